@@ -1,0 +1,113 @@
+package org.dicomseg.codec;
+
+/**
+ * The one bit packer of the project: 1-bit pixel data as PS3.5 8.1.1 and 8.2 lay it out. Pixels
+ * are packed least significant bit first; in native (unencapsulated) Pixel Data the bit stream is
+ * continuous across frames, so a frame whose pixel count is not a multiple of 8 starts in the
+ * middle of a byte. Encapsulated (RLE) frames each start on a byte boundary, bit offset 0.
+ *
+ * <p>Both directions work on a bit offset into a byte array, so one frame can be written into or
+ * read out of a stream window without copying other frames.</p>
+ */
+public final class BitPacking {
+    private BitPacking() { }
+
+    /** Bytes needed for {@code pixels} bits starting at bit 0: ceil(pixels / 8). */
+    public static long packedLength(long pixels) {
+        return (pixels + 7) >>> 3;
+    }
+
+    /**
+     * ORs {@code count} pixels of {@code src} (nonzero = 1) into {@code dst}, starting at bit
+     * {@code dstBitOffset}. The bits being written must be 0 in {@code dst} beforehand.
+     */
+    public static void pack(byte[] src, int srcOffset, int count, byte[] dst, long dstBitOffset) {
+        int i = 0;
+        long bit = dstBitOffset;
+        // Leading partial byte.
+        while (i < count && (bit & 7) != 0) {
+            if (src[srcOffset + i] != 0) dst[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+            i++;
+            bit++;
+        }
+        // Whole bytes: eight pixels at a time.
+        int d = (int) (bit >>> 3);
+        int s = srcOffset + i;
+        int whole = (count - i) >>> 3;
+        for (int k = 0; k < whole; k++, s += 8) {
+            int v = (src[s] != 0 ? 1 : 0) | (src[s + 1] != 0 ? 2 : 0) | (src[s + 2] != 0 ? 4 : 0)
+                    | (src[s + 3] != 0 ? 8 : 0) | (src[s + 4] != 0 ? 16 : 0) | (src[s + 5] != 0 ? 32 : 0)
+                    | (src[s + 6] != 0 ? 64 : 0) | (src[s + 7] != 0 ? 128 : 0);
+            dst[d++] = (byte) v;
+        }
+        i += whole << 3;
+        bit = (long) d << 3;
+        // Trailing partial byte.
+        while (i < count) {
+            if (src[srcOffset + i] != 0) dst[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+            i++;
+            bit++;
+        }
+    }
+
+    /** Packs a whole frame starting at bit 0 into a new array of {@link #packedLength} bytes. */
+    public static byte[] pack(byte[] src) {
+        byte[] out = new byte[(int) packedLength(src.length)];
+        pack(src, 0, src.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes {@code count} pixels (0 or 1) to {@code dst} starting at {@code dstOffset}, reading
+     * bits from {@code src} starting at bit {@code srcBitOffset}.
+     */
+    public static void unpack(byte[] src, long srcBitOffset, byte[] dst, int dstOffset, int count) {
+        int i = 0;
+        long bit = srcBitOffset;
+        while (i < count && (bit & 7) != 0) {
+            dst[dstOffset + i++] = (byte) ((src[(int) (bit >>> 3)] >> (bit & 7)) & 1);
+            bit++;
+        }
+        int s = (int) (bit >>> 3);
+        int d = dstOffset + i;
+        int whole = (count - i) >>> 3;
+        for (int k = 0; k < whole; k++) {
+            int v = src[s++];
+            dst[d] = (byte) (v & 1);
+            dst[d + 1] = (byte) ((v >> 1) & 1);
+            dst[d + 2] = (byte) ((v >> 2) & 1);
+            dst[d + 3] = (byte) ((v >> 3) & 1);
+            dst[d + 4] = (byte) ((v >> 4) & 1);
+            dst[d + 5] = (byte) ((v >> 5) & 1);
+            dst[d + 6] = (byte) ((v >> 6) & 1);
+            dst[d + 7] = (byte) ((v >> 7) & 1);
+            d += 8;
+        }
+        i += whole << 3;
+        bit = (long) s << 3;
+        while (i < count) {
+            dst[dstOffset + i++] = (byte) ((src[(int) (bit >>> 3)] >> (bit & 7)) & 1);
+            bit++;
+        }
+    }
+
+    /** Counts the set bits among {@code count} bits starting at {@code bitOffset}. */
+    public static long countOnes(byte[] src, long bitOffset, long count) {
+        long n = 0;
+        long bit = bitOffset;
+        long end = bitOffset + count;
+        while (bit < end && (bit & 7) != 0) {
+            n += (src[(int) (bit >>> 3)] >> (bit & 7)) & 1;
+            bit++;
+        }
+        while (bit + 8 <= end) {
+            n += Integer.bitCount(src[(int) (bit >>> 3)] & 0xFF);
+            bit += 8;
+        }
+        while (bit < end) {
+            n += (src[(int) (bit >>> 3)] >> (bit & 7)) & 1;
+            bit++;
+        }
+        return n;
+    }
+}

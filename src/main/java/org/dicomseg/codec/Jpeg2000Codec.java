@@ -1,0 +1,130 @@
+package org.dicomseg.codec;
+
+import com.github.jaiimageio.jpeg2000.J2KImageWriteParam;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * JPEG 2000 Lossless (transfer syntax 1.2.840.10008.1.2.4.90) for one grey frame, through
+ * jai-imageio-jpeg2000. DICOM encapsulates the bare code stream (PS3.5 A.4.4), not a JP2 file,
+ * so the writer is asked for the code stream only; the reader accepts both.
+ */
+public final class Jpeg2000Codec {
+    /**
+     * Largest 16-bit value that jai-imageio's JPEG 2000 coder keeps exactly (measured: values of
+     * 32768 and above come back altered), so 16-bit frames above it are refused, not corrupted.
+     */
+    public static final int MAX_16_BIT_VALUE = 32767;
+    private Jpeg2000Codec() { }
+
+    /**
+     * Encodes an 8-bit (byte per pixel) or 16-bit (little-endian byte pairs) grey frame losslessly.
+     *
+     * @param frame native frame bytes
+     * @param rows frame rows
+     * @param columns frame columns
+     * @param bitsAllocated 8 or 16
+     */
+    public static byte[] encode(byte[] frame, int rows, int columns, int bitsAllocated) {
+        BufferedImage img;
+        if (bitsAllocated == 8) {
+            img = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+            System.arraycopy(frame, 0, dst, 0, rows * columns);
+        } else if (bitsAllocated == 16) {
+            img = new BufferedImage(columns, rows, BufferedImage.TYPE_USHORT_GRAY);
+            short[] dst = ((DataBufferUShort) img.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < rows * columns; i++) {
+                int v = (frame[2 * i] & 0xFF) | (frame[2 * i + 1] & 0xFF) << 8;
+                if (v > MAX_16_BIT_VALUE) {
+                    throw new IllegalArgumentException("JPEG 2000 Lossless here keeps values up to " + MAX_16_BIT_VALUE
+                            + " only (jai-imageio's coder loses bits above 15); found " + v
+                            + ": use RLE or no compression");
+                }
+                dst[i] = (short) v;
+            }
+        } else {
+            throw new IllegalArgumentException("JPEG 2000 encoding supports 8- and 16-bit frames, not " + bitsAllocated);
+        }
+        ImageWriter writer = writer();
+        try (ByteArrayOutputStream bos = new ByteArrayOutputStream();
+             ImageOutputStream ios = ImageIO.createImageOutputStream(bos)) {
+            J2KImageWriteParam param = (J2KImageWriteParam) writer.getDefaultWriteParam();
+            param.setLossless(true);
+            param.setWriteCodeStreamOnly(true);
+            param.setFilter(J2KImageWriteParam.FILTER_53);
+            param.setEncodingRate(Double.MAX_VALUE);
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(img, null, null), param);
+            ios.flush();
+            return bos.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("JPEG 2000 encoding failed: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * Decodes a code stream (or JP2 file) into native frame bytes: one byte per pixel when
+     * {@code bitsAllocated} is 1 or 8 (a 1-bit frame comes back as 0/1 bytes), little-endian
+     * pairs when 16.
+     *
+     * @throws CorruptPixelDataException when the stream cannot be decoded or has the wrong size
+     */
+    public static byte[] decode(byte[] data, int rows, int columns, int bitsAllocated) {
+        ImageReader reader = reader();
+        try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(iis);
+            Raster r = reader.read(0).getRaster();
+            if (r.getWidth() != columns || r.getHeight() != rows) {
+                throw new CorruptPixelDataException("JPEG 2000 frame is " + r.getWidth() + "x" + r.getHeight()
+                        + ", the header says " + columns + "x" + rows);
+            }
+            int n = rows * columns;
+            int[] px = r.getSamples(0, 0, columns, rows, 0, (int[]) null);
+            if (bitsAllocated == 16) {
+                byte[] out = new byte[2 * n];
+                for (int i = 0; i < n; i++) {
+                    out[2 * i] = (byte) px[i];
+                    out[2 * i + 1] = (byte) (px[i] >> 8);
+                }
+                return out;
+            }
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) out[i] = (byte) px[i];
+            return out;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptPixelDataException) throw (CorruptPixelDataException) e;
+            throw new CorruptPixelDataException("JPEG 2000 frame cannot be decoded: " + e, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageWriter writer() {
+        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg2000");
+        if (!it.hasNext()) throw new IllegalStateException("No JPEG 2000 writer: jai-imageio-jpeg2000 is not on the class path");
+        return it.next();
+    }
+
+    private static ImageReader reader() {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg2000");
+        if (!it.hasNext()) throw new IllegalStateException("No JPEG 2000 reader: jai-imageio-jpeg2000 is not on the class path");
+        return it.next();
+    }
+}
