@@ -10,7 +10,67 @@ package org.dicomseg.codec;
  * read out of a stream window without copying other frames.</p>
  */
 public final class BitPacking {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** UNPACKED[v]: the eight bits of v, LSB first, as eight 0/1 bytes of a little-endian long. */
+    private static final long[] UNPACKED = new long[256];
+    static {
+        for (int v = 0; v < 256; v++) {
+            long x = 0;
+            for (int k = 0; k < 8; k++) if (((v >> k) & 1) != 0) x |= 1L << (8 * k);
+            UNPACKED[v] = x;
+        }
+    }
+
     private BitPacking() { }
+
+    /**
+     * Splits one label plane into the packed 1-bit frames of several segments in a single pass:
+     * for pixel {@code i} with label {@code v != 0} and {@code s = segmentOfLabel[v] > 0}, sets bit
+     * {@code i} (LSB first, from bit 0) of {@code dst[s]} when {@code dst[s]} is non-null. Eight
+     * background pixels are skipped at once, so mostly empty planes cost little. The {@code dst}
+     * arrays must be zero beforehand.
+     */
+    public static void packLabels(byte[] labels, int count, int[] segmentOfLabel, byte[][] dst) {
+        int whole = count & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            long x = (long) LONGS.get(labels, i);
+            if (x == 0L) continue;
+            int b = i >>> 3;
+            int v0 = (int) x & 0xFF;
+            if (x == v0 * 0x0101010101010101L) { // eight pixels of one label: one whole byte
+                int s = segmentOfLabel[v0];
+                if (s > 0 && dst[s] != null) dst[s][b] = (byte) 0xFF;
+                continue;
+            }
+            for (int k = 0; k < 8; k++) {
+                int v = labels[i + k] & 0xFF;
+                if (v != 0) {
+                    int s = segmentOfLabel[v];
+                    if (s > 0 && dst[s] != null) dst[s][b] |= (byte) (1 << k);
+                }
+            }
+        }
+        for (int i = whole; i < count; i++) {
+            int v = labels[i] & 0xFF;
+            if (v != 0) {
+                int s = segmentOfLabel[v];
+                if (s > 0 && dst[s] != null) dst[s][i >>> 3] |= (byte) (1 << (i & 7));
+            }
+        }
+    }
+
+    /** {@link #packLabels(byte[], int, int[], byte[][])} for unsigned 16-bit labels. */
+    public static void packLabels(short[] labels, int count, int[] segmentOfLabel, byte[][] dst) {
+        for (int i = 0; i < count; i++) {
+            int v = labels[i] & 0xFFFF;
+            if (v != 0) {
+                int s = segmentOfLabel[v];
+                if (s > 0 && dst[s] != null) dst[s][i >>> 3] |= (byte) (1 << (i & 7));
+            }
+        }
+    }
 
     /** Bytes needed for {@code pixels} bits starting at bit 0: ceil(pixels / 8). */
     public static long packedLength(long pixels) {
@@ -72,15 +132,7 @@ public final class BitPacking {
         int d = dstOffset + i;
         int whole = (count - i) >>> 3;
         for (int k = 0; k < whole; k++) {
-            int v = src[s++];
-            dst[d] = (byte) (v & 1);
-            dst[d + 1] = (byte) ((v >> 1) & 1);
-            dst[d + 2] = (byte) ((v >> 2) & 1);
-            dst[d + 3] = (byte) ((v >> 3) & 1);
-            dst[d + 4] = (byte) ((v >> 4) & 1);
-            dst[d + 5] = (byte) ((v >> 5) & 1);
-            dst[d + 6] = (byte) ((v >> 6) & 1);
-            dst[d + 7] = (byte) ((v >> 7) & 1);
+            LONGS.set(dst, d, UNPACKED[src[s++] & 0xFF]); // eight 0/1 bytes in one store
             d += 8;
         }
         i += whole << 3;

@@ -18,6 +18,82 @@ public final class MacroKeys {
     public static final String OVERWRITE = "overwrite";
 
     // ---- export (Export Label Image as SEG..., Export ROIs as SEG..., File > Save As > DICOM SEG...) ----
+    /** Source DICOM folder or file; blank = found from the image (ImageJ's DICOM reader, importer). */
+    public static final String SOURCE = "source";
+    /** dcmqi segment metadata JSON; blank = the image's stored metadata, else defaults. */
+    public static final String META = "meta";
+    /** Export ROIs: a RoiSet.zip or .roi file; blank = the ROI Manager. */
+    public static final String ROIS = "rois";
+    /** Export ROIs: segments by ROI {@code name}, ROI {@code group}, or {@code each} ROI. */
+    public static final String GROUPING = "grouping";
+    /** Segmentation Type: {@code BINARY}, {@code FRACTIONAL} or {@code LABELMAP}. */
+    public static final String SEGMENTATION = "segmentation";
+    /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
+    public static final String FRACTIONAL_TYPE = "fractional_type";
+    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (j2k not for BINARY). */
+    public static final String COMPRESSION = "compression";
+    /** Series Description (0008,103E). */
+    public static final String SERIES = "series";
+    /** Series Number (0020,0011). */
+    public static final String SERIES_NUMBER = "series_number";
+    /** Instance Number (0020,0013). */
+    public static final String INSTANCE = "instance";
+    /** Content Label (0070,0080): uppercase letters, digits, underscore, space. */
+    public static final String CONTENT = "content";
+    /** Content Creator's Name (0070,0084), e.g. {@code Doe^Jane}. */
+    public static final String CREATOR = "creator";
+    /** Manufacturer (0008,0070) of the equipment that made the SEG. */
+    public static final String MANUFACTURER = "manufacturer";
+    /** Manufacturer's Model Name (0008,1090). */
+    public static final String MODEL = "model";
+    /** Software Versions (0018,1020). */
+    public static final String SOFTWARE = "software";
+    /** Device Serial Number (0018,1000). */
+    public static final String SERIAL = "serial";
+    /** Keep frames without any segment pixel (checkbox; by default they are omitted). */
+    public static final String KEEP = "keep";
+
+    // ---- export: Segment Metadata... ----
+    /** What to do: {@code edit} one segment, {@code load} or {@code save} a dcmqi JSON template, {@code clear}. */
+    public static final String ACTION = "action";
+    /** The segment number to edit (1-based). */
+    public static final String SEGMENT = "segment";
+    /** dcmqi JSON template to load or save. */
+    public static final String TEMPLATE = "template";
+    /** Segment Label. */
+    public static final String LABEL = "label";
+    /** Segmented Property Category: a CID 7150 code meaning, or {@code value^scheme^meaning}. */
+    public static final String CATEGORY = "category";
+    /** Segmented Property Type: a CID 7151 code meaning, or {@code value^scheme^meaning}. */
+    public static final String TYPE = "type";
+    /** Anatomic Region: a CID 4 code meaning, {@code value^scheme^meaning}, or {@code none}. */
+    public static final String REGION = "region";
+    /** Segment Algorithm Type: {@code MANUAL}, {@code SEMIAUTOMATIC} or {@code AUTOMATIC}. */
+    public static final String ALGORITHM = "algorithm";
+    /** Algorithm Name (AUTOMATIC, SEMIAUTOMATIC). */
+    public static final String ALGORITHM_NAME = "algorithm_name";
+    /** Algorithm Version (AUTOMATIC, SEMIAUTOMATIC). */
+    public static final String ALGORITHM_VERSION = "algorithm_version";
+    /** Tracking ID (0062,0020). */
+    public static final String TRACKING_ID = "tracking_id";
+    /** Tracking UID (0062,0021); blank with a Tracking ID = a new UID. */
+    public static final String TRACKING_UID = "tracking_uid";
+    /** Display colour: {@code #rrggbb} or an ImageJ colour name. */
+    public static final String COLOR = "color";
 
     // ---- import (File > Import > DICOM SEG..., Import SEG..., SEG Info...) ----
+    /** The SEG file to read (Import SEG..., SEG Info...). */
+    public static final String SEG = "seg";
+    /** Segments to load: blank/"all", or numbers and ranges such as {@code 1,3-5}. */
+    public static final String SEGMENTS = "segments";
+    /** What to make: {@code hyperstack}, {@code [label image]}, {@code [ROI Manager]} or {@code RoiSet.zip}. */
+    public static final String OUTPUT = "output";
+    /** FRACTIONAL segments as 8-bit stored values instead of 32-bit 0..1 (checkbox). */
+    public static final String FRACTIONAL = "fractional";
+    /** Label image: let later segments overwrite earlier ones where they overlap (checkbox). */
+    public static final String LAST_WINS = "last_wins";
+    /** Also open the source images the SEG references, when found (checkbox). */
+    public static final String OPEN_SOURCE = "open_source";
+    /** Folder to search for the source images; blank = the SEG's folder. */
+    public static final String SOURCE_FOLDER = "source_folder";
 }

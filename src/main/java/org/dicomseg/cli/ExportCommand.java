@@ -1,0 +1,121 @@
+package org.dicomseg.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.ij.ExportPlan;
+import org.dicomseg.ij.LabelImageExport;
+import org.dicomseg.ij.RoiExport;
+import org.dicomseg.ij.RoiGrouping;
+import org.dicomseg.ij.RoiPlacement;
+import org.dicomseg.ij.RoiSetReader;
+import org.dicomseg.ij.SegExport;
+import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.ij.SourceSeries;
+import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.metadata.DcmqiMetadataReader;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.plugins.CommandForm;
+import org.dicomseg.plugins.ExportFields;
+import org.dicomseg.plugins.MacroKeys;
+
+/**
+ * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
+ * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
+ * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
+ * the writer options are read by the same form as the dialog's macro path (one option parser),
+ * and slice i of the label image belongs to the i-th source image in spatial order.
+ */
+final class ExportCommand {
+    private ExportCommand() { }
+
+    static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
+            + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
+            + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
+            + " [--keep-empty] [--overwrite]";
+
+    static int run(List<String> argv, PrintStream out) throws IOException {
+        CliArgs a = CliArgs.parse(argv,
+                Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
+                        "series-description"),
+                Set.of("keep-empty", "overwrite"));
+        if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
+        if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
+        String source = a.require("source");
+        Path output = Paths.get(a.require("out"));
+        DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
+
+        ExportPlan plan;
+        SourceSeries sources;
+        String input;
+        if (a.has("labels")) {
+            input = a.get("labels");
+            ImagePlus imp = open(Paths.get(input));
+            sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp));
+            sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
+                    org.dicomseg.ij.ImageFrameOfReference.of(imp));
+            plan = LabelImageExport.prepare(imp, meta);
+        } else {
+            input = a.get("rois");
+            List<Roi> rois = RoiSetReader.read(Paths.get(input));
+            sources = SourceLocator.fromPath(source, 0, 0, 0);
+            RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
+            plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
+                    sources.width(), sources.height(), meta);
+        }
+        SegWriteOptions options = options(a, plan, meta);
+        for (String note : plan.notes()) out.println("note: " + note);
+        SegWriteResult r = SegExport.write(plan, sources, options, output);
+        out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
+                + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
+                + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        return 0;
+    }
+
+    /** The dialog's option form, filled from the command line through the macro-option path. */
+    private static SegWriteOptions options(CliArgs a, ExportPlan plan, DcmqiMetadata meta) {
+        SegmentationType type = a.has("type") ? parseType(a.get("type")) : plan.suggestedType();
+        CommandForm form = new CommandForm("dicomseg export");
+        ExportFields.addOptions(form, type);
+        StringBuilder o = new StringBuilder();
+        o.append(MacroKeys.SEGMENTATION).append('=').append(type.name());
+        if (a.has("compression")) o.append(' ').append(MacroKeys.COMPRESSION).append('=').append(a.get("compression").toLowerCase(Locale.ROOT));
+        if (a.has("fractional-type")) o.append(' ').append(MacroKeys.FRACTIONAL_TYPE).append('=').append(a.get("fractional-type"));
+        if (a.has("series-description")) o.append(' ').append(MacroKeys.SERIES).append("=[").append(a.get("series-description")).append(']');
+        if (a.flag("keep-empty")) o.append(' ').append(MacroKeys.KEEP);
+        if (a.flag("overwrite")) o.append(' ').append(MacroKeys.OVERWRITE);
+        try {
+            form.readOptions(o.toString());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage().replace(MacroKeys.COMPRESSION + "\"", "--compression\""));
+        }
+        return ExportFields.toOptions(form, meta);
+    }
+
+    private static SegmentationType parseType(String s) {
+        try {
+            return SegmentationType.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--type must be BINARY, FRACTIONAL or LABELMAP, not '" + s + "'");
+        }
+    }
+
+    private static ImagePlus open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("Label image " + file + " does not exist");
+        ImagePlus imp = IJ.openImage(file.toString());
+        if (imp == null) throw new IOException("ImageJ cannot open " + file + " as an image (use a TIFF)");
+        return imp;
+    }
+}

@@ -1,0 +1,86 @@
+package org.dicomseg.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.ij.ImportOptions;
+import org.dicomseg.ij.ImportProgress;
+import org.dicomseg.ij.SegImporter;
+import org.dicomseg.ij.SegVolume;
+import org.dicomseg.ij.SegVolumes;
+
+/**
+ * {@code dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments LIST]
+ * [--last-wins] [--fractional-stored] [--overwrite]}: the importer of File &gt; Import &gt; DICOM
+ * SEG... without a window. {@code hyperstack} writes one channel per segment, {@code labels} a
+ * label image (segment number as pixel value), {@code rois} a RoiSet.zip (one ROI per segment per
+ * plane). The output appears atomically (temporary file, then rename).
+ */
+final class ImportCommand {
+    private ImportCommand() { }
+
+    static final String USAGE = "dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments 1,3-5]"
+            + " [--last-wins] [--fractional-stored] [--overwrite]";
+
+    static int run(List<String> argv, PrintStream out) throws IOException {
+        CliArgs a = CliArgs.parse(argv, Set.of("out", "as", "segments"), Set.of("last-wins", "fractional-stored", "overwrite"));
+        if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
+        Path seg = Paths.get(a.positional().get(0));
+        Path target = Paths.get(a.require("out"));
+        String as = a.get("as", "hyperstack").toLowerCase(Locale.ROOT);
+        ImportOptions.Output output;
+        switch (as) {
+            case "hyperstack": output = ImportOptions.Output.HYPERSTACK; break;
+            case "labels": output = ImportOptions.Output.LABEL_IMAGE; break;
+            case "rois": output = ImportOptions.Output.ROI_SET_ZIP; break;
+            default: throw new CliException("--as must be hyperstack, labels or rois, not '" + as + "'");
+        }
+        if (Files.exists(target) && !a.flag("overwrite")) {
+            throw new CliException(target + " exists; add --overwrite to replace it");
+        }
+        if (target.toAbsolutePath().normalize().equals(seg.toAbsolutePath().normalize())) {
+            throw new CliException("--out must not be the SEG itself");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            ImportOptions o = new ImportOptions().output(output).segments(a.get("segments", ""))
+                    .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"));
+            if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
+            SegImporter.Result res;
+            try (SegmentationReader r = SegmentationReader.open(seg)) {
+                SegVolume v = SegVolumes.read(r, o.segments(), ImportProgress.NONE);
+                res = new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
+            }
+            String what;
+            if (output == ImportOptions.Output.ROI_SET_ZIP) {
+                what = res.rois().size() + " ROIs";
+            } else {
+                ImagePlus imp = res.image();
+                boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
+                        : new FileSaver(imp).saveAsTiff(tmp.toString());
+                if (!ok) throw new IOException("Could not write " + target);
+                what = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
+                        + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("wrote " + target + ": " + what);
+            for (String note : res.notes()) out.println("note: " + note);
+            return 0;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

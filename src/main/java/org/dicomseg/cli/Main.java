@@ -1,0 +1,54 @@
+package org.dicomseg.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the {@code dicomseg} command line (launcher script at the repository root): the
+ * same core as the Fiji commands, without a window, for batch use. Sub-commands and their flags
+ * are a contract that scripts rely on. Exit status: 0 success, 1 the input could not be
+ * processed (the message says why), 2 a usage error.
+ */
+public final class Main {
+    private Main() { }
+
+    static final String USAGE = String.join("\n",
+            "usage:",
+            "  dicomseg info SEG [--json]",
+            "  dicomseg import SEG --out F.tif [--as hyperstack|labels|rois]",
+            "  dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm",
+            "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]",
+            "  dicomseg demo [SAMPLE_DIR] [OUT_DIR]");
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /** Runs one sub-command; returns the exit status (for tests). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            out.println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            switch (args.get(0)) {
+                case "info": return InfoCommand.run(rest, out);
+                case "import": return ImportCommand.run(rest, out);
+                case "export": return ExportCommand.run(rest, out);
+                case "demo": return DemoCommand.run(rest, out);
+                default: throw new CliException("unknown command '" + args.get(0) + "'\n" + USAGE);
+            }
+        } catch (CliException e) {
+            err.println("dicomseg: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("dicomseg: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("dicomseg: out of memory (raise it with DICOMSEG_JAVA_OPTS=-Xmx8g)");
+            return 1;
+        }
+    }
+}

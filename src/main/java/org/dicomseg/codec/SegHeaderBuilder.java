@@ -1,0 +1,271 @@
+package org.dicomseg.codec;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.SequenceAttribute;
+
+import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.PixelMeasures;
+import org.dicomseg.model.PlanePosition;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.model.Uids;
+
+/**
+ * Builds every attribute of the SEG except Pixel Data, module by module as PS3.3 A.51
+ * (Segmentation IOD) and Sup 243 (Label Map Segmentation IOD) list them: Patient, General Study,
+ * Patient Study (copied from the first source), General Series + Segmentation Series, Frame of
+ * Reference, General + Enhanced General Equipment, General Image, Image Pixel, Segmentation Image
+ * (C.8.20.2), Multi-frame Functional Groups (C.7.6.16) with the per-frame Derivation Image, Frame
+ * Content, Plane Position and Segment Identification groups (C.8.20.3), Multi-frame Dimension
+ * (C.7.6.17), Common Instance Reference (C.12.2) and SOP Common.
+ */
+final class SegHeaderBuilder {
+    /** Segmentation Storage (PS3.4 B.5). */
+    static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
+    /** Label Map Segmentation Storage (Sup 243). */
+    static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
+
+    private static final CodedConcept SEGMENTATION = CodedConcept.dcm("113076", "Segmentation");
+    private static final CodedConcept SOURCE_IMAGE_FOR_PROCESSING =
+            CodedConcept.dcm("121322", "Source image for image processing operation");
+
+    /** Clinical Trial Subject and Study modules (PS3.3 C.7.1.3, C.7.2.3): copied when present. */
+    private static final Object[][] CLINICAL_TRIAL = {
+        {DataSetBuilder.tag(0x0012, 0x0010), "LO"}, {DataSetBuilder.tag(0x0012, 0x0020), "LO"},
+        {DataSetBuilder.tag(0x0012, 0x0021), "LO"}, {DataSetBuilder.tag(0x0012, 0x0030), "LO"},
+        {DataSetBuilder.tag(0x0012, 0x0031), "LO"}, {DataSetBuilder.tag(0x0012, 0x0040), "LO"},
+        {DataSetBuilder.tag(0x0012, 0x0042), "LO"}, {DataSetBuilder.tag(0x0012, 0x0050), "LO"},
+        {DataSetBuilder.tag(0x0012, 0x0051), "ST"},
+    };
+
+    private final DataSetBuilder b = new DataSetBuilder();
+
+    /** Everything the header depends on. */
+    static final class Input {
+        SourceImages sources;
+        ResolvedGeometry geometry;
+        List<SegmentDescription> segments;
+        SegWriteOptions options;
+        FramePlan plan;
+        boolean overlaps;
+        int bitsAllocated;
+        int rows;
+        int columns;
+        String sopInstanceUid;
+        String seriesInstanceUid;
+        LocalDateTime contentDateTime;
+    }
+
+    AttributeList build(Input in) {
+        AttributeList l = new AttributeList();
+        SegWriteOptions o = in.options;
+        boolean labelMap = o.segmentationType() == SegmentationType.LABELMAP;
+        AttributeList src = in.sources.firstHeader();
+
+        // SOP Common
+        b.text(l, SegTags.SOP_CLASS_UID, "UI", labelMap ? LABEL_MAP_SEGMENTATION_STORAGE : SEGMENTATION_STORAGE);
+        b.text(l, SegTags.SOP_INSTANCE_UID, "UI", in.sopInstanceUid);
+
+        // Patient, Patient Study (copied)
+        b.copy(src, l, SegTags.PATIENT_NAME, "PN", true);
+        b.copy(src, l, SegTags.PATIENT_ID, "LO", true);
+        b.copy(src, l, SegTags.ISSUER_OF_PATIENT_ID, "LO", false);
+        b.copy(src, l, SegTags.PATIENT_BIRTH_DATE, "DA", true);
+        b.copy(src, l, SegTags.PATIENT_SEX, "CS", true);
+        b.copy(src, l, SegTags.PATIENT_AGE, "AS", false);
+        b.copy(src, l, SegTags.PATIENT_SIZE, "DS", false);
+        b.copy(src, l, SegTags.PATIENT_WEIGHT, "DS", false);
+        b.copy(src, l, SegTags.PATIENT_IDENTITY_REMOVED, "CS", false);
+        b.copy(src, l, SegTags.DEIDENTIFICATION_METHOD, "LO", false);
+        for (Object[] t : CLINICAL_TRIAL) b.copy(src, l, (AttributeTag) t[0], (String) t[1], false);
+
+        // General Study (copied)
+        b.text(l, SegTags.STUDY_INSTANCE_UID, "UI", in.sources.studyInstanceUid());
+        b.copy(src, l, SegTags.STUDY_DATE, "DA", true);
+        b.copy(src, l, SegTags.STUDY_TIME, "TM", true);
+        b.copy(src, l, SegTags.REFERRING_PHYSICIAN_NAME, "PN", true);
+        b.copy(src, l, SegTags.STUDY_ID, "SH", true);
+        b.copy(src, l, SegTags.ACCESSION_NUMBER, "SH", true);
+        b.copy(src, l, SegTags.STUDY_DESCRIPTION, "LO", false);
+
+        // General Series, Segmentation Series
+        String date = in.contentDateTime.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String time = in.contentDateTime.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
+        b.text(l, SegTags.MODALITY, "CS", "SEG");
+        b.text(l, SegTags.SERIES_INSTANCE_UID, "UI", in.seriesInstanceUid);
+        b.text(l, SegTags.SERIES_NUMBER, "IS", Integer.toString(o.seriesNumber()));
+        b.optionalText(l, SegTags.SERIES_DESCRIPTION, "LO", o.seriesDescription());
+        b.text(l, SegTags.SERIES_DATE, "DA", date);
+        b.text(l, SegTags.SERIES_TIME, "TM", time);
+
+        // Frame of Reference
+        if (in.sources.frameOfReferenceUid() != null) {
+            b.text(l, SegTags.FRAME_OF_REFERENCE_UID, "UI", in.sources.frameOfReferenceUid());
+            b.copy(src, l, SegTags.POSITION_REFERENCE_INDICATOR, "LO", true);
+        }
+
+        // General Equipment, Enhanced General Equipment
+        b.text(l, SegTags.MANUFACTURER, "LO", o.manufacturer());
+        b.text(l, SegTags.MANUFACTURER_MODEL_NAME, "LO", o.manufacturerModelName());
+        b.text(l, SegTags.DEVICE_SERIAL_NUMBER, "LO", o.deviceSerialNumber());
+        b.text(l, SegTags.SOFTWARE_VERSIONS, "LO", o.softwareVersions());
+
+        // General Image, Content Identification, Multi-frame Functional Groups
+        b.text(l, SegTags.INSTANCE_NUMBER, "IS", Integer.toString(o.instanceNumber()));
+        b.text(l, SegTags.CONTENT_DATE, "DA", date);
+        b.text(l, SegTags.CONTENT_TIME, "TM", time);
+        b.text(l, SegTags.CONTENT_LABEL, "CS", o.contentLabel());
+        b.text(l, SegTags.CONTENT_DESCRIPTION, "LO", o.contentDescription() == null ? new String[0] : new String[] {o.contentDescription()});
+        b.text(l, SegTags.CONTENT_CREATOR_NAME, "PN", o.contentCreatorName() == null ? new String[0] : new String[] {o.contentCreatorName()});
+        b.text(l, SegTags.NUMBER_OF_FRAMES, "IS", Integer.toString(in.plan.frameCount()));
+
+        // Image Pixel + Segmentation Image
+        b.text(l, SegTags.IMAGE_TYPE, "CS", "DERIVED", "PRIMARY");
+        DataSetBuilder.us(l, SegTags.SAMPLES_PER_PIXEL, 1);
+        b.text(l, SegTags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2");
+        DataSetBuilder.us(l, SegTags.ROWS, in.rows);
+        DataSetBuilder.us(l, SegTags.COLUMNS, in.columns);
+        DataSetBuilder.us(l, SegTags.BITS_ALLOCATED, in.bitsAllocated);
+        DataSetBuilder.us(l, SegTags.BITS_STORED, in.bitsAllocated);
+        DataSetBuilder.us(l, SegTags.HIGH_BIT, in.bitsAllocated - 1);
+        DataSetBuilder.us(l, SegTags.PIXEL_REPRESENTATION, 0);
+        b.text(l, SegTags.LOSSY_IMAGE_COMPRESSION, "CS", "00");
+        b.text(l, SegTags.SEGMENTATION_TYPE, "CS", o.segmentationType().name());
+        if (labelMap) {
+            // Sup 243: the background (pixels in no segment) is identified by Pixel Padding Value; ours is 0.
+            DataSetBuilder.us(l, SegTags.PIXEL_PADDING_VALUE, 0);
+        }
+        if (o.segmentationType() == SegmentationType.FRACTIONAL) {
+            b.text(l, SegTags.SEGMENTATION_FRACTIONAL_TYPE, "CS", o.fractionalType().name());
+            DataSetBuilder.us(l, SegTags.MAXIMUM_FRACTIONAL_VALUE, o.maxFractionalValue());
+        }
+        b.text(l, SegTags.SEGMENTS_OVERLAP, "CS", in.overlaps ? "YES" : "NO");
+        new SegmentSequenceEncoder(b).write(l, in.segments);
+
+        // Multi-frame Dimension
+        String dimUid = Uids.create();
+        b.text(DataSetBuilder.singleItem(l, SegTags.DIMENSION_ORGANIZATION_SEQUENCE), SegTags.DIMENSION_ORGANIZATION_UID, "UI", dimUid);
+        SequenceAttribute dims = DataSetBuilder.seq(l, SegTags.DIMENSION_INDEX_SEQUENCE);
+        boolean geometry = in.geometry.hasGeometry();
+        if (!labelMap) {
+            dimension(DataSetBuilder.item(dims), dimUid, SegTags.REFERENCED_SEGMENT_NUMBER,
+                    SegTags.SEGMENT_IDENTIFICATION_SEQUENCE, "Segment Number");
+        }
+        if (geometry) {
+            dimension(DataSetBuilder.item(dims), dimUid, SegTags.IMAGE_POSITION_PATIENT,
+                    SegTags.PLANE_POSITION_SEQUENCE, "Image Position Patient");
+        } else if (labelMap || in.geometry.references.size() > 1) {
+            // No patient geometry (projection images): planes are told apart by their place in the stack.
+            dimension(DataSetBuilder.item(dims), dimUid, SegTags.IN_STACK_POSITION_NUMBER,
+                    SegTags.FRAME_CONTENT_SEQUENCE, "In-Stack Position Number");
+        }
+
+        // Shared functional groups
+        AttributeList shared = DataSetBuilder.singleItem(l, SegTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
+        if (geometry) {
+            DataSetBuilder.ds(DataSetBuilder.singleItem(shared, SegTags.PLANE_ORIENTATION_SEQUENCE),
+                    SegTags.IMAGE_ORIENTATION_PATIENT, in.geometry.orientation.toArray());
+        } else {
+            b.copy(src, l, SegTags.PATIENT_ORIENTATION, "CS", true);
+        }
+        PixelMeasures pm = in.geometry.pixelMeasures;
+        if (pm != null) {
+            AttributeList pmItem = DataSetBuilder.singleItem(shared, SegTags.PIXEL_MEASURES_SEQUENCE);
+            DataSetBuilder.ds(pmItem, SegTags.PIXEL_SPACING, pm.rowSpacing(), pm.columnSpacing());
+            if (pm.sliceThickness() != null) DataSetBuilder.ds(pmItem, SegTags.SLICE_THICKNESS, pm.sliceThickness());
+            if (pm.spacingBetweenSlices() != null) DataSetBuilder.ds(pmItem, SegTags.SPACING_BETWEEN_SLICES, pm.spacingBetweenSlices());
+        }
+
+        // Per-frame functional groups
+        SequenceAttribute perFrame = DataSetBuilder.seq(l, SegTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
+        SequenceAttribute[][] planeGroups = new SequenceAttribute[in.geometry.references.size()][];
+        SequenceAttribute[] segmentGroups = new SequenceAttribute[in.segments.size() + 1];
+        for (int f = 0; f < in.plan.frameCount(); f++) {
+            perFrame(DataSetBuilder.item(perFrame), in, in.plan.plane[f], in.plan.segment[f], labelMap, planeGroups, segmentGroups);
+        }
+
+        // Common Instance Reference
+        SequenceAttribute series = DataSetBuilder.seq(l, SegTags.REFERENCED_SERIES_SEQUENCE);
+        for (Map.Entry<String, Map<String, String>> e : in.sources.instancesBySeries().entrySet()) {
+            AttributeList s = DataSetBuilder.item(series);
+            SequenceAttribute inst = DataSetBuilder.seq(s, SegTags.REFERENCED_INSTANCE_SEQUENCE);
+            for (Map.Entry<String, String> i : e.getValue().entrySet()) {
+                AttributeList it = DataSetBuilder.item(inst);
+                b.text(it, SegTags.REFERENCED_SOP_CLASS_UID, "UI", i.getValue());
+                b.text(it, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", i.getKey());
+            }
+            b.text(s, SegTags.SERIES_INSTANCE_UID, "UI", e.getKey());
+        }
+
+        if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
+        return l;
+    }
+
+    private void dimension(AttributeList item, String uid, AttributeTag pointer, AttributeTag group, String label) {
+        b.text(item, SegTags.DIMENSION_ORGANIZATION_UID, "UI", uid);
+        DataSetBuilder.at(item, SegTags.DIMENSION_INDEX_POINTER, pointer);
+        DataSetBuilder.at(item, SegTags.FUNCTIONAL_GROUP_POINTER, group);
+        b.text(item, SegTags.DIMENSION_DESCRIPTION_LABEL, "LO", label);
+    }
+
+    /**
+     * One Per-Frame Functional Groups item. The Derivation Image and Plane Position groups of a plane
+     * and the Segment Identification group of a segment are built once and shared by every frame
+     * that has them (the attribute objects are only read when writing), which keeps the header of a
+     * many-segment SEG cheap to build and small in memory.
+     */
+    private void perFrame(AttributeList item, Input in, int plane, int segment, boolean labelMap,
+                          SequenceAttribute[][] planeGroups, SequenceAttribute[] segmentGroups) {
+        SequenceAttribute[] g = planeGroups[plane];
+        if (g == null) {
+            g = planeGroups[plane] = new SequenceAttribute[2];
+            AttributeList holder = new AttributeList();
+            AttributeList deriv = DataSetBuilder.singleItem(holder, SegTags.DERIVATION_IMAGE_SEQUENCE);
+            b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SEGMENTATION);
+            SequenceAttribute srcSeq = DataSetBuilder.seq(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
+            for (SourceFrame sf : in.geometry.references.get(plane)) {
+                AttributeList r = DataSetBuilder.item(srcSeq);
+                b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", sf.sopClassUid());
+                b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", sf.sopInstanceUid());
+                if (sf.multiFrame()) b.text(r, SegTags.REFERENCED_FRAME_NUMBER, "IS", Integer.toString(sf.frameNumber()));
+                b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SOURCE_IMAGE_FOR_PROCESSING);
+            }
+            if (in.geometry.hasGeometry()) {
+                PlanePosition p = in.geometry.positions[plane];
+                DataSetBuilder.ds(DataSetBuilder.singleItem(holder, SegTags.PLANE_POSITION_SEQUENCE),
+                        SegTags.IMAGE_POSITION_PATIENT, p.x(), p.y(), p.z());
+            }
+            g[0] = (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
+            g[1] = (SequenceAttribute) holder.get(SegTags.PLANE_POSITION_SEQUENCE);
+        }
+        item.put(g[0]);
+        AttributeList content = DataSetBuilder.singleItem(item, SegTags.FRAME_CONTENT_SEQUENCE);
+        boolean byStack = !in.geometry.hasGeometry() && (labelMap || in.geometry.references.size() > 1);
+        int pos = in.geometry.hasGeometry() ? in.geometry.positionIndex[plane] : plane + 1;
+        if (labelMap) DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, pos);
+        else if (in.geometry.hasGeometry() || byStack) DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, segment, pos);
+        else DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, segment);
+        if (in.geometry.distinctPositions || byStack) {
+            // A 3D stack (PS3.3 C.7.6.16.2.2.4): parallel planes at distinct positions. Each segment is
+            // its own stack, so In-Stack Position Numbers are unique within a stack.
+            b.text(content, SegTags.STACK_ID, "SH", labelMap ? "1" : Integer.toString(segment));
+            DataSetBuilder.ul(content, SegTags.IN_STACK_POSITION_NUMBER, pos);
+        }
+        if (g[1] != null) item.put(g[1]);
+        if (!labelMap) {
+            if (segmentGroups[segment] == null) {
+                AttributeList holder = new AttributeList();
+                DataSetBuilder.us(DataSetBuilder.singleItem(holder, SegTags.SEGMENT_IDENTIFICATION_SEQUENCE),
+                        SegTags.REFERENCED_SEGMENT_NUMBER, segment);
+                segmentGroups[segment] = (SequenceAttribute) holder.get(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE);
+            }
+            item.put(segmentGroups[segment]);
+        }
+    }
+}

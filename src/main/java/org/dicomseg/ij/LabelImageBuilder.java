@@ -1,0 +1,101 @@
+package org.dicomseg.ij;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import org.dicomseg.model.SegmentDescription;
+
+/**
+ * Combines the segments of a {@link SegVolume} into one label image: pixel value = Segment Number,
+ * 0 = background. 8-bit when every Segment Number is at most 255, else 16-bit. The LUT shows each
+ * value in its segment's colour ({@link SegmentColors#labelLut}); calibration and Info are set as
+ * for the hyperstack.
+ *
+ * <p>A pixel belongs to a segment when its stored value is at least {@link SegVolume#maskThreshold()}
+ * (any set bit for BINARY; half the Maximum Fractional Value for FRACTIONAL). Overlaps are refused
+ * with {@link SegmentOverlapException} unless "last wins" is set, in which case segments are painted
+ * in the order given and later ones overwrite earlier ones.</p>
+ */
+public final class LabelImageBuilder {
+    private boolean lastWins;
+    private ImportProgress progress = ImportProgress.NONE;
+
+    /** Let later segments overwrite earlier ones where they overlap, instead of refusing. */
+    public LabelImageBuilder lastWins(boolean b) {
+        this.lastWins = b;
+        return this;
+    }
+
+    public LabelImageBuilder progress(ImportProgress p) {
+        this.progress = p == null ? ImportProgress.NONE : p;
+        return this;
+    }
+
+    /** The label image of all segments of {@code v}. */
+    public ImagePlus build(SegVolume v, String title) {
+        List<SegVolume.Segment> segs = v.segments();
+        if (segs.isEmpty()) throw new IllegalArgumentException("No segments to combine");
+        int maxNumber = 0;
+        for (SegVolume.Segment s : segs) maxNumber = Math.max(maxNumber, s.number());
+        boolean eightBit = maxNumber <= 255;
+        int w = v.width(), h = v.height(), n = w * h, threshold = v.maskThreshold();
+        ImageStack stack = new ImageStack(w, h);
+        long overlaps = 0;
+        int[] firstOverlap = null;
+        for (int z = 0; z < v.depth(); z++) {
+            progress.checkCanceled();
+            progress.update(z, v.depth());
+            int[] labels = new int[n];
+            boolean[] shared = new boolean[n];
+            for (SegVolume.Segment s : segs) {
+                byte[] p = s.plane(z);
+                if (p == null) continue;
+                int number = s.number();
+                for (int i = 0; i < n; i++) {
+                    if ((p[i] & 0xFF) < threshold) continue;
+                    if (labels[i] != 0 && labels[i] != number) {
+                        if (!shared[i]) overlaps++;
+                        shared[i] = true;
+                        if (firstOverlap == null) firstOverlap = new int[] {labels[i], number, i % w, i / w, z + 1};
+                    }
+                    labels[i] = number;
+                }
+            }
+            ImageProcessor ip;
+            if (eightBit) {
+                byte[] px = new byte[n];
+                for (int i = 0; i < n; i++) px[i] = (byte) labels[i];
+                ip = new ByteProcessor(w, h, px);
+            } else {
+                short[] px = new short[n];
+                for (int i = 0; i < n; i++) px[i] = (short) labels[i];
+                ip = new ShortProcessor(w, h, px, null);
+            }
+            stack.addSlice("z" + (z + 1), ip);
+        }
+        if (overlaps > 0 && !lastWins) {
+            throw new SegmentOverlapException(firstOverlap[0], firstOverlap[1], firstOverlap[2], firstOverlap[3],
+                    firstOverlap[4], overlaps);
+        }
+        progress.update(v.depth(), v.depth());
+        ImagePlus imp = new ImagePlus(title, stack);
+        imp.setDimensions(1, v.depth(), 1);
+        imp.setCalibration(SegCalibration.of(v.geometry()));
+        imp.setProperty("Info", SegInfoText.of(v));
+        List<SegmentDescription> ds = new ArrayList<>();
+        for (SegVolume.Segment s : segs) ds.add(s.description());
+        int displayMax = eightBit ? 255 : maxNumber;
+        imp.setLut(SegmentColors.labelLut(ds, displayMax));
+        imp.setDisplayRange(0, displayMax);
+        StringBuilder numbers = new StringBuilder();
+        for (SegVolume.Segment s : segs) numbers.append(numbers.length() == 0 ? "" : ",").append(s.number());
+        imp.setProp(HyperstackBuilder.SEGMENT_NUMBERS_PROPERTY, numbers.toString());
+        return imp;
+    }
+}

@@ -1,0 +1,207 @@
+package org.dicomseg.ij;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.dicomseg.model.FractionalType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * A decoded segmentation as the ImageJ importer sees it: a stack of planes in spatial order, and for
+ * each segment one stored-value plane per position (BINARY 0/1, FRACTIONAL 0..Maximum Fractional
+ * Value; LABELMAP files are presented as one binary mask per segment).
+ *
+ * <p>Why a separate type: the ImageJ adapters (hyperstack, label image, ROIs, info table) only need
+ * plain arrays and geometry; keeping them independent of the codec lets them be tested on
+ * hand-made data and keeps PixelMed out of {@code org.dicomseg.ij}. {@link SegVolumes} fills one
+ * from the codec's reader.</p>
+ *
+ * <p>Planes are {@code byte[width*height]} of unsigned stored values, row-major; a {@code null} plane
+ * means "no frame stored" (all zero). Immutable apart from the plane arrays, which are shared, not
+ * copied, to avoid doubling memory on large files.</p>
+ */
+public final class SegVolume {
+    private final int width;
+    private final int height;
+    private final int depth;
+    private final SegmentationType type;
+    private final FractionalType fractionalType;
+    private final int maxFractionalValue;
+    private final List<Segment> segments;
+    private final PlaneGeometry geometry;
+    private final List<String> header;
+    private final String sourcePath;
+
+    private SegVolume(Builder b) {
+        if (b.width < 1 || b.height < 1) {
+            throw new IllegalArgumentException("Plane size must be at least 1x1, got " + b.width + "x" + b.height);
+        }
+        if (b.depth < 1) {
+            throw new IllegalArgumentException("A segmentation needs at least one plane");
+        }
+        if (b.type == SegmentationType.FRACTIONAL && (b.maxFractionalValue < 1 || b.maxFractionalValue > 255)) {
+            throw new IllegalArgumentException("Maximum Fractional Value " + b.maxFractionalValue + " is outside 1..255");
+        }
+        this.width = b.width;
+        this.height = b.height;
+        this.depth = b.depth;
+        this.type = Objects.requireNonNull(b.type, "segmentation type");
+        this.fractionalType = b.fractionalType;
+        this.maxFractionalValue = b.type == SegmentationType.FRACTIONAL ? b.maxFractionalValue : 1;
+        for (Segment s : b.segments) {
+            if (s.planes.length != depth) {
+                throw new IllegalArgumentException("Segment " + s.number() + " has " + s.planes.length
+                        + " planes, the volume has " + depth);
+            }
+            for (byte[] p : s.planes) {
+                if (p != null && p.length != width * height) {
+                    throw new IllegalArgumentException("Segment " + s.number() + " has a plane of " + p.length
+                            + " pixels, expected " + width + "x" + height);
+                }
+            }
+        }
+        this.segments = Collections.unmodifiableList(new ArrayList<>(b.segments));
+        this.geometry = b.geometry != null ? b.geometry : PlaneGeometry.unknown(depth);
+        if (geometry.planeCount() != depth) {
+            throw new IllegalArgumentException("Geometry describes " + geometry.planeCount() + " planes, the volume has " + depth);
+        }
+        this.header = Collections.unmodifiableList(new ArrayList<>(b.header));
+        this.sourcePath = b.sourcePath;
+    }
+
+    /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
+    public static Builder builder(int width, int height, int depth, SegmentationType type) {
+        return new Builder(width, height, depth, type);
+    }
+
+    /** Columns. */
+    public int width() { return width; }
+    /** Rows. */
+    public int height() { return height; }
+    /** Number of planes (spatial positions), in spatial order. */
+    public int depth() { return depth; }
+    public SegmentationType type() { return type; }
+    /** PROBABILITY or OCCUPANCY for FRACTIONAL files, else null. */
+    public FractionalType fractionalType() { return fractionalType; }
+    /** Maximum Fractional Value (0062,000E) for FRACTIONAL, 1 otherwise: the stored value meaning "fully in". */
+    public int maxFractionalValue() { return maxFractionalValue; }
+    /** Segments in file order. */
+    public List<Segment> segments() { return segments; }
+    public PlaneGeometry geometry() { return geometry; }
+    /** Header summary lines ("Key: value"), for the Info property and SEG Info. */
+    public List<String> header() { return header; }
+    /** The file this volume was read from, or null. */
+    public String sourcePath() { return sourcePath; }
+
+    /** The segment with this Segment Number, or null. */
+    public Segment segment(int number) {
+        for (Segment s : segments) {
+            if (s.number() == number) return s;
+        }
+        return null;
+    }
+
+    /** The stored value that counts as "inside" when a mask is needed: half of the maximum, rounded up (1 for BINARY). */
+    public int maskThreshold() {
+        return (maxFractionalValue + 1) / 2;
+    }
+
+    /** The same volume restricted to the given segments (in the given order). */
+    public SegVolume select(List<Segment> chosen) {
+        Builder b = toBuilder();
+        b.segments.clear();
+        b.segments.addAll(chosen);
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(width, height, depth, type);
+        b.fractionalType = fractionalType;
+        b.maxFractionalValue = maxFractionalValue;
+        b.segments.addAll(segments);
+        b.geometry = geometry;
+        b.header.addAll(header);
+        b.sourcePath = sourcePath;
+        return b;
+    }
+
+    /** One segment: its description and one stored-value plane per position (null = empty). */
+    public static final class Segment {
+        private final SegmentDescription description;
+        private final byte[][] planes;
+
+        public Segment(SegmentDescription description, byte[][] planes) {
+            this.description = Objects.requireNonNull(description, "segment description");
+            this.planes = Objects.requireNonNull(planes, "planes").clone();
+        }
+
+        public SegmentDescription description() { return description; }
+        public int number() { return description.segmentNumber(); }
+        public String label() { return description.label(); }
+
+        /** The stored values of plane {@code z} (0-based), or null when no frame was stored. */
+        public byte[] plane(int z) { return planes[z]; }
+
+        /** Number of pixels with a stored value at or above {@code threshold} over all planes. */
+        public long count(int threshold) {
+            long n = 0;
+            for (byte[] p : planes) {
+                if (p == null) continue;
+                for (byte v : p) {
+                    if ((v & 0xFF) >= threshold) n++;
+                }
+            }
+            return n;
+        }
+
+        /** Number of non-zero pixels over all planes. */
+        public long nonZeroCount() { return count(1); }
+
+        @Override public String toString() {
+            return "Segment " + number() + " '" + label() + "' (" + Arrays.stream(planes).filter(Objects::nonNull).count()
+                    + " stored planes)";
+        }
+    }
+
+    /** Collects the parts of a {@link SegVolume}. */
+    public static final class Builder {
+        private final int width;
+        private final int height;
+        private final int depth;
+        private final SegmentationType type;
+        private FractionalType fractionalType;
+        private int maxFractionalValue = 1;
+        private final List<Segment> segments = new ArrayList<>();
+        private PlaneGeometry geometry;
+        private final List<String> header = new ArrayList<>();
+        private String sourcePath;
+
+        private Builder(int width, int height, int depth, SegmentationType type) {
+            this.width = width;
+            this.height = height;
+            this.depth = depth;
+            this.type = type;
+        }
+
+        /** For FRACTIONAL volumes: the Segmentation Fractional Type and Maximum Fractional Value. */
+        public Builder fractional(FractionalType t, int maxValue) {
+            this.fractionalType = t;
+            this.maxFractionalValue = maxValue;
+            return this;
+        }
+
+        public Builder addSegment(SegmentDescription d, byte[][] planes) {
+            segments.add(new Segment(d, planes));
+            return this;
+        }
+
+        public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
+        public Builder headerLine(String line) { header.add(line); return this; }
+        public Builder sourcePath(String p) { this.sourcePath = p; return this; }
+        public SegVolume build() { return new SegVolume(this); }
+    }
+}

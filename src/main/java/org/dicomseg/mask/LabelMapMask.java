@@ -1,0 +1,251 @@
+package org.dicomseg.mask;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.dicomseg.codec.BitPacking;
+
+/**
+ * A label map as mask input: one unsigned 8- or 16-bit plane per position, pixel value = label,
+ * 0 = background. Each label is one segment, either the segment with the same number (the default)
+ * or the one given by an explicit label → segment map, for gapped numbering such as dcmqi's
+ * {@code labelID}s 1, 5, 7 becoming segments 1, 2, 3 (PS3.3 C.8.20.2 wants segments numbered
+ * 1..N without gaps). A label that occurs in the image but has no segment is an error naming the
+ * label value. Segments of a label map never overlap (Segments Overlap = NO).
+ */
+public final class LabelMapMask extends SegmentationMask {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final MaskPlanes labels;
+    private final Map<Integer, Integer> labelToSegment; // null = identity
+    private int[] segmentOfLabel;                        // resolved by scan()
+    private int resolvedFor = -1;
+
+    private LabelMapMask(MaskPlanes labels, Map<Integer, Integer> labelToSegment) {
+        this.labels = Objects.requireNonNull(labels, "label planes");
+        if (labels.kind() == PixelKind.FLOAT32) {
+            throw new IllegalArgumentException("A label map needs 8- or 16-bit integer planes, not 32-bit float"
+                    + " (use StackedMasks for probability maps)");
+        }
+        this.labelToSegment = labelToSegment;
+    }
+
+    /** Label value = segment number. */
+    public static LabelMapMask of(MaskPlanes labels) {
+        return new LabelMapMask(labels, null);
+    }
+
+    /**
+     * Labels mapped explicitly to segment numbers; labels not in the map must not occur in the
+     * image (label 0 is always background and must not be mapped).
+     */
+    public static LabelMapMask of(MaskPlanes labels, Map<Integer, Integer> labelToSegment) {
+        Objects.requireNonNull(labelToSegment, "label to segment map");
+        int maxLabel = labels.kind() == PixelKind.UINT8 ? 255 : 65535;
+        TreeMap<Integer, Integer> copy = new TreeMap<>();
+        for (Map.Entry<Integer, Integer> e : labelToSegment.entrySet()) {
+            int label = Objects.requireNonNull(e.getKey(), "label");
+            int seg = Objects.requireNonNull(e.getValue(), "segment number");
+            if (label < 1 || label > maxLabel) {
+                throw new IllegalArgumentException("Label value " + label + " cannot be mapped: labels are 1.." + maxLabel
+                        + " (0 is background)");
+            }
+            if (seg < 1 || seg > 65535) {
+                throw new IllegalArgumentException("Label value " + label + " is mapped to segment " + seg
+                        + ", outside 1..65535");
+            }
+            copy.put(label, seg);
+        }
+        return new LabelMapMask(labels, copy);
+    }
+
+    /** In-memory 8-bit label planes ({@code planes[p]} row-major, not copied); label = segment. */
+    public static LabelMapMask ofBytes(byte[][] planes, int rows, int columns) {
+        return of(MaskPlanes.ofBytes(planes, rows, columns));
+    }
+
+    /** In-memory 16-bit label planes (not copied); label = segment. */
+    public static LabelMapMask ofShorts(short[][] planes, int rows, int columns) {
+        return of(MaskPlanes.ofShorts(planes, rows, columns));
+    }
+
+    /** The label planes. */
+    public MaskPlanes labels() { return labels; }
+
+    @Override public int rows() { return labels.rows(); }
+    @Override public int columns() { return labels.columns(); }
+    @Override public int planes() { return labels.planes(); }
+    @Override public boolean isLabelMap() { return true; }
+
+    /** True for in-memory planes ({@link ArrayMaskPlanes}): reading them allocates nothing shared. */
+    @Override public boolean supportsConcurrentReads() { return labels instanceof ArrayMaskPlanes; }
+
+    private void resolve(int segmentCount) {
+        if (resolvedFor == segmentCount) return;
+        int size = labels.kind() == PixelKind.UINT8 ? 256 : 65536;
+        int[] lut = new int[size];
+        if (labelToSegment == null) {
+            for (int v = 1; v < size; v++) lut[v] = v <= segmentCount ? v : -1;
+        } else {
+            Arrays.fill(lut, -1);
+            lut[0] = 0;
+            for (Map.Entry<Integer, Integer> e : labelToSegment.entrySet()) {
+                if (e.getValue() > segmentCount) {
+                    throw new IllegalArgumentException("Label value " + e.getKey() + " is mapped to segment " + e.getValue()
+                            + ", but there are only " + segmentCount + " segment descriptions");
+                }
+                lut[e.getKey()] = e.getValue();
+            }
+        }
+        segmentOfLabel = lut;
+        resolvedFor = segmentCount;
+    }
+
+    @Override public MaskInventory scan(int segmentCount, int maxValue) {
+        resolve(segmentCount);
+        int planes = planes();
+        int[][] labelsPerPlane = new int[planes][];
+        if (labels instanceof ArrayMaskPlanes && planes > 1) {
+            // In-memory planes can be read concurrently: split the pass over the cores.
+            java.util.stream.IntStream.range(0, planes).parallel().forEach(p -> {
+                boolean[] seen = new boolean[segmentOfLabel.length];
+                labelsPerPlane[p] = labelsIn(labels.readPlane(p, null), seen);
+            });
+        } else {
+            boolean[] seen = new boolean[segmentOfLabel.length];
+            for (int p = 0; p < planes; p++) labelsPerPlane[p] = labelsIn(read(p), seen);
+        }
+        boolean[][] present = new boolean[planes][segmentCount + 1];
+        for (int p = 0; p < planes; p++) {
+            for (int v : labelsPerPlane[p]) {
+                int seg = segmentOfLabel[v];
+                if (seg < 0) {
+                    throw new IllegalArgumentException("Label value " + v + " (first found in plane " + (p + 1)
+                            + ") has no segment description"
+                            + (labelToSegment == null ? " (there are " + segmentCount + " segments, numbered 1.." + segmentCount + ")"
+                                    : " in the label to segment map " + labelToSegment));
+                }
+                present[p][seg] = true;
+            }
+        }
+        return new MaskInventory(present, segmentCount, false);
+    }
+
+    /** The distinct nonzero labels of one plane, ascending; {@code seen} is scratch space. */
+    private int[] labelsIn(Object px, boolean[] seen) {
+        Arrays.fill(seen, false);
+        int n = rows() * columns();
+        if (px instanceof byte[]) {
+            byte[] b = (byte[]) px;
+            int whole = n & ~7;
+            for (int i = 0; i < whole; i += 8) {
+                long x = (long) LONGS.get(b, i);
+                if (x == 0L) continue;
+                int v0 = (int) x & 0xFF;
+                if (x == v0 * 0x0101010101010101L) {
+                    seen[v0] = true;
+                    continue;
+                }
+                for (int k = 0; k < 8; k++) seen[b[i + k] & 0xFF] = true;
+            }
+            for (int i = whole; i < n; i++) seen[b[i] & 0xFF] = true;
+        } else {
+            short[] s = (short[]) px;
+            for (int i = 0; i < n; i++) seen[s[i] & 0xFFFF] = true;
+        }
+        int count = 0;
+        for (int v = 1; v < seen.length; v++) if (seen[v]) count++;
+        int[] out = new int[count];
+        count = 0;
+        for (int v = 1; v < seen.length; v++) if (seen[v]) out[count++] = v;
+        return out;
+    }
+
+    private Object buffer;
+
+    private Object read(int plane) {
+        if (buffer == null && !(labels instanceof ArrayMaskPlanes)) buffer = labels.kind().newArray(rows() * columns());
+        return labels.readPlane(plane, buffer);
+    }
+
+    private void requireScanned() {
+        if (segmentOfLabel == null) throw new IllegalStateException("scan() must be called before reading frames");
+    }
+
+    @Override public void segmentFrame(int plane, int segment, int maxValue, byte[] dst) {
+        requireScanned();
+        checkPlane(plane, planes());
+        int n = rows() * columns();
+        byte on = (byte) maxValue;
+        int[] lut = segmentOfLabel;
+        Object px = read(plane);
+        if (px instanceof byte[]) {
+            byte[] b = (byte[]) px;
+            for (int i = 0; i < n; i++) dst[i] = lut[b[i] & 0xFF] == segment ? on : 0;
+        } else {
+            short[] s = (short[]) px;
+            for (int i = 0; i < n; i++) dst[i] = lut[s[i] & 0xFFFF] == segment ? on : 0;
+        }
+    }
+
+    @Override public void packSegments(int plane, boolean[] wanted, byte[][] dst) {
+        requireScanned();
+        checkPlane(plane, planes());
+        int n = rows() * columns();
+        byte[][] targets = new byte[dst.length][];
+        for (int s = 1; s < dst.length; s++) {
+            if (s < wanted.length && wanted[s]) {
+                Arrays.fill(dst[s], 0, (int) BitPacking.packedLength(n), (byte) 0);
+                targets[s] = dst[s];
+            }
+        }
+        Object px = read(plane);
+        if (px instanceof byte[]) BitPacking.packLabels((byte[]) px, n, segmentOfLabel, targets);
+        else BitPacking.packLabels((short[]) px, n, segmentOfLabel, targets);
+    }
+
+    @Override public void labelFrame(int plane, Object dst) {
+        requireScanned();
+        checkPlane(plane, planes());
+        int n = rows() * columns();
+        int[] lut = segmentOfLabel;
+        Object px = read(plane);
+        if (dst instanceof byte[]) {
+            byte[] d = (byte[]) dst;
+            if (px instanceof byte[]) {
+                byte[] b = (byte[]) px;
+                if (labelToSegment == null) System.arraycopy(b, 0, d, 0, n);
+                else for (int i = 0; i < n; i++) d[i] = (byte) lut[b[i] & 0xFF];
+            } else {
+                short[] s = (short[]) px;
+                for (int i = 0; i < n; i++) d[i] = (byte) lut[s[i] & 0xFFFF];
+            }
+        } else {
+            short[] d = (short[]) dst;
+            if (px instanceof byte[]) {
+                byte[] b = (byte[]) px;
+                for (int i = 0; i < n; i++) d[i] = (short) lut[b[i] & 0xFF];
+            } else {
+                short[] s = (short[]) px;
+                if (labelToSegment == null) System.arraycopy(s, 0, d, 0, n);
+                else for (int i = 0; i < n; i++) d[i] = (short) lut[s[i] & 0xFFFF];
+            }
+        }
+    }
+
+    /**
+     * The label-map plane itself when it already holds segment numbers in the requested element
+     * type (identity mapping), so the writer can encode it without a copy; else null.
+     */
+    public Object labelFrameView(int plane, boolean sixteenBit) {
+        requireScanned();
+        if (labelToSegment != null) return null;
+        if (sixteenBit != (labels.kind() == PixelKind.UINT16)) return null;
+        return read(plane);
+    }
+}

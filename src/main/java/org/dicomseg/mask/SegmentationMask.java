@@ -1,0 +1,82 @@
+package org.dicomseg.mask;
+
+/**
+ * What the SEG writer consumes: segment membership for every pixel of every plane, read one plane
+ * at a time. There are two kinds, mirroring highdicom's two input forms (see the guide's
+ * "Constructing Binary SEG Images with Multiple Segments"):
+ * <ul>
+ *   <li>{@link LabelMapMask}: one integer plane per position, pixel value = label, each label
+ *       mapped to one segment; segments cannot overlap.</li>
+ *   <li>{@link StackedMasks}: one mask (binary or fractional) per segment; segments may overlap.</li>
+ * </ul>
+ * Segment numbers are 1..N in the order of the segment descriptions (PS3.3 C.8.20.2: Segment
+ * Number starts at 1 and increases by 1).
+ *
+ * <p>The methods below are the writer's per-frame access. Implementations may cache the last plane
+ * they read, so an instance is not thread-safe.</p>
+ */
+public abstract class SegmentationMask {
+    SegmentationMask() { }
+
+    /** Rows per plane. */
+    public abstract int rows();
+
+    /** Columns per plane. */
+    public abstract int columns();
+
+    /** Number of planes (positions). */
+    public abstract int planes();
+
+    /** True for a label map, whose segments can never overlap. */
+    public abstract boolean isLabelMap();
+
+    /**
+     * First pass: checks every value (labels without a segment, fractions outside [0, 1]) and
+     * records which segments occur in which plane.
+     *
+     * @param segmentCount number of segment descriptions N (segments 1..N)
+     * @param maxValue     the stored value of "fully in the segment": 1 for BINARY and LABELMAP,
+     *                     the Maximum Fractional Value for FRACTIONAL. A fractional pixel counts as
+     *                     present when {@code round(value * maxValue) > 0}.
+     * @throws IllegalArgumentException naming the offending value, plane and segment
+     */
+    public abstract MaskInventory scan(int segmentCount, int maxValue);
+
+    /**
+     * Writes one frame of segment {@code segment} (1-based) of plane {@code plane} (0-based) into
+     * {@code dst} ({@code rows*columns} bytes): {@code maxValue} where a pixel is fully in the
+     * segment, 0 outside, and {@code round(fraction * maxValue)} for fractional input.
+     * {@link #scan} must have been called first.
+     */
+    public abstract void segmentFrame(int plane, int segment, int maxValue, byte[] dst);
+
+    /**
+     * Packs the binary frames of every wanted segment of one plane at once, LSB first from bit 0
+     * (PS3.5 8.1.1), into {@code dst[segment]} (each {@code ceil(rows*columns/8)} bytes, cleared by
+     * this method). A pixel is set when it would be nonzero in {@link #segmentFrame} with
+     * {@code maxValue} 1. Entries of {@code dst} for unwanted segments may be null.
+     */
+    public abstract void packSegments(int plane, boolean[] wanted, byte[][] dst);
+
+    /**
+     * Writes the label-map frame of a plane (pixel value = segment number, 0 = none) into
+     * {@code dst}: a {@code byte[]} when every segment number is at most 255, else a {@code short[]}.
+     *
+     * @throws IllegalArgumentException when two segments overlap at a pixel (a label map cannot
+     *                                  represent that)
+     */
+    public abstract void labelFrame(int plane, Object dst);
+
+    /**
+     * True when {@link #packSegments} and {@link #segmentFrame} may be called for different planes
+     * from several threads at once (in-memory planes); the writer then packs planes in parallel.
+     * False by default.
+     */
+    public boolean supportsConcurrentReads() {
+        return false;
+    }
+
+    static void checkPlane(int plane, int planes) {
+        if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("Plane " + plane + " of " + planes);
+    }
+}

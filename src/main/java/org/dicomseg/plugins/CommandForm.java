@@ -1,0 +1,196 @@
+package org.dicomseg.plugins;
+
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ij.Macro;
+import ij.gui.GenericDialog;
+
+/**
+ * Shows a list of {@link FormField}s and collects the answers. With a display (GUI, or a macro run
+ * in a normal ImageJ) it is a plain {@code GenericDialog}, so ImageJ records every field and replays
+ * {@code run("Command...", "key=value ...")} without showing it. Without a display (Fiji
+ * {@code --headless}, unit tests) the values come straight from the macro options with ImageJ's
+ * parsing ({@code Macro.getValue}; checkbox = bare key), and missing keys take the defaults.
+ */
+public final class CommandForm {
+    private final String title;
+    private final List<FormField> fields = new ArrayList<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private String help;
+    private final List<String[]> links = new ArrayList<>();
+    private final Map<String, java.util.function.Function<String, String[]>> linkItems = new LinkedHashMap<>();
+
+    public CommandForm(String title) { this.title = title; }
+
+    /** Adds a field; returns this form. */
+    public CommandForm add(FormField f) {
+        if (f.key() != null) {
+            for (FormField o : fields) {
+                if (f.key().equals(o.key())) throw new IllegalArgumentException("Duplicate key '" + f.key() + "' in " + title);
+            }
+        }
+        fields.add(f);
+        return this;
+    }
+
+    /**
+     * In the GUI only: when the user picks another item of choice {@code parentKey}, the items of
+     * choice {@code childKey} become {@code itemsFor.apply(newParentItem)} (the current selection is
+     * kept when it is still there). Macros and headless runs see the full item list declared for the
+     * child, so every recorded value stays valid.
+     */
+    public CommandForm linkChoices(String parentKey, String childKey, java.util.function.Function<String, String[]> itemsFor) {
+        links.add(new String[] {parentKey, childKey});
+        linkItems.put(parentKey + "\u0000" + childKey, itemsFor);
+        return this;
+    }
+
+    /** Text for the dialog's Help button. */
+    public CommandForm help(String html) { this.help = html; return this; }
+
+    /** The declared fields, in order. */
+    public List<FormField> fields() { return fields; }
+
+    /** True when no dialog can be shown (headless JVM). */
+    public static boolean headless() { return GraphicsEnvironment.isHeadless(); }
+
+    /**
+     * Shows the dialog or reads the macro options.
+     *
+     * @return false when the user cancelled
+     * @throws IllegalArgumentException for a choice value that is not allowed, or, headless, when
+     *                                  there are no macro options at all
+     */
+    public boolean show() {
+        values.clear();
+        if (headless()) return readOptions(Macro.getOptions());
+        GenericDialog gd = new GenericDialog(title);
+        for (FormField f : fields) {
+            switch (f.kind()) {
+                case STRING: gd.addStringField(f.label(), f.defaultValue(), f.columns()); break;
+                case CHOICE: gd.addChoice(f.label(), f.items(), f.defaultValue()); break;
+                case CHECKBOX: gd.addCheckbox(f.label(), Boolean.parseBoolean(f.defaultValue())); break;
+                case NUMBER: gd.addNumericField(f.label(), Double.parseDouble(f.defaultValue()), 0); break;
+                default: gd.addMessage(f.label()); break;
+            }
+        }
+        if (help != null) gd.addHelp(help);
+        if (!links.isEmpty() && Macro.getOptions() == null) addLinks(gd);
+        gd.showDialog();
+        if (gd.wasCanceled()) return false;
+        for (FormField f : fields) {
+            switch (f.kind()) {
+                case STRING: values.put(f.key(), gd.getNextString().trim()); break;
+                case CHOICE: values.put(f.key(), gd.getNextChoice()); break;
+                case CHECKBOX: values.put(f.key(), Boolean.toString(gd.getNextBoolean())); break;
+                case NUMBER:
+                    double d = gd.getNextNumber();
+                    if (Double.isNaN(d)) throw new IllegalArgumentException("'" + f.label() + "' must be a number");
+                    values.put(f.key(), Long.toString(Math.round(d)));
+                    break;
+                default: break;
+            }
+        }
+        return true;
+    }
+
+    private void addLinks(GenericDialog gd) {
+        Map<String, java.awt.Choice> byKey = new LinkedHashMap<>();
+        int c = 0;
+        for (FormField f : fields) {
+            if (f.kind() == FormField.Kind.CHOICE) byKey.put(f.key(), (java.awt.Choice) gd.getChoices().get(c++));
+        }
+        // A plain ItemListener, not a DialogListener: GenericDialog expects a DialogListener to read
+        // every field when OK is pressed and stops recording afterwards.
+        for (String[] l : links) {
+            java.awt.Choice parent = byKey.get(l[0]), child = byKey.get(l[1]);
+            if (parent == null || child == null) continue;
+            java.util.function.Function<String, String[]> itemsFor = linkItems.get(l[0] + "\u0000" + l[1]);
+            parent.addItemListener(e -> {
+                String keep = child.getSelectedItem();
+                String[] items = itemsFor.apply(parent.getSelectedItem());
+                child.removeAll();
+                for (String it : items) child.add(it);
+                if (keep != null && Arrays.asList(items).contains(keep)) child.select(keep);
+            });
+        }
+    }
+
+    /** Reads the values from a macro option string (the headless path; public for tests). */
+    public boolean readOptions(String options) {
+        if (options == null) {
+            throw new IllegalArgumentException(title + " needs macro options when ImageJ runs without a display, e.g. "
+                    + "run(\"" + title + "\", \"" + example() + "\")");
+        }
+        String opts = options + " ";
+        for (FormField f : fields) {
+            switch (f.kind()) {
+                case STRING:
+                    values.put(f.key(), Macro.getValue(opts, f.key(), f.defaultValue()).trim());
+                    break;
+                case NUMBER:
+                    String n = Macro.getValue(opts, f.key(), f.defaultValue()).trim();
+                    try {
+                        values.put(f.key(), Long.toString(Math.round(Double.parseDouble(n))));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(f.key() + "=" + n + " is not a number");
+                    }
+                    break;
+                case CHOICE:
+                    String v = Macro.getValue(opts, f.key(), f.defaultValue()).trim();
+                    String match = null;
+                    for (String it : f.items()) if (it.equalsIgnoreCase(v)) match = it;
+                    if (match == null) {
+                        throw new IllegalArgumentException("\"" + v + "\" is not a valid choice for \"" + f.key()
+                                + "\": use one of " + Arrays.toString(f.items()));
+                    }
+                    values.put(f.key(), match);
+                    break;
+                case CHECKBOX:
+                    values.put(f.key(), Boolean.toString(hasFlag(opts, f.key())));
+                    break;
+                default: break;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasFlag(String options, String key) {
+        String o = " " + options.toLowerCase(Locale.ROOT).replaceAll("\\[[^\\]]*\\]", "[]") + " ";
+        return o.contains(" " + key + " ") || o.contains(" " + key + "=true ");
+    }
+
+    private String example() {
+        StringBuilder b = new StringBuilder();
+        for (FormField f : fields) {
+            if (f.kind() == FormField.Kind.STRING && (f.key().equals(MacroKeys.OUT) || f.key().equals(MacroKeys.SOURCE))) {
+                b.append(b.length() > 0 ? " " : "").append(f.key()).append("=[...]");
+            }
+        }
+        return b.toString();
+    }
+
+    /** The value of a text field ("" when empty). */
+    public String string(String key) { return require(key); }
+
+    /** The selected item of a choice. */
+    public String choice(String key) { return require(key); }
+
+    /** A checkbox. */
+    public boolean flag(String key) { return Boolean.parseBoolean(require(key)); }
+
+    /** A number field. */
+    public int number(String key) { return Integer.parseInt(require(key)); }
+
+    private String require(String key) {
+        String v = values.get(key);
+        if (v == null) throw new IllegalStateException("No field '" + key + "' in " + title + " (or show() not called)");
+        return v;
+    }
+}

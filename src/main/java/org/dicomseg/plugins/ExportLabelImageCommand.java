@@ -1,0 +1,89 @@
+package org.dicomseg.plugins;
+
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.plugin.PlugIn;
+
+import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.ij.ExportCanceledException;
+import org.dicomseg.ij.ExportPlan;
+import org.dicomseg.ij.ImageFrameOfReference;
+import org.dicomseg.ij.LabelImageExport;
+import org.dicomseg.ij.OutputPaths;
+import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.ij.SourceSeries;
+import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * Plugins &gt; DICOM SEG &gt; Export Label Image as SEG... (also File &gt; Save As &gt; DICOM SEG...):
+ * writes the current image as a SEG. 8/16-bit = label map, multi-channel = one segment per channel,
+ * 32-bit = fractional. Macro: {@code run("Export Label Image as SEG...", "source=[...] out=[...]")};
+ * every key is in {@link MacroKeys} and docs/macros.md.
+ */
+public class ExportLabelImageCommand implements PlugIn {
+    /** Menu name (Plugins &gt; DICOM SEG). */
+    public static final String COMMAND = "Export Label Image as SEG";
+
+    @Override
+    public void run(String arg) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            CommandErrors.report(COMMAND, new IllegalStateException("There is no image open: open a label image,"
+                    + " a multi-channel mask or a probability map first"));
+            return;
+        }
+        try {
+            export(imp);
+        } catch (ExportCanceledException e) {
+            IJ.showStatus(e.getMessage());
+            IJ.log(COMMAND + ": " + e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            CommandErrors.report(COMMAND, e);
+        }
+    }
+
+    /** The dialog (or macro options) for {@code imp}, with defaults detected from it. */
+    static CommandForm form(ImagePlus imp, String detectedSource) {
+        return form(imp, detectedSource, null);
+    }
+
+    /** The dialog, with the output suggested beside the detected sources. */
+    static CommandForm form(ImagePlus imp, String detectedSource, SourceSeries guess) {
+        CommandForm form = new CommandForm(COMMAND + "...");
+        form.add(FormField.message("Image: " + imp.getTitle() + " (" + imp.getWidth() + "x" + imp.getHeight() + ", "
+                + SourceLocator.planesOf(imp) + " planes, " + imp.getBitDepth() + "-bit"
+                + (imp.getNChannels() > 1 ? ", " + imp.getNChannels() + " channels = segments" : "") + ")\n"
+                + ExportSupport.sourceNote(guess)));
+        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
+        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
+        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", OutputPaths.suggest(imp, guess, "segmentation"), 40));
+        ExportFields.addOptions(form, imp.getBitDepth() == 32 ? SegmentationType.FRACTIONAL : SegmentationType.BINARY);
+        form.help("<html>Writes the image as a DICOM Segmentation.<br>8/16-bit: pixel value = label (one segment per label);"
+                + "<br>several channels: one segment per channel (may overlap);<br>32-bit: fractions 0..1 (FRACTIONAL).</html>");
+        return form;
+    }
+
+    /** Runs the export for {@code imp}; returns the result, or null when the user cancelled a dialog. */
+    static SegWriteResult export(ImagePlus imp) throws Exception {
+        SourceSeries auto = SourceLocator.detect(imp);
+        String detected = SourceLocator.textOf(auto);
+        CommandForm form = form(imp, detected, auto);
+        if (!form.show()) return null;
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        int planes = SourceLocator.planesOf(imp);
+        SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
+        sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
+        SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
+        IjExportMonitor monitor = new IjExportMonitor();
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, monitor);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+    }
+}

@@ -1,0 +1,120 @@
+package org.dicomseg.plugins;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Roi;
+import ij.plugin.PlugIn;
+import ij.plugin.frame.RoiManager;
+
+import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.ij.ExportCanceledException;
+import org.dicomseg.ij.ExportPlan;
+import org.dicomseg.ij.ImageFrameOfReference;
+import org.dicomseg.ij.OutputPaths;
+import org.dicomseg.ij.RoiExport;
+import org.dicomseg.ij.RoiGrouping;
+import org.dicomseg.ij.RoiPlacement;
+import org.dicomseg.ij.RoiSetReader;
+import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.ij.SourceSeries;
+import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * Plugins &gt; DICOM SEG &gt; Export ROIs as SEG...: the ROI Manager's ROIs, or a RoiSet.zip (works
+ * without a display), as segments grouped by ROI name, ROI group or one per ROI. The planes and the
+ * size come from the current image when one is open, else from the source series.
+ */
+public class ExportRoisCommand implements PlugIn {
+    /** Menu name (Plugins &gt; DICOM SEG). */
+    public static final String COMMAND = "Export ROIs as SEG";
+
+    @Override
+    public void run(String arg) {
+        try {
+            export(WindowManager.getCurrentImage());
+        } catch (ExportCanceledException e) {
+            IJ.showStatus(e.getMessage());
+            IJ.log(COMMAND + ": " + e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            CommandErrors.report(COMMAND, e);
+        }
+    }
+
+    /** The dialog (or macro options). */
+    static CommandForm form(ImagePlus imp, String detectedSource) {
+        return form(imp, detectedSource, null);
+    }
+
+    /** The dialog, with the output suggested beside the detected sources. */
+    static CommandForm form(ImagePlus imp, String detectedSource, SourceSeries guess) {
+        CommandForm form = new CommandForm(COMMAND + "...");
+        RoiManager rm = RoiManager.getInstance();
+        int inManager = rm != null ? rm.getCount() : 0;
+        form.add(FormField.message((inManager > 0 ? "ROI Manager: " + inManager + " ROIs" : "ROI Manager empty: give a RoiSet.zip")
+                + (imp != null ? "; image: " + imp.getTitle() : "; no image: size and slices come from the source") + "\n"
+                + ExportSupport.sourceNote(guess)));
+        form.add(FormField.string(MacroKeys.ROIS, "ROIs (RoiSet.zip or .roi; empty = ROI Manager)", "", 40));
+        form.add(FormField.choice(MacroKeys.GROUPING, "Grouping (segment per ROI name, group or each)", RoiGrouping.keys(),
+                RoiGrouping.NAME.key()));
+        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
+        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
+        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", OutputPaths.suggest(imp, guess, "rois", "-rois-seg.dcm"), 40));
+        ExportFields.addOptions(form, SegmentationType.BINARY);
+        form.help("<html>Writes ROIs as segments of a DICOM Segmentation.<br>Area ROIs only; a ROI with a slice position"
+                + " goes to that slice, position 0 to every slice.</html>");
+        return form;
+    }
+
+    /** Runs the export; returns the result, or null when the user cancelled a dialog. */
+    static SegWriteResult export(ImagePlus imp) throws Exception {
+        SourceSeries auto = SourceLocator.detect(imp);
+        String detected = SourceLocator.textOf(auto);
+        CommandForm form = form(imp, detected, auto);
+        if (!form.show()) return null;
+        List<Roi> rois = rois(form.string(MacroKeys.ROIS));
+        RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        String sourceField = form.string(MacroKeys.SOURCE);
+        SourceSeries sources;
+        RoiPlacement placement;
+        int width, height;
+        if (imp != null) {
+            width = imp.getWidth();
+            height = imp.getHeight();
+            placement = new RoiPlacement(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
+            sources = ExportSupport.sources(imp, auto, sourceField, detected, width, height, placement.planeCount());
+            sources.requireMatches(imp.getTitle(), width, height, placement.planeCount(), ImageFrameOfReference.of(imp));
+        } else {
+            sources = ExportSupport.sources(null, null, sourceField, "", 0, 0, 0);
+            width = sources.width();
+            height = sources.height();
+            placement = RoiPlacement.ofStack(sources.planeCount());
+        }
+        SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
+        IjExportMonitor monitor = new IjExportMonitor();
+        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, monitor);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+    }
+
+    /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */
+    static List<Roi> rois(String path) throws java.io.IOException {
+        if (!path.isEmpty()) return RoiSetReader.read(Paths.get(path));
+        RoiManager rm = RoiManager.getInstance();
+        if (rm == null || rm.getCount() == 0) {
+            throw new IllegalArgumentException("The ROI Manager is empty: add ROIs (Analyze > Tools > ROI Manager, 't'),"
+                    + " or give a RoiSet.zip with " + MacroKeys.ROIS + "=[path]");
+        }
+        return Arrays.asList(rm.getRoisAsArray());
+    }
+}

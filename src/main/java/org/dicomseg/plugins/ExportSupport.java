@@ -1,0 +1,93 @@
+package org.dicomseg.plugins;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.plugin.frame.Recorder;
+
+import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.ij.ExportPlan;
+import org.dicomseg.ij.SegExport;
+import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.ij.SourceSeries;
+
+/** Steps shared by the export commands: sources, output confirmation, writing and logging. */
+final class ExportSupport {
+    private ExportSupport() { }
+
+    /**
+     * The sources for an export: the image's own DICOM files (exact slice order) when the field
+     * still shows what was detected, else the typed folder or file in spatial order.
+     *
+     * @param imp          the open image, or null
+     * @param auto         the sources detected from the image before the dialog, or null
+     * @param field        the source field's value
+     * @param detected     what the field showed by default (detected from the image), or ""
+     * @param width        plane width the sources must have (for choosing among series)
+     * @param height       plane height
+     * @param planes       number of planes
+     */
+    static SourceSeries sources(ImagePlus imp, SourceSeries auto, String field, String detected, int width, int height,
+            int planes) throws IOException {
+        if (imp != null && (field.isEmpty() || field.equals(detected))) {
+            SourceSeries s = auto != null ? auto : SourceLocator.ofImage(imp);
+            if (s != null) return s;
+        }
+        if (field.isEmpty()) {
+            throw new IllegalArgumentException((imp != null ? "'" + imp.getTitle() + "' was not read from DICOM files, so" : "Without an image")
+                    + " the source images must be given: " + MacroKeys.SOURCE + "=[folder or file of the DICOM series"
+                    + " the segmentation belongs to]");
+        }
+        return SourceLocator.fromPath(field, width, height, planes);
+    }
+
+    /** One line for the dialog saying whether the image's DICOM source images were found. */
+    static String sourceNote(SourceSeries detected) {
+        if (detected == null) return "DICOM source images: not known from the image, give their folder or a file below";
+        return "DICOM source images found: " + detected.planeCount() + (detected.planeCount() == 1 ? " image" : " images")
+                + " (" + detected.origin() + ")";
+    }
+
+    /** The output path; asks before replacing a file in the GUI (and records the answer), refuses otherwise. */
+    static Path output(String command, String field, SegWriteOptions[] options) {
+        if (field.isEmpty()) throw new IllegalArgumentException("No output file given (" + MacroKeys.OUT + "=...)");
+        Path out = Paths.get(field);
+        if (Files.isDirectory(out)) throw new IllegalArgumentException("Output " + out + " is a folder; give a file name");
+        if (Files.exists(out) && !options[0].overwrite()) {
+            boolean macro = Macro.getOptions() != null || CommandErrors.quiet();
+            if (macro) {
+                throw new IllegalArgumentException("Output file " + out + " already exists; add '" + MacroKeys.OVERWRITE
+                        + "' to the options to replace it");
+            }
+            if (!IJ.showMessageWithCancel(command, "Replace the existing file?\n" + out)) return null;
+            options[0] = options[0].toBuilder().overwrite(true).build();
+            if (Recorder.record) Recorder.recordOption(MacroKeys.OVERWRITE);
+        }
+        return out;
+    }
+
+    /** Writes and reports; returns the result. */
+    static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
+            IjExportMonitor monitor) {
+        for (String note : plan.notes()) IJ.log(command + ": " + note);
+        IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
+        SegWriteResult r;
+        try {
+            r = SegExport.write(plan, sources, options, out);
+        } finally {
+            if (monitor != null) monitor.done();
+        }
+        IJ.log(command + ": wrote " + r.file() + " (" + options.segmentationType() + ", " + plan.segments().size()
+                + (plan.segments().size() == 1 ? " segment, " : " segments, ") + r.numberOfFrames()
+                + (r.numberOfFrames() == 1 ? " frame" : " frames") + (r.segmentsOverlap() ? ", segments overlap" : "")
+                + "; sources: " + sources.origin() + ")");
+        IJ.showStatus(command + ": wrote " + out.getFileName());
+        return r;
+    }
+}

@@ -1,0 +1,71 @@
+package org.dicomseg.plugins;
+
+import java.util.Arrays;
+
+import ij.Macro;
+
+/**
+ * One field of a command dialog: its macro key, the dialog label (whose first word, lower-cased,
+ * is what ImageJ's recorder writes, so it must give exactly the key), its kind and default. Fields
+ * are declared once and shown by {@link CommandForm} either as a {@code GenericDialog} (GUI, or a
+ * macro in a normal ImageJ) or read straight from the macro options (headless).
+ */
+public final class FormField {
+    /** What the field holds. */
+    public enum Kind { STRING, CHOICE, CHECKBOX, NUMBER, MESSAGE }
+
+    private final String key;
+    private final String label;
+    private final Kind kind;
+    private final String defaultValue;
+    private final String[] items;
+    private final int columns;
+
+    private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns) {
+        if (kind != Kind.MESSAGE && !Macro.trimKey(label).equals(key)) {
+            throw new IllegalArgumentException("Dialog label '" + label + "' would record as '" + Macro.trimKey(label)
+                    + "', not '" + key + "'");
+        }
+        if (kind == Kind.CHOICE && !Arrays.asList(items).contains(defaultValue)) {
+            throw new IllegalArgumentException("Default '" + defaultValue + "' of " + key + " is not one of " + Arrays.toString(items));
+        }
+        this.key = key;
+        this.label = label;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.items = items;
+        this.columns = columns;
+    }
+
+    /** A text field (paths are always text fields: Fiji's headless mode stubs out file choosers). */
+    public static FormField string(String key, String label, String dflt, int columns) {
+        return new FormField(key, label, Kind.STRING, dflt == null ? "" : dflt, null, columns);
+    }
+
+    /** A drop-down list. */
+    public static FormField choice(String key, String label, String[] items, String dflt) {
+        return new FormField(key, label, Kind.CHOICE, dflt, items.clone(), 0);
+    }
+
+    /** A checkbox; in a macro the bare key means checked, its absence unchecked (ImageJ's rule). */
+    public static FormField checkbox(String key, String label, boolean dflt) {
+        return new FormField(key, label, Kind.CHECKBOX, Boolean.toString(dflt), null, 0);
+    }
+
+    /** A whole number. */
+    public static FormField number(String key, String label, int dflt) {
+        return new FormField(key, label, Kind.NUMBER, Integer.toString(dflt), null, 0);
+    }
+
+    /** A line of text in the dialog (no value). */
+    public static FormField message(String text) {
+        return new FormField(null, text, Kind.MESSAGE, null, null, 0);
+    }
+
+    public String key() { return key; }
+    public String label() { return label; }
+    public Kind kind() { return kind; }
+    public String defaultValue() { return defaultValue; }
+    public String[] items() { return items == null ? null : items.clone(); }
+    public int columns() { return columns; }
+}

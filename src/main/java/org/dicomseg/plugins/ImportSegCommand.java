@@ -1,0 +1,222 @@
+package org.dicomseg.plugins;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.gui.Roi;
+import ij.io.OpenDialog;
+import ij.plugin.PlugIn;
+import ij.plugin.frame.RoiManager;
+
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.ij.ImportCanceledException;
+import org.dicomseg.ij.ImportOptions;
+import org.dicomseg.ij.SegImporter;
+import org.dicomseg.ij.SegVolume;
+import org.dicomseg.ij.SegVolumes;
+import org.dicomseg.ij.SegmentSelection;
+
+/**
+ * File &gt; Import &gt; DICOM SEG... and Plugins &gt; DICOM SEG &gt; Import SEG...: reads a DICOM
+ * Segmentation and shows it as a hyperstack (one channel per segment), a label image, ROIs in the
+ * ROI Manager or a RoiSet.zip, optionally with the source images it was drawn on.
+ *
+ * <p>Thin on purpose: the dialog (recordable; every key is in {@link MacroKeys}) fills
+ * {@link ImportOptions}, {@link SegVolumes} reads the file, {@link SegImporter} makes the output, and
+ * this class only shows it. Errors become one message ({@link ImportErrors}); Esc cancels.</p>
+ */
+public class ImportSegCommand implements PlugIn {
+    /** Window title of the dialog and of error messages. */
+    public static final String TITLE = "Import DICOM SEG";
+    private static final String PREF_PATH = "dicomseg.import.path";
+    private static final String PREF_OUTPUT = "dicomseg.import.output";
+
+    /** The dialog's fields; their labels record exactly the {@link MacroKeys} constants. */
+    static List<FormField> fields(String lastPath, String lastOutput) {
+        return List.of(
+                FormField.string(MacroKeys.SEG, "SEG file", lastPath, 45),
+                FormField.string(MacroKeys.SEGMENTS, "Segments (blank = all, e.g. 1,3-5)", "", 12),
+                FormField.choice(MacroKeys.OUTPUT, "Output", ImportOptions.Output.choices(), lastOutput),
+                FormField.checkbox(MacroKeys.FRACTIONAL, "Fractional segments as 8-bit stored values (not 32-bit 0..1)", false),
+                FormField.checkbox(MacroKeys.LAST_WINS, "Last_wins where segments overlap (label image)", false),
+                FormField.string(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45),
+                FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
+                FormField.string(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45));
+    }
+
+    @Override
+    public void run(String arg) {
+        Map<String, String> v;
+        try {
+            v = ask(arg);
+        } catch (IllegalArgumentException e) {
+            ImportErrors.report(TITLE, e);
+            return;
+        }
+        if (v == null) return; // cancelled
+        Path seg = Paths.get(v.get(MacroKeys.SEG));
+        if (ImportOptions.Output.parse(v.get(MacroKeys.OUTPUT)) == ImportOptions.Output.ROI_MANAGER
+                && java.awt.GraphicsEnvironment.isHeadless()) {
+            ImportErrors.show(TITLE, "The ROI Manager needs a display; without one use output=RoiSet.zip (and out=[...]).");
+            return;
+        }
+        ImportOptions o;
+        try {
+            o = new ImportOptions()
+                    .segments(v.get(MacroKeys.SEGMENTS))
+                    .output(ImportOptions.Output.parse(v.get(MacroKeys.OUTPUT)))
+                    .fractionalAsStoredValues(Boolean.parseBoolean(v.get(MacroKeys.FRACTIONAL)))
+                    .lastWins(Boolean.parseBoolean(v.get(MacroKeys.LAST_WINS)))
+                    .roiZip(v.get(MacroKeys.OUT))
+                    .openSource(Boolean.parseBoolean(v.get(MacroKeys.OPEN_SOURCE)))
+                    .sourceFolder(v.get(MacroKeys.SOURCE_FOLDER));
+        } catch (IllegalArgumentException e) {
+            ImportErrors.report(TITLE, e);
+            return;
+        }
+        importFile(seg, o);
+    }
+
+    /** Reads {@code seg} with {@code o} and shows the result; reports errors itself. Returns true on success. */
+    public static boolean importFile(Path seg, ImportOptions o) {
+        IJ.resetEscape();
+        IJProgress progress = new IJProgress("Reading " + seg.getFileName());
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            SegVolume v = SegVolumes.read(r, o.segments(), progress.phase("Reading frames"));
+            SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
+            show(res, o);
+            IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")
+                    + ", " + v.depth() + " plane" + (v.depth() == 1 ? "" : "s"));
+            return true;
+        } catch (ImportCanceledException e) {
+            IJ.showStatus("DICOM SEG import canceled");
+            return false;
+        } catch (Exception | OutOfMemoryError e) {
+            ImportErrors.report(TITLE, e);
+            return false;
+        } finally {
+            IJ.showProgress(1.0);
+        }
+    }
+
+    private static void show(SegImporter.Result res, ImportOptions o) {
+        if (res.sourceImage() != null) display(res.sourceImage());
+        if (res.image() != null) display(res.image());
+        if (o.output() == ImportOptions.Output.ROI_MANAGER) {
+            // getInstance() is the hidden batch-mode manager inside batch macros; getRoiManager() opens the window
+            RoiManager rm = RoiManager.getInstance();
+            if (rm == null) rm = RoiManager.getRoiManager();
+            for (Roi roi : res.rois()) rm.addRoi(roi);
+        }
+        if (res.roiZip() != null) {
+            IJ.log("DICOM SEG: wrote " + res.rois().size() + " ROIs to " + res.roiZip());
+        }
+        for (String note : res.notes()) IJ.log("DICOM SEG: " + note);
+    }
+
+    /**
+     * Shows {@code imp}; without a display (plain ImageJ headless; Fiji --headless patches show())
+     * it becomes the thread's current image, so the next macro or script line can save it.
+     */
+    static void display(ImagePlus imp) {
+        try {
+            imp.show();
+        } catch (java.awt.HeadlessException e) {
+            WindowManager.setTempCurrentImage(imp);
+        }
+    }
+
+    private static String title(Path seg) {
+        return seg.getFileName().toString();
+    }
+
+    /**
+     * The dialog (GUI, or a macro with a display: GenericDialog reads the macro options), or the
+     * macro options directly when headless. Returns null when cancelled.
+     */
+    private Map<String, String> ask(String arg) {
+        String lastPath = arg != null && !arg.isBlank() ? arg : Prefs.get(PREF_PATH, "");
+        String lastOutput = Prefs.get(PREF_OUTPUT, ImportOptions.Output.HYPERSTACK.choice());
+        if (!java.util.Arrays.asList(ImportOptions.Output.choices()).contains(lastOutput)) {
+            lastOutput = ImportOptions.Output.HYPERSTACK.choice();
+        }
+        List<FormField> fields = fields(lastPath, lastOutput);
+        Map<String, String> values;
+        if (CommandForm.headless()) {
+            CommandForm form = new CommandForm(TITLE);
+            fields.forEach(form::add);
+            form.readOptions(Macro.getOptions());
+            values = new LinkedHashMap<>();
+            for (FormField f : fields) {
+                switch (f.kind()) {
+                    case CHECKBOX: values.put(f.key(), Boolean.toString(form.flag(f.key()))); break;
+                    case CHOICE: values.put(f.key(), form.choice(f.key())); break;
+                    default: values.put(f.key(), form.string(f.key())); break;
+                }
+            }
+        } else {
+            values = dialog(fields);
+            if (values == null) return null;
+        }
+        String path = values.get(MacroKeys.SEG);
+        if (path == null || path.isBlank()) {
+            if (Macro.getOptions() == null && !CommandForm.headless()) {
+                OpenDialog od = new OpenDialog("Open DICOM SEG");
+                if (od.getPath() == null) return null;
+                path = od.getPath();
+            } else {
+                throw new IllegalArgumentException("Say which SEG file to import: seg=[/path/to/file.dcm]");
+            }
+        }
+        if (!Files.isRegularFile(Paths.get(path))) {
+            throw new IllegalArgumentException("SEG file not found: " + path);
+        }
+        values.put(MacroKeys.SEG, path);
+        if (Macro.getOptions() == null) {
+            Prefs.set(PREF_PATH, path);
+            Prefs.set(PREF_OUTPUT, values.get(MacroKeys.OUTPUT));
+        }
+        return values;
+    }
+
+    private static Map<String, String> dialog(List<FormField> fields) {
+        GenericDialog gd = new GenericDialog(TITLE);
+        for (FormField f : fields) {
+            switch (f.kind()) {
+                case STRING:
+                    // the SEG path gets ImageJ's "Browse" button; it is still a text field with the same
+                    // key, and this code only runs with a display (headless reads the options directly)
+                    if (f.key().equals(MacroKeys.SEG)) gd.addFileField(f.label(), f.defaultValue(), f.columns());
+                    else if (f.key().equals(MacroKeys.SOURCE_FOLDER)) gd.addDirectoryField(f.label(), f.defaultValue(), f.columns());
+                    else gd.addStringField(f.label(), f.defaultValue(), f.columns());
+                    break;
+                case CHOICE: gd.addChoice(f.label(), f.items(), f.defaultValue()); break;
+                case CHECKBOX: gd.addCheckbox(f.label(), Boolean.parseBoolean(f.defaultValue())); break;
+                default: break;
+            }
+        }
+        gd.addHelp("https://example.org/dicomseg/docs/macros.md#import");
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField f : fields) {
+            switch (f.kind()) {
+                case STRING: values.put(f.key(), gd.getNextString().trim()); break;
+                case CHOICE: values.put(f.key(), gd.getNextChoice()); break;
+                case CHECKBOX: values.put(f.key(), Boolean.toString(gd.getNextBoolean())); break;
+                default: break;
+            }
+        }
+        return values;
+    }
+}

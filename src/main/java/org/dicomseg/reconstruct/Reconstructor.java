@@ -1,0 +1,377 @@
+package org.dicomseg.reconstruct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dicomseg.codec.FrameInfo;
+import org.dicomseg.codec.SegReadException;
+import org.dicomseg.codec.SegmentationMetadata;
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.codec.SourceImageReference;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * Reconstructs planes from the frames of a Segmentation, like highdicom's
+ * {@code get_pixels_by_source_instance}, {@code get_pixels_by_source_frame}, {@code get_volume} and
+ * {@code get_total_pixel_matrix}:
+ *
+ * <ul>
+ *   <li>{@link #volume}: planes on the spatial grid, sorted along the slice normal by Image
+ *       Position (Patient) (PS3.3 C.7.6.2.1.1), not by frame order; planes with no frames (empty
+ *       slices a writer omitted, PS3.3 C.8.20.2 allows it) are zero, and with
+ *       {@link ReconstructionOptions#fillGaps} missing slices of a regular spacing are inserted;</li>
+ *   <li>{@link #volumeOnGrid}: the same on the grid of the referenced source series, so omitted
+ *       slices at either end appear too;</li>
+ *   <li>{@link #bySourceInstances} / {@link #bySourceFrames}: one plane per source image (frame),
+ *       matched by the Derivation Image Sequence (C.7.6.16.2.6);</li>
+ *   <li>{@link #totalPixelMatrix} / {@link #region}: tiled (slide) segmentations assembled from
+ *       their tiles by Row/Column Position In Total Image Pixel Matrix (C.8.12.6.1, C.7.6.17.3);
+ *       a region decodes only the tiles it intersects.</li>
+ * </ul>
+ */
+public final class Reconstructor {
+    private Reconstructor() { }
+
+    // ------------------------------------------------------------------ segments
+
+    static int[] chosenSegments(SegmentationReader r, ReconstructionOptions o) {
+        int[] chosen = o.segments();
+        if (chosen == null) {
+            List<Integer> all = r.segmentNumbers();
+            boolean labelMap = r.segmentationType() == SegmentationType.LABELMAP;
+            return all.stream().mapToInt(Integer::intValue).filter(s -> !labelMap || s != 0).toArray();
+        }
+        for (int s : chosen) {
+            if (!r.hasSegment(s)) throw new IllegalArgumentException("No segment " + s + "; segments are " + r.segmentNumbers());
+        }
+        return chosen;
+    }
+
+    /**
+     * The frames in the order they are placed: file order, except that when segments are combined
+     * into a label map the frames follow the chosen segment order (stable), so "last wins" means
+     * the segment listed last.
+     */
+    static List<FrameInfo> placementOrder(SegmentationReader r, int[] segments, ReconstructionOptions o) {
+        List<FrameInfo> frames = new ArrayList<>(r.frames());
+        if (o.output() == ReconstructionOptions.Output.LABEL_MAP && r.segmentationType() != SegmentationType.LABELMAP) {
+            Map<Integer, Integer> rank = new HashMap<>();
+            for (int i = 0; i < segments.length; i++) rank.putIfAbsent(segments[i], i);
+            frames.sort((a, b) -> Integer.compare(rank.getOrDefault(a.referencedSegmentNumber(), Integer.MAX_VALUE),
+                    rank.getOrDefault(b.referencedSegmentNumber(), Integer.MAX_VALUE)));
+        }
+        return frames;
+    }
+
+    // ------------------------------------------------------------------ spatial volume
+
+    /**
+     * A volume on the segmentation's own spatial grid.
+     *
+     * @throws IllegalArgumentException for tiled segmentations, or frames that are not on one grid
+     *                                  (different orientations, shifted in-plane positions)
+     */
+    public static SegmentationVolume volume(SegmentationReader r, ReconstructionOptions o) throws SegReadException {
+        return onGrid(r, null, null, o);
+    }
+
+    /**
+     * A volume on the grid of the source series: one plane per given Image Position (Patient)
+     * (any order; they are sorted along the normal), with the segmentation's frames placed on the
+     * plane of their position.
+     *
+     * @param sourcePositions Image Position (Patient) of each source slice
+     * @param sourceOrientation Image Orientation (Patient) of the source, or null for the segmentation's
+     * @throws IllegalArgumentException when a frame lies on none of the given planes
+     */
+    public static SegmentationVolume volumeOnGrid(SegmentationReader r, List<double[]> sourcePositions,
+            double[] sourceOrientation, ReconstructionOptions o) throws SegReadException {
+        if (sourcePositions == null || sourcePositions.isEmpty()) throw new IllegalArgumentException("no source positions");
+        return onGrid(r, sourcePositions, sourceOrientation, o);
+    }
+
+    private static SegmentationVolume onGrid(SegmentationReader r, List<double[]> grid, double[] gridOrientation,
+            ReconstructionOptions o) throws SegReadException {
+        SegmentationMetadata m = r.metadata();
+        if (m.isTiled() && grid == null) {
+            throw new IllegalArgumentException("tiled segmentation (Total Pixel Matrix " + m.totalPixelMatrixColumns() + " x "
+                    + m.totalPixelMatrixRows() + "): use totalPixelMatrix or region");
+        }
+        int[] segments = chosenSegments(r, o);
+        List<FrameInfo> frames = new ArrayList<>();
+        for (FrameInfo f : placementOrder(r, segments, o)) {
+            if (r.segmentationType() == SegmentationType.LABELMAP || contains(segments, f.referencedSegmentNumber())) frames.add(f);
+        }
+        double[] orientation = gridOrientation != null ? gridOrientation : m.imageOrientationPatient();
+        if (orientation == null) {
+            for (FrameInfo f : frames) if (f.imageOrientationPatient() != null) { orientation = f.imageOrientationPatient(); break; }
+        }
+        boolean positioned = orientation != null && !frames.isEmpty()
+                && frames.stream().allMatch(f -> f.imagePositionPatient() != null);
+        if (grid == null && !positioned) return withoutPositions(r, frames, segments, o);
+        if (orientation == null) throw new IllegalArgumentException("no Image Orientation (Patient): planes cannot be sorted");
+        for (FrameInfo f : frames) {
+            if (f.imagePositionPatient() == null) {
+                throw new IllegalArgumentException("frame " + f.frameNumber() + " has no Image Position (Patient)");
+            }
+            if (f.imageOrientationPatient() != null && !PlaneGeometry.sameOrientation(f.imageOrientationPatient(), orientation)) {
+                throw new IllegalArgumentException("frame " + f.frameNumber() + " has Image Orientation (Patient) "
+                        + Arrays.toString(f.imageOrientationPatient()) + ", not " + Arrays.toString(orientation)
+                        + ": the frames are not one volume");
+            }
+        }
+        double[] n = PlaneGeometry.normal(orientation);
+        List<String> notes = new ArrayList<>();
+
+        // Planes: sorted distances along the normal, with a representative position each.
+        List<double[]> planePos = new ArrayList<>();
+        List<Double> planeD = new ArrayList<>();
+        List<double[]> candidates = new ArrayList<>();
+        if (grid != null) {
+            candidates.addAll(grid);
+        } else {
+            for (FrameInfo f : frames) candidates.add(f.imagePositionPatient());
+        }
+        candidates.sort((a, b) -> Double.compare(PlaneGeometry.project(a, n), PlaneGeometry.project(b, n)));
+        for (double[] p : candidates) {
+            double d = PlaneGeometry.project(p, n);
+            if (!planeD.isEmpty() && Math.abs(d - planeD.get(planeD.size() - 1)) < PlaneGeometry.SAME_PLANE_MM) continue;
+            planeD.add(d);
+            planePos.add(p.clone());
+        }
+        double spacing = Double.NaN;
+        if (planeD.size() > 1) {
+            double min = Double.MAX_VALUE;
+            for (int i = 1; i < planeD.size(); i++) min = Math.min(min, planeD.get(i) - planeD.get(i - 1));
+            double declared = m.spacingBetweenSlices();
+            spacing = grid == null && declared > 0 && declared <= min + 1e-3 ? declared : min;
+            boolean regular = true;
+            for (int i = 1; i < planeD.size(); i++) {
+                double k = (planeD.get(i) - planeD.get(i - 1)) / spacing;
+                if (Math.abs(k - Math.rint(k)) > 0.05) regular = false;
+            }
+            if (!regular) {
+                notes.add("slice positions are not regularly spaced; planes are the distinct positions");
+                spacing = Double.NaN;
+            } else if (grid == null && o.fillGaps()
+                    && Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing) + 1 > 4.0 * planeD.size() + 16) {
+                notes.add("gaps between slices are too large to fill (" + planeD.size() + " positions spanning "
+                        + (long) Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing + 1)
+                        + " slices); planes are the distinct positions; use volumeOnGrid with the source positions");
+            } else if (grid == null && o.fillGaps()) {
+                List<double[]> filledPos = new ArrayList<>();
+                List<Double> filledD = new ArrayList<>();
+                int inserted = 0;
+                for (int i = 0; i < planeD.size(); i++) {
+                    if (i > 0) {
+                        int k = (int) Math.rint((planeD.get(i) - planeD.get(i - 1)) / spacing);
+                        double[] a = planePos.get(i - 1), b = planePos.get(i);
+                        for (int j = 1; j < k; j++) {
+                            double t = (double) j / k;
+                            filledPos.add(new double[] {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t});
+                            filledD.add(planeD.get(i - 1) + (planeD.get(i) - planeD.get(i - 1)) * t);
+                            inserted++;
+                        }
+                    }
+                    filledPos.add(planePos.get(i));
+                    filledD.add(planeD.get(i));
+                }
+                if (inserted > 0) notes.add(inserted + " empty plane(s) inserted where the regular spacing has no frames");
+                planePos = filledPos;
+                planeD = filledD;
+            }
+        }
+        double tolerance = Double.isNaN(spacing) ? PlaneGeometry.SAME_PLANE_MM : Math.max(PlaneGeometry.SAME_PLANE_MM, 0.05 * spacing);
+        double[] ds = planeD.stream().mapToDouble(Double::doubleValue).toArray();
+
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), ds.length);
+        for (FrameInfo f : frames) {
+            if (!filler.includes(f)) continue;
+            double d = PlaneGeometry.project(f.imagePositionPatient(), n);
+            int z = nearest(ds, d);
+            if (z < 0 || Math.abs(ds[z] - d) > tolerance) {
+                throw new IllegalArgumentException("frame " + f.frameNumber() + " at Image Position (Patient) "
+                        + Arrays.toString(f.imagePositionPatient()) + " lies on none of the " + ds.length + " planes of the grid");
+            }
+            if (PlaneGeometry.inPlaneDistance(f.imagePositionPatient(), planePos.get(z), n) > PlaneGeometry.SAME_GRID_MM) {
+                throw new IllegalArgumentException("frame " + f.frameNumber() + " is shifted in its plane relative to plane "
+                        + (z + 1) + ": the frames are not one grid");
+            }
+            filler.place(f, z, 0, 0);
+        }
+        filler.notes.addAll(0, notes);
+        return filler.build(planePos.toArray(new double[0][]), orientation, m.pixelSpacing(), spacing, null, 0, 0);
+    }
+
+    private static int nearest(double[] sorted, double d) {
+        int i = Arrays.binarySearch(sorted, d);
+        if (i >= 0) return i;
+        int ins = -i - 1;
+        if (ins == 0) return 0;
+        if (ins == sorted.length) return sorted.length - 1;
+        return d - sorted[ins - 1] <= sorted[ins] - d ? ins - 1 : ins;
+    }
+
+    /** No positions: one plane per source image (in order of first use), else per frame of each segment. */
+    private static SegmentationVolume withoutPositions(SegmentationReader r, List<FrameInfo> frames, int[] segments,
+            ReconstructionOptions o) throws SegReadException {
+        SegmentationMetadata m = r.metadata();
+        LinkedHashMap<String, Integer> bySource = new LinkedHashMap<>();
+        boolean allSourced = !frames.isEmpty();
+        for (FrameInfo f : frames) {
+            if (f.sources().isEmpty()) {
+                allSourced = false;
+                break;
+            }
+            bySource.putIfAbsent(key(f.sources().get(0)), bySource.size());
+        }
+        int[] planeOf = new int[frames.size()];
+        int planes;
+        String[] sources = null;
+        if (allSourced) {
+            for (int i = 0; i < frames.size(); i++) planeOf[i] = bySource.get(key(frames.get(i).sources().get(0)));
+            planes = bySource.size();
+            sources = new String[planes];
+            for (FrameInfo f : frames) sources[bySource.get(key(f.sources().get(0)))] = f.sources().get(0).sopInstanceUid();
+        } else {
+            Map<Integer, Integer> ordinal = new HashMap<>();
+            planes = 0;
+            for (int i = 0; i < frames.size(); i++) {
+                int z = ordinal.merge(frames.get(i).referencedSegmentNumber(), 1, Integer::sum) - 1;
+                planeOf[i] = z;
+                planes = Math.max(planes, z + 1);
+            }
+        }
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), Math.max(planes, 1));
+        filler.notes.add(allSourced ? "frames have no Image Position (Patient): one plane per source image"
+                : "frames have no position and no source: planes in frame order per segment");
+        for (int i = 0; i < frames.size(); i++) filler.place(frames.get(i), planeOf[i], 0, 0);
+        return filler.build(new double[Math.max(planes, 1)][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN,
+                sources, 0, 0);
+    }
+
+    private static String key(SourceImageReference s) {
+        return s.sopInstanceUid() + Arrays.toString(s.frameNumbers());
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) if (x == v) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ by source
+
+    /**
+     * One plane per given source SOP Instance UID, in the given order (highdicom
+     * {@code get_pixels_by_source_instance}). Frames derived from other instances are left out;
+     * planes of instances no frame refers to are zero.
+     */
+    public static SegmentationVolume bySourceInstances(SegmentationReader r, List<String> sourceSopInstanceUids,
+            ReconstructionOptions o) throws SegReadException {
+        Map<String, Integer> planeOf = new HashMap<>();
+        for (int i = 0; i < sourceSopInstanceUids.size(); i++) planeOf.putIfAbsent(sourceSopInstanceUids.get(i), i);
+        SegmentationMetadata m = r.metadata();
+        int[] segments = chosenSegments(r, o);
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceSopInstanceUids.size());
+        int placed = 0;
+        for (FrameInfo f : placementOrder(r, segments, o)) {
+            if (!filler.includes(f)) continue;
+            for (SourceImageReference s : f.sources()) {
+                Integer z = planeOf.get(s.sopInstanceUid());
+                if (z != null) {
+                    filler.place(f, z, 0, 0);
+                    placed++;
+                    break;
+                }
+            }
+        }
+        if (placed == 0) filler.notes.add("no frame refers to any of the given source instances");
+        return filler.build(new double[sourceSopInstanceUids.size()][], m.imageOrientationPatient(), m.pixelSpacing(),
+                Double.NaN, sourceSopInstanceUids.toArray(new String[0]), 0, 0);
+    }
+
+    /**
+     * One plane per given frame number of a multi-frame source instance, in the given order
+     * (highdicom {@code get_pixels_by_source_frame}).
+     *
+     * @param sourceSopInstanceUid the source instance, or null to accept any
+     * @param sourceFrameNumbers 1-based frame numbers of the source
+     */
+    public static SegmentationVolume bySourceFrames(SegmentationReader r, String sourceSopInstanceUid,
+            int[] sourceFrameNumbers, ReconstructionOptions o) throws SegReadException {
+        Map<Integer, Integer> planeOf = new HashMap<>();
+        for (int i = 0; i < sourceFrameNumbers.length; i++) planeOf.putIfAbsent(sourceFrameNumbers[i], i);
+        SegmentationMetadata m = r.metadata();
+        int[] segments = chosenSegments(r, o);
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceFrameNumbers.length);
+        for (FrameInfo f : placementOrder(r, segments, o)) {
+            if (!filler.includes(f)) continue;
+            search:
+            for (SourceImageReference s : f.sources()) {
+                if (sourceSopInstanceUid != null && !sourceSopInstanceUid.equals(s.sopInstanceUid())) continue;
+                for (int fn : s.frameNumbers()) {
+                    Integer z = planeOf.get(fn);
+                    if (z != null) {
+                        filler.place(f, z, 0, 0);
+                        break search;
+                    }
+                }
+            }
+        }
+        String[] sources = new String[sourceFrameNumbers.length];
+        Arrays.fill(sources, sourceSopInstanceUid);
+        return filler.build(new double[sourceFrameNumbers.length][], m.imageOrientationPatient(), m.pixelSpacing(),
+                Double.NaN, sources, 0, 0);
+    }
+
+    // ------------------------------------------------------------------ tiled
+
+    /** The whole Total Pixel Matrix of a tiled segmentation as one plane per channel. */
+    public static SegmentationVolume totalPixelMatrix(SegmentationReader r, ReconstructionOptions o) throws SegReadException {
+        SegmentationMetadata m = r.metadata();
+        requireTiled(r);
+        return region(r, 0, 0, m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), o);
+    }
+
+    /**
+     * A region of the Total Pixel Matrix: columns {@code x .. x+width-1}, rows {@code y .. y+height-1}
+     * (0-based). Decodes only the tiles that intersect the region ({@link SegmentationVolume#framesRead()}).
+     * Multiple focal planes or optical paths are not separated: all tiles land in the one plane.
+     */
+    public static SegmentationVolume region(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o) throws SegReadException {
+        SegmentationMetadata m = r.metadata();
+        requireTiled(r);
+        if (width <= 0 || height <= 0 || x < 0 || y < 0 || (long) x + width > m.totalPixelMatrixColumns()
+                || (long) y + height > m.totalPixelMatrixRows()) {
+            throw new IllegalArgumentException("region x=" + x + " y=" + y + " " + width + "x" + height + " is outside the "
+                    + m.totalPixelMatrixColumns() + "x" + m.totalPixelMatrixRows() + " Total Pixel Matrix");
+        }
+        int[] segments = chosenSegments(r, o);
+        PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, 1);
+        if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
+            filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
+        }
+        for (FrameInfo f : placementOrder(r, segments, o)) {
+            if (!f.isTile() || !filler.includes(f)) continue;
+            int tx = f.columnPositionInTotalPixelMatrix() - 1;
+            int ty = f.rowPositionInTotalPixelMatrix() - 1;
+            if (tx >= x + width || ty >= y + height || tx + m.columns() <= x || ty + m.rows() <= y) continue;
+            filler.place(f, 0, tx - x, ty - y);
+        }
+        return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, x, y);
+    }
+
+    private static void requireTiled(SegmentationReader r) {
+        if (!r.metadata().isTiled()) {
+            throw new IllegalArgumentException("not a tiled segmentation (no Total Pixel Matrix Rows/Columns): use volume");
+        }
+        if (r.frames().stream().noneMatch(FrameInfo::isTile)) {
+            throw new IllegalArgumentException("no frame has a Row/Column Position In Total Image Pixel Matrix (0048,021F/021E)");
+        }
+    }
+}

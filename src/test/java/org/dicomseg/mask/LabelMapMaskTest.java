@@ -1,0 +1,159 @@
+package org.dicomseg.mask;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+
+import org.dicomseg.codec.BitPacking;
+import org.junit.jupiter.api.Test;
+
+class LabelMapMaskTest {
+
+    private static byte[][] random(int planes, int n, int maxLabel, long seed) {
+        Random r = new Random(seed);
+        byte[][] p = new byte[planes][n];
+        for (byte[] pl : p) {
+            for (int i = 0; i < n; i++) {
+                // runs of equal labels (uniform 8-pixel groups) mixed with noise
+                pl[i] = (byte) (r.nextInt(4) == 0 ? r.nextInt(maxLabel + 1) : (i / 16) % (maxLabel + 1));
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void scanFindsWhichSegmentsOccurInWhichPlane() {
+        byte[][] p = new byte[3][30];
+        p[0][3] = 1;
+        p[0][29] = 2;
+        p[2][0] = 2;
+        MaskInventory inv = LabelMapMask.ofBytes(p, 5, 6).scan(2, 1);
+        assertTrue(inv.isPresent(0, 1));
+        assertTrue(inv.isPresent(0, 2));
+        assertFalse(inv.isPresent(1, 1));
+        assertFalse(inv.isPlaneNonEmpty(1));
+        assertFalse(inv.isPresent(2, 1));
+        assertTrue(inv.isPresent(2, 2));
+        assertFalse(inv.overlaps());
+        assertFalse(inv.isEmpty());
+    }
+
+    @Test
+    void labelAboveSegmentCountIsAnErrorNamingIt() {
+        byte[][] p = new byte[2][16];
+        p[1][5] = 4;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelMapMask.ofBytes(p, 4, 4).scan(3, 1));
+        assertTrue(e.getMessage().contains("Label value 4") && e.getMessage().contains("plane 2"), e.getMessage());
+    }
+
+    @Test
+    void gappedLabelsAreMappedToConsecutiveSegments() {
+        byte[][] p = {{0, 1, 5, 7, 7, 0, 5, 1, 0}};
+        LabelMapMask m = LabelMapMask.of(MaskPlanes.ofBytes(p, 3, 3), Map.of(1, 1, 5, 2, 7, 3));
+        MaskInventory inv = m.scan(3, 1);
+        for (int s = 1; s <= 3; s++) assertTrue(inv.isPresent(0, s));
+        byte[] f = new byte[9];
+        m.segmentFrame(0, 2, 255, f);
+        assertArrayEquals(new byte[] {0, 0, (byte) 255, 0, 0, 0, (byte) 255, 0, 0}, f);
+        byte[] labels = new byte[9];
+        m.labelFrame(0, labels);
+        assertArrayEquals(new byte[] {0, 1, 2, 3, 3, 0, 2, 1, 0}, labels);
+        assertNull(m.labelFrameView(0, false), "a mapped label map must be translated, not passed through");
+    }
+
+    @Test
+    void mappingToMissingSegmentIsRefused() {
+        byte[][] p = {{1, 2}};
+        LabelMapMask m = LabelMapMask.of(MaskPlanes.ofBytes(p, 1, 2), Map.of(1, 1, 2, 5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.scan(2, 1));
+        assertTrue(e.getMessage().contains("segment 5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LabelMapMask.of(MaskPlanes.ofBytes(p, 1, 2), Map.of(0, 1)));
+    }
+
+    @Test
+    void floatPlanesAreNotALabelMap() {
+        assertThrows(IllegalArgumentException.class, () -> LabelMapMask.of(MaskPlanes.ofFloats(new float[][] {{0f}}, 1, 1)));
+    }
+
+    @Test
+    void packSegmentsEqualsPackingEachSegmentFrame() {
+        for (int n : new int[] {1, 7, 8, 63, 874, 1000}) {
+            byte[][] p = random(3, n, 5, n);
+            LabelMapMask m = LabelMapMask.ofBytes(p, 1, n);
+            m.scan(5, 1);
+            int packed = (int) BitPacking.packedLength(n);
+            byte[][] dst = new byte[6][];
+            boolean[] wanted = {false, true, false, true, true, true};
+            for (int s = 1; s <= 5; s++) {
+                dst[s] = new byte[packed];
+                java.util.Arrays.fill(dst[s], (byte) 0x5A); // must be cleared by packSegments
+            }
+            for (int plane = 0; plane < 3; plane++) {
+                m.packSegments(plane, wanted, dst);
+                byte[] frame = new byte[n];
+                for (int s = 1; s <= 5; s++) {
+                    if (!wanted[s]) continue;
+                    m.segmentFrame(plane, s, 1, frame);
+                    for (int i = 0; i < n; i++) assertEquals((p[plane][i] & 0xFF) == s ? 1 : 0, frame[i]);
+                    assertArrayEquals(BitPacking.pack(frame), dst[s], "n=" + n + " plane " + plane + " segment " + s);
+                }
+                assertEquals((byte) 0x5A, dst[2][0], "unwanted segment buffer untouched");
+            }
+        }
+    }
+
+    @Test
+    void sixteenBitLabels() {
+        short[][] p = {{0, 300, (short) 65535, 2}};
+        LabelMapMask m = LabelMapMask.ofShorts(p, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> m.scan(300, 1), "65535 has no description");
+        LabelMapMask ok = LabelMapMask.of(MaskPlanes.ofShorts(p, 2, 2), Map.of(300, 1, 65535, 2, 2, 3));
+        MaskInventory inv = ok.scan(3, 1);
+        assertTrue(inv.isPresent(0, 1) && inv.isPresent(0, 2) && inv.isPresent(0, 3));
+        short[] labels = new short[4];
+        ok.labelFrame(0, labels);
+        assertArrayEquals(new short[] {0, 1, 2, 3}, labels);
+        byte[][] dst = new byte[4][1];
+        ok.packSegments(0, new boolean[] {false, true, true, true}, dst);
+        assertEquals(0b0010, dst[1][0]);
+        assertEquals(0b0100, dst[2][0]);
+        assertEquals(0b1000, dst[3][0]);
+    }
+
+    @Test
+    void identityLabelMapIsPassedThroughWithoutCopy() {
+        byte[][] p = {{0, 1, 2, 1}};
+        LabelMapMask m = LabelMapMask.ofBytes(p, 2, 2);
+        m.scan(2, 1);
+        assertSame(p[0], m.labelFrameView(0, false));
+        assertNull(m.labelFrameView(0, true));
+    }
+
+    @Test
+    void readsThroughTheInterfaceWithTheCallersBuffer() {
+        // A non-array source that fills the buffer it is given.
+        MaskPlanes planes = new MaskPlanes() {
+            @Override public int rows() { return 2; }
+            @Override public int columns() { return 3; }
+            @Override public int planes() { return 2; }
+            @Override public PixelKind kind() { return PixelKind.UINT8; }
+            @Override public Object readPlane(int plane, Object dst) {
+                assertNotNull(dst, "the mask supplies a reusable buffer");
+                byte[] b = (byte[]) dst;
+                java.util.Arrays.fill(b, (byte) (plane + 1));
+                return b;
+            }
+        };
+        LabelMapMask m = LabelMapMask.of(planes);
+        MaskInventory inv = m.scan(2, 1);
+        assertTrue(inv.isPresent(0, 1) && !inv.isPresent(0, 2) && inv.isPresent(1, 2));
+    }
+}

@@ -1,0 +1,93 @@
+package org.dicomseg.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+
+import org.dicomseg.ij.ExportDecoded;
+import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.model.CieLab;
+import org.dicomseg.model.SegmentAlgorithmType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.testing.Conformance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Segment Metadata... edits what the exports write; templates round-trip through dcmqi JSON. */
+class ExportSegmentMetadataTest {
+    static final String EDIT_LIVER = "action=edit segment=1 label=Liver category=[Anatomical Structure] type=Liver region=Abdomen"
+            + " algorithm=SEMIAUTOMATIC algorithm_name=Threshold algorithm_version=2.0 tracking_id=L-1 color=#ff0000";
+
+    @Test void editedSegmentReachesTheSeg(@TempDir Path dir) throws Exception {
+        ImagePlus imp = ExportCommandTest.labels();
+        DcmqiMetadata m = ExportMacroRunner.run(imp, EDIT_LIVER, () -> SegmentMetadataCommand.apply(imp));
+        assertEquals(3, m.segments().size(), "the other labels keep their defaults");
+        assertNotNull(imp.getProp(SegmentMetadataProperty.PROPERTY), "stored on the image");
+        SegmentDescription liver = m.segments().get(0);
+        assertEquals("10200004", liver.type().value());
+        assertEquals("91723000", liver.category().value());
+        assertEquals("818981001", liver.anatomicRegions().get(0).value());
+        assertEquals("L-1", liver.trackingId());
+        assertNotNull(liver.trackingUid(), "a new Tracking UID comes with the Tracking ID");
+        assertEquals(CieLab.fromRgb(255, 0, 0), liver.recommendedDisplayCieLab());
+
+        Path out = dir.resolve("seg.dcm");
+        ExportMacroRunner.run(imp, "source=[" + ExportCommandTest.CT + "] out=[" + out + "]", () -> ExportLabelImageCommand.export(imp));
+        Conformance.assertConformant(out);
+        ExportDecoded d = ExportDecoded.read(out, SourceLocator.fromPath(ExportCommandTest.CT.toString(), 64, 64, 5));
+        assertEquals("Liver", d.segments.get(0).label());
+        assertEquals(SegmentAlgorithmType.SEMIAUTOMATIC, d.segments.get(0).algorithmType());
+        assertEquals("Threshold", d.segments.get(0).algorithmIdentification().name());
+        assertEquals(liver.trackingUid(), d.segments.get(0).trackingUid());
+        assertEquals("Segment 2", d.segments.get(1).label());
+        ExportCommandTest.assertSameAsLabels(imp, d, 3);
+    }
+
+    @Test void saveClearLoadRoundTrip(@TempDir Path dir) throws Exception {
+        ImagePlus imp = ExportCommandTest.labels();
+        ExportMacroRunner.run(imp, EDIT_LIVER, () -> SegmentMetadataCommand.apply(imp));
+        Path json = dir.resolve("template.json");
+        ExportMacroRunner.run(imp, "action=save template=[" + json + "]", () -> SegmentMetadataCommand.apply(imp));
+        assertTrue(Files.readString(json).contains("\"SegmentLabel\": \"Liver\""));
+        ExportMacroRunner.run(imp, "action=clear", () -> SegmentMetadataCommand.apply(imp));
+        assertNull(SegmentMetadataProperty.get(imp));
+        ImagePlus other = ExportCommandTest.labels();
+        DcmqiMetadata loaded = ExportMacroRunner.run(other, "action=load template=[" + json + "]", () -> SegmentMetadataCommand.apply(other));
+        assertEquals("Liver", loaded.segments().get(0).label());
+        assertEquals("Liver", SegmentMetadataProperty.get(other).segments().get(0).label());
+    }
+
+    @Test void typeChoicesFollowTheCategoryInTheDialog() {
+        java.util.List<String> anatomy = java.util.List.of(SegmentMetadataCommand.typesOfCategory("Anatomical Structure"));
+        assertTrue(anatomy.contains("Liver") && !anatomy.contains("Lesion"), anatomy.toString());
+        java.util.List<String> abnormal = java.util.List.of(SegmentMetadataCommand.typesOfCategory("Morphologically Abnormal Structure"));
+        assertTrue(abnormal.contains("Lesion") && !abnormal.contains("Liver"), abnormal.toString());
+        assertTrue(SegmentMetadataCommand.typesOfCategory("no such category").length > 100, "unknown category: every type");
+    }
+
+    @Test void addingASegmentAndBadInput() throws Exception {
+        ImagePlus imp = ExportCommandTest.labels();
+        DcmqiMetadata m = ExportMacroRunner.run(imp, "action=edit segment=4 label=Kidney type=Kidney category=[Anatomical Structure]"
+                + " algorithm=MANUAL", () -> SegmentMetadataCommand.apply(imp));
+        assertEquals(4, m.segments().size());
+        assertEquals(4, m.labelMappings().get(3).labelId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExportMacroRunner.run(imp, "action=edit segment=9", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(e.getMessage().contains("Segment 9 does not exist"), e.getMessage());
+        IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+                "action=edit segment=1 color=nocolour", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(c.getMessage().contains("nocolour"), c.getMessage());
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+                "action=edit segment=1 type=[Flux capacitor]", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(t.getMessage().contains("Flux capacitor"), t.getMessage());
+    }
+}

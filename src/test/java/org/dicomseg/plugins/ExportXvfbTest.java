@@ -1,0 +1,154 @@
+package org.dicomseg.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.dicomseg.testing.Conformance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands as users meet them, in a real ImageJ under Xvfb: our jar (classes + plugins.config)
+ * in ImageJ's plugins folder, commands called by their menu names. (1) A GUI session fills in the
+ * real dialogs with the Recorder open; the recorded lines, replayed by {@code ImageJ -batch}, give
+ * SEGs identical to the GUI's apart from UIDs and dates. (2) The runnable macros in macros/ run in
+ * batch mode and print their sentinels. The exit code of ImageJ is always 0, so success is judged
+ * by the printed sentinels, the files and the conformance gate; every run has a timeout.
+ */
+class ExportXvfbTest {
+    static final Path SAMPLES = Paths.get("sample-images").toAbsolutePath();
+    static final Path MACROS = Paths.get("macros").toAbsolutePath();
+    @TempDir static Path work;
+    static Path ijDir;
+
+    @BeforeAll static void imageJWithOurJar() throws Exception {
+        ijDir = Files.createDirectories(work.resolve("ImageJ"));
+        Path plugins = Files.createDirectories(ijDir.resolve("plugins"));
+        Path classes = Paths.get(ExportLabelImageCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.exists(classes.resolve("plugins.config")), "plugins.config is packaged with the classes");
+        try (OutputStream os = Files.newOutputStream(plugins.resolve("DICOM_SEG.jar")); JarOutputStream jar = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                jar.write(Files.readAllBytes(f));
+                jar.closeEntry();
+            }
+        }
+    }
+
+    /** Runs {@code java args} under xvfb-run with a timeout; returns stdout+stderr. */
+    static String runUnderXvfb(List<String> javaArgs, int seconds) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "10", Integer.toString(seconds), "xvfb-run", "-a",
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(javaArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    static List<String> batch(Path macro, String argument, int seconds) throws Exception {
+        String out = runUnderXvfb(List.of("ij.ImageJ", "-ijpath", ijDir.toString(), "-batch", macro.toString(), argument), seconds);
+        return List.of(out.split("\r?\n"));
+    }
+
+    /** dcmdump of a file without what differs between two writes of the same content: UIDs, dates, times, lengths. */
+    static List<String> normalizedDump(Path f) throws Exception {
+        Process p = new ProcessBuilder("dcmdump", "+L", "-q", f.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            String t = line.trim();
+            if (t.matches("\\([0-9a-f]{4},[0-9a-f]{4}\\) (UI|DA|TM|DT) .*") || t.startsWith("(0002,0000)")) continue;
+            int c = t.lastIndexOf(" #");
+            out.add(c > 0 ? t.substring(0, c).trim() : t);
+        }
+        return out;
+    }
+
+    @Test void guiRecordingReplaysToIdenticalSegs() throws Exception {
+        Path out = Files.createDirectories(work.resolve("gui"));
+        String log = runUnderXvfb(List.of(XvfbExportDriver.class.getName(), ijDir.toString(), SAMPLES.toString(), out.toString()), 240);
+        assertTrue(log.contains("DRIVER_DONE"), "GUI session did not finish:\n" + log);
+        assertTrue(log.contains("MENU Export Label Image as SEG... = org.dicomseg.plugins.ExportLabelImageCommand"), log);
+        assertTrue(log.contains("MENU Export ROIs as SEG... = org.dicomseg.plugins.ExportRoisCommand"), log);
+        assertTrue(log.contains("MENU DICOM Segmentation... = org.dicomseg.plugins.ExportLabelImageCommand(\"save\")"), log);
+        // Picking a category in the GUI narrows the type list to that category's types.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("CHOICE type=Liver items=(\\d+)").matcher(log);
+        assertTrue(m.find(), log);
+        int typeItems = Integer.parseInt(m.group(1));
+        assertTrue(typeItems > 10 && typeItems < SegmentMetadataCommand.typesOfCategory("no such").length, "type items " + typeItems);
+        String[] guiFiles = {"gui-labels.dcm", "gui-labels-meta.dcm", "gui-rois.dcm"};
+        for (String g : guiFiles) Conformance.assertConformant(out.resolve(g));
+
+        List<String> recorded = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("recorded.ijm"))) {
+            if (line.startsWith("run(\"Export ") || line.startsWith("run(\"Segment Metadata...\"")) recorded.add(line);
+        }
+        assertEquals(5, recorded.size(), "one recorded line per command:\n" + String.join("\n", recorded));
+        assertTrue(!recorded.get(0).contains("overwrite") && recorded.get(4).endsWith(" overwrite\");"),
+                "agreeing to replace the file is recorded: " + recorded.get(4));
+        assertTrue(recorded.get(0).contains("source=") && recorded.get(0).contains("compression=rle")
+                && recorded.get(0).contains("series=[GUI labels]"), recorded.get(0));
+        assertTrue(recorded.get(1).contains("action=edit") && recorded.get(1).contains("label=Liver")
+                && recorded.get(1).contains("category=[Anatomical Structure]"), recorded.get(1));
+        assertTrue(recorded.get(3).contains("grouping=name") && recorded.get(3).contains(" keep"), recorded.get(3));
+
+        StringBuilder macro = new StringBuilder();
+        macro.append("open(\"").append(SAMPLES.resolve("labels.tif")).append("\");\n");
+        for (String line : recorded) {
+            if (line.startsWith("run(\"Export ROIs")) {
+                macro.append("roiManager(\"reset\");\nroiManager(\"Open\", \"").append(SAMPLES.resolve("RoiSet.zip")).append("\");\n");
+            }
+            macro.append(line.replace("gui-", "replay-")).append('\n');
+        }
+        macro.append("print(\"REPLAY_DONE\");\n");
+        Path replay = work.resolve("replay.ijm");
+        Files.writeString(replay, macro.toString());
+        List<String> rlog = batch(replay, "", 180);
+        assertTrue(rlog.contains("REPLAY_DONE"), "replay did not finish:\n" + String.join("\n", rlog));
+        assertTrue(rlog.stream().noneMatch(l -> l.contains("ERROR")), String.join("\n", rlog));
+        for (String g : guiFiles) {
+            Path r = out.resolve(g.replace("gui-", "replay-"));
+            Conformance.assertConformant(r);
+            List<String> a = normalizedDump(out.resolve(g)), b = normalizedDump(r);
+            assertTrue(a.size() > 50, "dump of " + g);
+            assertEquals(a, b, g + " and its replay differ beyond UIDs and dates");
+        }
+    }
+
+    @Test void runnableMacrosWorkInBatchMode() throws Exception {
+        Path out = Files.createDirectories(work.resolve("macros"));
+        String arg = Paths.get("").toAbsolutePath() + "|" + out;
+        List<String> labels = batch(MACROS.resolve("export_labels.ijm"), arg, 180);
+        assertTrue(labels.contains("EXPORT_LABELS_DONE"), String.join("\n", labels));
+        List<String> rois = batch(MACROS.resolve("export_rois.ijm"), arg, 180);
+        assertTrue(rois.contains("EXPORT_ROIS_DONE"), String.join("\n", rois));
+        for (String f : new String[] {"labels-binary.dcm", "labels-labelmap-rle.dcm", "labels-enhanced.dcm", "rois-by-name.dcm", "rois-each.dcm"}) {
+            assertTrue(Files.size(out.resolve(f)) > 1000, f);
+        }
+        Conformance.assertConformant(out.resolve("labels-binary.dcm"), out.resolve("labels-labelmap-rle.dcm"),
+                out.resolve("labels-enhanced.dcm"), out.resolve("rois-by-name.dcm"), out.resolve("rois-each.dcm"));
+        String json = Files.readString(out.resolve("labels-meta.json"));
+        assertTrue(json.contains("\"Vertebra\"") && json.contains("\"Liver\""), json);
+        assertTrue(normalizedDump(out.resolve("labels-labelmap-rle.dcm")).stream().anyMatch(l -> l.contains("[Phantom labels]")));
+    }
+
+}
