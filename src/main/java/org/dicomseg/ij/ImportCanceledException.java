@@ -1,13 +1,15 @@
 package org.dicomseg.ij;
 
+import org.dicomseg.reconstruct.ReconstructionCanceledException;
+
 /**
- * Thrown when the user pressed Esc during an import. The commands catch it and only show
- * "canceled" in the status bar: cancelling is not an error.
+ * Thrown when the user pressed Esc during an import (reading frames, building the output, opening
+ * the source images). The commands show it in the status bar and the Log, not as an error.
  */
-public final class ImportCanceledException extends RuntimeException {
+public final class ImportCanceledException extends ReconstructionCanceledException {
     private static final long serialVersionUID = 1L;
 
     public ImportCanceledException() {
-        super("DICOM SEG import canceled");
+        super("import canceled; nothing was opened");
     }
 }

@@ -10,6 +10,7 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.reconstruct.SegmentOverlapException;
 
 /**
  * Combines the segments of a {@link SegVolume} into one label image: pixel value = Segment Number,
@@ -62,7 +63,7 @@ public final class LabelImageBuilder {
                     if (labels[i] != 0 && labels[i] != number) {
                         if (!shared[i]) overlaps++;
                         shared[i] = true;
-                        if (firstOverlap == null) firstOverlap = new int[] {labels[i], number, i % w, i / w, z + 1};
+                        if (firstOverlap == null) firstOverlap = new int[] {labels[i], number, i % w, i / w, z};
                     }
                     labels[i] = number;
                 }
@@ -80,8 +81,8 @@ public final class LabelImageBuilder {
             stack.addSlice("z" + (z + 1), ip);
         }
         if (overlaps > 0 && !lastWins) {
-            throw new SegmentOverlapException(firstOverlap[0], firstOverlap[1], firstOverlap[2], firstOverlap[3],
-                    firstOverlap[4], overlaps);
+            throw new SegmentOverlapException(firstOverlap[0], firstOverlap[1], firstOverlap[4], firstOverlap[2],
+                    firstOverlap[3], overlaps);
         }
         progress.update(v.depth(), v.depth());
         ImagePlus imp = new ImagePlus(title, stack);

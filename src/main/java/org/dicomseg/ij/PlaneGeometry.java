@@ -2,6 +2,8 @@ package org.dicomseg.ij;
 
 import java.util.Arrays;
 
+import org.dicomseg.reconstruct.PatientCoordinates;
+
 /**
  * Where the planes of a {@link SegVolume} are in the patient: Pixel Spacing, Spacing Between
  * Slices, Image Orientation (Patient), one Image Position (Patient) and one referenced source SOP
@@ -90,7 +92,6 @@ public final class PlaneGeometry {
     public double[][] axes() {
         double[] r = orientation == null ? new double[] {1, 0, 0} : new double[] {orientation[0], orientation[1], orientation[2]};
         double[] c = orientation == null ? new double[] {0, 1, 0} : new double[] {orientation[3], orientation[4], orientation[5]};
-        double[] n = {r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]};
-        return new double[][] {r, c, n};
+        return new double[][] {r, c, PatientCoordinates.cross(r, c)};
     }
 }

@@ -2,6 +2,8 @@ package org.dicomseg.ij;
 
 import ij.measure.Calibration;
 
+import org.dicomseg.reconstruct.PatientCoordinates;
+
 /**
  * Turns {@link PlaneGeometry} into an ImageJ {@link Calibration}: pixel width/height from Pixel
  * Spacing, voxel depth from Spacing Between Slices (else the distance between consecutive plane
@@ -32,9 +34,9 @@ public final class SegCalibration {
         double[] p0 = g.position(0);
         if (p0 != null) {
             double[][] axes = g.axes();
-            cal.xOrigin = -dot(p0, axes[0]) / cal.pixelWidth;
-            cal.yOrigin = -dot(p0, axes[1]) / cal.pixelHeight;
-            cal.zOrigin = -dot(p0, axes[2]) / cal.pixelDepth;
+            cal.xOrigin = -PatientCoordinates.dot(p0, axes[0]) / cal.pixelWidth;
+            cal.yOrigin = -PatientCoordinates.dot(p0, axes[1]) / cal.pixelHeight;
+            cal.zOrigin = -PatientCoordinates.dot(p0, axes[2]) / cal.pixelDepth;
         }
         return cal;
     }
@@ -52,14 +54,10 @@ public final class SegCalibration {
         for (int z = 1; z < g.planeCount(); z++) {
             double[] a = g.position(z - 1), b = g.position(z);
             if (a == null || b == null) continue;
-            double d = Math.abs(dot(b, n) - dot(a, n));
+            double d = Math.abs(PatientCoordinates.dot(b, n) - PatientCoordinates.dot(a, n));
             if (d > 1e-6 && (Double.isNaN(best) || d < best)) best = d;
         }
         if (!Double.isNaN(best)) return best;
         return g.sliceThickness() > 0 ? g.sliceThickness() : Double.NaN;
-    }
-
-    static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
 }

@@ -91,13 +91,13 @@ public final class SegImporter {
     /** Opens the source series into {@code r}; returns the folder of its files, or null. */
     private Path openSource(SegVolume v, Path segPath, String title, Result r) throws IOException {
         List<Path> folders = options.sourceFolder() != null ? List.of(options.sourceFolder())
-                : segPath != null ? SourceImages.defaultFolders(segPath) : List.of();
+                : segPath != null ? SourceStackOpener.defaultFolders(segPath) : List.of();
         if (folders.isEmpty()) {
             r.notes.add("No folder to search for source images.");
             return null;
         }
-        List<DicomHeaderInfo> found = SourceImages.scan(folders, segPath, progress);
-        SourceImages.Match m = SourceImages.match(v, found);
+        List<DicomHeaderInfo> found = SourceStackOpener.scan(folders, segPath, progress);
+        SourceStackOpener.Match m = SourceStackOpener.match(v, found);
         if (!m.complete()) {
             int matched = m.planeCount() - m.missingPlanes().size();
             r.notes.add("Source images not opened: " + matched + " of " + m.planeCount()
@@ -106,7 +106,7 @@ public final class SegImporter {
                     + " (set the source folder to where the referenced series is).");
             return null;
         }
-        r.sourceImage = SourceImages.open(m, v, title + " source", progress);
+        r.sourceImage = SourceStackOpener.open(m, v, title + " source", progress);
         return m.file(0).toAbsolutePath().getParent();
     }
 }

@@ -18,7 +18,8 @@ import org.dicomseg.model.SegmentationType;
  * <p>Why a separate type: the ImageJ adapters (hyperstack, label image, ROIs, info table) only need
  * plain arrays and geometry; keeping them independent of the codec lets them be tested on
  * hand-made data and keeps PixelMed out of {@code org.dicomseg.ij}. {@link SegVolumes} fills one
- * from the codec's reader.</p>
+ * from the reader's {@link org.dicomseg.reconstruct.Reconstructor} (which decides the planes, their
+ * order and the gap filling), wrapping its plane arrays without copying.</p>
  *
  * <p>Planes are {@code byte[width*height]} of unsigned stored values, row-major; a {@code null} plane
  * means "no frame stored" (all zero). Immutable apart from the plane arrays, which are shared, not

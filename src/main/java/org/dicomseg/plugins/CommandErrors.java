@@ -1,40 +1,86 @@
 package org.dicomseg.plugins;
 
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 
 import ij.IJ;
 import ij.macro.Interpreter;
 
+import org.dicomseg.codec.SegReadException;
+import org.dicomseg.ij.ExportCanceledException;
+import org.dicomseg.reconstruct.ReconstructionCanceledException;
+import org.dicomseg.reconstruct.SegmentOverlapException;
+
 /**
- * Turns a failure into exactly one message for the user, never a stack trace: an {@code IJ.error}
- * dialog in the GUI, a log line starting with the command name when no dialog may be shown (headless,
- * or a macro in batch mode, where a dialog would hang the run).
+ * Turns what went wrong in a command (import, export, SEG Info, segment metadata) into exactly one
+ * message for the user, never a stack trace: an {@code IJ.error} dialog titled with the command in
+ * the GUI, or one {@code "<Command>: ERROR: <message>"} line in the Log when no dialog may be shown
+ * (headless, or a macro in batch mode, where a dialog would hang the run). The messages of the
+ * reader, the writer and the adapters are written for users and are shown as they are.
  */
 public final class CommandErrors {
     private CommandErrors() { }
 
-    /** The message a user sees for {@code t}. */
-    public static String message(Throwable t) {
-        String m = t.getMessage();
-        if (t instanceof IllegalArgumentException || t instanceof java.io.IOException || t instanceof IllegalStateException) {
-            return m != null && !m.isBlank() ? m : t.getClass().getSimpleName();
-        }
-        if (t instanceof OutOfMemoryError) {
-            return "Out of memory: increase ImageJ's memory (Edit > Options > Memory & Threads)";
-        }
-        return "Unexpected " + t.getClass().getSimpleName() + (m != null ? ": " + m : "")
-                + " (please report this, with the Log window's content)";
-    }
-
-    /** True when a dialog must not be shown. */
+    /** True when no dialog may be shown: headless, or a batch-mode macro. */
     public static boolean quiet() {
         return GraphicsEnvironment.isHeadless() || Interpreter.isBatchMode();
     }
 
-    /** Reports {@code t} for {@code command}. */
+    /** The message a user sees for {@code t}. */
+    public static String message(Throwable t) {
+        String m = t.getMessage();
+        if (t instanceof NoSuchFileException) {
+            return "File not found: " + m;
+        }
+        if (t instanceof SegReadException || t instanceof SegmentOverlapException || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException || t instanceof IOException) {
+            return m != null && !m.isBlank() ? m : t.getClass().getSimpleName();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "Not enough memory: raise ImageJ's memory limit (Edit > Options > Memory & Threads), or import fewer"
+                    + " segments (segments=...).";
+        }
+        return "Unexpected " + t.getClass().getSimpleName() + (m != null ? ": " + m : "")
+                + " (please report this with the Log window's content and the file, if you can share it)";
+    }
+
+    /** The work of a command, which may fail or be canceled. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} for {@code command}: a cancellation (Esc) is not an error, its message goes
+     * to the status bar and the Log; any other failure is {@linkplain #report reported} once.
+     *
+     * @return true when the body finished
+     */
+    public static boolean run(String command, Body body) {
+        try {
+            body.run();
+            return true;
+        } catch (ExportCanceledException | ReconstructionCanceledException e) {
+            IJ.showStatus(command + ": " + e.getMessage());
+            IJ.log(command + ": " + e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            report(command, e);
+        }
+        return false;
+    }
+
+    /** Reports {@code t} once, for {@code command}. */
     public static void report(String command, Throwable t) {
-        String msg = message(t);
-        if (quiet()) IJ.log(command + ": ERROR: " + msg);
-        else IJ.error(command, msg);
+        show(command, message(t));
+    }
+
+    /** Shows {@code message} once: a dialog titled {@code command}, or one Log line when {@link #quiet()}. */
+    public static void show(String command, String message) {
+        if (quiet()) {
+            IJ.log(command + ": ERROR: " + message);
+        } else {
+            IJ.error(command, message);
+        }
     }
 }

@@ -73,7 +73,11 @@ public final class CommandForm {
         GenericDialog gd = new GenericDialog(title);
         for (FormField f : fields) {
             switch (f.kind()) {
-                case STRING: gd.addStringField(f.label(), f.defaultValue(), f.columns()); break;
+                case STRING:
+                    if (f.browse() == FormField.Browse.FILE) gd.addFileField(f.label(), f.defaultValue(), f.columns());
+                    else if (f.browse() == FormField.Browse.FOLDER) gd.addDirectoryField(f.label(), f.defaultValue(), f.columns());
+                    else gd.addStringField(f.label(), f.defaultValue(), f.columns());
+                    break;
                 case CHOICE: gd.addChoice(f.label(), f.items(), f.defaultValue()); break;
                 case CHECKBOX: gd.addCheckbox(f.label(), Boolean.parseBoolean(f.defaultValue())); break;
                 case NUMBER: gd.addNumericField(f.label(), Double.parseDouble(f.defaultValue()), 0); break;
@@ -175,6 +179,9 @@ public final class CommandForm {
         }
         return b.toString();
     }
+
+    /** All values by key, in field order (checkboxes as "true"/"false"), after {@link #show()}. */
+    public Map<String, String> values() { return new LinkedHashMap<>(values); }
 
     /** The value of a text field ("" when empty). */
     public String string(String key) { return require(key); }

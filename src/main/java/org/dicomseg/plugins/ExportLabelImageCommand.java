@@ -2,14 +2,12 @@ package org.dicomseg.plugins;
 
 import java.nio.file.Path;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
 import org.dicomseg.codec.SegWriteOptions;
 import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportCanceledException;
 import org.dicomseg.ij.ExportPlan;
 import org.dicomseg.ij.ImageFrameOfReference;
 import org.dicomseg.ij.LabelImageExport;
@@ -38,14 +36,7 @@ public class ExportLabelImageCommand implements PlugIn {
                     + " a multi-channel mask or a probability map first"));
             return;
         }
-        try {
-            export(imp);
-        } catch (ExportCanceledException e) {
-            IJ.showStatus(e.getMessage());
-            IJ.log(COMMAND + ": " + e.getMessage());
-        } catch (Exception | OutOfMemoryError e) {
-            CommandErrors.report(COMMAND, e);
-        }
+        CommandErrors.run(COMMAND, () -> export(imp));
     }
 
     /** The dialog (or macro options) for {@code imp}, with defaults detected from it. */

@@ -5,7 +5,6 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
@@ -14,7 +13,6 @@ import ij.plugin.frame.RoiManager;
 
 import org.dicomseg.codec.SegWriteOptions;
 import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportCanceledException;
 import org.dicomseg.ij.ExportPlan;
 import org.dicomseg.ij.ImageFrameOfReference;
 import org.dicomseg.ij.OutputPaths;
@@ -39,14 +37,7 @@ public class ExportRoisCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        try {
-            export(WindowManager.getCurrentImage());
-        } catch (ExportCanceledException e) {
-            IJ.showStatus(e.getMessage());
-            IJ.log(COMMAND + ": " + e.getMessage());
-        } catch (Exception | OutOfMemoryError e) {
-            CommandErrors.report(COMMAND, e);
-        }
+        CommandErrors.run(COMMAND, () -> export(WindowManager.getCurrentImage()));
     }
 
     /** The dialog (or macro options). */

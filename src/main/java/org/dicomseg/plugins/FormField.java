@@ -14,14 +14,22 @@ public final class FormField {
     /** What the field holds. */
     public enum Kind { STRING, CHOICE, CHECKBOX, NUMBER, MESSAGE }
 
+    /** For text fields holding a path: which "Browse" button the GUI dialog adds (none headless). */
+    public enum Browse { NONE, FILE, FOLDER }
+
     private final String key;
     private final String label;
     private final Kind kind;
     private final String defaultValue;
     private final String[] items;
     private final int columns;
+    private final Browse browse;
 
     private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns) {
+        this(key, label, kind, defaultValue, items, columns, Browse.NONE);
+    }
+
+    private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns, Browse browse) {
         if (kind != Kind.MESSAGE && !Macro.trimKey(label).equals(key)) {
             throw new IllegalArgumentException("Dialog label '" + label + "' would record as '" + Macro.trimKey(label)
                     + "', not '" + key + "'");
@@ -35,11 +43,20 @@ public final class FormField {
         this.defaultValue = defaultValue;
         this.items = items;
         this.columns = columns;
+        this.browse = browse;
     }
 
     /** A text field (paths are always text fields: Fiji's headless mode stubs out file choosers). */
     public static FormField string(String key, String label, String dflt, int columns) {
         return new FormField(key, label, Kind.STRING, dflt == null ? "" : dflt, null, columns);
+    }
+
+    /**
+     * A text field for a path with a "Browse" button for a file ({@link Browse#FILE}) or a folder
+     * ({@link Browse#FOLDER}) in the GUI; still a text field with the same key for macros and headless runs.
+     */
+    public static FormField path(String key, String label, String dflt, int columns, Browse browse) {
+        return new FormField(key, label, Kind.STRING, dflt == null ? "" : dflt, null, columns, browse);
     }
 
     /** A drop-down list. */
@@ -68,4 +85,6 @@ public final class FormField {
     public String defaultValue() { return defaultValue; }
     public String[] items() { return items == null ? null : items.clone(); }
     public int columns() { return columns; }
+    /** The GUI's browse button of a path field, {@link Browse#NONE} for other fields. */
+    public Browse browse() { return browse; }
 }

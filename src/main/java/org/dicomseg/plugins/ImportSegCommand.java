@@ -3,7 +3,6 @@ package org.dicomseg.plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +11,12 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.Prefs;
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.gui.Roi;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
 import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.ImportCanceledException;
 import org.dicomseg.ij.ImportOptions;
 import org.dicomseg.ij.SegImporter;
 import org.dicomseg.ij.SegVolume;
@@ -33,7 +30,7 @@ import org.dicomseg.ij.SegmentSelection;
  *
  * <p>Thin on purpose: the dialog (recordable; every key is in {@link MacroKeys}) fills
  * {@link ImportOptions}, {@link SegVolumes} reads the file, {@link SegImporter} makes the output, and
- * this class only shows it. Errors become one message ({@link ImportErrors}); Esc cancels.</p>
+ * this class only shows it. Errors become one message ({@link CommandErrors}); Esc cancels.</p>
  */
 public class ImportSegCommand implements PlugIn {
     /** Window title of the dialog and of error messages. */
@@ -44,14 +41,15 @@ public class ImportSegCommand implements PlugIn {
     /** The dialog's fields; their labels record exactly the {@link MacroKeys} constants. */
     static List<FormField> fields(String lastPath, String lastOutput) {
         return List.of(
-                FormField.string(MacroKeys.SEG, "SEG file", lastPath, 45),
+                FormField.path(MacroKeys.SEG, "SEG file", lastPath, 45, FormField.Browse.FILE),
                 FormField.string(MacroKeys.SEGMENTS, "Segments (blank = all, e.g. 1,3-5)", "", 12),
                 FormField.choice(MacroKeys.OUTPUT, "Output", ImportOptions.Output.choices(), lastOutput),
                 FormField.checkbox(MacroKeys.FRACTIONAL, "Fractional segments as 8-bit stored values (not 32-bit 0..1)", false),
                 FormField.checkbox(MacroKeys.LAST_WINS, "Last_wins where segments overlap (label image)", false),
                 FormField.string(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45),
                 FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
-                FormField.string(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45));
+                FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
+                        FormField.Browse.FOLDER));
     }
 
     @Override
@@ -60,14 +58,14 @@ public class ImportSegCommand implements PlugIn {
         try {
             v = ask(arg);
         } catch (IllegalArgumentException e) {
-            ImportErrors.report(TITLE, e);
+            CommandErrors.report(TITLE, e);
             return;
         }
         if (v == null) return; // cancelled
         Path seg = Paths.get(v.get(MacroKeys.SEG));
         if (ImportOptions.Output.parse(v.get(MacroKeys.OUTPUT)) == ImportOptions.Output.ROI_MANAGER
                 && java.awt.GraphicsEnvironment.isHeadless()) {
-            ImportErrors.show(TITLE, "The ROI Manager needs a display; without one use output=RoiSet.zip (and out=[...]).");
+            CommandErrors.show(TITLE, "The ROI Manager needs a display; without one use output=RoiSet.zip (and out=[...]).");
             return;
         }
         ImportOptions o;
@@ -81,7 +79,7 @@ public class ImportSegCommand implements PlugIn {
                     .openSource(Boolean.parseBoolean(v.get(MacroKeys.OPEN_SOURCE)))
                     .sourceFolder(v.get(MacroKeys.SOURCE_FOLDER));
         } catch (IllegalArgumentException e) {
-            ImportErrors.report(TITLE, e);
+            CommandErrors.report(TITLE, e);
             return;
         }
         importFile(seg, o);
@@ -91,19 +89,16 @@ public class ImportSegCommand implements PlugIn {
     public static boolean importFile(Path seg, ImportOptions o) {
         IJ.resetEscape();
         IJProgress progress = new IJProgress("Reading " + seg.getFileName());
-        try (SegmentationReader r = SegmentationReader.open(seg)) {
-            SegVolume v = SegVolumes.read(r, o.segments(), progress.phase("Reading frames"));
-            SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
-            show(res, o);
-            IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")
-                    + ", " + v.depth() + " plane" + (v.depth() == 1 ? "" : "s"));
-            return true;
-        } catch (ImportCanceledException e) {
-            IJ.showStatus("DICOM SEG import canceled");
-            return false;
-        } catch (Exception | OutOfMemoryError e) {
-            ImportErrors.report(TITLE, e);
-            return false;
+        try {
+            return CommandErrors.run(TITLE, () -> {
+                try (SegmentationReader r = SegmentationReader.open(seg)) {
+                    SegVolume v = SegVolumes.read(r, o.segments(), progress.phase("Reading frames"));
+                    SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
+                    show(res, o);
+                    IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")
+                            + ", " + v.depth() + " plane" + (v.depth() == 1 ? "" : "s"));
+                }
+            });
         } finally {
             IJ.showProgress(1.0);
         }
@@ -150,24 +145,10 @@ public class ImportSegCommand implements PlugIn {
         if (!java.util.Arrays.asList(ImportOptions.Output.choices()).contains(lastOutput)) {
             lastOutput = ImportOptions.Output.HYPERSTACK.choice();
         }
-        List<FormField> fields = fields(lastPath, lastOutput);
-        Map<String, String> values;
-        if (CommandForm.headless()) {
-            CommandForm form = new CommandForm(TITLE);
-            fields.forEach(form::add);
-            form.readOptions(Macro.getOptions());
-            values = new LinkedHashMap<>();
-            for (FormField f : fields) {
-                switch (f.kind()) {
-                    case CHECKBOX: values.put(f.key(), Boolean.toString(form.flag(f.key()))); break;
-                    case CHOICE: values.put(f.key(), form.choice(f.key())); break;
-                    default: values.put(f.key(), form.string(f.key())); break;
-                }
-            }
-        } else {
-            values = dialog(fields);
-            if (values == null) return null;
-        }
+        CommandForm form = new CommandForm(TITLE).help("https://example.org/dicomseg/docs/macros.md#import");
+        fields(lastPath, lastOutput).forEach(form::add);
+        if (!form.show()) return null;
+        Map<String, String> values = form.values();
         String path = values.get(MacroKeys.SEG);
         if (path == null || path.isBlank()) {
             if (Macro.getOptions() == null && !CommandForm.headless()) {
@@ -185,37 +166,6 @@ public class ImportSegCommand implements PlugIn {
         if (Macro.getOptions() == null) {
             Prefs.set(PREF_PATH, path);
             Prefs.set(PREF_OUTPUT, values.get(MacroKeys.OUTPUT));
-        }
-        return values;
-    }
-
-    private static Map<String, String> dialog(List<FormField> fields) {
-        GenericDialog gd = new GenericDialog(TITLE);
-        for (FormField f : fields) {
-            switch (f.kind()) {
-                case STRING:
-                    // the SEG path gets ImageJ's "Browse" button; it is still a text field with the same
-                    // key, and this code only runs with a display (headless reads the options directly)
-                    if (f.key().equals(MacroKeys.SEG)) gd.addFileField(f.label(), f.defaultValue(), f.columns());
-                    else if (f.key().equals(MacroKeys.SOURCE_FOLDER)) gd.addDirectoryField(f.label(), f.defaultValue(), f.columns());
-                    else gd.addStringField(f.label(), f.defaultValue(), f.columns());
-                    break;
-                case CHOICE: gd.addChoice(f.label(), f.items(), f.defaultValue()); break;
-                case CHECKBOX: gd.addCheckbox(f.label(), Boolean.parseBoolean(f.defaultValue())); break;
-                default: break;
-            }
-        }
-        gd.addHelp("https://example.org/dicomseg/docs/macros.md#import");
-        gd.showDialog();
-        if (gd.wasCanceled()) return null;
-        Map<String, String> values = new LinkedHashMap<>();
-        for (FormField f : fields) {
-            switch (f.kind()) {
-                case STRING: values.put(f.key(), gd.getNextString().trim()); break;
-                case CHOICE: values.put(f.key(), gd.getNextChoice()); break;
-                case CHECKBOX: values.put(f.key(), Boolean.toString(gd.getNextBoolean())); break;
-                default: break;
-            }
         }
         return values;
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import ij.IJ;
 import ij.Macro;
 import ij.Prefs;
-import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
@@ -37,7 +36,7 @@ public class SegInfoCommand implements PlugIn {
 
     /** The dialog's single field. */
     static FormField field(String lastPath) {
-        return FormField.string(MacroKeys.SEG, "SEG file", lastPath, 45);
+        return FormField.path(MacroKeys.SEG, "SEG file", lastPath, 45, FormField.Browse.FILE);
     }
 
     @Override
@@ -46,7 +45,7 @@ public class SegInfoCommand implements PlugIn {
         try {
             path = ask(arg);
         } catch (IllegalArgumentException e) {
-            ImportErrors.report(TITLE, e);
+            CommandErrors.report(TITLE, e);
             return;
         }
         if (path == null) return;
@@ -61,7 +60,7 @@ public class SegInfoCommand implements PlugIn {
                 r.table.show(TABLE_PREFIX + Paths.get(path).getFileName());
             }
         } catch (Exception | OutOfMemoryError e) {
-            ImportErrors.report(TITLE, e);
+            CommandErrors.report(TITLE, e);
         }
     }
 
@@ -73,7 +72,7 @@ public class SegInfoCommand implements PlugIn {
             StringBuilder sb = new StringBuilder();
             sb.append("DICOM SEG Info: ").append(seg).append('\n');
             sb.append("Segmentation Type: ").append(r.segmentationType()).append('\n');
-            for (String line : SegVolumes.header(r, SegVolumes.PlaneLayout.of(r.metadata(), r.frames(), r.metadata().isTiled()))) {
+            for (String line : SegVolumes.header(r)) {
                 sb.append(line).append('\n');
             }
             sb.append("Segments: ").append(ds.size()).append('\n');
@@ -101,18 +100,9 @@ public class SegInfoCommand implements PlugIn {
     private String ask(String arg) {
         String last = arg != null && !arg.isBlank() ? arg : Prefs.get(PREF_PATH, "");
         FormField f = field(last);
-        String path;
-        if (CommandForm.headless()) {
-            CommandForm form = new CommandForm(TITLE).add(f);
-            form.readOptions(Macro.getOptions());
-            path = form.string(MacroKeys.SEG);
-        } else {
-            GenericDialog gd = new GenericDialog(TITLE);
-            gd.addStringField(f.label(), f.defaultValue(), f.columns());
-            gd.showDialog();
-            if (gd.wasCanceled()) return null;
-            path = gd.getNextString().trim();
-        }
+        CommandForm form = new CommandForm(TITLE).add(f);
+        if (!form.show()) return null;
+        String path = form.string(MacroKeys.SEG);
         if (path.isEmpty()) throw new IllegalArgumentException("Say which SEG file to describe: seg=[/path/to/file.dcm]");
         if (!Files.isRegularFile(Paths.get(path))) throw new IllegalArgumentException("SEG file not found: " + path);
         if (Macro.getOptions() == null) Prefs.set(PREF_PATH, path);

@@ -55,11 +55,7 @@ public class SegmentMetadataCommand implements PlugIn {
             CommandErrors.report(COMMAND, new IllegalStateException("There is no image open: segment metadata is stored on an image"));
             return;
         }
-        try {
-            apply(imp);
-        } catch (Exception | OutOfMemoryError e) {
-            CommandErrors.report(COMMAND, e);
-        }
+        CommandErrors.run(COMMAND, () -> apply(imp));
     }
 
     /** Runs the command on {@code imp}; returns the metadata now stored, or null when cancelled. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dicomseg.codec.FrameInfo;
 import org.dicomseg.codec.SegReadException;
 import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.codec.SourceImageReference;
 import org.dicomseg.model.SegmentationType;
 
 /**
@@ -38,6 +39,11 @@ final class PlaneFiller {
     private final int[] labelLut;          // LABELMAP input: stored label -> output value / channel+1
     private final float scale;
     private final long framesAtStart;
+    private final ReconstructionProgress progress;
+    private final String[] sourceUids;   // per plane: source SOP Instance UID of the first frame placed there
+    private final int[] sourceFrames;    // per plane: its 1-based source frame number, 0 when not stated
+    private int total;
+    private int placed;
     private byte[] tmpBytes;
     private short[] tmpShorts;
     final List<String> notes = new ArrayList<>();
@@ -96,7 +102,14 @@ final class PlaneFiller {
         if (arrays > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("too many planes: " + arrays);
         data = new Object[(int) arrays]; // null = still all zero; allocated when a frame lands there
         written = new boolean[data.length];
+        progress = options.progress();
+        sourceUids = new String[planes];
+        sourceFrames = new int[planes];
+        for (FrameInfo f : reader.frames()) if (includes(f)) total++;
     }
+
+    /** The number of frames that will be placed, for progress (default: all frames of the chosen segments). */
+    void expect(int frames) { this.total = frames; }
 
     int channels() { return channels; }
 
@@ -113,6 +126,13 @@ final class PlaneFiller {
      */
     void place(FrameInfo f, int plane, int dx, int dy) throws SegReadException {
         if (!includes(f)) return;
+        progress.checkCanceled();
+        progress.update(placed++, Math.max(total, placed));
+        if (sourceUids[plane] == null && !f.sources().isEmpty()) {
+            SourceImageReference s = f.sources().get(0);
+            sourceUids[plane] = s.sopInstanceUid();
+            sourceFrames[plane] = s.frameNumbers().length == 0 ? 0 : s.frameNumbers()[0];
+        }
         int frame = f.frameNumber();
         if (type != SegmentationType.LABELMAP) {
             int seg = f.referencedSegmentNumber();
@@ -124,6 +144,7 @@ final class PlaneFiller {
                     // Deferred: decoded in parallel batches, stays null when the frame is empty.
                     queue(frame, index);
                     written[index] = true;
+                    if (queued >= BATCH) flush();
                     return;
                 }
                 if (queuedIndex.contains(index)) flush();
@@ -147,6 +168,8 @@ final class PlaneFiller {
         }
     }
 
+    /** Deferred whole frames decoded together: large enough for parallel decoding, small enough for prompt progress. */
+    private static final int BATCH = 256;
     private int[] queuedFrames = new int[64];
     private int[] queuedTargets = new int[64];
     private int queued;
@@ -166,6 +189,7 @@ final class PlaneFiller {
     /** Decodes the deferred whole-frame placements, several frames at a time. */
     void flush() throws SegReadException {
         if (queued == 0) return;
+        progress.checkCanceled();
         byte[][] planes = reader.readFramesUnlessEmpty(Arrays.copyOf(queuedFrames, queued), options.threads());
         for (int i = 0; i < queued; i++) data[queuedTargets[i]] = planes[i];
         queued = 0;
@@ -322,13 +346,26 @@ final class PlaneFiller {
         return true;
     }
 
+    /** Per plane the source SOP Instance UID of the first frame placed there (Derivation Image Sequence), or null. */
+    String[] placedSources() { return sourceUids.clone(); }
+
+    /** Per plane the 1-based source frame number of the first frame placed there, 0 when not stated. */
+    int[] placedSourceFrames() { return sourceFrames.clone(); }
+
+    /**
+     * The result, after decoding the deferred frames.
+     *
+     * @param sources      per plane source SOP Instance UID (null entries allowed), or null for none
+     * @param sourceFrames per plane 1-based source frame number (0 = not stated), or null for none
+     */
     SegmentationVolume build(double[][] positions, double[] orientation, double[] pixelSpacing, double sliceSpacing,
-            String[] sources, int originX, int originY) throws SegReadException {
+            String[] sources, int[] sourceFrames, int originX, int originY) throws SegReadException {
         flush();
+        progress.update(Math.max(total, placed), Math.max(total, placed));
         boolean labelOut = options.output() == ReconstructionOptions.Output.LABEL_MAP;
         return new SegmentationVolume(width, height, planes, channels, pixelType, data, segments.clone(), values.clone(),
                 labelOut, positions, orientation, pixelSpacing, sliceSpacing,
-                sources == null ? new String[planes] : sources, originX, originY,
-                reader.framesRead() - framesAtStart, notes);
+                sources == null ? new String[planes] : sources, sourceFrames == null ? new int[planes] : sourceFrames,
+                originX, originY, reader.framesRead() - framesAtStart, notes);
     }
 }

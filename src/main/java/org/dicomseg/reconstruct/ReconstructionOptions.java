@@ -39,6 +39,7 @@ public final class ReconstructionOptions {
     private Map<Integer, Integer> relabel = Collections.emptyMap();
     private boolean fillGaps = true;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private ReconstructionProgress progress = ReconstructionProgress.NONE;
 
     /** Options with the defaults. */
     public static ReconstructionOptions defaults() { return new ReconstructionOptions(); }
@@ -84,6 +85,14 @@ public final class ReconstructionOptions {
     }
 
     public int threads() { return threads; }
+
+    /** Called once per placed frame, and may cancel the reconstruction (default: {@link ReconstructionProgress#NONE}). */
+    public ReconstructionOptions progress(ReconstructionProgress p) {
+        this.progress = p == null ? ReconstructionProgress.NONE : p;
+        return this;
+    }
+
+    public ReconstructionProgress progress() { return progress; }
 
     /** The chosen segments, or null for "all". */
     public int[] segments() { return segments == null ? null : segments.clone(); }

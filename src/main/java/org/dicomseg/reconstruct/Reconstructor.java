@@ -102,109 +102,173 @@ public final class Reconstructor {
                     + m.totalPixelMatrixRows() + "): use totalPixelMatrix or region");
         }
         int[] segments = chosenSegments(r, o);
+        List<FrameInfo> frames = framesOf(r, segments, o);
+        double[] orientation = orientationOf(m, frames, gridOrientation);
+        if (grid == null && !positioned(frames, orientation)) return withoutPositions(r, frames, segments, o);
+        Grid g = new Grid(m, frames, grid, orientation, o);
+
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), g.ds.length);
+        filler.expect(frames.size());
+        for (FrameInfo f : frames) {
+            if (!filler.includes(f)) continue;
+            filler.place(f, g.planeOf(f), 0, 0);
+        }
+        filler.notes.addAll(0, g.notes);
+        return filler.build(g.positions.toArray(new double[0][]), orientation, m.pixelSpacing(), g.spacing,
+                filler.placedSources(), filler.placedSourceFrames(), 0, 0);
+    }
+
+    /** The frames of the chosen segments (all frames of a LABELMAP), in placement order. */
+    private static List<FrameInfo> framesOf(SegmentationReader r, int[] segments, ReconstructionOptions o) {
         List<FrameInfo> frames = new ArrayList<>();
         for (FrameInfo f : placementOrder(r, segments, o)) {
             if (r.segmentationType() == SegmentationType.LABELMAP || contains(segments, f.referencedSegmentNumber())) frames.add(f);
         }
+        return frames;
+    }
+
+    private static double[] orientationOf(SegmentationMetadata m, List<FrameInfo> frames, double[] gridOrientation) {
         double[] orientation = gridOrientation != null ? gridOrientation : m.imageOrientationPatient();
         if (orientation == null) {
-            for (FrameInfo f : frames) if (f.imageOrientationPatient() != null) { orientation = f.imageOrientationPatient(); break; }
+            for (FrameInfo f : frames) if (f.imageOrientationPatient() != null) return f.imageOrientationPatient();
         }
-        boolean positioned = orientation != null && !frames.isEmpty()
-                && frames.stream().allMatch(f -> f.imagePositionPatient() != null);
-        if (grid == null && !positioned) return withoutPositions(r, frames, segments, o);
-        if (orientation == null) throw new IllegalArgumentException("no Image Orientation (Patient): planes cannot be sorted");
-        for (FrameInfo f : frames) {
-            if (f.imagePositionPatient() == null) {
-                throw new IllegalArgumentException("frame " + f.frameNumber() + " has no Image Position (Patient)");
-            }
-            if (f.imageOrientationPatient() != null && !PlaneGeometry.sameOrientation(f.imageOrientationPatient(), orientation)) {
-                throw new IllegalArgumentException("frame " + f.frameNumber() + " has Image Orientation (Patient) "
-                        + Arrays.toString(f.imageOrientationPatient()) + ", not " + Arrays.toString(orientation)
-                        + ": the frames are not one volume");
-            }
-        }
-        double[] n = PlaneGeometry.normal(orientation);
-        List<String> notes = new ArrayList<>();
+        return orientation;
+    }
 
-        // Planes: sorted distances along the normal, with a representative position each.
-        List<double[]> planePos = new ArrayList<>();
-        List<Double> planeD = new ArrayList<>();
-        List<double[]> candidates = new ArrayList<>();
-        if (grid != null) {
-            candidates.addAll(grid);
-        } else {
-            for (FrameInfo f : frames) candidates.add(f.imagePositionPatient());
+    private static boolean positioned(List<FrameInfo> frames, double[] orientation) {
+        return orientation != null && !frames.isEmpty() && frames.stream().allMatch(f -> f.imagePositionPatient() != null);
+    }
+
+    /**
+     * How {@link #volume} (or {@link #totalPixelMatrix} for tiled files) lays out the planes, in one
+     * line for header summaries, without decoding any pixel data.
+     */
+    public static String planeOrder(SegmentationReader r, ReconstructionOptions o) {
+        SegmentationMetadata m = r.metadata();
+        if (m.isTiled()) {
+            return "tiles of the Total Pixel Matrix (" + m.totalPixelMatrixColumns() + "x" + m.totalPixelMatrixRows() + ")";
         }
-        candidates.sort((a, b) -> Double.compare(PlaneGeometry.project(a, n), PlaneGeometry.project(b, n)));
-        for (double[] p : candidates) {
-            double d = PlaneGeometry.project(p, n);
-            if (!planeD.isEmpty() && Math.abs(d - planeD.get(planeD.size() - 1)) < PlaneGeometry.SAME_PLANE_MM) continue;
-            planeD.add(d);
-            planePos.add(p.clone());
+        List<FrameInfo> frames = framesOf(r, chosenSegments(r, o), o);
+        double[] orientation = orientationOf(m, frames, null);
+        if (!positioned(frames, orientation)) {
+            boolean allSourced = !frames.isEmpty() && frames.stream().noneMatch(f -> f.sources().isEmpty());
+            return allSourced ? "by source image (no plane positions)" : "by frame order (no plane positions)";
         }
-        double spacing = Double.NaN;
-        if (planeD.size() > 1) {
-            double min = Double.MAX_VALUE;
-            for (int i = 1; i < planeD.size(); i++) min = Math.min(min, planeD.get(i) - planeD.get(i - 1));
-            double declared = m.spacingBetweenSlices();
-            spacing = grid == null && declared > 0 && declared <= min + 1e-3 ? declared : min;
-            boolean regular = true;
-            for (int i = 1; i < planeD.size(); i++) {
-                double k = (planeD.get(i) - planeD.get(i - 1)) / spacing;
-                if (Math.abs(k - Math.rint(k)) > 0.05) regular = false;
-            }
-            if (!regular) {
-                notes.add("slice positions are not regularly spaced; planes are the distinct positions");
-                spacing = Double.NaN;
-            } else if (grid == null && o.fillGaps()
-                    && Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing) + 1 > 4.0 * planeD.size() + 16) {
-                notes.add("gaps between slices are too large to fill (" + planeD.size() + " positions spanning "
-                        + (long) Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing + 1)
-                        + " slices); planes are the distinct positions; use volumeOnGrid with the source positions");
-            } else if (grid == null && o.fillGaps()) {
-                List<double[]> filledPos = new ArrayList<>();
-                List<Double> filledD = new ArrayList<>();
-                int inserted = 0;
-                for (int i = 0; i < planeD.size(); i++) {
-                    if (i > 0) {
-                        int k = (int) Math.rint((planeD.get(i) - planeD.get(i - 1)) / spacing);
-                        double[] a = planePos.get(i - 1), b = planePos.get(i);
-                        for (int j = 1; j < k; j++) {
-                            double t = (double) j / k;
-                            filledPos.add(new double[] {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t});
-                            filledD.add(planeD.get(i - 1) + (planeD.get(i) - planeD.get(i - 1)) * t);
-                            inserted++;
-                        }
-                    }
-                    filledPos.add(planePos.get(i));
-                    filledD.add(planeD.get(i));
+        try {
+            Grid g = new Grid(m, frames, null, orientation, o);
+            return "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
+                    + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
+        } catch (IllegalArgumentException e) {
+            return "not one volume: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The planes of a spatial volume: distinct positions sorted along the slice normal, with gaps of
+     * a regular spacing filled (at most 4 x positions + 16 planes), and the plane of each frame.
+     */
+    private static final class Grid {
+        final double[] n;
+        final List<double[]> positions;
+        final double[] ds;
+        final double spacing;
+        final double tolerance;
+        final List<String> notes = new ArrayList<>();
+
+        Grid(SegmentationMetadata m, List<FrameInfo> frames, List<double[]> grid, double[] orientation, ReconstructionOptions o) {
+            if (orientation == null) throw new IllegalArgumentException("no Image Orientation (Patient): planes cannot be sorted");
+            for (FrameInfo f : frames) {
+                if (f.imagePositionPatient() == null) {
+                    throw new IllegalArgumentException("frame " + f.frameNumber() + " has no Image Position (Patient)");
                 }
-                if (inserted > 0) notes.add(inserted + " empty plane(s) inserted where the regular spacing has no frames");
-                planePos = filledPos;
-                planeD = filledD;
+                if (f.imageOrientationPatient() != null && !PatientCoordinates.sameOrientation(f.imageOrientationPatient(), orientation)) {
+                    throw new IllegalArgumentException("frame " + f.frameNumber() + " has Image Orientation (Patient) "
+                            + Arrays.toString(f.imageOrientationPatient()) + ", not " + Arrays.toString(orientation)
+                            + ": the frames are not one volume");
+                }
             }
-        }
-        double tolerance = Double.isNaN(spacing) ? PlaneGeometry.SAME_PLANE_MM : Math.max(PlaneGeometry.SAME_PLANE_MM, 0.05 * spacing);
-        double[] ds = planeD.stream().mapToDouble(Double::doubleValue).toArray();
+            n = PatientCoordinates.normal(orientation);
 
-        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), ds.length);
-        for (FrameInfo f : frames) {
-            if (!filler.includes(f)) continue;
-            double d = PlaneGeometry.project(f.imagePositionPatient(), n);
+            // Planes: sorted distances along the normal, with a representative position each.
+            List<double[]> planePos = new ArrayList<>();
+            List<Double> planeD = new ArrayList<>();
+            List<double[]> candidates = new ArrayList<>();
+            if (grid != null) {
+                candidates.addAll(grid);
+            } else {
+                for (FrameInfo f : frames) candidates.add(f.imagePositionPatient());
+            }
+            candidates.sort((a, b) -> Double.compare(PatientCoordinates.dot(a, n), PatientCoordinates.dot(b, n)));
+            for (double[] p : candidates) {
+                double d = PatientCoordinates.dot(p, n);
+                if (!planeD.isEmpty() && Math.abs(d - planeD.get(planeD.size() - 1)) < PatientCoordinates.SAME_PLANE_MM) continue;
+                planeD.add(d);
+                planePos.add(p.clone());
+            }
+            double spacing = Double.NaN;
+            if (planeD.size() > 1) {
+                double min = Double.MAX_VALUE;
+                for (int i = 1; i < planeD.size(); i++) min = Math.min(min, planeD.get(i) - planeD.get(i - 1));
+                double declared = m.spacingBetweenSlices();
+                spacing = grid == null && declared > 0 && declared <= min + 1e-3 ? declared : min;
+                boolean regular = true;
+                for (int i = 1; i < planeD.size(); i++) {
+                    double k = (planeD.get(i) - planeD.get(i - 1)) / spacing;
+                    if (Math.abs(k - Math.rint(k)) > 0.05) regular = false;
+                }
+                if (!regular) {
+                    notes.add("slice positions are not regularly spaced; planes are the distinct positions");
+                    spacing = Double.NaN;
+                } else if (grid == null && o.fillGaps()
+                        && Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing) + 1 > 4.0 * planeD.size() + 16) {
+                    notes.add("gaps between slices are too large to fill (" + planeD.size() + " positions spanning "
+                            + (long) Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing + 1)
+                            + " slices); planes are the distinct positions; use volumeOnGrid with the source positions");
+                } else if (grid == null && o.fillGaps()) {
+                    List<double[]> filledPos = new ArrayList<>();
+                    List<Double> filledD = new ArrayList<>();
+                    int inserted = 0;
+                    for (int i = 0; i < planeD.size(); i++) {
+                        if (i > 0) {
+                            int k = (int) Math.rint((planeD.get(i) - planeD.get(i - 1)) / spacing);
+                            double[] a = planePos.get(i - 1), b = planePos.get(i);
+                            for (int j = 1; j < k; j++) {
+                                double t = (double) j / k;
+                                filledPos.add(new double[] {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t});
+                                filledD.add(planeD.get(i - 1) + (planeD.get(i) - planeD.get(i - 1)) * t);
+                                inserted++;
+                            }
+                        }
+                        filledPos.add(planePos.get(i));
+                        filledD.add(planeD.get(i));
+                    }
+                    if (inserted > 0) notes.add(inserted + " empty plane(s) inserted where the regular spacing has no frames");
+                    planePos = filledPos;
+                    planeD = filledD;
+                }
+            }
+            this.spacing = spacing;
+            this.positions = planePos;
+            this.tolerance = Double.isNaN(spacing) ? PatientCoordinates.SAME_PLANE_MM
+                    : Math.max(PatientCoordinates.SAME_PLANE_MM, 0.05 * spacing);
+            this.ds = planeD.stream().mapToDouble(Double::doubleValue).toArray();
+            for (FrameInfo f : frames) planeOf(f); // every frame must lie on the grid
+        }
+
+        /** The 0-based plane of {@code f}. @throws IllegalArgumentException when it lies on none. */
+        int planeOf(FrameInfo f) {
+            double d = PatientCoordinates.dot(f.imagePositionPatient(), n);
             int z = nearest(ds, d);
             if (z < 0 || Math.abs(ds[z] - d) > tolerance) {
                 throw new IllegalArgumentException("frame " + f.frameNumber() + " at Image Position (Patient) "
                         + Arrays.toString(f.imagePositionPatient()) + " lies on none of the " + ds.length + " planes of the grid");
             }
-            if (PlaneGeometry.inPlaneDistance(f.imagePositionPatient(), planePos.get(z), n) > PlaneGeometry.SAME_GRID_MM) {
+            if (PatientCoordinates.inPlaneDistance(f.imagePositionPatient(), positions.get(z), n) > PatientCoordinates.SAME_GRID_MM) {
                 throw new IllegalArgumentException("frame " + f.frameNumber() + " is shifted in its plane relative to plane "
                         + (z + 1) + ": the frames are not one grid");
             }
-            filler.place(f, z, 0, 0);
+            return z;
         }
-        filler.notes.addAll(0, notes);
-        return filler.build(planePos.toArray(new double[0][]), orientation, m.pixelSpacing(), spacing, null, 0, 0);
     }
 
     private static int nearest(double[] sorted, double d) {
@@ -231,12 +295,9 @@ public final class Reconstructor {
         }
         int[] planeOf = new int[frames.size()];
         int planes;
-        String[] sources = null;
         if (allSourced) {
             for (int i = 0; i < frames.size(); i++) planeOf[i] = bySource.get(key(frames.get(i).sources().get(0)));
             planes = bySource.size();
-            sources = new String[planes];
-            for (FrameInfo f : frames) sources[bySource.get(key(f.sources().get(0)))] = f.sources().get(0).sopInstanceUid();
         } else {
             Map<Integer, Integer> ordinal = new HashMap<>();
             planes = 0;
@@ -247,11 +308,12 @@ public final class Reconstructor {
             }
         }
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), Math.max(planes, 1));
+        filler.expect(frames.size());
         filler.notes.add(allSourced ? "frames have no Image Position (Patient): one plane per source image"
                 : "frames have no position and no source: planes in frame order per segment");
         for (int i = 0; i < frames.size(); i++) filler.place(frames.get(i), planeOf[i], 0, 0);
         return filler.build(new double[Math.max(planes, 1)][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN,
-                sources, 0, 0);
+                allSourced ? filler.placedSources() : null, allSourced ? filler.placedSourceFrames() : null, 0, 0);
     }
 
     private static String key(SourceImageReference s) {
@@ -291,7 +353,7 @@ public final class Reconstructor {
         }
         if (placed == 0) filler.notes.add("no frame refers to any of the given source instances");
         return filler.build(new double[sourceSopInstanceUids.size()][], m.imageOrientationPatient(), m.pixelSpacing(),
-                Double.NaN, sourceSopInstanceUids.toArray(new String[0]), 0, 0);
+                Double.NaN, sourceSopInstanceUids.toArray(new String[0]), filler.placedSourceFrames(), 0, 0);
     }
 
     /**
@@ -325,7 +387,7 @@ public final class Reconstructor {
         String[] sources = new String[sourceFrameNumbers.length];
         Arrays.fill(sources, sourceSopInstanceUid);
         return filler.build(new double[sourceFrameNumbers.length][], m.imageOrientationPatient(), m.pixelSpacing(),
-                Double.NaN, sources, 0, 0);
+                Double.NaN, sources, sourceFrameNumbers.clone(), 0, 0);
     }
 
     // ------------------------------------------------------------------ tiled
@@ -356,14 +418,19 @@ public final class Reconstructor {
         if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
             filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
         }
+        List<FrameInfo> tiles = new ArrayList<>();
         for (FrameInfo f : placementOrder(r, segments, o)) {
             if (!f.isTile() || !filler.includes(f)) continue;
             int tx = f.columnPositionInTotalPixelMatrix() - 1;
             int ty = f.rowPositionInTotalPixelMatrix() - 1;
             if (tx >= x + width || ty >= y + height || tx + m.columns() <= x || ty + m.rows() <= y) continue;
-            filler.place(f, 0, tx - x, ty - y);
+            tiles.add(f);
         }
-        return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, x, y);
+        filler.expect(tiles.size());
+        for (FrameInfo f : tiles) {
+            filler.place(f, 0, f.columnPositionInTotalPixelMatrix() - 1 - x, f.rowPositionInTotalPixelMatrix() - 1 - y);
+        }
+        return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, null, x, y);
     }
 
     private static void requireTiled(SegmentationReader r) {

@@ -32,6 +32,7 @@ public final class SegmentationVolume {
     private final double[] pixelSpacing;
     private final double sliceSpacing;
     private final String[] planeSources;
+    private final int[] planeSourceFrames;
     private final int originX;
     private final int originY;
     private final long framesRead;
@@ -39,7 +40,7 @@ public final class SegmentationVolume {
 
     SegmentationVolume(int width, int height, int planes, int channels, PixelType pixelType, Object[] data,
             int[] channelSegments, int[] labelValues, boolean labelMap, double[][] planePositions, double[] orientation,
-            double[] pixelSpacing, double sliceSpacing, String[] planeSources, int originX, int originY, long framesRead,
+            double[] pixelSpacing, double sliceSpacing, String[] planeSources, int[] planeSourceFrames, int originX, int originY, long framesRead,
             List<String> notes) {
         this.width = width;
         this.height = height;
@@ -55,6 +56,7 @@ public final class SegmentationVolume {
         this.pixelSpacing = pixelSpacing;
         this.sliceSpacing = sliceSpacing;
         this.planeSources = planeSources;
+        this.planeSourceFrames = planeSourceFrames;
         this.originX = originX;
         this.originY = originY;
         this.framesRead = framesRead;
@@ -144,8 +146,18 @@ public final class SegmentationVolume {
     /** Distance between consecutive planes along the normal in mm, or NaN (single plane, irregular). */
     public double sliceSpacing() { return sliceSpacing; }
 
-    /** Per plane the source SOP Instance UID (by-source reconstructions), else null entries. */
+    /**
+     * Per plane the source SOP Instance UID (PS3.3 C.7.6.16.2.6 Derivation Image Sequence): the
+     * requested instance for by-source reconstructions, else the source of the first frame placed
+     * on the plane; null for planes no frame with a source reached (inserted empty planes, tiles).
+     */
     public String[] planeSources() { return planeSources.clone(); }
+
+    /**
+     * Per plane the 1-based Referenced Frame Number in the source of {@link #planeSources()}; 0 when
+     * the reference names no frame (single-frame source) or the plane has no source.
+     */
+    public int[] planeSourceFrames() { return planeSourceFrames.clone(); }
 
     /** 0-based column of the region's left edge in the Total Pixel Matrix (tiled), else 0. */
     public int originX() { return originX; }

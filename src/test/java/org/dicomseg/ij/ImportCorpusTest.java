@@ -16,6 +16,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.ImageProcessor;
 
+import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.codec.SegReadException;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
@@ -153,7 +154,9 @@ class ImportCorpusTest {
                 @Override public boolean canceled() { return calls >= 2; }
             };
             assertThrows(ImportCanceledException.class, () -> SegVolumes.read(r, SegmentSelection.parse(""), cancelAfterTwo));
-            assertEquals(2, r.framesRead());
+            // stopped at the third frame: the two placed frames may still be waiting for their batch decode
+            assertTrue(r.framesRead() <= 2, "decoded " + r.framesRead() + " frames");
+            assertTrue(r.numberOfFrames() > 3);
         }
     }
 

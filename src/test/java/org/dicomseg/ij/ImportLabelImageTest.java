@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 
+import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.model.SegmentationType;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class ImportLabelImageTest {
     void overlapIsRefusedWithAClearMessage() {
         SegVolume v = ImportFixtures.binary();
         SegmentOverlapException e = assertThrows(SegmentOverlapException.class, () -> new LabelImageBuilder().build(v, "x"));
-        assertEquals(1, e.first());
-        assertEquals(2, e.second());
+        assertEquals(1, e.firstSegment());
+        assertEquals(2, e.secondSegment());
         // Liver x1..4,y1..3 and Spine x3..6,y2..7 on plane 2 share x3..4, y2..3 = 4 pixels
         assertEquals(4, e.overlappingPixels());
         assertTrue(e.getMessage().contains("last wins"), e.getMessage());

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * plugins.config is loadable by ImageJ (unique command names: ImageJ refuses a duplicate with an
  * error dialog at start-up; every class a PlugIn) and every export dialog field records as its
- * MacroKeys constant.
+ * MacroKeys constant. Names are compared exactly, spaces included: File > Save As > "DICOM SEG... "
+ * differs from File > Import > "DICOM SEG..." by its trailing space, ImageJ's own trick
+ * ("Image Sequence... ").
  */
 class ExportPluginsConfigTest {
     @Test void commandNamesAreUniqueAndClassesArePlugIns() throws Exception {
@@ -32,15 +34,34 @@ class ExportPluginsConfigTest {
             if (t.isEmpty() || t.startsWith("#")) continue;
             String[] parts = t.split(",", 3);
             assertEquals(3, parts.length, line);
-            String name = parts[1].trim();
+            String name = quoted(parts[1], line);
             String cls = parts[2].trim().replaceAll("\\(.*\\)$", "");
             String old = seen.put(name, line);
             if (old != null) fail("ImageJ cannot install two commands named " + name + ":\n" + old + "\n" + line);
             assertTrue(PlugIn.class.isAssignableFrom(Class.forName(cls)), cls);
         }
-        assertTrue(seen.containsKey("\"Export Label Image as SEG...\""));
-        assertTrue(seen.containsKey("\"Export ROIs as SEG...\""));
-        assertTrue(seen.containsKey("\"Segment Metadata...\""));
+        assertTrue(seen.containsKey("Export Label Image as SEG..."));
+        assertTrue(seen.containsKey("Export ROIs as SEG..."));
+        assertTrue(seen.containsKey("Segment Metadata..."));
+        // the menu contract: File > Import > DICOM SEG... and File > Save As > DICOM SEG...
+        assertTrue(seen.get("DICOM SEG...").startsWith("File>Import,"), seen.get("DICOM SEG..."));
+        assertTrue(seen.get("DICOM SEG...").contains("ImportSegCommand"), seen.get("DICOM SEG..."));
+        assertTrue(seen.get("DICOM SEG... ").startsWith("File>Save As,"), seen.get("DICOM SEG... "));
+        assertTrue(seen.get("DICOM SEG... ").contains("ExportLabelImageCommand(\"save\")"), seen.get("DICOM SEG... "));
+    }
+
+    /** The command name between the quotes, exactly (ImageJ keeps spaces inside them). */
+    private static String quoted(String field, String line) {
+        String f = field.trim();
+        assertTrue(f.length() >= 2 && f.startsWith("\"") && f.endsWith("\""), "command name not in quotes: " + line);
+        return f.substring(1, f.length() - 1);
+    }
+
+    @Test void anExactDuplicateNameIsStillRefused() {
+        Map<String, String> names = new HashMap<>();
+        names.put(quoted(" \"DICOM SEG...\"", "a"), "a");
+        assertTrue(names.containsKey(quoted("\"DICOM SEG...\" ", "b")), "same name, same key");
+        assertTrue(!names.containsKey(quoted("\"DICOM SEG... \"", "c")), "a trailing space inside the quotes is another name");
     }
 
     @Test void everyExportFieldUsesAMacroKey() throws Exception {

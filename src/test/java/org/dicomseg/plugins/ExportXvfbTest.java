@@ -89,7 +89,9 @@ class ExportXvfbTest {
         assertTrue(log.contains("DRIVER_DONE"), "GUI session did not finish:\n" + log);
         assertTrue(log.contains("MENU Export Label Image as SEG... = org.dicomseg.plugins.ExportLabelImageCommand"), log);
         assertTrue(log.contains("MENU Export ROIs as SEG... = org.dicomseg.plugins.ExportRoisCommand"), log);
-        assertTrue(log.contains("MENU DICOM Segmentation... = org.dicomseg.plugins.ExportLabelImageCommand(\"save\")"), log);
+        // File > Save As > "DICOM SEG... " (trailing space) is the exporter; File > Import > "DICOM SEG..." the importer
+        assertTrue(log.contains("MENU [DICOM SEG... ] = org.dicomseg.plugins.ExportLabelImageCommand(\"save\")"), log);
+        assertTrue(log.contains("MENU [DICOM SEG...] = org.dicomseg.plugins.ImportSegCommand"), log);
         // Picking a category in the GUI narrows the type list to that category's types.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("CHOICE type=Liver items=(\\d+)").matcher(log);
         assertTrue(m.find(), log);

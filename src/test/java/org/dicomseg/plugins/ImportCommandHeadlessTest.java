@@ -22,7 +22,7 @@ import ij.WindowManager;
 import org.dicomseg.codec.SegReadException;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.ij.ImportOptions;
-import org.dicomseg.ij.SegmentOverlapException;
+import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +115,7 @@ class ImportCommandHeadlessTest {
         Path seg = Shared.corpus("dcmqi/segmentations/partial_overlaps.dcm");
         String overlap = runAsMacro("seg=[" + seg + "] output=[label image]", () -> new ImportSegCommand().run(""));
         assertEquals(1, overlap.trim().lines().count(), overlap);
-        assertTrue(overlap.startsWith("DICOM SEG: Import DICOM SEG: Segments 1 and 2 overlap"), overlap);
+        assertTrue(overlap.startsWith("Import DICOM SEG: ERROR: Segments 1 and 2 overlap"), overlap);
 
         String missingSegment = runAsMacro("seg=[" + seg + "] segments=9", () -> new ImportSegCommand().run(""));
         assertTrue(missingSegment.contains("Segment 9 is not in this file; it has segments 1,2,3,4,5"), missingSegment);
@@ -149,10 +149,10 @@ class ImportCommandHeadlessTest {
     @Test
     void userMessages() {
         SegReadException read = new SegReadException(Path.of("x.dcm"), "not a DICOM file");
-        assertEquals(read.getMessage(), ImportErrors.message(read));
+        assertEquals(read.getMessage(), CommandErrors.message(read));
         assertTrue(read.getMessage().contains("x.dcm"), read.getMessage());
-        assertTrue(ImportErrors.message(new SegmentOverlapException(1, 2, 0, 0, 1, 3)).contains("last wins"));
-        assertTrue(ImportErrors.message(new OutOfMemoryError()).contains("segments="));
-        assertTrue(ImportErrors.message(new NullPointerException("boom")).startsWith("Unexpected NullPointerException: boom"));
+        assertTrue(CommandErrors.message(new SegmentOverlapException(1, 2, 0, 0, 1, 3)).contains("last wins"));
+        assertTrue(CommandErrors.message(new OutOfMemoryError()).contains("segments="));
+        assertTrue(CommandErrors.message(new NullPointerException("boom")).startsWith("Unexpected NullPointerException: boom"));
     }
 }

@@ -143,14 +143,14 @@ class ImportMacroXvfbTest {
         assertEquals("LABEL2 " + label2, line(out, "LABEL2 "));
         assertEquals("VOXEL mm 1", line(out, "VOXEL "));
         assertEquals("LABELIMG 8 3", line(out, "LABELIMG "));
-        assertTrue(line(out, "DICOM SEG: Import DICOM SEG: Segments 1 and 2 overlap").contains("last wins"));
+        assertTrue(line(out, "Import DICOM SEG: ERROR: Segments 1 and 2 overlap").contains("last wins"));
         assertEquals("AFTER_OVERLAP images=2", line(out, "AFTER_OVERLAP"));
         assertEquals("ZIP 1", line(out, "ZIP "));
         assertTrue(Files.size(zip) > 0);
         // 3 planes with the one segment: one ROI per plane; the source CT opened last, 3 slices in SEG order
         assertEquals("ROIS 3 seg_image_ct_binary.dcm source 3", line(out, "ROIS "));
         assertEquals("INFO 5", line(out, "INFO "));
-        assertTrue(line(out, "DICOM SEG: Import DICOM SEG: SEG file not found").contains("missing.dcm"));
+        assertTrue(line(out, "Import DICOM SEG: ERROR: SEG file not found").contains("missing.dcm"));
         assertEquals("CMD2 " + ImportSegCommand.class.getName(), line(out, "CMD2 "));
         // File > Import > DICOM SEG... must reach the importer. ImageJ keys commands by name only, so
         // File > Save As needs another name: ImageJ's own convention is a trailing space ("Image Sequence... ").
@@ -165,19 +165,30 @@ class ImportMacroXvfbTest {
         // export command needs nothing but an output path
         String liver = Shared.corpus("dcmqi/segmentations/liver.dcm").toString();
         Path out = dir.resolve("again.dcm");
+        Path saved = dir.resolve("saved-as.dcm");
         String macro = String.join("\n",
-                "run(\"Import SEG...\", \"seg=[" + liver + "] output=[label image] open_source\");",
+                "run(\"DICOM SEG...\", \"seg=[" + liver + "] output=[label image] open_source\");",
                 "selectImage(\"liver.dcm\");",
                 "run(\"Export Label Image as SEG...\", \"out=[" + out + "] overwrite\");",
-                "print(\"EXPORTED \" + File.exists(\"" + out + "\"));");
+                "print(\"EXPORTED \" + File.exists(\"" + out + "\"));",
+                // File > Save As > "DICOM SEG... " (trailing space): the same exporter
+                "List.setCommands;",
+                "print(\"SAVEAS \" + List.get(\"DICOM SEG... \"));",
+                "selectImage(\"liver.dcm\");",
+                "run(\"DICOM SEG... \", \"out=[" + saved + "] overwrite\");",
+                "print(\"SAVED \" + File.exists(\"" + saved + "\"));");
         List<String> lines = runMacro(dir, macro);
         assertEquals("EXPORTED 1", line(lines, "EXPORTED "));
-        try (SegmentationReader a = SegmentationReader.open(Paths.get(liver)); SegmentationReader b = SegmentationReader.open(out)) {
-            assertEquals(a.segments().size(), b.segments().size());
-            assertEquals(a.segments().get(0).label(), b.segments().get(0).label());
-            assertEquals(a.segments().get(0).type(), b.segments().get(0).type());
-            assertEquals(a.segmentPixelCounts(), b.segmentPixelCounts());
-            assertEquals(a.metadata().frameOfReferenceUid(), b.metadata().frameOfReferenceUid());
+        assertEquals("SAVEAS " + ExportLabelImageCommand.class.getName() + "(\"save\")", line(lines, "SAVEAS "));
+        assertEquals("SAVED 1", line(lines, "SAVED "));
+        for (Path written : List.of(out, saved)) {
+            try (SegmentationReader a = SegmentationReader.open(Paths.get(liver)); SegmentationReader b = SegmentationReader.open(written)) {
+                assertEquals(a.segments().size(), b.segments().size());
+                assertEquals(a.segments().get(0).label(), b.segments().get(0).label());
+                assertEquals(a.segments().get(0).type(), b.segments().get(0).type());
+                assertEquals(a.segmentPixelCounts(), b.segmentPixelCounts());
+                assertEquals(a.metadata().frameOfReferenceUid(), b.metadata().frameOfReferenceUid());
+            }
         }
     }
 }

@@ -56,9 +56,11 @@ public final class XvfbExportDriver {
         watchdog.setDaemon(true);
         watchdog.start();
         new ImageJ(ImageJ.NO_SHOW);
-        for (String c : new String[] {"Export Label Image as SEG...", "Export ROIs as SEG...", "Segment Metadata...", "DICOM Segmentation..."}) {
+        for (String c : new String[] {"Export Label Image as SEG...", "Export ROIs as SEG...", "Segment Metadata...", "DICOM SEG...",
+                "DICOM SEG... "}) {
             Object cls = Menus.getCommands().get(c);
             System.out.println("MENU " + c + " = " + cls);
+            System.out.println("MENU [" + c + "] = " + cls);
         }
         Recorder recorder = new Recorder();
         ImagePlus imp = IJ.openImage(samples.resolve("labels.tif").toString());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finding and opening the source series of corpus SEGs, in the SEG's plane order. */
-class ImportSourceImagesTest {
+class ImportSourceStackTest {
 
     @BeforeAll
     static void corpus() {

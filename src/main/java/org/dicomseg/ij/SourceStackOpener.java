@@ -18,6 +18,8 @@ import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.plugin.DICOM;
 
+import org.dicomseg.reconstruct.PatientCoordinates;
+
 /**
  * Finds the source images a SEG was drawn on and opens them as one stack in the SEG's plane
  * order, so that plane N of the imported segments lies on slice N of the source stack.
@@ -28,13 +30,13 @@ import ij.plugin.DICOM;
  * read with ImageJ's DICOM reader, so the stack has ImageJ's usual DICOM calibration (e.g. CT
  * Hounsfield units) with the SEG's spatial calibration on top.</p>
  */
-public final class SourceImages {
+public final class SourceStackOpener {
     /** How deep below each folder to look (the SEG's folder often has the series in a sub-folder). */
     public static final int MAX_DEPTH = 3;
     /** Stop scanning after this many files: a mis-typed folder such as "/" must not take forever. */
     public static final int MAX_FILES = 20000;
 
-    private SourceImages() { }
+    private SourceStackOpener() { }
 
     /** The result of matching: one file per plane (null where nothing matched). */
     public static final class Match {
@@ -102,7 +104,7 @@ public final class SourceImages {
             if (ref == null && p != null) {
                 for (DicomHeaderInfo h : sized) {
                     double[] q = h.position();
-                    if (q != null && distance(p, q) <= tol) {
+                    if (q != null && PatientCoordinates.distance(p, q) <= tol) {
                         files[z] = h.path();
                         break;
                     }
@@ -115,11 +117,6 @@ public final class SourceImages {
     private static double positionTolerance(PlaneGeometry g) {
         double dz = SegCalibration.sliceSpacing(g);
         return Double.isNaN(dz) ? 0.01 : Math.min(0.1, dz / 4);
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
-        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     /**

@@ -1,0 +1,162 @@
+package org.dicomseg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts use it: exit codes, the JSON contract, export → import round trips. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
+    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void infoJsonHasEveryContractKey() {
+        Shared.assumePresent();
+        assertEquals(0, run("info", Shared.corpus("highdicom/seg_image_ct_binary_overlap.dcm").toString(), "--json"));
+        JsonObject o = JsonParser.parseString(stdout()).getAsJsonObject();
+        for (String k : List.of("sopClassUID", "segmentationType", "fractionalType", "maxFractionalValue", "transferSyntaxUID",
+                "dimensionOrganizationType", "rows", "columns", "frames", "totalPixelMatrix", "segments")) {
+            assertTrue(o.has(k), "key " + k);
+        }
+        assertEquals("1.2.840.10008.5.1.4.1.1.66.4", o.get("sopClassUID").getAsString());
+        assertEquals("BINARY", o.get("segmentationType").getAsString());
+        assertTrue(o.get("fractionalType").isJsonNull());
+        assertEquals("1.2.840.10008.1.2", o.get("transferSyntaxUID").getAsString());
+        assertEquals(8, o.get("frames").getAsInt());
+        assertEquals(16, o.get("rows").getAsInt());
+        assertTrue(o.get("totalPixelMatrix").isJsonNull());
+        JsonArray segs = o.getAsJsonArray("segments");
+        assertEquals(2, segs.size());
+        JsonObject s1 = segs.get(0).getAsJsonObject();
+        assertEquals(1, s1.get("number").getAsInt());
+        assertEquals(64, s1.get("pixelCount").getAsLong());
+        assertEquals(16, segs.get(1).getAsJsonObject().get("pixelCount").getAsLong());
+        for (String k : List.of("label", "category", "type", "algorithmType", "trackingId", "trackingUid")) {
+            assertTrue(s1.has(k), "segment key " + k);
+        }
+        assertTrue(s1.getAsJsonObject("type").has("CodeValue"));
+        assertTrue(s1.getAsJsonObject("type").has("CodingSchemeDesignator"));
+        assertTrue(s1.getAsJsonObject("type").has("CodeMeaning"));
+    }
+
+    @Test
+    void infoJsonOfTiledAndFractionalFiles() {
+        Shared.assumePresent();
+        assertEquals(0, run("info", Shared.corpus("highdicom/seg_image_sm_dots_tiled_full.dcm").toString(), "--json"));
+        JsonObject o = JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals("TILED_FULL", o.get("dimensionOrganizationType").getAsString());
+        assertEquals(50, o.getAsJsonObject("totalPixelMatrix").get("rows").getAsInt());
+        assertEquals(1250, o.get("frames").getAsInt());
+        assertEquals(0, run("info", Shared.corpus("highdicom/seg_image_ct_binary_fractional.dcm").toString(), "--json"));
+        o = JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals("FRACTIONAL", o.get("segmentationType").getAsString());
+        assertEquals("PROBABILITY", o.get("fractionalType").getAsString());
+        assertEquals(255, o.get("maxFractionalValue").getAsInt());
+    }
+
+    @Test
+    void unreadableInputIsOneLineAndExitOne() throws Exception {
+        Path txt = tmp.resolve("notes.dcm");
+        Files.writeString(txt, "this is not DICOM\n");
+        assertEquals(1, run("info", txt.toString()));
+        String e = stderr().trim();
+        assertTrue(e.startsWith("dicomseg: notes.dcm"), e);
+        assertFalse(e.contains("\n"), "one line: " + e);
+        assertFalse(e.contains("Exception"), e);
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("info", "a.dcm", "--jsn"));
+        assertTrue(stderr().contains("unknown option --jsn"), stderr());
+        assertEquals(2, run("export", "--labels", "x.tif", "--rois", "r.zip", "--source", "s", "--out", "o.dcm"));
+        assertEquals(2, run("import", "a.dcm", "--out", "x.tif", "--as", "mesh"));
+    }
+
+    @Test
+    void exportImportRoundTripOnSampleImages() throws Exception {
+        Path seg = tmp.resolve("labels.dcm");
+        assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                seg.toString(), "--type", "LABELMAP", "--compression", "rle"), stderr());
+        Conformance.assertConformant(seg);
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            assertEquals("LABELMAP", r.segmentationType().name());
+            assertEquals(3, r.segments().size());
+        }
+        Path tif = tmp.resolve("labels-back.tif");
+        assertEquals(0, run("import", seg.toString(), "--out", tif.toString(), "--as", "labels"), stderr());
+        ImagePlus back = IJ.openImage(tif.toString());
+        ImagePlus orig = IJ.openImage("sample-images/labels.tif");
+        assertEquals(orig.getStackSize(), back.getStackSize());
+        for (int z = 1; z <= orig.getStackSize(); z++) {
+            byte[] a = (byte[]) orig.getStack().getPixels(z);
+            byte[] b = (byte[]) back.getStack().getPixels(z);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "plane " + z);
+        }
+        // refuses to replace without --overwrite, and leaves no temporary file behind
+        assertEquals(2, run("import", seg.toString(), "--out", tif.toString()));
+        try (Stream<Path> s = Files.list(tmp)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            assertEquals(List.of("labels-back.tif", "labels.dcm"), names);
+        }
+    }
+
+    @Test
+    void exportRoisAndImportAsRoiSet() throws Exception {
+        Path seg = tmp.resolve("rois.dcm");
+        assertEquals(0, run("export", "--rois", "sample-images/RoiSet.zip", "--source", "sample-images/ct", "--out",
+                seg.toString()), stderr());
+        Conformance.assertConformant(seg);
+        Path zip = tmp.resolve("back.zip");
+        assertEquals(0, run("import", seg.toString(), "--out", zip.toString(), "--as", "rois"), stderr());
+        assertTrue(Files.size(zip) > 0);
+        assertTrue(stdout().contains("ROIs"), stdout());
+    }
+
+    @Test
+    void demoRunsOnSampleImages() {
+        Path outDir = tmp.resolve("demo");
+        assertEquals(0, run("demo", Paths.get("sample-images").toString(), outDir.toString()), stderr());
+        assertTrue(stdout().contains("demo: OK"), stdout());
+        Conformance.assertConformant(outDir.resolve("labels-binary.dcm"), outDir.resolve("labels-labelmap-rle.dcm"),
+                outDir.resolve("rois-binary.dcm"));
+    }
+}

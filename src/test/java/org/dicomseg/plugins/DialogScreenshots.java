@@ -1,0 +1,66 @@
+package org.dicomseg.plugins;
+
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.File;
+
+import javax.imageio.ImageIO;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+
+/**
+ * Takes the screenshots of the command dialogs shown in the README and docs (run under Xvfb:
+ * {@code xvfb-run -a java -cp ... org.dicomseg.plugins.DialogScreenshots docs/img}). Each command
+ * is started as a user would from its menu; once its dialog is up, the dialog window is captured
+ * and closed with Esc. Not a test: a tool for keeping the documentation's pictures current.
+ */
+public final class DialogScreenshots {
+    private DialogScreenshots() { }
+
+    public static void main(String[] args) throws Exception {
+        File outDir = new File(args.length > 0 ? args[0] : "docs/img");
+        outDir.mkdirs();
+        new ImageJ();
+        ImagePlus labels = IJ.openImage("sample-images/labels.tif");
+        labels.show();
+        shoot(outDir, "export_label_image_dialog.png", () -> new ExportLabelImageCommand().run(""));
+        shoot(outDir, "export_rois_dialog.png", () -> new ExportRoisCommand().run(""));
+        shoot(outDir, "segment_metadata_dialog.png", () -> new SegmentMetadataCommand().run(""));
+        System.exit(0);
+    }
+
+    private static void shoot(File dir, String name, Runnable command) throws Exception {
+        Robot robot = new Robot();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(4000);
+                Window dialog = null;
+                for (Window w : Window.getWindows()) {
+                    if (w.isShowing() && w instanceof java.awt.Dialog && ((java.awt.Dialog) w).isModal()) dialog = w;
+                }
+                Rectangle r = dialog != null && dialog.getX() + dialog.getY() > 0 ? dialog.getBounds()
+                        : new Rectangle(0, 0, 1280, 1024);
+                BufferedImage img = robot.createScreenCapture(r);
+                ImageIO.write(img, "png", new File(dir, name));
+                System.out.println("captured " + name + " " + r + " " + (dialog == null ? "" : ((java.awt.Dialog) dialog).getTitle()));
+                if (dialog != null) {
+                    dialog.toFront();
+                    robot.keyPress(KeyEvent.VK_ESCAPE);
+                    robot.keyRelease(KeyEvent.VK_ESCAPE);
+                    Thread.sleep(500);
+                    if (dialog.isShowing()) dialog.dispose();
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        });
+        t.start();
+        command.run();
+        t.join();
+    }
+}
