@@ -39,7 +39,8 @@ final class DemoCommand {
         Path ct = samples.resolve("ct");
         Path labels = samples.resolve("labels.tif");
         Path rois = samples.resolve("RoiSet.zip");
-        for (Path p : List.of(ct, labels, rois)) {
+        Path meta = samples.resolve("labels-meta.json");
+        for (Path p : List.of(ct, labels, rois, meta)) {
             if (!Files.exists(p)) throw new CliException(p + " not found: give the sample-images folder as the first argument");
         }
         Files.createDirectories(outDir);
@@ -51,9 +52,9 @@ final class DemoCommand {
         Path labelmap = outDir.resolve("labels-labelmap-rle.dcm");
         Path roiSeg = outDir.resolve("rois-binary.dcm");
         step(out, "export", "--labels", labels.toString(), "--source", ct.toString(), "--out", binary.toString(),
-                "--type", "BINARY", "--overwrite");
+                "--meta", meta.toString(), "--type", "BINARY", "--overwrite");
         step(out, "export", "--labels", labels.toString(), "--source", ct.toString(), "--out", labelmap.toString(),
-                "--type", "LABELMAP", "--compression", "rle", "--overwrite");
+                "--meta", meta.toString(), "--type", "LABELMAP", "--compression", "rle", "--overwrite");
         step(out, "export", "--rois", rois.toString(), "--source", ct.toString(), "--out", roiSeg.toString(),
                 "--grouping", "name", "--overwrite");
         step(out, "import", binary.toString(), "--out", outDir.resolve("labels-binary-hyperstack.tif").toString(),

@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageInputStreamImpl;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -88,7 +89,7 @@ public final class Jpeg2000Codec {
      */
     public static byte[] decode(byte[] data, int rows, int columns, int bitsAllocated) {
         ImageReader reader = reader();
-        try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream iis = new EndCheckedInputStream(data)) {
             reader.setInput(iis);
             Raster r = reader.read(0).getRaster();
             if (r.getWidth() != columns || r.getHeight() != rows) {
@@ -114,6 +115,41 @@ public final class Jpeg2000Codec {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The code stream as an ImageInputStream whose single-byte {@code read()} throws at the end of
+     * the data instead of returning -1: jj2000's packet header reader takes -1 for a byte of 1-bits
+     * and loops for ever on a code stream that ends inside a packet header (found by fuzzing).
+     */
+    static final class EndCheckedInputStream extends ImageInputStreamImpl {
+        private final byte[] data;
+
+        EndCheckedInputStream(byte[] data) {
+            this.data = data;
+        }
+
+        @Override public int read() throws IOException {
+            checkClosed();
+            bitOffset = 0;
+            if (streamPos >= data.length) {
+                throw new EOFException("JPEG 2000 code stream ends at byte " + data.length + " where more data is needed");
+            }
+            return data[(int) streamPos++] & 0xFF;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            checkClosed();
+            bitOffset = 0;
+            if (len == 0) return 0;
+            if (streamPos >= data.length) return -1;
+            int n = (int) Math.min(len, data.length - streamPos);
+            System.arraycopy(data, (int) streamPos, b, off, n);
+            streamPos += n;
+            return n;
+        }
+
+        @Override public long length() { return data.length; }
     }
 
     private static ImageWriter writer() {

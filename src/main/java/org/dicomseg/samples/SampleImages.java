@@ -40,6 +40,8 @@ public final class SampleImages {
     public static final String LABELS = "labels.tif";
     /** ROI set, relative to the output folder. */
     public static final String ROI_SET = "RoiSet.zip";
+    /** dcmqi segment metadata of {@link #LABELS}, relative to the output folder. */
+    public static final String LABELS_META = "labels-meta.json";
     /** README, relative to the output folder. */
     public static final String README = "README.md";
 
@@ -80,6 +82,9 @@ public final class SampleImages {
         ImagePlus labels = LabelImageWriter.labelImage(g, p);
         LabelImageWriter.write(labels, out.resolve(LABELS));
         rel.add(Paths.get(LABELS));
+
+        org.dicomseg.metadata.DcmqiMetadataWriter.write(SampleMetadata.labels(), out.resolve(LABELS_META));
+        rel.add(Paths.get(LABELS_META));
 
         List<Roi> rois = RoiSetWriter.sampleRois(g, p);
         RoiSetWriter.write(rois, out.resolve(ROI_SET));
@@ -142,6 +147,9 @@ public final class SampleImages {
         b.append("- `labels.tif`: 8-bit ImageJ TIFF stack of the labels (0 background, 1 liver-like, 2 bone-like, 3 lesion),\n");
         b.append("  calibrated in mm with the origin at the patient origin. Pixel counts: ");
         b.append(String.format(Locale.ROOT, "0: %d, 1: %d, 2: %d, 3: %d.\n", n[0], n[1], n[2], n[3]));
+        b.append("- `labels-meta.json`: segment metadata of `labels.tif` in dcmqi's JSON format (labelID 1 liver,\n");
+        b.append("  2 bone, 3 lesion, with SNOMED CT codes, colours and the thresholding algorithm), usable with\n");
+        b.append("  `meta=` / `--meta` and by Slicer/dcmqi.\n");
         b.append("- `RoiSet.zip`: ImageJ ROI Manager set of ").append(rois.size()).append(" ROIs: ");
         b.append(String.join(", ", summarize(rois))).append(".\n");
         b.append("  Positions are stack slices (1-based); ROIs of one name belong to one structure.\n\n");

@@ -56,7 +56,7 @@ class SampleImagesTest {
             total += Files.size(a.resolve(f));
         }
         assertEquals(List.of("ct/IM0001.dcm", "ct/IM0002.dcm", "ct/IM0003.dcm", "ct/IM0004.dcm", "ct/IM0005.dcm",
-                "enhanced-ct/enhanced.dcm", "labels.tif", "RoiSet.zip", "README.md"), names);
+                "enhanced-ct/enhanced.dcm", "labels.tif", "labels-meta.json", "RoiSet.zip", "README.md"), names);
         assertTrue(total < 300_000, "samples too large: " + total);
     }
 
@@ -216,5 +216,17 @@ class SampleImagesTest {
                 "2 bone-like", "3 lesion", "SampleImages sample-images"}) {
             assertTrue(readme.contains(s), "README lacks " + s);
         }
+    }
+
+    @Test
+    void labelMetadataDescribesTheThreeLabels() throws Exception {
+        org.dicomseg.metadata.DcmqiMetadata m =
+                org.dicomseg.metadata.DcmqiMetadataReader.readFile(java.nio.file.Paths.get("sample-images", SampleImages.LABELS_META));
+        assertEquals(3, m.segments().size());
+        assertEquals("liver", m.segment(m.segmentNumber(0, 1).getAsInt()).get().label());
+        assertEquals("bone", m.segment(m.segmentNumber(0, 2).getAsInt()).get().label());
+        assertEquals("lesion", m.segment(m.segmentNumber(0, 3).getAsInt()).get().label());
+        assertEquals("10200004", m.segment(1).get().type().value());
+        assertEquals(org.dicomseg.model.SegmentAlgorithmType.AUTOMATIC, m.segment(3).get().algorithmType());
     }
 }
