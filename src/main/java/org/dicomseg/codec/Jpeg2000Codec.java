@@ -88,6 +88,7 @@ public final class Jpeg2000Codec {
      * @throws CorruptPixelDataException when the stream cannot be decoded or has the wrong size
      */
     public static byte[] decode(byte[] data, int rows, int columns, int bitsAllocated) {
+        Jpeg2000Check.check(data, rows, columns);
         ImageReader reader = reader();
         try (ImageInputStream iis = new EndCheckedInputStream(data)) {
             reader.setInput(iis);

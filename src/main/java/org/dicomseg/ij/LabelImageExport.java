@@ -52,7 +52,7 @@ public final class LabelImageExport {
 
     private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon) {
         MaskPlanes planes = new ImageMaskPlanes(imp, 1);
-        int[] labels = LabelValues.scan(planes);
+        int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
         if (meta != null) {

@@ -25,7 +25,7 @@ public final class SegmentMetadataEditor {
         if (stored != null) return stored;
         DcmqiMetadata.Builder b = DcmqiMetadata.builder();
         if (imp.getNChannels() == 1 && imp.getBitDepth() != 32) {
-            int[] labels = LabelValues.scan(new ImageMaskPlanes(imp, 1));
+            int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(new ImageMaskPlanes(imp, 1));
             if (labels.length == 0) {
                 b.addSegment(DefaultSegments.of(1, "Segment 1", false, null), 0, 1);
             } else {

@@ -74,6 +74,10 @@ public final class LabelMapMask extends SegmentationMask {
         return of(MaskPlanes.ofShorts(planes, rows, columns));
     }
 
+    @Override public LabelMapMask tiled(TileGrid grid) {
+        return new LabelMapMask(new TiledMaskPlanes(labels, grid), labelToSegment);
+    }
+
     /** The label planes. */
     public MaskPlanes labels() { return labels; }
 
@@ -138,8 +142,34 @@ public final class LabelMapMask extends SegmentationMask {
 
     /** The distinct nonzero labels of one plane, ascending; {@code seen} is scratch space. */
     private int[] labelsIn(Object px, boolean[] seen) {
+        return labelsIn(px, rows() * columns(), seen);
+    }
+
+    /**
+     * The sorted distinct nonzero values of an 8- or 16-bit label image, over all its planes: what
+     * the segments of a label-map export will be before any description is attached.
+     */
+    public static int[] distinctLabels(MaskPlanes planes) {
+        if (planes.kind() == PixelKind.FLOAT32) throw new IllegalArgumentException("Label values need an 8- or 16-bit image");
+        int n = planes.rows() * planes.columns();
+        boolean[] all = new boolean[planes.kind() == PixelKind.UINT8 ? 256 : 65536];
+        boolean[] seen = new boolean[all.length];
+        Object buf = null;
+        for (int p = 0; p < planes.planes(); p++) {
+            Object px = planes.readPlane(p, buf);
+            if (!(planes instanceof ArrayMaskPlanes)) buf = px;
+            for (int v : labelsIn(px, n, seen)) all[v] = true;
+        }
+        int count = 0;
+        for (int v = 1; v < all.length; v++) if (all[v]) count++;
+        int[] out = new int[count];
+        count = 0;
+        for (int v = 1; v < all.length; v++) if (all[v]) out[count++] = v;
+        return out;
+    }
+
+    private static int[] labelsIn(Object px, int n, boolean[] seen) {
         Arrays.fill(seen, false);
-        int n = rows() * columns();
         if (px instanceof byte[]) {
             byte[] b = (byte[]) px;
             int whole = n & ~7;

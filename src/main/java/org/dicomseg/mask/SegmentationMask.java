@@ -76,6 +76,13 @@ public abstract class SegmentationMask {
         return false;
     }
 
+    /**
+     * This mask (one plane) seen as the tiles of a Total Pixel Matrix (PS3.3 C.7.6.17.3): plane i
+     * of the result is written tile i of {@code grid}, read tile by tile through
+     * {@link MaskPlanes#readRegion}; the same kind of mask with the same label mapping.
+     */
+    public abstract SegmentationMask tiled(TileGrid grid);
+
     static void checkPlane(int plane, int planes) {
         if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("Plane " + plane + " of " + planes);
     }

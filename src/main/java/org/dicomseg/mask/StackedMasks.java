@@ -74,6 +74,12 @@ public final class StackedMasks extends SegmentationMask {
     /** The mask of segment {@code segment} (1-based). */
     public MaskPlanes mask(int segment) { return masks.get(segment - 1); }
 
+    @Override public StackedMasks tiled(TileGrid grid) {
+        java.util.List<MaskPlanes> t = new java.util.ArrayList<>(masks.size());
+        for (MaskPlanes m : masks) t.add(new TiledMaskPlanes(m, grid));
+        return new StackedMasks(t);
+    }
+
     @Override public int rows() { return rows; }
     @Override public int columns() { return columns; }
     @Override public int planes() { return planes; }

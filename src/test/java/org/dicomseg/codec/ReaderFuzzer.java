@@ -601,8 +601,15 @@ public final class ReaderFuzzer {
         return w.toString();
     }
 
-    /** Long run: {@code [executions] [randomSeed] [crashDir]}. */
+    /** Long run: {@code [executions] [randomSeed] [crashDir]}, or {@code --write-seeds DIR}. */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--write-seeds")) { // seed folder for Jazzer (scripts/fuzz --jazzer)
+            Path dir = Files.createDirectories(Paths.get(args[1]));
+            for (Seed s : seeds(Files.createTempDirectory("dicomseg-fuzz"))) {
+                Files.write(dir.resolve(s.name.replace('/', '_')), s.bytes);
+            }
+            System.exit(0);
+        }
         long executions = args.length > 0 ? Long.parseLong(args[0]) : Long.getLong("dicomseg.fuzz.executions", 20000);
         long seed = args.length > 1 ? Long.parseLong(args[1]) : Long.getLong("dicomseg.fuzz.seed", 20261125);
         Path crashDir = args.length > 2 ? Paths.get(args[2]) : Paths.get("target-fuzz-crashes");

@@ -156,4 +156,16 @@ class LabelMapMaskTest {
         MaskInventory inv = m.scan(2, 1);
         assertTrue(inv.isPresent(0, 1) && !inv.isPresent(0, 2) && inv.isPresent(1, 2));
     }
+
+    @Test
+    void distinctLabelsOverAllPlanes() {
+        byte[][] planes = {{0, 0, 5, 0, 0, 0, 0, 0, 0}, {0, 2, 0, 0, 0, 0, 0, 0, (byte) 200}};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 5, 200},
+                LabelMapMask.distinctLabels(MaskPlanes.ofBytes(planes, 3, 3)));
+        short[][] sixteen = {{0, 1000, 0, 3}};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 1000},
+                LabelMapMask.distinctLabels(MaskPlanes.ofShorts(sixteen, 2, 2)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LabelMapMask.distinctLabels(MaskPlanes.ofFloats(new float[][] {{0f}}, 1, 1)));
+    }
 }

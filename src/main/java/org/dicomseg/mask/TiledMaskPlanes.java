@@ -1,0 +1,65 @@
+package org.dicomseg.mask;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One mask plane seen as tiles (PS3.3 C.7.6.17.3): plane {@code i} is written tile {@code i} of a
+ * {@link TileGrid}, read through {@link MaskPlanes#readRegion} so that only the tile's pixels are
+ * touched; pixels of the tile outside the mask are 0. A tile that misses the mask costs a fill.
+ */
+final class TiledMaskPlanes implements MaskPlanes {
+    private final MaskPlanes source;
+    private final TileGrid grid;
+    private Object scratch;
+
+    TiledMaskPlanes(MaskPlanes source, TileGrid grid) {
+        this.source = Objects.requireNonNull(source, "mask planes");
+        this.grid = Objects.requireNonNull(grid, "tile grid");
+        if (source.planes() != 1) {
+            throw new IllegalArgumentException("A tiled segmentation is written from one mask plane (one focal plane), this mask has "
+                    + source.planes());
+        }
+        if (source.rows() != grid.maskRows() || source.columns() != grid.maskColumns()) {
+            throw new IllegalArgumentException("The mask is " + source.columns() + "x" + source.rows() + " but the tile grid expects "
+                    + grid.maskColumns() + "x" + grid.maskRows());
+        }
+    }
+
+    @Override public int rows() { return grid.tileRows(); }
+    @Override public int columns() { return grid.tileColumns(); }
+    @Override public int planes() { return grid.tileCount(); }
+    @Override public PixelKind kind() { return source.kind(); }
+
+    @Override public Object readPlane(int plane, Object dst) {
+        int tr = grid.tileRows();
+        int tc = grid.tileColumns();
+        int n = tr * tc;
+        Object out = kind().fits(dst, n) ? dst : kind().newArray(n);
+        long y0 = grid.tileRowStart(plane) - grid.maskRowOffset();
+        long x0 = grid.tileColumnStart(plane) - grid.maskColumnOffset();
+        long ya = Math.max(0, y0), yb = Math.min(grid.maskRows(), y0 + tr);
+        long xa = Math.max(0, x0), xb = Math.min(grid.maskColumns(), x0 + tc);
+        if (ya >= yb || xa >= xb) {
+            clear(out, 0, n);
+            return out;
+        }
+        int w = (int) (xb - xa), h = (int) (yb - ya);
+        if (w == tc && h == tr) {
+            source.readRegion(0, (int) xa, (int) ya, w, h, out);
+            return out;
+        }
+        if (!kind().fits(scratch, w * h)) scratch = kind().newArray(w * h);
+        source.readRegion(0, (int) xa, (int) ya, w, h, scratch);
+        clear(out, 0, n);
+        int dx = (int) (xa - x0), dy = (int) (ya - y0);
+        for (int r = 0; r < h; r++) System.arraycopy(scratch, r * w, out, (dy + r) * tc + dx, w);
+        return out;
+    }
+
+    private static void clear(Object a, int from, int to) {
+        if (a instanceof byte[]) Arrays.fill((byte[]) a, from, to, (byte) 0);
+        else if (a instanceof short[]) Arrays.fill((short[]) a, from, to, (short) 0);
+        else Arrays.fill((float[]) a, from, to, 0f);
+    }
+}
