@@ -41,11 +41,22 @@ public final class HyperstackBuilder {
     public static final int FOREGROUND = 255;
 
     private boolean fractionalAsStoredValues;
+    private boolean adoptPlanes;
     private ImportProgress progress = ImportProgress.NONE;
 
     /** FRACTIONAL as the 8-bit stored values instead of 32-bit [0,1]. */
     public HyperstackBuilder fractionalAsStoredValues(boolean b) {
         this.fractionalAsStoredValues = b;
+        return this;
+    }
+
+    /**
+     * Lets the stack take over the volume's byte planes instead of copying them (BINARY planes are
+     * turned from 0/1 into 0/255 in place), so a large import needs the memory of its output once,
+     * not twice. Only for a volume that is not used for its pixels afterwards, as in an import.
+     */
+    public HyperstackBuilder adoptPlanes(boolean b) {
+        this.adoptPlanes = b;
         return this;
     }
 
@@ -106,7 +117,15 @@ public final class HyperstackBuilder {
         return asFloat ? 1.0 : v.maxFractionalValue();
     }
 
-    private static ImageProcessor bytePlane(SegVolume v, byte[] stored) {
+    private ImageProcessor bytePlane(SegVolume v, byte[] stored) {
+        if (adoptPlanes && stored != null) {
+            if (v.type() != SegmentationType.FRACTIONAL) {
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i] != 0) stored[i] = (byte) FOREGROUND;
+                }
+            }
+            return new ByteProcessor(v.width(), v.height(), stored);
+        }
         byte[] px = new byte[v.width() * v.height()];
         if (stored != null) {
             if (v.type() == SegmentationType.FRACTIONAL) {

@@ -55,8 +55,9 @@ public final class SegImporter {
         Result r = new Result();
         switch (options.output()) {
             case HYPERSTACK:
+                // The volume is read for this image only: its planes become the stack's pixels.
                 r.image = new HyperstackBuilder().fractionalAsStoredValues(options.fractionalAsStoredValues())
-                        .progress(progress).build(v, title);
+                        .adoptPlanes(true).progress(progress).build(v, title);
                 break;
             case LABEL_IMAGE:
                 r.image = new LabelImageBuilder().lastWins(options.lastWins()).progress(progress).build(v, title);
