@@ -34,15 +34,23 @@ import org.dicomseg.samples.BenchmarkSeries;
 
 /**
  * Whole-operation benchmark of the reference workloads (issue "Benchmarks"): generates its
- * inputs deterministically, runs each operation after warm-up runs, and prints the median and
- * minimum time per operation, the JVM heap high-water mark during the operation (sum of the heap
- * pools' peak usage, reset before each run) and a memory-bandwidth bound for comparison.
+ * inputs deterministically (and checks them against the spec), runs each operation after warm-up
+ * runs, and prints the median and minimum time per operation, the JVM heap high-water mark during
+ * the operation (sum of the heap pools' peak usage, reset before each run) and a memory-bandwidth
+ * bound for comparison: the bytes the operation must read (the input file, or the label map a
+ * write encodes) divided by the measured read bandwidth, plus the bytes it must write (the output
+ * file, or the output planes actually allocated) divided by the measured write bandwidth; both
+ * bandwidths are the best of one thread and all cores streaming over 128 MiB arrays. Write
+ * operations delete their output before each timed run (outside the timing), so every run
+ * writes a new file.
  *
  * <p>Run through {@code scripts/bench}, which also measures whole-process time and peak RSS with
  * {@code /usr/bin/time -v}. Benchmarks are not tests: nothing here asserts a time.</p>
  *
  * <pre>
- * Bench [--workdir DIR] [--warmup N] [--runs N] [--ops op1,op2,...] [--w1 shared/bench/w1-ct-labelmap.json]
+ * Bench [--workdir DIR] [--warmup N] [--runs N] [--ops op1,op2,...] [--w1 shared/bench/w1-ct-labelmap.json] [--scale F]
+ *   --scale F   W1 shrunk by F along each axis (0 &lt; F &le; 1; smoke runs), in DIR/scale-F
+ *   --bound off no bandwidth measurement (its 128 MiB arrays per core would count in a whole-process RSS)
  * </pre>
  */
 public final class Bench {
@@ -61,7 +69,11 @@ public final class Bench {
     private byte[][] w1Planes;
     private SourceImages w1Sources;
     private List<SegmentDescription> w1Segments;
-    private double bandwidth;
+    private double readBandwidth;
+    private double writeBandwidth;
+    private double copyBandwidth;
+    private double scale = 1;
+    private boolean bound = true;
 
     Bench(Path workdir, Path w1Spec, int warmup, int runs, PrintStream out) {
         this.workdir = workdir;
@@ -75,8 +87,12 @@ public final class Bench {
         Map<String, String> a = parse(args);
         Path work = Paths.get(a.getOrDefault("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
         Path spec = Paths.get(a.getOrDefault("w1", "../shared/bench/w1-ct-labelmap.json"));
+        double scale = Double.parseDouble(a.getOrDefault("scale", "1"));
+        if (scale != 1) work = work.resolve("scale-" + scale);
         Bench b = new Bench(work, spec, Integer.parseInt(a.getOrDefault("warmup", "3")),
                 Integer.parseInt(a.getOrDefault("runs", "7")), System.out);
+        b.scale = scale;
+        b.bound = !"off".equals(a.getOrDefault("bound", "on"));
         List<String> ops = a.containsKey("ops") ? Arrays.asList(a.get("ops").split(",")) : W1_OPS;
         b.run(ops);
     }
@@ -85,7 +101,7 @@ public final class Bench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: Bench [--workdir DIR] [--warmup N] [--runs N] [--ops a,b] [--w1 SPEC]");
+                throw new IllegalArgumentException("usage: Bench [--workdir DIR] [--warmup N] [--runs N] [--ops a,b] [--w1 SPEC] [--scale F]");
             }
             m.put(args[i].substring(2), args[++i]);
         }
@@ -96,12 +112,15 @@ public final class Bench {
     public void run(List<String> ops) throws IOException {
         Files.createDirectories(workdir);
         prepareW1();
-        bandwidth = measureCopyBandwidth();
-        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, %s %s; copy bandwidth %.1f GB/s%n",
+        if (bound) measureBandwidth();
+        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, %s %s; W1 %d x %d x %d%s; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), bandwidth / 1e9);
-        out.println("| operation | median s | min s | heap peak MiB | bandwidth bound s | file MB | frames |");
-        out.println("|---|---|---|---|---|---|---|");
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), w1.depth(), w1.height(), w1.width(),
+                scale == 1 ? "" : " (scaled by " + scale + ")", !bound ? "memory bandwidth not measured"
+                        : String.format(Locale.ROOT, "memory bandwidth read %.1f GB/s, write %.1f GB/s, copy %.1f GB/s"
+                                + " (read + written bytes)", readBandwidth / 1e9, writeBandwidth / 1e9, copyBandwidth / 1e9));
+        out.println("| operation | median s | min s | heap peak MiB | MB read | MB written | bound s | median / bound | file MB | frames |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String op : ops) {
             runOne(op.trim());
         }
@@ -109,12 +128,13 @@ public final class Bench {
 
     /** Loads the spec; the label map and sources are built only when a write needs them. */
     private void prepareW1() throws IOException {
-        w1 = W1Workload.load(w1Spec);
+        w1 = W1Workload.load(w1Spec).scaled(scale);
     }
 
     private void prepareW1Inputs() throws IOException {
         if (w1Planes != null) return;
         w1Planes = w1.planes();
+        w1.verify(w1Planes);
         Path src = workdir.resolve("w1-source");
         List<Path> files;
         if (Files.isDirectory(src)) {
@@ -140,37 +160,33 @@ public final class Bench {
         Path binary = workdir.resolve("w1-binary.dcm");
         Path labelmap = workdir.resolve("w1-labelmap-rle.dcm");
         Op body;
-        long bytesTouched;
+        Path written = null; // deleted before each timed run
         switch (op) {
             case "w1-write-binary":
                 prepareW1Inputs();
+                written = binary;
                 body = () -> write(binary, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-                bytesTouched = labelBytes() + (long) w1.expectedBinaryFrames() * w1.width() * w1.height() / 8;
                 break;
             case "w1-write-labelmap-rle":
                 prepareW1Inputs();
+                written = labelmap;
                 body = () -> write(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
-                bytesTouched = 2 * labelBytes();
                 break;
             case "w1-read-binary-channels":
                 ensure(binary, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
                 body = () -> read(binary, false);
-                bytesTouched = Files.size(binary) + (long) w1.expectedBinaryFrames() * w1.width() * w1.height();
                 break;
             case "w1-read-binary-labelmap":
                 ensure(binary, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
                 body = () -> read(binary, true);
-                bytesTouched = Files.size(binary) + labelBytes();
                 break;
             case "w1-read-labelmap-channels":
                 ensure(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
                 body = () -> read(labelmap, false);
-                bytesTouched = labelBytes() + (long) w1.expectedBinaryFrames() * w1.width() * w1.height();
                 break;
             case "w1-read-labelmap-labelmap":
                 ensure(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
                 body = () -> read(labelmap, true);
-                bytesTouched = 2 * labelBytes();
                 break;
             default:
                 throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS);
@@ -181,6 +197,7 @@ public final class Bench {
         Object result = null;
         for (int i = 0; i < runs; i++) {
             result = null;
+            if (written != null) Files.deleteIfExists(written);
             System.gc();
             resetPeaks();
             long t0 = System.nanoTime();
@@ -191,15 +208,42 @@ public final class Bench {
         Arrays.sort(times);
         String file = "";
         String frames = "";
+        long bytesIn;
+        long bytesOut;
         if (result instanceof SegWriteResult) {
             SegWriteResult r = (SegWriteResult) result;
             file = String.format(Locale.ROOT, "%.1f", Files.size(r.file()) / 1e6);
             frames = Integer.toString(r.numberOfFrames());
-        } else if (result instanceof SegmentationVolume) {
-            frames = Long.toString(((SegmentationVolume) result).framesRead()) + " read";
+            check(op, r.numberOfFrames(), op.equals("w1-write-binary") ? w1.expectedBinaryFrames() : w1.expectedLabelmapFrames());
+            bytesIn = labelBytes();
+            bytesOut = Files.size(r.file());
+        } else {
+            SegmentationVolume v = (SegmentationVolume) result;
+            frames = v.framesRead() + " read";
+            check(op, v.framesRead(), op.startsWith("w1-read-binary") ? w1.expectedBinaryFrames() : w1.expectedLabelmapFrames());
+            bytesIn = Files.size(op.startsWith("w1-read-binary") ? binary : labelmap);
+            bytesOut = outputBytes(v);
         }
-        out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.3f | %s | %s |%n", op, times[runs / 2], times[0],
-                heapPeak >> 20, bytesTouched / bandwidth, file, frames);
+        double limit = bytesIn / readBandwidth + bytesOut / writeBandwidth;
+        out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f | %.1f | %s | %s | %s | %s |%n", op, times[runs / 2], times[0],
+                heapPeak >> 20, bytesIn / 1e6, bytesOut / 1e6, bound ? String.format(Locale.ROOT, "%.3f", limit) : "-",
+                bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / limit) : "-", file, frames);
+    }
+
+    private static void check(String op, long frames, int expected) {
+        if (expected >= 0 && frames != expected) {
+            throw new IllegalStateException(op + ": " + frames + " frames, the W1 spec says " + expected);
+        }
+    }
+
+    /** Bytes of the planes the result holds (planes no frame reached are not allocated). */
+    private static long outputBytes(SegmentationVolume v) {
+        int bytes = v.pixelType() == SegmentationVolume.PixelType.UINT8 ? 1 : v.pixelType() == SegmentationVolume.PixelType.UINT16 ? 2 : 4;
+        long n = 0;
+        for (int z = 0; z < v.planes(); z++) {
+            for (int c = 0; c < v.channels(); c++) if (!v.isEmpty(c, z)) n += (long) v.width() * v.height() * bytes;
+        }
+        return n;
     }
 
     private long labelBytes() {
@@ -239,18 +283,66 @@ public final class Bench {
         return sum;
     }
 
-    /** Bytes per second of a large System.arraycopy (read + write counted once each). */
-    private static double measureCopyBandwidth() {
-        byte[] a = new byte[128 << 20];
-        byte[] b = new byte[128 << 20];
-        Arrays.fill(a, (byte) 1);
+    /**
+     * Streaming bandwidths over 128 MiB per thread (well beyond the caches), best of 5, each the
+     * better of one thread and all cores: reading (a sum over a long[]), writing (Arrays.fill of a
+     * byte[] already touched, so no page faults) and System.arraycopy (read + written bytes).
+     */
+    private void measureBandwidth() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int size = 128 << 20;
+        long[][] src = new long[cores][size / 8];
+        byte[][] dst = new byte[cores][size];
+        byte[][] from = new byte[cores][size];
+        for (int t = 0; t < cores; t++) {
+            Arrays.fill(src[t], 1L);
+            Arrays.fill(from[t], (byte) 1);
+        }
+        readBandwidth = 0;
+        writeBandwidth = 0;
+        copyBandwidth = 0;
+        for (int threads : new int[] {1, cores}) {
+            readBandwidth = Math.max(readBandwidth, (double) threads * size / best(threads, t -> {
+                long sum = 0;
+                for (long x : src[t]) sum += x;
+                if (sum == 42) System.out.print("");
+            }));
+            writeBandwidth = Math.max(writeBandwidth, (double) threads * size / best(threads, t -> Arrays.fill(dst[t], (byte) 2)));
+            copyBandwidth = Math.max(copyBandwidth, 2.0 * threads * size / best(threads,
+                    t -> System.arraycopy(from[t], 0, dst[t], 0, size)));
+        }
+    }
+
+    /** Best time of 5 runs of {@code body} on {@code threads} threads at once (thread index given). */
+    private static double best(int threads, java.util.function.IntConsumer body) {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
+            Thread[] ts = new Thread[threads];
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                int k = t;
+                ts[t] = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    body.accept(k);
+                });
+                ts[t].start();
+            }
             long t0 = System.nanoTime();
-            System.arraycopy(a, 0, b, 0, a.length);
+            go.countDown();
+            for (Thread t : ts) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
-        return 2.0 * a.length / best;
+        return best;
     }
 
     @FunctionalInterface

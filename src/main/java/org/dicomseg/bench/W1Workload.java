@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * Benchmark workload W1 exactly as {@code shared/bench/w1-ct-labelmap.json} defines it: a uint8
  * label map [z][y][x] = 300 × 512 × 512 where voxel (z, y, x) has label k when it lies inside
  * ellipsoid k, ((z-cz)/az)² + ((y-cy)/ay)² + ((x-cx)/ax)² ≤ 1 (voxel units, z,y,x order), else 0.
- * The spec's expected voxel counts per label are kept so a run can prove it built the same input.
+ * The spec's expected voxel counts per label are kept so a run can prove it built the same input
+ * ({@link #verify}). {@link #scaled} shrinks the workload for smoke runs (then there is nothing to
+ * verify against).
  */
 public final class W1Workload {
     private final int depth;
@@ -27,6 +29,22 @@ public final class W1Workload {
     private final long[] expectedVoxels;
     private final int expectedBinaryFrames;
     private final int expectedLabelmapFrames;
+
+    private final double scale;
+
+    private W1Workload(int depth, int height, int width, double[][] centers, double[][] semiAxes, int[] labels,
+            long[] expectedVoxels, int expectedBinaryFrames, int expectedLabelmapFrames, double scale) {
+        this.depth = depth;
+        this.height = height;
+        this.width = width;
+        this.centers = centers;
+        this.semiAxes = semiAxes;
+        this.labels = labels;
+        this.expectedVoxels = expectedVoxels;
+        this.expectedBinaryFrames = expectedBinaryFrames;
+        this.expectedLabelmapFrames = expectedLabelmapFrames;
+        this.scale = scale;
+    }
 
     private W1Workload(JsonObject spec) {
         JsonArray shape = spec.getAsJsonArray("shape");
@@ -48,6 +66,71 @@ public final class W1Workload {
         }
         expectedBinaryFrames = spec.get("expected_binary_frames").getAsInt();
         expectedLabelmapFrames = spec.get("expected_labelmap_frames").getAsInt();
+        scale = 1;
+    }
+
+    /**
+     * The same ellipsoids in a volume scaled by {@code f} along each axis (centers and semi-axes
+     * too), for quick smoke runs; expected counts are unknown (-1) then.
+     */
+    public W1Workload scaled(double f) {
+        if (f == 1) return this;
+        if (!(f > 0 && f <= 1)) throw new IllegalArgumentException("scale must be in (0, 1]: " + f);
+        double[][] c = new double[centers.length][];
+        double[][] a = new double[semiAxes.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = new double[3];
+            a[i] = new double[3];
+            for (int k = 0; k < 3; k++) {
+                c[i][k] = centers[i][k] * f;
+                a[i][k] = semiAxes[i][k] * f;
+            }
+        }
+        long[] unknown = new long[labels.length];
+        java.util.Arrays.fill(unknown, -1);
+        return new W1Workload(Math.max(2, (int) Math.round(depth * f)), Math.max(8, (int) Math.round(height * f)),
+                Math.max(8, (int) Math.round(width * f)), c, a, labels.clone(), unknown, -1, -1, scale * f);
+    }
+
+    /** 1 for the workload as the spec defines it. */
+    public double scale() { return scale; }
+
+    /**
+     * Checks built planes against the spec: voxels per label, non-empty segment frames and
+     * non-empty slices (skipped for a scaled workload).
+     *
+     * @throws IllegalStateException naming the first difference
+     */
+    public void verify(byte[][] planes) {
+        if (scale != 1) return;
+        long[] count = new long[256];
+        int segmentFrames = 0;
+        int slices = 0;
+        for (byte[] p : planes) {
+            boolean[] present = new boolean[256];
+            for (byte b : p) {
+                count[b & 0xFF]++;
+                present[b & 0xFF] = true;
+            }
+            boolean any = false;
+            for (int v = 1; v < 256; v++) {
+                if (present[v]) {
+                    segmentFrames++;
+                    any = true;
+                }
+            }
+            if (any) slices++;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (count[labels[i]] != expectedVoxels[i]) {
+                throw new IllegalStateException("W1 label " + labels[i] + " has " + count[labels[i]] + " voxels, the spec says "
+                        + expectedVoxels[i]);
+            }
+        }
+        if (segmentFrames != expectedBinaryFrames || slices != expectedLabelmapFrames) {
+            throw new IllegalStateException("W1 has " + segmentFrames + " non-empty segment frames and " + slices
+                    + " non-empty slices, the spec says " + expectedBinaryFrames + " and " + expectedLabelmapFrames);
+        }
     }
 
     private static double[] doubles(JsonArray a) {

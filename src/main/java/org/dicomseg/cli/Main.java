@@ -22,7 +22,8 @@ public final class Main {
             "  dicomseg demo [SAMPLE_DIR] [OUT_DIR]");
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        PrintStream err = QuietLibraries.install();
+        System.exit(run(Arrays.asList(args), System.out, err));
     }
 
     /** Runs one sub-command; returns the exit status (for tests). */

@@ -72,6 +72,15 @@ public final class BitPacking {
         }
     }
 
+    /**
+     * The eight bits of {@code packedByte} (0..255), least significant first, as eight 0/1 bytes
+     * of a little-endian long: one table load unpacks eight pixels, and {@code spread(b) * v}
+     * (v &lt; 256) puts label v on exactly the pixels whose bit is set.
+     */
+    public static long spread(int packedByte) {
+        return UNPACKED[packedByte];
+    }
+
     /** Bytes needed for {@code pixels} bits starting at bit 0: ceil(pixels / 8). */
     public static long packedLength(long pixels) {
         return (pixels + 7) >>> 3;

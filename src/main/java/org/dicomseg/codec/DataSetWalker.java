@@ -130,6 +130,10 @@ final class DataSetWalker {
                 boolean nestedExplicit = explicitVr && !"UN".equals(vr);
                 pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && bigEndian, 1);
             } else {
+                if (pos + header + len > size) {
+                    throw new java.io.EOFException("element " + tagString(tag) + " at offset " + pos + " has a value length of "
+                            + len + " bytes, past the end of the file (" + size + " bytes)");
+                }
                 pos += header + len;
             }
         }

@@ -36,9 +36,17 @@ final class FragmentTable {
 
     /** Reads the concatenated fragments of frame {@code index} (0-based). */
     byte[] read(ChannelReader in, int index) throws IOException {
+        return read(in, index, null);
+    }
+
+    /**
+     * Like {@link #read(ChannelReader, int)} into {@code reuse} when it is large enough (else a new
+     * array); the frame's bytes are the first {@link #storedLength} bytes of the result.
+     */
+    byte[] read(ChannelReader in, int index, byte[] reuse) throws IOException {
         long total = storedLength(index);
         if (total > Integer.MAX_VALUE - 16) throw new CorruptPixelDataException("frame of " + total + " bytes is too large");
-        byte[] out = new byte[(int) total];
+        byte[] out = reuse != null && reuse.length >= total ? reuse : new byte[(int) total];
         int pos = 0;
         for (int f = firstFragment[index]; f < firstFragment[index + 1]; f++) {
             in.readFully(offsets[f], out, pos, lengths[f]);

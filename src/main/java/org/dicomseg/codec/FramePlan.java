@@ -51,4 +51,25 @@ final class FramePlan {
         }
         return new FramePlan(Arrays.copyOf(p, n), Arrays.copyOf(s, n));
     }
+
+    /**
+     * TILED_FULL (PS3.3 C.7.6.17.3): every tile, in the implicit order: tile columns fastest, then
+     * tile rows (the planes of a tiled mask are already in that order), then segments (LABELMAP: no
+     * segment dimension). Nothing is omitted.
+     */
+    static FramePlan tiledFull(SegmentationType type, int tiles, int segments) {
+        int segs = type == SegmentationType.LABELMAP ? 1 : segments;
+        long n = (long) tiles * segs;
+        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("TILED_FULL would need " + n + " frames");
+        int[] p = new int[(int) n];
+        int[] s = new int[(int) n];
+        int f = 0;
+        for (int seg = 1; seg <= segs; seg++) {
+            for (int t = 0; t < tiles; t++) {
+                p[f] = t;
+                s[f++] = type == SegmentationType.LABELMAP ? 0 : seg;
+            }
+        }
+        return new FramePlan(p, s);
+    }
 }

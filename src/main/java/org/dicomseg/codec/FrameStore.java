@@ -26,7 +26,13 @@ final class FrameStore {
         /** One byte per pixel. */
         BYTES,
         /** Two bytes per pixel, little endian. */
-        LE16
+        LE16,
+        /**
+         * Not decoded: an RLE Lossless frame of 8-bit values (one RLE segment), its encoded bytes in
+         * {@code data[0 .. length)}; only from {@link #rawOrRle8(int)}, for decoding run by run
+         * ({@link RleCodec#decodeRuns}).
+         */
+        RLE8
     }
 
     /** A decoded frame; {@code data} may be a reused buffer, valid until the next call. */
@@ -34,6 +40,8 @@ final class FrameStore {
         byte[] data;
         long bitOffset;
         Kind kind;
+        /** {@link Kind#RLE8}: the encoded length; else unused. */
+        int length;
     }
 
     private final ChannelReader in;
@@ -47,6 +55,8 @@ final class FrameStore {
     private final FragmentTable fragments;
     private final Raw raw = new Raw();
     private byte[] buffer = new byte[0];
+    private byte[] encoded;  // reused fragment buffer (encapsulated)
+    private byte[] decoded;  // reused RLE output buffer
     private final Inflater inflater;
 
     /** A store for native Pixel Data. */
@@ -102,15 +112,18 @@ final class FrameStore {
      */
     Raw raw(int index) throws IOException {
         if (fragments == null) return readNative(index);
+        if (syntax.encoding() == SegTransferSyntax.Encoding.RLE) {
+            encoded = fragments.read(in, index, encoded);
+            int bps = bitsAllocated == 16 ? 2 : 1;
+            int expected = (int) nativeFrameBytes();
+            if (decoded == null || decoded.length < expected) decoded = new byte[expected];
+            raw.data = RleCodec.decode(encoded, (int) fragments.storedLength(index), bps, decoded, expected);
+            raw.bitOffset = 0;
+            raw.kind = nativeKind();
+            return raw;
+        }
         byte[] data = fragments.read(in, index);
         switch (syntax.encoding()) {
-            case RLE: {
-                int bps = bitsAllocated == 16 ? 2 : 1;
-                raw.data = RleCodec.decode(data, bps, (int) nativeFrameBytes());
-                raw.bitOffset = 0;
-                raw.kind = nativeKind();
-                return raw;
-            }
             case JPEG_2000: {
                 raw.data = Jpeg2000Codec.decode(data, rows, columns, bitsAllocated);
                 raw.bitOffset = 0;
@@ -127,6 +140,23 @@ final class FrameStore {
                 throw new IllegalStateException("not encapsulated: " + syntax);
         }
     }
+
+    /**
+     * Like {@link #raw(int)}, except that an RLE frame of 8-bit values is only read, not decoded
+     * ({@link Kind#RLE8}), so the caller can decode it run by run straight into its own arrays.
+     */
+    Raw rawOrRle8(int index) throws IOException {
+        if (fragments == null || syntax.encoding() != SegTransferSyntax.Encoding.RLE || bitsAllocated != 8) return raw(index);
+        encoded = fragments.read(in, index, encoded);
+        raw.data = encoded;
+        raw.length = (int) fragments.storedLength(index);
+        raw.bitOffset = 0;
+        raw.kind = Kind.RLE8;
+        return raw;
+    }
+
+    /** Pixels per frame. */
+    int pixels() { return (int) pixels; }
 
     private Raw readNative(int index) throws IOException {
         long frameBits = pixels * bitsAllocated;

@@ -276,7 +276,11 @@ final class HeaderParser {
             warnings.add("Segment " + number + " has no Segment Label (0062,0005); '" + label + "' used");
         }
         if (label.contains("\\")) label = label.replace('\\', '/');
-        if (label.length() > SegmentDescription.MAX_LABEL_LENGTH) label = label.substring(0, SegmentDescription.MAX_LABEL_LENGTH);
+        if (label.length() > SegmentDescription.MAX_LABEL_LENGTH) {
+            warnings.add("Segment Label (0062,0005) of segment " + number + " has " + label.length() + " characters, more than the "
+                    + SegmentDescription.MAX_LABEL_LENGTH + " of its VR (LO); truncated");
+            label = label.substring(0, SegmentDescription.MAX_LABEL_LENGTH);
+        }
         SegmentDescription.Builder b = SegmentDescription.builder(number, label).lenient();
         b.description(str(item, SEGMENT_DESCRIPTION));
         CodedConcept category = code(item, TagFromName.SegmentedPropertyCategoryCodeSequence, number);
@@ -415,6 +419,7 @@ final class HeaderParser {
         List<FrameInfo> out = new ArrayList<>(m.numberOfFrames);
         double[] sharedOrientation = m.imageOrientationPatient;
         boolean warnedSegment = false;
+        int outside = 0, firstOutside = 0;
         // PixelMed keeps items in a LinkedList: iterate, never getItem(i) (quadratic for 100k tiles).
         java.util.Iterator<com.pixelmed.dicom.SequenceItem> items = perFrame == null ? null : perFrame.iterator();
         for (int i = 0; i < m.numberOfFrames; i++) {
@@ -464,7 +469,15 @@ final class HeaderParser {
             SequenceAttribute deriv = seq(pf, TagFromName.DerivationImageSequence);
             if (deriv == null) deriv = seq(shared, TagFromName.DerivationImageSequence);
             List<SourceImageReference> sources = derivation(deriv);
+            if (slide != null && m.isTiled() && (row < 1 || col < 1 || row > m.totalPixelMatrixRows || col > m.totalPixelMatrixColumns)) {
+                if (outside++ == 0) firstOutside = i + 1;
+            }
             out.add(new FrameInfo(i + 1, segment, ipp, iop, slidePos, row, col, div, sources));
+        }
+        if (outside > 0) {
+            warnings.add(outside + " frame(s), the first frame " + firstOutside + ", have a Row/Column Position in Total Image Pixel"
+                    + " Matrix (0048,021E/021F) outside the Total Pixel Matrix (" + m.totalPixelMatrixRows + " x "
+                    + m.totalPixelMatrixColumns + "); their pixels lie outside it");
         }
         return out;
     }

@@ -78,6 +78,21 @@ final class Jpeg2000Check {
         }
     }
 
+    /**
+     * Columns and rows the SIZ marker states ({Xsiz - XOsiz, Ysiz - YOsiz}), or null when the data
+     * does not start like a code stream (the decoder then says what is wrong).
+     */
+    static int[] size(byte[] data) {
+        try {
+            int p = codeStreamStart(data);
+            if (u16(data, p, data.length) != SOC || u16(data, p + 2, data.length) != SIZ) return null;
+            long w = u32(data, p + 8) - u32(data, p + 16), h = u32(data, p + 12) - u32(data, p + 20);
+            return new int[] {(int) Math.max(-1, Math.min(Integer.MAX_VALUE, w)), (int) Math.max(-1, Math.min(Integer.MAX_VALUE, h))};
+        } catch (CorruptPixelDataException e) {
+            return null;
+        }
+    }
+
     /** 0 for a bare code stream; the content of the contiguous code stream box of a JP2 file. */
     private static int codeStreamStart(byte[] d) {
         if (d.length >= 12 && u32(d, 0) == 12 && u32(d, 4) == 0x6A502020L) {

@@ -113,6 +113,10 @@ public final class Jpeg2000Codec {
         } catch (IOException | RuntimeException e) {
             if (e instanceof CorruptPixelDataException) throw (CorruptPixelDataException) e;
             throw new CorruptPixelDataException("JPEG 2000 frame cannot be decoded: " + e, e);
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError) throw e;
+            // jj2000 reports a damaged code stream as java.lang.Error ("IO Error when reading tile 0 x 0")
+            throw new CorruptPixelDataException("JPEG 2000 frame cannot be decoded: " + e.getMessage(), e);
         } finally {
             reader.dispose();
         }

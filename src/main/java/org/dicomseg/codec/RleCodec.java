@@ -78,18 +78,28 @@ public final class RleCodec {
      * @throws CorruptPixelDataException when the header or a segment is inconsistent
      */
     public static byte[] decode(byte[] data, int bytesPerSample, int expectedBytes) {
-        if (data.length < 64) throw new CorruptPixelDataException("RLE frame shorter than its 64-byte header");
+        return decode(data, data.length, bytesPerSample, new byte[expectedBytes], expectedBytes);
+    }
+
+    /**
+     * Like {@link #decode(byte[], int, int)} but reads only the first {@code dataLength} bytes of
+     * {@code data} and decodes into {@code out} (at least {@code expectedBytes} long), so readers can
+     * reuse both buffers from frame to frame.
+     *
+     * @return {@code out}
+     */
+    public static byte[] decode(byte[] data, int dataLength, int bytesPerSample, byte[] out, int expectedBytes) {
+        if (dataLength < 64) throw new CorruptPixelDataException("RLE frame shorter than its 64-byte header");
         int segments = readIntLe(data, 0);
         if (segments != bytesPerSample) {
             throw new CorruptPixelDataException("RLE header has " + segments + " segments, expected " + bytesPerSample);
         }
         int samples = expectedBytes / bytesPerSample;
-        byte[] out = new byte[expectedBytes];
         byte[] plane = bytesPerSample == 1 ? out : new byte[samples];
         for (int seg = 0; seg < segments; seg++) {
             int start = readIntLe(data, 4 + 4 * seg);
-            int end = seg + 1 < segments ? readIntLe(data, 8 + 4 * seg) : data.length;
-            if (start < 64 || start > data.length || end < start || end > data.length) {
+            int end = seg + 1 < segments ? readIntLe(data, 8 + 4 * seg) : dataLength;
+            if (start < 64 || start > dataLength || end < start || end > dataLength) {
                 throw new CorruptPixelDataException("RLE segment " + (seg + 1) + " offset " + start + " is out of range");
             }
             unpackBits(data, start, end, plane, samples);
@@ -99,6 +109,64 @@ public final class RleCodec {
             }
         }
         return out;
+    }
+
+    /**
+     * Receives the decoded bytes of a one-segment RLE frame run by run, in order, without the frame
+     * ever being materialised: {@link #decodeRuns}.
+     */
+    public interface RunSink {
+        /** Bytes {@code offset .. offset+length-1} of the frame all have the value {@code value}. */
+        void fill(int offset, int length, byte value);
+
+        /** Bytes {@code offset .. offset+length-1} of the frame are {@code src[srcOffset ..]}. */
+        void literal(int offset, byte[] src, int srcOffset, int length);
+    }
+
+    /**
+     * Decodes a frame of one RLE segment (1- or 8-bit data, PS3.5 G.3.1) run by run into
+     * {@code sink}: replicate runs arrive as one {@link RunSink#fill}, literal runs as one
+     * {@link RunSink#literal}, together covering bytes 0 .. expectedBytes-1 exactly once, in
+     * order. Same checks and errors as {@link #decode(byte[], int, int)}, which yields the same
+     * bytes; a corrupt frame may have sent some runs before the exception.
+     *
+     * @param dataLength bytes of {@code data} that belong to the frame
+     * @throws CorruptPixelDataException when the header or the segment is inconsistent
+     */
+    public static void decodeRuns(byte[] data, int dataLength, int expectedBytes, RunSink sink) {
+        if (dataLength < 64) throw new CorruptPixelDataException("RLE frame shorter than its 64-byte header");
+        int segments = readIntLe(data, 0);
+        if (segments != 1) {
+            throw new CorruptPixelDataException("RLE header has " + segments + " segments, expected 1");
+        }
+        int pos = readIntLe(data, 4);
+        int end = dataLength;
+        if (pos < 64 || pos > dataLength) {
+            throw new CorruptPixelDataException("RLE segment 1 offset " + pos + " is out of range");
+        }
+        int n = expectedBytes;
+        int o = 0;
+        while (o < n && pos < end) {
+            int h = data[pos++];
+            if (h >= 0) {
+                int len = h + 1;
+                if (pos + len > end) throw new CorruptPixelDataException("RLE literal run past the end of its segment");
+                int copy = Math.min(len, n - o);
+                sink.literal(o, data, pos, copy);
+                o += copy;
+                pos += len;
+            } else if (h != -128) {
+                int len = 1 - h;
+                if (pos >= end) throw new CorruptPixelDataException("RLE replicate run past the end of its segment");
+                byte v = data[pos++];
+                int fill = Math.min(len, n - o);
+                sink.fill(o, fill, v);
+                o += fill;
+            }
+        }
+        if (o < n) {
+            throw new CorruptPixelDataException("RLE segment decodes to " + o + " bytes, expected " + n);
+        }
     }
 
     private static void unpackBits(byte[] src, int pos, int end, byte[] dst, int n) {

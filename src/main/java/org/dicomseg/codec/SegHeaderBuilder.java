@@ -31,8 +31,8 @@ final class SegHeaderBuilder {
     /** Label Map Segmentation Storage (Sup 243). */
     static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
 
-    private static final CodedConcept SEGMENTATION = CodedConcept.dcm("113076", "Segmentation");
-    private static final CodedConcept SOURCE_IMAGE_FOR_PROCESSING =
+    static final CodedConcept SEGMENTATION = CodedConcept.dcm("113076", "Segmentation");
+    static final CodedConcept SOURCE_IMAGE_FOR_PROCESSING =
             CodedConcept.dcm("121322", "Source image for image processing operation");
 
     /** Clinical Trial Subject and Study modules (PS3.3 C.7.1.3, C.7.2.3): copied when present. */
@@ -50,6 +50,8 @@ final class SegHeaderBuilder {
     static final class Input {
         SourceImages sources;
         ResolvedGeometry geometry;
+        /** Non-null for a tiled SEG on a slide (then {@link #geometry} is null). */
+        ResolvedTiling tiling;
         List<SegmentDescription> segments;
         SegWriteOptions options;
         FramePlan plan;
@@ -148,6 +150,34 @@ final class SegHeaderBuilder {
         b.text(l, SegTags.SEGMENTS_OVERLAP, "CS", in.overlaps ? "YES" : "NO");
         new SegmentSequenceEncoder(b).write(l, in.segments);
 
+        if (in.tiling != null) {
+            new TiledHeader(b).write(l, in, src, labelMap);
+        } else {
+            planeGeometry(l, in, src, labelMap);
+        }
+
+        // Common Instance Reference
+        SequenceAttribute series = DataSetBuilder.seq(l, SegTags.REFERENCED_SERIES_SEQUENCE);
+        for (Map.Entry<String, Map<String, String>> e : in.sources.instancesBySeries().entrySet()) {
+            AttributeList s = DataSetBuilder.item(series);
+            SequenceAttribute inst = DataSetBuilder.seq(s, SegTags.REFERENCED_INSTANCE_SEQUENCE);
+            for (Map.Entry<String, String> i : e.getValue().entrySet()) {
+                AttributeList it = DataSetBuilder.item(inst);
+                b.text(it, SegTags.REFERENCED_SOP_CLASS_UID, "UI", i.getValue());
+                b.text(it, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", i.getKey());
+            }
+            b.text(s, SegTags.SERIES_INSTANCE_UID, "UI", e.getKey());
+        }
+
+        if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
+        return l;
+    }
+
+    /**
+     * Multi-frame Dimension (C.7.6.17), Shared and Per-frame Functional Groups of a SEG whose frames
+     * are planes of the sources' patient geometry (or of projection images).
+     */
+    private void planeGeometry(AttributeList l, Input in, AttributeList src, boolean labelMap) {
         // Multi-frame Dimension
         String dimUid = Uids.create();
         b.text(DataSetBuilder.singleItem(l, SegTags.DIMENSION_ORGANIZATION_SEQUENCE), SegTags.DIMENSION_ORGANIZATION_UID, "UI", dimUid);
@@ -189,25 +219,9 @@ final class SegHeaderBuilder {
         for (int f = 0; f < in.plan.frameCount(); f++) {
             perFrame(DataSetBuilder.item(perFrame), in, in.plan.plane[f], in.plan.segment[f], labelMap, planeGroups, segmentGroups);
         }
-
-        // Common Instance Reference
-        SequenceAttribute series = DataSetBuilder.seq(l, SegTags.REFERENCED_SERIES_SEQUENCE);
-        for (Map.Entry<String, Map<String, String>> e : in.sources.instancesBySeries().entrySet()) {
-            AttributeList s = DataSetBuilder.item(series);
-            SequenceAttribute inst = DataSetBuilder.seq(s, SegTags.REFERENCED_INSTANCE_SEQUENCE);
-            for (Map.Entry<String, String> i : e.getValue().entrySet()) {
-                AttributeList it = DataSetBuilder.item(inst);
-                b.text(it, SegTags.REFERENCED_SOP_CLASS_UID, "UI", i.getValue());
-                b.text(it, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", i.getKey());
-            }
-            b.text(s, SegTags.SERIES_INSTANCE_UID, "UI", e.getKey());
-        }
-
-        if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
-        return l;
     }
 
-    private void dimension(AttributeList item, String uid, AttributeTag pointer, AttributeTag group, String label) {
+    void dimension(AttributeList item, String uid, AttributeTag pointer, AttributeTag group, String label) {
         b.text(item, SegTags.DIMENSION_ORGANIZATION_UID, "UI", uid);
         DataSetBuilder.at(item, SegTags.DIMENSION_INDEX_POINTER, pointer);
         DataSetBuilder.at(item, SegTags.FUNCTIONAL_GROUP_POINTER, group);

@@ -41,6 +41,7 @@ public final class SegWriteOptions {
     private final boolean overwrite;
     private final int threads;
     private final SegWriteProgress progress;
+    private final TiledGeometry tiledGeometry;
 
     private SegWriteOptions(Builder b) {
         this.segmentationType = Objects.requireNonNull(b.segmentationType, "segmentation type");
@@ -82,6 +83,7 @@ public final class SegWriteOptions {
         this.overwrite = b.overwrite;
         if (b.threads < 0) throw new IllegalArgumentException("Threads must be 0 (automatic) or more, got " + b.threads);
         this.threads = b.threads;
+        this.tiledGeometry = Objects.requireNonNull(b.tiledGeometry, "tiled geometry");
         this.progress = b.progress;
     }
 
@@ -133,6 +135,7 @@ public final class SegWriteOptions {
         b.overwrite = overwrite;
         b.threads = threads;
         b.progress = progress;
+        b.tiledGeometry = tiledGeometry;
         return b;
     }
 
@@ -175,6 +178,8 @@ public final class SegWriteOptions {
     public int threads() { return threads; }
     /** The progress listener, or null. */
     public SegWriteProgress progress() { return progress; }
+    /** How a mask on a slide is tiled (used when the source is a slide); default {@link TiledGeometry#defaults()}. */
+    public TiledGeometry tiledGeometry() { return tiledGeometry; }
 
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
@@ -199,6 +204,7 @@ public final class SegWriteOptions {
         private boolean overwrite;
         private int threads;
         private SegWriteProgress progress;
+        private TiledGeometry tiledGeometry = TiledGeometry.defaults();
 
         private Builder() { }
 
@@ -227,6 +233,9 @@ public final class SegWriteOptions {
         public Builder threads(int n) { this.threads = n; return this; }
         /** A listener told about progress (null for none); throwing from it aborts the write. */
         public Builder progress(SegWriteProgress p) { this.progress = p; return this; }
+
+        /** Region offset, tile size and TILED_SPARSE/TILED_FULL of a SEG on a slide (PS3.3 C.7.6.17.3). */
+        public Builder tiledGeometry(TiledGeometry g) { this.tiledGeometry = g; return this; }
 
         public SegWriteOptions build() { return new SegWriteOptions(this); }
     }

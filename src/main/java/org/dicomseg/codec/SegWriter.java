@@ -68,13 +68,19 @@ public final class SegWriter {
         SegmentSequenceEncoder.checkNumbering(segments);
         AtomicOutput.check(output, sources.files(), o.overwrite());
 
+        // A slide (VL Whole Slide Microscopy image): the mask lies on its Total Pixel Matrix and is
+        // written as tiles (PS3.3 C.7.6.17.3); from here on, mask plane i is tile i.
+        ResolvedTiling tiling = geometry == null && sources.totalPixelMatrix() != null
+                ? ResolvedTiling.resolve(sources, mask.planes(), mask.rows(), mask.columns(), o.tiledGeometry()) : null;
+        if (tiling != null) mask = mask.tiled(tiling.grid);
         if (mask.rows() > 65535 || mask.columns() > 65535) {
             throw new IllegalArgumentException("Frames of " + mask.rows() + " rows x " + mask.columns()
                     + " columns do not fit Rows/Columns (US, at most 65535)");
         }
         SegmentationType type = o.segmentationType();
         int segmentCount = segments.size();
-        ResolvedGeometry geo = ResolvedGeometry.resolve(sources, mask.planes(), mask.rows(), mask.columns(), geometry);
+        ResolvedGeometry geo = tiling != null ? null
+                : ResolvedGeometry.resolve(sources, mask.planes(), mask.rows(), mask.columns(), geometry);
         int maxValue = type == SegmentationType.FRACTIONAL ? o.maxFractionalValue() : 1;
         MaskInventory inv = mask.scan(segmentCount, maxValue);
         if (type == SegmentationType.LABELMAP && inv.overlaps()) {
@@ -86,11 +92,13 @@ public final class SegWriter {
             throw new IllegalArgumentException("JPEG 2000 Lossless keeps label values up to " + Jpeg2000Codec.MAX_16_BIT_VALUE
                     + " only; there are " + segmentCount + " segments: use RLE Lossless or no compression");
         }
-        FramePlan plan = FramePlan.build(type, inv, mask.planes(), segmentCount, o.omitEmptyFrames());
+        FramePlan plan = tiling != null && tiling.full() ? FramePlan.tiledFull(type, mask.planes(), segmentCount)
+                : FramePlan.build(type, inv, mask.planes(), segmentCount, o.omitEmptyFrames());
 
         SegHeaderBuilder.Input in = new SegHeaderBuilder.Input();
         in.sources = sources;
         in.geometry = geo;
+        in.tiling = tiling;
         in.segments = segments;
         in.options = o;
         in.plan = plan;

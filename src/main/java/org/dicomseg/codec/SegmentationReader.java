@@ -124,6 +124,9 @@ public final class SegmentationReader implements Closeable {
                 throw new SegReadException(file, "transfer syntax " + SegTransferSyntax.describe(meta.transferSyntaxUid)
                         + " is not supported; supported are " + supportedList());
             }
+            // The element structure first, so a damaged or truncated file is called that, not "attribute missing"
+            // (PixelMed stops quietly at the first element it cannot read).
+            DataSetWalker.Location early = syntax.deflatedDataSet() ? null : walk(file, in, meta.dataSetStart, syntax);
             SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
             LinkedHashMap<Integer, SegmentDescription> segments = parser.segments(m.segmentationType);
             parser.checkPerFrameCount(m);
@@ -137,7 +140,8 @@ public final class SegmentationReader implements Closeable {
                 pixelIn = new ChannelReader(channel);
                 dataSetStart = 0;
             }
-            FrameStore store = locateFrames(file, pixelIn, dataSetStart, syntax, m);
+            FrameStore store = locateFrames(file, pixelIn, early != null ? early : walk(file, pixelIn, dataSetStart, syntax),
+                    syntax, m);
             List<FrameInfo> frames = parser.frameIndex(m, segments);
             m.warnings = Collections.unmodifiableList(new ArrayList<>(parser.warnings()));
             SegmentationReader r = new SegmentationReader(file, channel, temp, m, segments,
@@ -174,6 +178,8 @@ public final class SegmentationReader implements Closeable {
     /** PixelMed parses everything before Pixel Data; Pixel Data itself is never read here. */
     private static AttributeList readHeader(Path file) throws SegReadException {
         AttributeList list = new AttributeList();
+        // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
+        list.setDecompressPixelData(false);
         try (InputStream fin = Files.newInputStream(file);
              DicomInputStream din = new DicomInputStream(new BufferedInputStream(fin, 65536))) {
             list.read(din, TagFromName.PixelData);
@@ -181,6 +187,9 @@ public final class SegmentationReader implements Closeable {
             throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new SegReadException(file, "cannot parse the DICOM header: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // PixelMed parses nested sequences recursively; thousands of levels exhaust a thread's stack.
+            throw new SegReadException(file, "cannot parse the DICOM header: its sequences are nested too deeply", e);
         }
         return list;
     }
@@ -214,19 +223,25 @@ public final class SegmentationReader implements Closeable {
         }
     }
 
-    private static FrameStore locateFrames(Path file, ChannelReader in, long dataSetStart, SegTransferSyntax syntax,
-            SegmentationMetadata m) throws SegReadException {
+    /** Walks the element headers of the data set to the top-level Pixel Data. */
+    private static DataSetWalker.Location walk(Path file, ChannelReader in, long dataSetStart, SegTransferSyntax syntax)
+            throws SegReadException {
         DataSetWalker.Location loc;
         try {
             loc = new DataSetWalker(in, syntax.explicitVr(), syntax.bigEndian()).locate(dataSetStart);
         } catch (EOFException e) {
-            throw new SegReadException(file, "the file is truncated before Pixel Data (7FE0,0010): " + e.getMessage(), e);
+            throw new SegReadException(file, "the file is truncated or damaged before Pixel Data (7FE0,0010): " + e.getMessage(), e);
         } catch (IOException e) {
             throw new SegReadException(file, "the data set structure is damaged: " + e.getMessage(), e);
         }
         if (loc.pixelDataValueOffset < 0) {
             throw new SegReadException(file, "there is no Pixel Data (7FE0,0010) (the file may be truncated)");
         }
+        return loc;
+    }
+
+    private static FrameStore locateFrames(Path file, ChannelReader in, DataSetWalker.Location loc, SegTransferSyntax syntax,
+            SegmentationMetadata m) throws SegReadException {
         if (!syntax.encapsulated()) {
             if (loc.pixelDataLength == DataSetWalker.UNDEFINED) {
                 throw new SegReadException(file, "Pixel Data (7FE0,0010) is encapsulated but the transfer syntax "
@@ -258,6 +273,7 @@ public final class SegmentationReader implements Closeable {
         } catch (IOException e) {
             throw new SegReadException(file, e.getMessage(), e);
         }
+        FrameSizeCheck.check(file, in, table, syntax, m);
         return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, table);
     }
 
@@ -522,6 +538,35 @@ public final class SegmentationReader implements Closeable {
         } catch (IOException e) {
             throw new SegReadException(file, frameNumber, "cannot read pixel data: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cursor over the frames with buffers of its own, for decoding on another thread or straight
+     * into the caller's arrays ({@link FrameCursor}); its reads count in {@link #framesRead()}.
+     */
+    public FrameCursor cursor() {
+        if (closed) throw new IllegalStateException("reader is closed");
+        return new FrameCursor(this, store.copy());
+    }
+
+    /** {@link FrameCursor#read}: like {@link #raw} on the cursor's store, 8-bit RLE frames left encoded. */
+    FrameStore.Raw readForCursor(FrameStore s, int frameNumber) throws SegReadException {
+        checkFrame(frameNumber);
+        if (closed) throw new IllegalStateException("reader is closed");
+        FrameStore.Raw r;
+        try {
+            r = s.rawOrRle8(frameNumber - 1);
+        } catch (CorruptPixelDataException e) {
+            throw new SegReadException(file, frameNumber, "corrupt pixel data: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new SegReadException(file, frameNumber, "the file is truncated: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SegReadException(file, frameNumber, "cannot read pixel data: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            framesRead++;
+        }
+        return r;
     }
 
     private void checkFrame(int frameNumber) {

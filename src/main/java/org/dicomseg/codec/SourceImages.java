@@ -41,6 +41,7 @@ public final class SourceImages {
     private final String frameOfReferenceUid;
     private final String studyInstanceUid;
     private final List<Path> files;
+    private TotalPixelMatrix totalPixelMatrix;
 
     private SourceImages(List<SourceFrame> frames, AttributeList firstHeader, String frameOfReferenceUid,
                          String studyInstanceUid, List<Path> files) {
@@ -245,6 +246,17 @@ public final class SourceImages {
         } catch (DicomException e) {
             return null;
         }
+    }
+
+    /**
+     * The slide geometry of the first source when it is a VL Whole Slide Microscopy image (one
+     * pyramid level; PS3.3 A.32.8) with a Total Pixel Matrix, else null. The writer then writes a
+     * tiled SEG over this matrix.
+     */
+    public TotalPixelMatrix totalPixelMatrix() {
+        if (!TotalPixelMatrix.isSlide(firstHeader)) return null;
+        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, files.get(0).toString());
+        return totalPixelMatrix;
     }
 
     /** The header of the first source: where patient, study and frame of reference attributes come from. */

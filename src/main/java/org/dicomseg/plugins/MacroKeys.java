@@ -96,4 +96,18 @@ public final class MacroKeys {
     public static final String OPEN_SOURCE = "open_source";
     /** Folder to search for the source images; blank = the SEG's folder. */
     public static final String SOURCE_FOLDER = "source_folder";
+
+    // ---- slide (Open DICOM Slide...) ----
+    /** The slide: a folder with the instances of one VL Whole Slide Microscopy series, or one of its files. */
+    public static final String SLIDE = "slide";
+    /** The pyramid level to open, 1 = the largest (levels are listed in the dialog). */
+    public static final String LEVEL = "level";
+    /** Region: column of its left edge in the level (0-based). */
+    public static final String X = "x";
+    /** Region: row of its top edge in the level (0-based). */
+    public static final String Y = "y";
+    /** Region width in level pixels; 0 = to the right edge. */
+    public static final String WIDTH = "width";
+    /** Region height in level pixels; 0 = to the bottom edge. */
+    public static final String HEIGHT = "height";
 }

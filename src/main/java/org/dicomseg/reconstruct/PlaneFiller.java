@@ -1,10 +1,16 @@
 package org.dicomseg.reconstruct;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dicomseg.codec.BitPacking;
+import org.dicomseg.codec.FrameCursor;
 import org.dicomseg.codec.FrameInfo;
+import org.dicomseg.codec.RleCodec;
 import org.dicomseg.codec.SegReadException;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.codec.SourceImageReference;
@@ -17,6 +23,16 @@ import org.dicomseg.model.SegmentationType;
  * transformation: 0/1 and stored values per segment channel, float rescaling, label map
  * combination with the overlap check, label map splitting and relabelling. Inner loops are plain
  * array loops per case; the all-zero frame is skipped without unpacking.
+ *
+ * <p>Whole frames (the frame is the plane, no offset: volumes and by-source planes) are decoded
+ * in batches on up to {@link ReconstructionOptions#threads()} threads, each with its own
+ * {@link FrameCursor}; a plane is always handled by one thread, its frames in placement order, so
+ * the result (and the first error, see {@link #flush()}) is the sequential one. They go straight
+ * from the stored form into the output arrays: packed bits are spread eight pixels at a time into
+ * a segment channel or a label map, RLE label maps are decoded run by run into the label map or
+ * split into the segment channels, and zero bytes and runs are skipped, so the output arrays the
+ * caller keeps are the only large allocation and only nonzero pixels are written into them.
+ * Frames placed at an offset (tiles) take the general per-row path.</p>
  */
 final class PlaneFiller {
     private final SegmentationReader reader;
@@ -32,7 +48,6 @@ final class PlaneFiller {
     private final int[] values;
     private final SegmentationVolume.PixelType pixelType;
     private final Object[] data;
-    private final boolean[] written;
     private final int[] channelOfSegment;  // BINARY/FRACTIONAL: segment -> channel (or -1)
     private final int[] valueOfSegment;    // label map output: segment -> value
     private final int[] segmentOfValue;    // label map output: value -> first segment with it
@@ -42,6 +57,8 @@ final class PlaneFiller {
     private final ReconstructionProgress progress;
     private final String[] sourceUids;   // per plane: source SOP Instance UID of the first frame placed there
     private final int[] sourceFrames;    // per plane: its 1-based source frame number, 0 when not stated
+    private final boolean failOnOverlap;
+    private final boolean sixteenBitLabels;
     private int total;
     private int placed;
     private byte[] tmpBytes;
@@ -101,7 +118,8 @@ final class PlaneFiller {
         long arrays = (long) channels * planes;
         if (arrays > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("too many planes: " + arrays);
         data = new Object[(int) arrays]; // null = still all zero; allocated when a frame lands there
-        written = new boolean[data.length];
+        failOnOverlap = options.overlapPolicy() == ReconstructionOptions.OverlapPolicy.FAIL;
+        sixteenBitLabels = type == SegmentationType.LABELMAP && reader.metadata().bitsAllocated() == 16;
         progress = options.progress();
         sourceUids = new String[planes];
         sourceFrames = new int[planes];
@@ -134,23 +152,17 @@ final class PlaneFiller {
             sourceFrames[plane] = s.frameNumbers().length == 0 ? 0 : s.frameNumbers()[0];
         }
         int frame = f.frameNumber();
+        int seg = type == SegmentationType.LABELMAP ? 0 : f.referencedSegmentNumber();
+        boolean whole = dx == 0 && dy == 0 && frameColumns == width && frameRows == height;
+        if (whole && !sixteenBitLabels) {
+            queue(frame, plane, seg);
+            if (queued >= BATCH) flush();
+            return;
+        }
+        flush(); // keeps the placement order on planes that queued frames share with this one
         if (type != SegmentationType.LABELMAP) {
-            int seg = f.referencedSegmentNumber();
             int index = plane * channels + channelOfSegment[seg];
-            boolean whole = dx == 0 && dy == 0 && frameColumns == width && frameRows == height;
-            if (whole && pixelType == SegmentationVolume.PixelType.UINT8
-                    && options.output() == ReconstructionOptions.Output.SEGMENT_CHANNELS) {
-                if (data[index] == null && !written[index]) {
-                    // Deferred: decoded in parallel batches, stays null when the frame is empty.
-                    queue(frame, index);
-                    written[index] = true;
-                    if (queued >= BATCH) flush();
-                    return;
-                }
-                if (queuedIndex.contains(index)) flush();
-            }
             byte[] src = bytes(frame);
-            written[index] = true;
             if (options.output() == ReconstructionOptions.Output.LABEL_MAP) {
                 combine(src, seg, plane, index, dx, dy);
             } else {
@@ -159,7 +171,7 @@ final class PlaneFiller {
             return;
         }
         // LABELMAP input
-        if (reader.metadata().bitsAllocated() == 16) {
+        if (sixteenBitLabels) {
             if (tmpShorts == null) tmpShorts = new short[frameRows * frameColumns];
             reader.readFrame(frame, tmpShorts, 0);
             labels16(tmpShorts, plane, dx, dy);
@@ -168,33 +180,361 @@ final class PlaneFiller {
         }
     }
 
-    /** Deferred whole frames decoded together: large enough for parallel decoding, small enough for prompt progress. */
+    // ------------------------------------------------------------------ whole frames, in batches
+
+    /** Whole frames decoded together: enough for parallel decoding, few enough for prompt progress and cancel. */
     private static final int BATCH = 256;
     private int[] queuedFrames = new int[64];
-    private int[] queuedTargets = new int[64];
+    private int[] queuedPlanes = new int[64];
+    private int[] queuedSegments = new int[64];
     private int queued;
-    private final java.util.Set<Integer> queuedIndex = new java.util.HashSet<>();
+    private Worker[] workers = new Worker[0];
+    private final Object failureLock = new Object();
+    private volatile int failedAt;
+    private Throwable failure;
 
-    private void queue(int frame, int index) throws SegReadException {
+    private void queue(int frame, int plane, int segment) {
         if (queued == queuedFrames.length) {
             queuedFrames = Arrays.copyOf(queuedFrames, queued * 2);
-            queuedTargets = Arrays.copyOf(queuedTargets, queued * 2);
+            queuedPlanes = Arrays.copyOf(queuedPlanes, queued * 2);
+            queuedSegments = Arrays.copyOf(queuedSegments, queued * 2);
         }
         queuedFrames[queued] = frame;
-        queuedTargets[queued] = index;
+        queuedPlanes[queued] = plane;
+        queuedSegments[queued] = segment;
         queued++;
-        queuedIndex.add(index);
     }
 
-    /** Decodes the deferred whole-frame placements, several frames at a time. */
+    /**
+     * Decodes the queued whole frames into their planes: grouped by plane (placement order kept
+     * within a plane), the groups shared out among the threads. When frames fail (corrupt data,
+     * an overlap with {@link ReconstructionOptions.OverlapPolicy#FAIL}) the error of the frame
+     * placed first is thrown, as a sequential pass would: a failure at one frame stops work only on
+     * frames placed after it.
+     */
     void flush() throws SegReadException {
         if (queued == 0) return;
         progress.checkCanceled();
-        byte[][] planes = reader.readFramesUnlessEmpty(Arrays.copyOf(queuedFrames, queued), options.threads());
-        for (int i = 0; i < queued; i++) data[queuedTargets[i]] = planes[i];
+        int n = queued;
         queued = 0;
-        queuedIndex.clear();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) keys[i] = (long) queuedPlanes[i] << 32 | i;
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        int[] groupStart = new int[n + 1];
+        int g = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+            if (i == 0 || queuedPlanes[order[i]] != queuedPlanes[order[i - 1]]) groupStart[g++] = i;
+        }
+        groupStart[g] = n;
+        int groups = g;
+        int t = Math.max(1, Math.min(Math.min(options.threads(), Runtime.getRuntime().availableProcessors()),
+                Math.min(groups, n / 8)));
+        if (workers.length < t) {
+            Worker[] w = Arrays.copyOf(workers, t);
+            for (int i = workers.length; i < t; i++) w[i] = new Worker(reader.cursor());
+            workers = w;
+        }
+        failedAt = Integer.MAX_VALUE;
+        failure = null;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[t - 1];
+        for (int i = 0; i < t - 1; i++) {
+            Worker w = workers[i + 1];
+            threads[i] = new Thread(() -> w.work(next, groups, groupStart, order), "dicomseg-plane-filler-" + (i + 1));
+            threads[i].start();
+        }
+        workers[0].work(next, groups, groupStart, order);
+        boolean interrupted = false;
+        for (Thread th : threads) {
+            while (true) {
+                try {
+                    th.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the workers finish their frames; the interrupt is kept for the caller
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        Throwable e = failure;
+        if (e == null) return;
+        if (e instanceof SegReadException) throw (SegReadException) e;
+        if (e instanceof RuntimeException) throw (RuntimeException) e;
+        if (e instanceof Error) throw (Error) e;
+        throw new IllegalStateException(e);
     }
+
+    private void fail(int queueIndex, Throwable e) {
+        synchronized (failureLock) {
+            if (queueIndex < failedAt) {
+                failedAt = queueIndex;
+                failure = e;
+            }
+        }
+    }
+
+    /** One thread's share of a batch: its cursor, scratch space and run sinks. */
+    private final class Worker {
+        final FrameCursor cursor;
+        final LabelRuns labelRuns = new LabelRuns();
+        final SplitRuns splitRuns = new SplitRuns();
+        byte[] tmp;
+
+        Worker(FrameCursor cursor) { this.cursor = cursor; }
+
+        void work(java.util.concurrent.atomic.AtomicInteger next, int groups, int[] groupStart, int[] order) {
+            for (int g = next.getAndIncrement(); g < groups; g = next.getAndIncrement()) {
+                for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+                    int q = order[k];
+                    if (q > failedAt) break; // an earlier frame failed: the rest of this plane does not matter
+                    try {
+                        decode(queuedFrames[q], queuedPlanes[q], queuedSegments[q]);
+                    } catch (Throwable e) {
+                        fail(q, e);
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void decode(int frame, int plane, int seg) throws SegReadException {
+            FrameCursor.Layout layout = cursor.read(frame);
+            byte[] d = cursor.data();
+            int n = width * height;
+            if (type == SegmentationType.LABELMAP) {
+                RleCodec.RunSink sink = options.output() == ReconstructionOptions.Output.LABEL_MAP
+                        ? labelRuns.start(plane) : splitRuns.start(plane);
+                if (layout == FrameCursor.Layout.RLE8) cursor.decodeRuns(sink);
+                else sink.literal(0, d, 0, n); // BYTES (8-bit native, JPEG 2000, deflated)
+                return;
+            }
+            int index = plane * channels + channelOfSegment[seg];
+            byte[] src = d;
+            if (layout == FrameCursor.Layout.PACKED_BITS) {
+                long bit = cursor.bitOffset();
+                if ((bit & 7) == 0) {
+                    if (options.output() == ReconstructionOptions.Output.LABEL_MAP) {
+                        packedToLabels(d, (int) (bit >>> 3), seg, plane, index);
+                    } else {
+                        packedToChannel(d, (int) (bit >>> 3), index);
+                    }
+                    return;
+                }
+                if (tmp == null) tmp = new byte[n];
+                BitPacking.unpack(d, bit, tmp, 0, n);
+                src = tmp;
+            }
+            if (options.output() == ReconstructionOptions.Output.LABEL_MAP) {
+                combine(src, seg, plane, index, 0, 0);
+            } else {
+                copySegment(src, index, 0, 0);
+            }
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * A BINARY frame of packed bits from byte {@code off} of {@code bits} into the segment channel
+     * at {@code index}: pixels whose bit is set become 1, the others keep their value. Zero bytes
+     * (eight background pixels) are skipped, eight zero bytes at a time; the channel is allocated
+     * when the first set bit is met, so an empty frame allocates nothing.
+     */
+    private void packedToChannel(byte[] bits, int off, int index) {
+        int n = width * height;
+        int whole = n >>> 3;
+        byte[] dst = (byte[]) data[index];
+        boolean fresh = dst == null; // then every pixel not written here stays 0: plain stores
+        int b = 0;
+        while (b < whole) {
+            if (b + 8 <= whole && (long) LONGS.get(bits, off + b) == 0L) {
+                b += 8;
+                continue;
+            }
+            int end = Math.min(b + 8, whole);
+            for (; b < end; b++) {
+                int x = bits[off + b] & 0xFF;
+                if (x == 0) continue;
+                if (dst == null) dst = (byte[]) array(index);
+                long u = BitPacking.spread(x);
+                int p = b << 3;
+                if (fresh) {
+                    LONGS.set(dst, p, u);
+                } else {
+                    long old = (long) LONGS.get(dst, p);
+                    LONGS.set(dst, p, (old & ~(u * 0xFF)) | u);
+                }
+            }
+        }
+        for (int i = whole << 3; i < n; i++) {
+            if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) == 0) continue;
+            if (dst == null) dst = (byte[]) array(index);
+            dst[i] = 1;
+        }
+    }
+
+    /**
+     * A BINARY frame of packed bits into the label map at {@code index}: pixels whose bit is set
+     * get the segment's value, eight at a time (the spread bits times the value, merged under the
+     * spread mask); with {@link ReconstructionOptions.OverlapPolicy#FAIL} a byte whose pixels
+     * already hold a label is checked pixel by pixel in order, like {@link #combine}.
+     */
+    private void packedToLabels(byte[] bits, int off, int segment, int plane, int index) {
+        int value = valueOfSegment[segment];
+        if (value == 0) return;
+        int n = width * height;
+        int whole = n >>> 3;
+        if (pixelType != SegmentationVolume.PixelType.UINT8) {
+            for (int i = 0; i < n; i++) {
+                if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) setLabel(index, i, segment, plane, value);
+            }
+            return;
+        }
+        byte[] dst = (byte[]) data[index];
+        int b = 0;
+        while (b < whole) {
+            if (b + 8 <= whole && (long) LONGS.get(bits, off + b) == 0L) {
+                b += 8;
+                continue;
+            }
+            int end = Math.min(b + 8, whole);
+            for (; b < end; b++) {
+                int x = bits[off + b] & 0xFF;
+                if (x == 0) continue;
+                if (dst == null) dst = (byte[]) array(index);
+                long u = BitPacking.spread(x);
+                long mask = u * 0xFF;
+                int p = b << 3;
+                long old = (long) LONGS.get(dst, p);
+                if ((old & mask) != 0 && failOnOverlap) {
+                    for (int k = 0; k < 8; k++) {
+                        if ((x >> k & 1) != 0) checkOverlap(dst[p + k] & 0xFF, value, segment, plane, p + k);
+                    }
+                }
+                LONGS.set(dst, p, (old & ~mask) | u * value);
+            }
+        }
+        for (int i = whole << 3; i < n; i++) {
+            if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) setLabel(index, i, segment, plane, value);
+        }
+    }
+
+    /** One pixel of {@link #packedToLabels}. */
+    private void setLabel(int index, int i, int segment, int plane, int value) {
+        Object out = array(index);
+        if (out instanceof byte[]) {
+            byte[] dst = (byte[]) out;
+            if (failOnOverlap) checkOverlap(dst[i] & 0xFF, value, segment, plane, i);
+            dst[i] = (byte) value;
+        } else {
+            short[] dst = (short[]) out;
+            if (failOnOverlap) checkOverlap(dst[i] & 0xFFFF, value, segment, plane, i);
+            dst[i] = (short) value;
+        }
+    }
+
+    private void checkOverlap(int old, int value, int segment, int plane, int i) {
+        if (old != 0 && old != value) throw new SegmentOverlapException(segmentOfValue[old], segment, plane, i % width, i / width);
+    }
+
+    /**
+     * An 8-bit LABELMAP frame into the (relabelled) label map of one plane, run by run: a run of
+     * a label maps to one fill, background runs and labels not chosen are skipped; the plane is
+     * allocated at the first label written.
+     */
+    private final class LabelRuns implements RleCodec.RunSink {
+        private final int[] lut = labelLut;
+        private final boolean zeroIsBackground = labelLut == null || labelLut[0] == 0;
+        private int index;
+        private Object dst;
+
+        LabelRuns start(int plane) {
+            index = plane; // one channel
+            dst = data[index];
+            return this;
+        }
+
+        private Object dst() {
+            if (dst == null) dst = array(index);
+            return dst;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            int v = lut[value & 0xFF];
+            if (v == 0) return;
+            Object out = dst();
+            if (out instanceof byte[]) Arrays.fill((byte[]) out, offset, offset + length, (byte) v);
+            else Arrays.fill((short[]) out, offset, offset + length, (short) v);
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            int[] lut = this.lut;
+            int i = 0;
+            while (i < length) {
+                if (zeroIsBackground && i + 8 <= length && (long) LONGS.get(src, srcOffset + i) == 0L) {
+                    i += 8;
+                    continue;
+                }
+                int v = lut[src[srcOffset + i] & 0xFF];
+                if (v != 0) {
+                    Object out = dst();
+                    if (out instanceof byte[]) ((byte[]) out)[offset + i] = (byte) v;
+                    else ((short[]) out)[offset + i] = (short) v;
+                }
+                i++;
+            }
+        }
+    }
+
+    /**
+     * An 8-bit LABELMAP frame split into the segment channels of one plane in one pass, run by
+     * run: a run of a chosen label fills its channel with 1; a channel is allocated at its first
+     * pixel, so segments absent from the frame allocate nothing.
+     */
+    private final class SplitRuns implements RleCodec.RunSink {
+        private final int[] lut = labelLut;
+        private final boolean zeroIsBackground = labelLut == null || labelLut[0] == 0;
+        private final byte[][] channel = new byte[channels][];
+        private int base;
+
+        SplitRuns start(int plane) {
+            base = plane * channels;
+            for (int c = 0; c < channels; c++) channel[c] = (byte[]) data[base + c];
+            return this;
+        }
+
+        private byte[] channel(int c) {
+            byte[] a = channel[c];
+            if (a == null) {
+                a = (byte[]) array(base + c);
+                channel[c] = a;
+            }
+            return a;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            int c = lut[value & 0xFF];
+            if (c != 0) Arrays.fill(channel(c - 1), offset, offset + length, (byte) 1);
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            int[] lut = this.lut;
+            int i = 0;
+            while (i < length) {
+                if (zeroIsBackground && i + 8 <= length && (long) LONGS.get(src, srcOffset + i) == 0L) {
+                    i += 8;
+                    continue;
+                }
+                int c = lut[src[srcOffset + i] & 0xFF];
+                if (c != 0) channel(c - 1)[offset + i] = 1;
+                i++;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ frames at an offset (tiles), 16-bit label maps
 
     /** The array at {@code index}, allocated (zero) on first use. */
     private Object array(int index) {
@@ -229,7 +569,7 @@ final class PlaneFiller {
     }
 
     private void copySegment(byte[] src, int index, int dx, int dy) {
-        if (isZero(src)) return;
+        if (isZero(src, frameRows * frameColumns)) return;
         Object out = array(index);
         if (out instanceof float[]) {
             float[] dst = (float[]) out;
@@ -254,7 +594,7 @@ final class PlaneFiller {
     private void combine(byte[] src, int segment, int plane, int index, int dx, int dy) {
         int value = valueOfSegment[segment];
         if (value == 0) return;
-        if (isZero(src)) return;
+        if (isZero(src, frameRows * frameColumns)) return;
         boolean fail = options.overlapPolicy() == ReconstructionOptions.OverlapPolicy.FAIL;
         Object out = array(index);
         if (out instanceof byte[]) {
@@ -341,8 +681,8 @@ final class PlaneFiller {
         });
     }
 
-    private static boolean isZero(byte[] a) {
-        for (byte b : a) if (b != 0) return false;
+    private static boolean isZero(byte[] a, int n) {
+        for (int i = 0; i < n; i++) if (a[i] != 0) return false;
         return true;
     }
 

@@ -36,4 +36,23 @@ class W1WorkloadTest {
         assertEquals(w.expectedBinaryFrames(), binaryFrames);
         assertEquals(w.expectedLabelmapFrames(), nonEmptySlices);
     }
+
+    @Test
+    void verifyAcceptsTheSpecAndScalingShrinks() throws Exception {
+        W1Workload w = W1Workload.load(Shared.root().resolve("bench/w1-ct-labelmap.json"));
+        byte[][] planes = w.planes();
+        w.verify(planes);
+        planes[150][0] = 1; // one voxel more of label 1
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> w.verify(planes));
+        W1Workload small = w.scaled(0.25);
+        assertEquals(75, small.depth());
+        assertEquals(128, small.height());
+        assertEquals(128, small.width());
+        byte[][] p = small.planes();
+        long labelled = 0;
+        for (byte[] plane : p) for (byte b : plane) if (b != 0) labelled++;
+        double coverage = (double) labelled / (75.0 * 128 * 128);
+        org.junit.jupiter.api.Assertions.assertTrue(coverage > 0.2 && coverage < 0.3, "coverage " + coverage);
+        small.verify(p); // nothing to verify against: no exception
+    }
 }

@@ -286,7 +286,9 @@ public final class ReaderFuzzer {
                 f = new Field(pos, tag, null, pos + 4, 4, u32(b, pos + 4), pos + 8);
             }
             out.add(f);
-            boolean container = "SQ".equals(f.vr) || isItem || tag == 0x7FE00010 && f.length == 0xFFFFFFFFL;
+            boolean implicitSequence = f.vr == null && !isItem && f.length >= 8 && f.valuePos + 4 <= end
+                    && u16(b, f.valuePos) == 0xFFFE && u16(b, f.valuePos + 2) == 0xE000;
+            boolean container = "SQ".equals(f.vr) || isItem || implicitSequence || tag == 0x7FE00010 && f.length == 0xFFFFFFFFL;
             if (f.length == 0xFFFFFFFFL) {
                 if (depth > 20) return end;
                 pos = scanRange(b, f.valuePos, end, out, depth + 1);

@@ -1,0 +1,124 @@
+package org.dicomseg.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.codec.SegWriter;
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.codec.SourceImages;
+import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.mask.LabelMapMask;
+import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.DimensionOrganization;
+import org.dicomseg.model.SegmentAlgorithmType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.reconstruct.ReconstructionOptions;
+import org.dicomseg.reconstruct.Reconstructor;
+import org.dicomseg.reconstruct.SegmentationVolume;
+import org.dicomseg.samples.SampleStudy;
+import org.dicomseg.samples.SlideWriter;
+
+/**
+ * Workload W2 (issue 7) as whole operations: a lazily computed {@link W2Workload} tissue mask on a
+ * header-only VL Whole Slide Microscopy level with 256 × 256 tiles, written as a tiled BINARY SEG
+ * (TILED_SPARSE, empty tiles omitted; TILED_FULL), then read back whole and as a 4,000 × 4,000
+ * region. Each operation runs {@code --runs} times after one warm-up; the median is printed with
+ * frames, file size, tiles decoded and the heap high-water mark of the operation.
+ *
+ * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3]
+ *     [--ops write-sparse,write-full,read-sparse,read-full,region]</pre>
+ * (the whole-matrix reads hold one 8-bit matrix: {@code size²} bytes of heap.)
+ */
+public final class W2Bench {
+    private W2Bench() { }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Paths.get(arg(args, "--dir", "/tmp/w2"));
+        int size = Integer.parseInt(arg(args, "--size", "30000"));
+        int runs = Integer.parseInt(arg(args, "--runs", "3"));
+        List<String> ops = Arrays.asList(arg(args, "--ops", "write-sparse,write-full,read-sparse,read-full,region").split(","));
+        Files.createDirectories(dir);
+        Path src = dir.resolve("w2-level-" + size + ".dcm");
+        if (!Files.exists(src)) new SlideWriter(SampleStudy.deterministic(2), size, size, 256).rgb(true).headerOnly(true).write(src);
+        W2Workload w = new W2Workload(size);
+        List<SegmentDescription> seg = List.of(SegmentDescription.builder(1, "Tissue")
+                .category(CodedConcept.sct("91723000", "Anatomical structure")).type(CodedConcept.sct("85756007", "Tissue"))
+                .algorithmType(SegmentAlgorithmType.MANUAL).build());
+        System.out.printf(Locale.ROOT, "W2 %d x %d, 256 tiles, %d cores, max heap %d MiB, %s%n", size, size,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        for (String op : ops) {
+            double[] t = new double[runs];
+            String detail = "";
+            for (int i = -1; i < runs; i++) {
+                System.gc();
+                resetPeaks();
+                long t0 = System.nanoTime();
+                detail = run(op, dir, src, w, seg);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (i >= 0) t[i] = s;
+            }
+            Arrays.sort(t);
+            System.out.printf(Locale.ROOT, "%-13s median %.3f s (min %.3f, max %.3f), heap peak %d MiB, %s%n", op, t[runs / 2], t[0],
+                    t[runs - 1], peakHeap() >> 20, detail);
+        }
+    }
+
+    private static String run(String op, Path dir, Path src, W2Workload w, List<SegmentDescription> seg) throws Exception {
+        switch (op) {
+            case "write-sparse":
+            case "write-full": {
+                DimensionOrganization org = op.equals("write-full") ? DimensionOrganization.TILED_FULL : DimensionOrganization.TILED_SPARSE;
+                SegWriteOptions o = SegWriteOptions.builder().overwrite(true).threads(1)
+                        .tiledGeometry(TiledGeometry.defaults().withOrganization(org)).build();
+                Path out = dir.resolve("w2-" + (org == DimensionOrganization.TILED_FULL ? "full" : "sparse") + ".dcm");
+                SegWriteResult r = SegWriter.write(out, LabelMapMask.of(w.planes()), seg, SourceImages.read(src), o);
+                return r.numberOfFrames() + " frames, " + String.format(Locale.ROOT, "%.1f MB", Files.size(out) / 1e6);
+            }
+            case "read-sparse":
+            case "read-full": {
+                Path f = dir.resolve("w2-" + (op.equals("read-full") ? "full" : "sparse") + ".dcm");
+                try (SegmentationReader r = SegmentationReader.open(f)) {
+                    SegmentationVolume v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults());
+                    return v.framesRead() + " tiles decoded, " + v.countNonZero(0) + " tissue pixels";
+                }
+            }
+            case "region": {
+                try (SegmentationReader r = SegmentationReader.open(dir.resolve("w2-sparse.dcm"))) {
+                    int x = w.size() / 3, y = w.size() / 3;
+                    SegmentationVolume v = Reconstructor.region(r, x, y, 4000, 4000, ReconstructionOptions.defaults());
+                    return "4000 x 4000 at " + x + "," + y + ": " + v.framesRead() + " tiles decoded (of "
+                            + ((4000 + 255) / 256 + 1) * ((4000 + 255) / 256 + 1) + " at most)";
+                }
+            }
+            default:
+                throw new IllegalArgumentException("Unknown op " + op);
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    }
+
+    private static long peakHeap() {
+        long n = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) n += p.getPeakUsage().getUsed();
+        }
+        return n;
+    }
+
+    private static String arg(String[] args, String key, String dflt) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(key)) return args[i + 1];
+        return dflt;
+    }
+}

@@ -1,0 +1,172 @@
+package org.dicomseg.codec;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.SignedLongAttribute;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.mask.TileGrid;
+import org.dicomseg.model.Uids;
+
+/**
+ * The slide-specific part of a tiled SEG's header (a part of {@link SegHeaderBuilder}):
+ * <ul>
+ *   <li>Total Pixel Matrix Rows/Columns, Total Pixel Matrix Origin Sequence, Image Orientation
+ *       (Slide), Total Pixel Matrix Focal Planes (as in the Whole Slide Microscopy Image module,
+ *       PS3.3 C.8.12.4), Dimension Organization Type TILED_SPARSE/TILED_FULL (C.7.6.17.3);</li>
+ *   <li>Specimen module (C.7.6.22): the container and specimen description of the slide, copied;</li>
+ *   <li>Patient Orientation (General Image, C.7.6.1, Type 2C) empty: slides have no patient axes;</li>
+ *   <li>Dimension Index over Referenced Segment Number (not for LABELMAP), Column and Row Position
+ *       In Total Image Pixel Matrix, as highdicom writes;</li>
+ *   <li>Shared groups: Pixel Measures of the level; TILED_FULL also Derivation Image (every frame
+ *       comes from the level) and no Per-frame Functional Groups (frame order implicit);</li>
+ *   <li>TILED_SPARSE per frame: Derivation Image (the source tile's Referenced Frame Number when
+ *       the tile grids coincide), Frame Content, Plane Position (Slide) (C.8.12.6.1: row/column
+ *       position and X/Y/Z Offset in Slide Coordinate System), Segment Identification.</li>
+ * </ul>
+ */
+final class TiledHeader {
+    static final AttributeTag TOTAL_PIXEL_MATRIX_FOCAL_PLANES = DataSetBuilder.tag(0x0048, 0x0303);
+    private static final AttributeTag[] SPECIMEN_MODULE = {
+        TagFromName.ContainerIdentifier, DataSetBuilder.tag(0x0040, 0x0513), DataSetBuilder.tag(0x0040, 0x0515),
+        DataSetBuilder.tag(0x0040, 0x0518), DataSetBuilder.tag(0x0040, 0x051A), DataSetBuilder.tag(0x0040, 0x0520),
+        TagFromName.SpecimenDescriptionSequence,
+    };
+    /** Type 2 attributes of the Specimen module, written empty when the slide lacks them. */
+    private static final AttributeTag[] SPECIMEN_TYPE_2 = {
+        DataSetBuilder.tag(0x0040, 0x0513), DataSetBuilder.tag(0x0040, 0x0518),
+    };
+
+    private final DataSetBuilder b;
+
+    TiledHeader(DataSetBuilder b) { this.b = b; }
+
+    void write(AttributeList l, SegHeaderBuilder.Input in, AttributeList src, boolean labelMap) {
+        ResolvedTiling t = in.tiling;
+        TotalPixelMatrix m = t.matrix;
+        b.text(l, SegTags.PATIENT_ORIENTATION, "CS");
+        DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixColumns, m.columns());
+        DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixRows, m.rows());
+        DataSetBuilder.ul(l, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, 1);
+        double[] o = m.origin();
+        AttributeList origin = DataSetBuilder.singleItem(l, TagFromName.TotalPixelMatrixOriginSequence);
+        DataSetBuilder.ds(origin, TagFromName.XOffsetInSlideCoordinateSystem, o[0]);
+        DataSetBuilder.ds(origin, TagFromName.YOffsetInSlideCoordinateSystem, o[1]);
+        DataSetBuilder.ds(l, TagFromName.ImageOrientationSlide, m.orientation());
+        b.text(l, SegTags.DIMENSION_ORGANIZATION_TYPE, "CS", t.organization.dicomValue());
+        if (src.get(TagFromName.ContainerIdentifier) != null) {
+            for (AttributeTag tag : SPECIMEN_MODULE) {
+                Attribute a = src.get(tag);
+                if (a == null) continue;
+                l.put(tag.equals(TagFromName.SpecimenDescriptionSequence) ? SpecimenCopy.descriptions((SequenceAttribute) a) : a);
+            }
+            for (AttributeTag tag : SPECIMEN_TYPE_2) {
+                if (l.get(tag) == null) DataSetBuilder.seq(l, tag);
+            }
+        }
+
+        String dimUid = Uids.create();
+        b.text(DataSetBuilder.singleItem(l, SegTags.DIMENSION_ORGANIZATION_SEQUENCE), SegTags.DIMENSION_ORGANIZATION_UID, "UI", dimUid);
+        SequenceAttribute dims = DataSetBuilder.seq(l, SegTags.DIMENSION_INDEX_SEQUENCE);
+        if (!labelMap) {
+            dimension(dims, dimUid, SegTags.REFERENCED_SEGMENT_NUMBER, SegTags.SEGMENT_IDENTIFICATION_SEQUENCE, "Segment Number");
+        }
+        dimension(dims, dimUid, TagFromName.ColumnPositionInTotalImagePixelMatrix, TagFromName.PlanePositionSlideSequence,
+                "Column Position In Total Image Pixel Matrix");
+        dimension(dims, dimUid, TagFromName.RowPositionInTotalImagePixelMatrix, TagFromName.PlanePositionSlideSequence,
+                "Row Position In Total Image Pixel Matrix");
+
+        AttributeList shared = DataSetBuilder.singleItem(l, SegTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
+        AttributeList pm = DataSetBuilder.singleItem(shared, SegTags.PIXEL_MEASURES_SEQUENCE);
+        DataSetBuilder.ds(pm, SegTags.PIXEL_SPACING, m.rowSpacing(), m.columnSpacing());
+        if (m.sliceThickness() != null) DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, m.sliceThickness());
+        if (t.full()) {
+            shared.put(derivation(t, 0));
+            return;
+        }
+        SequenceAttribute perFrame = DataSetBuilder.seq(l, SegTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
+        SequenceAttribute[] segmentGroups = new SequenceAttribute[in.segments.size() + 1];
+        SequenceAttribute[] tileGroups = new SequenceAttribute[t.grid.tileCount()];
+        SequenceAttribute[] derivations = new SequenceAttribute[t.grid.tileCount()];
+        TileGrid g = t.grid;
+        for (int f = 0; f < in.plan.frameCount(); f++) {
+            int tile = in.plan.plane[f];
+            int segment = in.plan.segment[f];
+            AttributeList item = DataSetBuilder.item(perFrame);
+            if (derivations[tile] == null) derivations[tile] = derivation(t, tile);
+            item.put(derivations[tile]);
+            AttributeList content = DataSetBuilder.singleItem(item, SegTags.FRAME_CONTENT_SEQUENCE);
+            long col = g.tileGridColumn(tile) + 1L;
+            long row = g.tileGridRow(tile) + 1L;
+            if (labelMap) DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, col, row);
+            else DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, segment, col, row);
+            if (tileGroups[tile] == null) tileGroups[tile] = planePosition(t, tile);
+            item.put(tileGroups[tile]);
+            if (!labelMap) {
+                if (segmentGroups[segment] == null) {
+                    AttributeList holder = new AttributeList();
+                    DataSetBuilder.us(DataSetBuilder.singleItem(holder, SegTags.SEGMENT_IDENTIFICATION_SEQUENCE),
+                            SegTags.REFERENCED_SEGMENT_NUMBER, segment);
+                    segmentGroups[segment] = (SequenceAttribute) holder.get(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE);
+                }
+                item.put(segmentGroups[segment]);
+            }
+        }
+    }
+
+    private void dimension(SequenceAttribute dims, String uid, AttributeTag pointer, AttributeTag group, String label) {
+        AttributeList item = DataSetBuilder.item(dims);
+        b.text(item, SegTags.DIMENSION_ORGANIZATION_UID, "UI", uid);
+        DataSetBuilder.at(item, SegTags.DIMENSION_INDEX_POINTER, pointer);
+        DataSetBuilder.at(item, SegTags.FUNCTIONAL_GROUP_POINTER, group);
+        b.text(item, SegTags.DIMENSION_DESCRIPTION_LABEL, "LO", label);
+    }
+
+    /** Plane Position (Slide) of written tile {@code tile}. */
+    private static SequenceAttribute planePosition(ResolvedTiling t, int tile) {
+        AttributeList holder = new AttributeList();
+        AttributeList p = DataSetBuilder.singleItem(holder, TagFromName.PlanePositionSlideSequence);
+        long r = t.grid.tileRowStart(tile);
+        long c = t.grid.tileColumnStart(tile);
+        double[] xyz = t.matrix.slidePosition(r, c);
+        DataSetBuilder.ds(p, TagFromName.XOffsetInSlideCoordinateSystem, xyz[0]);
+        DataSetBuilder.ds(p, TagFromName.YOffsetInSlideCoordinateSystem, xyz[1]);
+        DataSetBuilder.ds(p, TagFromName.ZOffsetInSlideCoordinateSystem, xyz[2]);
+        sl(p, TagFromName.ColumnPositionInTotalImagePixelMatrix, c + 1);
+        sl(p, TagFromName.RowPositionInTotalImagePixelMatrix, r + 1);
+        return (SequenceAttribute) holder.get(TagFromName.PlanePositionSlideSequence);
+    }
+
+    /** Derivation Image of written tile {@code tile} (TILED_FULL: of the whole level, no frame number). */
+    private SequenceAttribute derivation(ResolvedTiling t, int tile) {
+        AttributeList holder = new AttributeList();
+        AttributeList deriv = DataSetBuilder.singleItem(holder, SegTags.DERIVATION_IMAGE_SEQUENCE);
+        b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SegHeaderBuilder.SEGMENTATION);
+        AttributeList r = DataSetBuilder.singleItem(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
+        b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
+        b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
+        if (!t.full()) {
+            int frame = t.grid.tileRows() == t.matrix.tileRows() && t.grid.tileColumns() == t.matrix.tileColumns()
+                    ? t.matrix.frameAt(t.grid.tileRowStart(tile), t.grid.tileColumnStart(tile)) : 0;
+            if (frame > 0) {
+                b.text(r, SegTags.REFERENCED_FRAME_NUMBER, "IS", Integer.toString(frame));
+                b.text(r, DataSetBuilder.tag(0x0028, 0x135A), "CS", "YES"); // Spatial Locations Preserved
+            }
+        }
+        b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
+        return (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
+    }
+
+    private static void sl(AttributeList l, AttributeTag tag, long v) {
+        try {
+            SignedLongAttribute a = new SignedLongAttribute(tag);
+            a.addValue((int) v);
+            l.put(a);
+        } catch (DicomException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
