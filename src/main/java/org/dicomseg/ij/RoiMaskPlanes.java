@@ -74,4 +74,44 @@ public final class RoiMaskPlanes implements MaskPlanes {
         }
         return out;
     }
+
+    /**
+     * Rasterises only the region (a tile of a slide export): the same pixels as {@link #readPlane},
+     * without making the whole plane. ROI masks are made once per ROI and reused for every tile.
+     */
+    @Override public void readRegion(int plane, int x, int y, int w, int h, Object dst) {
+        if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("Plane " + plane + " of " + planes);
+        if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height || !(dst instanceof byte[])
+                || ((byte[]) dst).length < w * h) {
+            throw new IllegalArgumentException("Region " + x + "," + y + " " + w + "x" + h + " of the " + width + "x" + height
+                    + " plane needs a byte[] of " + (w * h));
+        }
+        byte[] out = (byte[]) dst;
+        Arrays.fill(out, 0, w * h, (byte) 0);
+        for (int i = 0; i < rois.size(); i++) {
+            int p = planeOfRoi[i];
+            if (p != RoiPlacement.ALL_PLANES && p != plane) continue;
+            Roi roi = rois.get(i);
+            java.awt.Rectangle b = roi.getBounds();
+            int x0 = Math.max(x, Math.max(0, b.x)), y0 = Math.max(y, Math.max(0, b.y));
+            int x1 = Math.min(x + w, Math.min(width, b.x + b.width)), y1 = Math.min(y + h, Math.min(height, b.y + b.height));
+            if (x0 >= x1 || y0 >= y1) continue;
+            if (!cached[i]) {
+                cachedMask[i] = RoiRasterizer.maskOf(roi);
+                cached[i] = true;
+            }
+            ij.process.ImageProcessor m = cachedMask[i];
+            byte[] mp = m == null ? null : (byte[]) m.getPixels();
+            int mw = m == null ? 0 : m.getWidth(), mh = m == null ? 0 : m.getHeight();
+            for (int yy = y0; yy < y1; yy++) {
+                int row = (yy - y) * w - x;
+                int my = yy - b.y;
+                if (m != null && my >= mh) continue;
+                for (int xx = x0; xx < x1; xx++) {
+                    int mx = xx - b.x;
+                    if (m == null || (mx < mw && mp[my * mw + mx] != 0)) out[row + xx] = 1;
+                }
+            }
+        }
+    }
 }

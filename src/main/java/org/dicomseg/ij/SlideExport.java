@@ -1,12 +1,19 @@
 package org.dicomseg.ij;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.dicomseg.codec.PyramidWriter;
 import org.dicomseg.codec.SegWriteOptions;
 import org.dicomseg.codec.SegWriteResult;
 import org.dicomseg.codec.SegWriter;
 import org.dicomseg.codec.SourceImages;
 import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.slide.SlideLevel;
+import org.dicomseg.slide.SlideSeries;
 
 /**
  * The last step of an ImageJ export from an image opened from a slide ({@link SlidePlacement}):
@@ -36,5 +43,29 @@ public final class SlideExport {
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
         return SegWriter.write(out, plan.mask(), plan.segments(), src, options.toBuilder().tiledGeometry(g).build());
+    }
+
+    /**
+     * Writes {@code plan} on the image's level and on every coarser level of its slide series whose
+     * pixel spacing is an integer multiple (a multi-resolution SEG series, {@link PyramidWriter}):
+     * {@code out} for the image's level, {@code <name>-level-<k>.dcm} beside it for level k.
+     */
+    public static List<SegWriteResult> writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
+            throws IOException {
+        SlideSeries series = SlideSeries.scan(slide.file());
+        List<Path> levels = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        levels.add(slide.file());
+        outs.add(out);
+        String name = out.getFileName().toString().replaceFirst("(?i)\\.dcm$", "");
+        for (int i = 0; i < series.levels().size(); i++) {
+            SlideLevel l = series.level(i);
+            if (!l.isPyramidLevel() || Files.isSameFile(l.file(), slide.file())) continue;
+            if (l.matrix().columnSpacing() <= slide.columnSpacing() * 1.01) continue;
+            levels.add(l.file());
+            outs.add(out.resolveSibling(name + "-level-" + (i + 1) + ".dcm"));
+        }
+        TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
+        return PyramidWriter.write(outs, plan.mask(), plan.segments(), levels, options.toBuilder().tiledGeometry(g).build());
     }
 }

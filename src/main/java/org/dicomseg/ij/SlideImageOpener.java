@@ -14,9 +14,10 @@ import org.dicomseg.slide.SlideRaster;
 import org.dicomseg.slide.SlideRegionReader;
 
 /**
- * Opens a level of a slide, or a region of it, as an ImagePlus (8- or 16-bit grey, or RGB) calibrated in
- * µm from the level's Pixel Spacing, with its {@link SlidePlacement} stored as properties so that
- * an export from it lands on the slide.
+ * Opens a level of a slide (a VL Whole Slide Microscopy image, PS3.3 A.32.8), or a region of its
+ * Total Pixel Matrix (C.8.12.4.1.8), as an ImagePlus (8- or 16-bit grey, or RGB) calibrated in µm
+ * from the level's Pixel Spacing, with its {@link SlidePlacement} stored as properties so that an
+ * export from it lands on the slide.
  */
 public final class SlideImageOpener {
     private SlideImageOpener() { }

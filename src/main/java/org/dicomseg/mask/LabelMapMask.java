@@ -74,6 +74,10 @@ public final class LabelMapMask extends SegmentationMask {
         return of(MaskPlanes.ofShorts(planes, rows, columns));
     }
 
+    @Override public LabelMapMask downsampled(int factor, int shiftX, int shiftY) {
+        return new LabelMapMask(new DownsampledMaskPlanes(labels, factor, shiftX, shiftY, DownsampledMaskPlanes.Rule.MODE), labelToSegment);
+    }
+
     @Override public LabelMapMask tiled(TileGrid grid) {
         return new LabelMapMask(new TiledMaskPlanes(labels, grid), labelToSegment);
     }

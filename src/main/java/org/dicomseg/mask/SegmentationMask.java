@@ -83,6 +83,14 @@ public abstract class SegmentationMask {
      */
     public abstract SegmentationMask tiled(TileGrid grid);
 
+    /**
+     * This mask seen at a pyramid level {@code factor} times coarser (one output pixel per
+     * {@code factor × factor} block; the mask starts at ({@code shiftX}, {@code shiftY}) inside the
+     * first block): binary masks by "any pixel of the block", label maps by the block's most
+     * frequent nonzero label, fractions by the block's mean (see {@link DownsampledMaskPlanes}).
+     */
+    public abstract SegmentationMask downsampled(int factor, int shiftX, int shiftY);
+
     static void checkPlane(int plane, int planes) {
         if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("Plane " + plane + " of " + planes);
     }

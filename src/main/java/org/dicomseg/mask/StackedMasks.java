@@ -74,6 +74,15 @@ public final class StackedMasks extends SegmentationMask {
     /** The mask of segment {@code segment} (1-based). */
     public MaskPlanes mask(int segment) { return masks.get(segment - 1); }
 
+    @Override public StackedMasks downsampled(int factor, int shiftX, int shiftY) {
+        java.util.List<MaskPlanes> t = new java.util.ArrayList<>(masks.size());
+        for (MaskPlanes m : masks) {
+            DownsampledMaskPlanes.Rule rule = m.kind() == PixelKind.FLOAT32 ? DownsampledMaskPlanes.Rule.MEAN : DownsampledMaskPlanes.Rule.ANY;
+            t.add(new DownsampledMaskPlanes(m, factor, shiftX, shiftY, rule));
+        }
+        return new StackedMasks(t);
+    }
+
     @Override public StackedMasks tiled(TileGrid grid) {
         java.util.List<MaskPlanes> t = new java.util.ArrayList<>(masks.size());
         for (MaskPlanes m : masks) t.add(new TiledMaskPlanes(m, grid));

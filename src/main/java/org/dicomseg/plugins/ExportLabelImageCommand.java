@@ -13,6 +13,7 @@ import org.dicomseg.ij.ImageFrameOfReference;
 import org.dicomseg.ij.LabelImageExport;
 import org.dicomseg.ij.OutputPaths;
 import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.SlidePlacement;
 import org.dicomseg.ij.SourceLocator;
 import org.dicomseg.ij.SourceSeries;
 import org.dicomseg.metadata.DcmqiMetadata;
@@ -62,6 +63,8 @@ public class ExportLabelImageCommand implements PlugIn {
 
     /** Runs the export for {@code imp}; returns the result, or null when the user cancelled a dialog. */
     static SegWriteResult export(ImagePlus imp) throws Exception {
+        SlidePlacement slide = SlideExportSupport.of(imp);
+        if (slide != null) return SlideExportSupport.labelImage(COMMAND, imp, slide);
         SourceSeries auto = SourceLocator.detect(imp);
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);

@@ -21,6 +21,7 @@ import org.dicomseg.ij.RoiGrouping;
 import org.dicomseg.ij.RoiPlacement;
 import org.dicomseg.ij.RoiSetReader;
 import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.SlidePlacement;
 import org.dicomseg.ij.SourceLocator;
 import org.dicomseg.ij.SourceSeries;
 import org.dicomseg.metadata.DcmqiMetadata;
@@ -67,6 +68,8 @@ public class ExportRoisCommand implements PlugIn {
 
     /** Runs the export; returns the result, or null when the user cancelled a dialog. */
     static SegWriteResult export(ImagePlus imp) throws Exception {
+        SlidePlacement slide = SlideExportSupport.of(imp);
+        if (slide != null) return SlideExportSupport.rois(COMMAND, imp, slide);
         SourceSeries auto = SourceLocator.detect(imp);
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);

@@ -110,4 +110,8 @@ public final class MacroKeys {
     public static final String WIDTH = "width";
     /** Region height in level pixels; 0 = to the bottom edge. */
     public static final String HEIGHT = "height";
+    /** Export from a slide image: {@code sparse} (TILED_SPARSE, empty tiles left out) or {@code full} (TILED_FULL). */
+    public static final String TILES = "tiles";
+    /** Export from a slide image: also write a SEG on every coarser level of the slide (checkbox), a multi-resolution series. */
+    public static final String PYRAMID = "pyramid";
 }

@@ -1,13 +1,23 @@
 package org.dicomseg.plugins;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
 
 import org.dicomseg.codec.SegWriteOptions;
 import org.dicomseg.codec.SegWriteResult;
+import ij.gui.Roi;
+
 import org.dicomseg.ij.ExportPlan;
+import org.dicomseg.ij.LabelImageExport;
+import org.dicomseg.ij.RoiExport;
+import org.dicomseg.ij.RoiGrouping;
+import org.dicomseg.ij.RoiPlacement;
+import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.ij.SlideExport;
 import org.dicomseg.ij.SlidePlacement;
 
@@ -30,14 +40,61 @@ final class SlideExportSupport {
         return "On a DICOM slide: " + s + " — written as a tiled SEG there (the source field is not used)";
     }
 
-    /** Writes and reports; returns the result. */
+    /** Export Label Image as SEG... for an image on a slide; null when the dialog was cancelled. */
+    static SegWriteResult labelImage(String command, ImagePlus imp, SlidePlacement slide) throws Exception {
+        CommandForm form = addSlideFields(ExportLabelImageCommand.form(imp, slide.file().toString(), null), slide);
+        if (!form.show()) return null;
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        SegWriteOptions[] options = {slideOptions(form, ExportFields.toOptions(form, meta))};
+        Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
+        IjExportMonitor monitor = new IjExportMonitor();
+        return write(command, LabelImageExport.prepare(imp, meta, monitor), slide, options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+    }
+
+    /** Export ROIs as SEG... for an image on a slide: the ROIs are rasterised tile by tile on its grid. */
+    static SegWriteResult rois(String command, ImagePlus imp, SlidePlacement slide) throws Exception {
+        CommandForm form = addSlideFields(ExportRoisCommand.form(imp, slide.file().toString(), null), slide);
+        if (!form.show()) return null;
+        List<Roi> rois = ExportRoisCommand.rois(form.string(MacroKeys.ROIS));
+        RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        SegWriteOptions[] options = {slideOptions(form, ExportFields.toOptions(form, meta))};
+        Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
+        IjExportMonitor monitor = new IjExportMonitor();
+        ExportPlan plan = RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor);
+        return write(command, plan, slide, options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+    }
+
+    /** The slide-only fields: tile organisation and the pyramid checkbox. */
+    static CommandForm addSlideFields(CommandForm form, SlidePlacement slide) {
+        form.add(FormField.message(note(slide)));
+        form.add(FormField.choice(MacroKeys.TILES, "Tiles (sparse = empty tiles left out)", new String[] {"sparse", "full"}, "sparse"));
+        form.add(FormField.checkbox(MacroKeys.PYRAMID, "Pyramid (also a SEG on every coarser level)", false));
+        return form;
+    }
+
+    static SegWriteOptions slideOptions(CommandForm form, SegWriteOptions o) {
+        DimensionOrganization org = "full".equals(form.choice(MacroKeys.TILES)) ? DimensionOrganization.TILED_FULL
+                : DimensionOrganization.TILED_SPARSE;
+        return o.toBuilder().tiledGeometry(o.tiledGeometry().withOrganization(org)).build();
+    }
+
+    /** Writes (with the coarser levels when {@code pyramid}) and reports; returns the result for the image's level. */
     static SegWriteResult write(String command, ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out,
-                                IjExportMonitor monitor) {
+                                IjExportMonitor monitor, boolean pyramid) throws java.io.IOException {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
         try {
-            r = SlideExport.write(plan, slide, options, out);
+            if (pyramid) {
+                List<SegWriteResult> all = SlideExport.writePyramid(plan, slide, options, out);
+                for (SegWriteResult x : all.subList(1, all.size())) IJ.log(command + ": wrote " + x.file() + " (coarser level)");
+                r = all.get(0);
+            } else {
+                r = SlideExport.write(plan, slide, options, out);
+            }
         } finally {
             if (monitor != null) monitor.done();
         }

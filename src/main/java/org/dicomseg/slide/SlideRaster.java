@@ -2,8 +2,8 @@ package org.dicomseg.slide;
 
 /**
  * A decoded region of a slide level: {@code width × height} pixels of 8-bit (or 16-bit grey) samples, row-major,
- * interleaved when there are three (R, G, B), with its place in the level's Total Pixel Matrix
- * (0-based column {@code x}, row {@code y}).
+ * interleaved when there are three (R, G, B; Planar Configuration 0, PS3.3 C.7.6.3.1.3), with its
+ * place in the level's Total Pixel Matrix (0-based column {@code x}, row {@code y}; C.8.12.4.1.8).
  */
 public final class SlideRaster {
     private final long x;

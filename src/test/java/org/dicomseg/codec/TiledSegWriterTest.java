@@ -290,4 +290,25 @@ class TiledSegWriterTest {
             }
         }
     }
+
+    @Test
+    void tileSizeOtherThanTheSourcesStillLandsRight() throws Exception {
+        int w = 1000, h = 700;
+        byte[] tissue = new byte[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if (bigWriter.isTissue(x, y)) tissue[y * w + x] = 1;
+        byte[] region = new byte[333 * 211];
+        for (int y = 0; y < 211; y++) System.arraycopy(tissue, (250 + y) * w + 123, region, y * 333, 333);
+        Path out = tmp.resolve("tiles-100.dcm");
+        SegWriter.write(out, LabelMapMask.ofBytes(new byte[][] {region}, 211, 333), SegTestData.descriptions(1), SourceImages.read(bigSlide),
+                SegWriteOptions.builder().tiledGeometry(TiledGeometry.defaults().withTileSize(100).withRegionOffset(250, 123)).build());
+        Conformance.assertConformant(out);
+        try (SegmentationReader r = SegmentationReader.open(out)) {
+            assertEquals(100, r.metadata().rows());
+            for (FrameInfo f : r.frames()) {
+                assertEquals(0, (f.rowPositionInTotalPixelMatrix() - 1) % 100);
+                assertEquals(0, f.sources().get(0).frameNumbers().length, "source tiles are 256: no frame number");
+            }
+        }
+        assertArrayEquals(region, readLabels(out, 123, 250, 333, 211));
+    }
 }

@@ -28,7 +28,7 @@ import org.dicomseg.codec.SegWriteResult;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.codec.TiledGeometry;
 import org.dicomseg.model.DimensionOrganization;
-import org.dicomseg.plugins.OpenSlideCommandAccess;
+import org.dicomseg.plugins.OpenSlideCommand;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
 import org.dicomseg.reconstruct.SegmentationVolume;
@@ -77,7 +77,7 @@ class SlideOpenExportTest {
     @Test
     void regionOfAGeneratedLevelHasTheSlidePixels() throws Exception {
         SlideSeries s = SlideSeries.scan(pyramid);
-        ImagePlus imp = OpenSlideCommandAccess.open(s, 1, 300, 200, 400, 300);
+        ImagePlus imp = OpenSlideCommand.open(s, 1, 300, 200, 400, 300);
         assertEquals(400, imp.getWidth());
         assertEquals(300, imp.getHeight());
         assertTrue(imp.getProcessor() instanceof ColorProcessor);
@@ -95,7 +95,7 @@ class SlideOpenExportTest {
         assertEquals(s.level(0).frameOfReferenceUid(), p.frameOfReferenceUid());
         assertEquals(0.25, imp.getCalibration().pixelWidth, 1e-9);
         // whole level by default: width/height 0
-        ImagePlus whole = OpenSlideCommandAccess.open(s, 2, 0, 0, 0, 0);
+        ImagePlus whole = OpenSlideCommand.open(s, 2, 0, 0, 0, 0);
         assertEquals(500, whole.getWidth());
         assertEquals(350, whole.getHeight());
     }
@@ -104,7 +104,7 @@ class SlideOpenExportTest {
     void corpusSlidesOpenAndJpegLsIsRefusedClearly() throws Exception {
         Path sm = Shared.corpus("highdicom/sm_image.dcm");
         SlideLevel level = SlideLevel.read(sm);
-        ImagePlus imp = OpenSlideCommandAccess.open(SlideSeries.scan(sm), indexOf(SlideSeries.scan(sm), sm), 0, 0, 0, 0);
+        ImagePlus imp = OpenSlideCommand.open(SlideSeries.scan(sm), indexOf(SlideSeries.scan(sm), sm), 0, 0, 0, 0);
         assertEquals(50, imp.getWidth());
         // compare with PixelMed's own reading of the native tiles (TILED_FULL, 5 x 5 tiles of 10 x 10 RGB)
         AttributeList l = new AttributeList();
@@ -161,7 +161,7 @@ class SlideOpenExportTest {
     @Test
     void labelImageDrawnOnARegionLandsOnTheLevel() throws Exception {
         SlideSeries s = SlideSeries.scan(pyramid);
-        ImagePlus region = OpenSlideCommandAccess.open(s, 1, 300, 200, 400, 300);
+        ImagePlus region = OpenSlideCommand.open(s, 1, 300, 200, 400, 300);
         // threshold the tissue into a label image that carries the region's placement
         ByteProcessor labels = new ByteProcessor(400, 300);
         for (int y = 0; y < 300; y++) {
@@ -200,7 +200,7 @@ class SlideOpenExportTest {
     @Test
     void roisDrawnOnARegionLandOnTheLevel() throws Exception {
         SlideSeries s = SlideSeries.scan(pyramid);
-        ImagePlus region = OpenSlideCommandAccess.open(s, 1, 256, 256, 300, 200);
+        ImagePlus region = OpenSlideCommand.open(s, 1, 256, 256, 300, 200);
         Roi oval = new OvalRoi(20, 30, 150, 100);
         oval.setName("tumour");
         ExportPlan plan = RoiExport.prepare(List.of(oval), RoiGrouping.NAME, RoiPlacement.ofStack(1), 300, 200, null);
@@ -258,6 +258,26 @@ class SlideOpenExportTest {
             }
             SegmentationVolume v = Reconstructor.totalPixelMatrix(seg, ReconstructionOptions.defaults());
             assertArrayEquals((byte[]) lab.getPixels(), v.bytePlane(0, 0));
+        }
+    }
+
+    @Test
+    void roiRegionsRasteriseLikeTheWholePlane() {
+        Roi oval = new OvalRoi(13, 21, 97, 61);
+        Roi rect = new Roi(-5, 70, 40, 60);
+        Roi poly = new ij.gui.PolygonRoi(new int[] {60, 130, 90, 140}, new int[] {5, 40, 110, 128}, 4, Roi.POLYGON);
+        Roi composite = new ij.gui.ShapeRoi(new OvalRoi(70, 60, 60, 60)).not(new ij.gui.ShapeRoi(new OvalRoi(85, 75, 20, 20)));
+        RoiMaskPlanes m = new RoiMaskPlanes(new RoiSegment("s", List.of(oval, rect, poly, composite), List.of(1, 2, 3, 4), null),
+                RoiPlacement.ofStack(1), 150, 130);
+        byte[] whole = (byte[]) m.readPlane(0, null);
+        for (int[] r : new int[][] {{0, 0, 150, 130}, {7, 9, 33, 41}, {100, 100, 50, 30}, {64, 0, 64, 64}, {149, 129, 1, 1}}) {
+            byte[] part = new byte[r[2] * r[3]];
+            m.readRegion(0, r[0], r[1], r[2], r[3], part);
+            for (int y = 0; y < r[3]; y++) {
+                for (int x = 0; x < r[2]; x++) {
+                    assertEquals(whole[(r[1] + y) * 150 + r[0] + x], part[y * r[2] + x], "pixel " + (r[0] + x) + "," + (r[1] + y));
+                }
+            }
         }
     }
 }
