@@ -22,19 +22,22 @@ import org.dicomseg.ij.SegVolumes;
 
 /**
  * {@code dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments LIST]
- * [--last-wins] [--fractional-stored] [--overwrite]}: the importer of File &gt; Import &gt; DICOM
+ * [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]}: the importer of File &gt; Import &gt; DICOM
  * SEG... without a window. {@code hyperstack} writes one channel per segment, {@code labels} a
  * label image (segment number as pixel value), {@code rois} a RoiSet.zip (one ROI per segment per
- * plane). The output appears atomically (temporary file, then rename).
+ * plane). Tiled (slide) SEGs: {@code --region} reads part of the Total Pixel Matrix (SEG pixels),
+ * {@code --downsample N} a view N times smaller made tile block by tile block; without them the
+ * whole matrix, downsampled to fit 2048 pixels when larger (a {@code note:} line says so).
+ * The output appears atomically (temporary file, then rename).
  */
 final class ImportCommand {
     private ImportCommand() { }
 
     static final String USAGE = "dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments 1,3-5]"
-            + " [--last-wins] [--fractional-stored] [--overwrite]";
+            + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CliArgs a = CliArgs.parse(argv, Set.of("out", "as", "segments"), Set.of("last-wins", "fractional-stored", "overwrite"));
+        CliArgs a = CliArgs.parse(argv, Set.of("out", "as", "segments", "region", "downsample"), Set.of("last-wins", "fractional-stored", "overwrite"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
         Path seg = Paths.get(a.positional().get(0));
         Path target = Paths.get(a.require("out"));
@@ -56,12 +59,18 @@ final class ImportCommand {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
-            ImportOptions o = new ImportOptions().output(output).segments(a.get("segments", ""))
-                    .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"));
+            ImportOptions o;
+            try {
+                o = new ImportOptions().output(output).segments(a.get("segments", ""))
+                        .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"))
+                        .region(a.get("region", "")).downsample(a.get("downsample", ""));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
             if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
-                SegVolume v = SegVolumes.read(r, o.segments(), ImportProgress.NONE);
+                SegVolume v = SegVolumes.read(r, o, null, 0, 0, ImportProgress.NONE);
                 res = new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
             }
             String what;

@@ -57,6 +57,8 @@ public final class ImportOptions {
     private boolean openSource;
     private Path sourceFolder;
     private Path roiZip;
+    private int[] region;
+    private int downsample;
 
     public SegmentSelection segments() { return segments; }
     public Output output() { return output; }
@@ -67,6 +69,10 @@ public final class ImportOptions {
     public Path sourceFolder() { return sourceFolder; }
     /** Where to write the RoiSet.zip, or null for {@code <SEG name>_RoiSet.zip} next to the SEG. */
     public Path roiZip() { return roiZip; }
+    /** Tiled SEGs: {x, y, width, height} of the Total Pixel Matrix to read, or null (whole, or the open slide image's region). */
+    public int[] region() { return region == null ? null : region.clone(); }
+    /** Tiled SEGs: downsampling factor, 0 = the default ({@link TiledImportPlan}). */
+    public int downsample() { return downsample; }
 
     public ImportOptions segments(SegmentSelection s) { this.segments = s; return this; }
     public ImportOptions segments(String spec) { this.segments = SegmentSelection.parse(spec); return this; }
@@ -78,6 +84,23 @@ public final class ImportOptions {
     public ImportOptions sourceFolder(String p) { this.sourceFolder = blank(p) ? null : Paths.get(p.trim()); return this; }
     public ImportOptions roiZip(Path p) { this.roiZip = p; return this; }
     public ImportOptions roiZip(String p) { this.roiZip = blank(p) ? null : Paths.get(p.trim()); return this; }
+    public ImportOptions region(int[] r) { this.region = r == null ? null : r.clone(); return this; }
+    /** Parses {@code x,y,width,height} (blank = none). */
+    public ImportOptions region(String r) { this.region = TiledImportPlan.parseRegion(r); return this; }
+    public ImportOptions downsample(int f) {
+        if (f < 0) throw new IllegalArgumentException("downsample must be 1 or more (0 or blank = default), not " + f);
+        this.downsample = f;
+        return this;
+    }
+    /** Parses a factor (blank, 0 or {@code auto} = default). */
+    public ImportOptions downsample(String f) {
+        if (blank(f) || f.trim().equalsIgnoreCase("auto")) return downsample(0);
+        try {
+            return downsample((int) Math.round(Double.parseDouble(f.trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("downsample must be a whole number, not '" + f + "'");
+        }
+    }
 
     /** The RoiSet.zip to write for {@code seg}: the chosen path, else {@code <name>_RoiSet.zip} beside it. */
     public Path roiZipFor(Path seg) {
@@ -94,6 +117,8 @@ public final class ImportOptions {
     @Override public String toString() {
         return "segments=" + segments + " output=" + output.choice() + (fractionalAsStoredValues ? " fractional" : "")
                 + (lastWins ? " last_wins" : "") + (openSource ? " open_source" : "")
-                + (sourceFolder != null ? " source_folder=" + sourceFolder : "") + (roiZip != null ? " out=" + roiZip : "");
+                + (sourceFolder != null ? " source_folder=" + sourceFolder : "") + (roiZip != null ? " out=" + roiZip : "")
+                + (region != null ? " region=" + region[0] + "," + region[1] + "," + region[2] + "," + region[3] : "")
+                + (downsample > 0 ? " downsample=" + downsample : "");
     }
 }

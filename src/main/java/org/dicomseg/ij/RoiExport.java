@@ -39,12 +39,41 @@ public final class RoiExport {
         Monitoring mon = new Monitoring(monitor);
         List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
         List<MaskPlanes> masks = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         for (RoiSegment s : groups) {
             masks.add(mon.wrap(new RoiMaskPlanes(s, placement, width, height), 2L * groups.size() * placement.planeCount()));
-            names.add(s.label());
         }
+        return plan(groups, masks, meta, new ArrayList<>());
+    }
+
+    /**
+     * Plans ROIs drawn on an image for a finer target grid, one plane (a slide level finer than the
+     * image's): image coordinates are scaled by {@code scaleX}, {@code scaleY} and the masks are
+     * rasterised tile by tile ({@link ScaledRoiMaskPlanes}), never as a whole full-resolution plane.
+     *
+     * @param width  target plane width
+     * @param height target plane height
+     */
+    public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, int width, int height,
+            DcmqiMetadata meta, ExportMonitor monitor) {
+        return prepareScaled(rois, grouping, scaleX, scaleY, 0, 0, width, height, meta, monitor);
+    }
+
+    /** As above, image coordinates mapping to {@code x * scaleX + shiftX}, {@code y * scaleY + shiftY}. */
+    public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, double shiftX,
+            double shiftY, int width, int height, DcmqiMetadata meta, ExportMonitor monitor) {
+        Monitoring mon = new Monitoring(monitor);
+        List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
+        List<MaskPlanes> masks = new ArrayList<>();
+        for (RoiSegment s : groups) masks.add(mon.wrap(new ScaledRoiMaskPlanes(s, scaleX, scaleY, shiftX, shiftY, width, height), 2L * groups.size()));
         List<String> notes = new ArrayList<>();
+        notes.add(String.format(java.util.Locale.ROOT, "ROIs scaled by %.4g x %.4g to a %dx%d region, rasterised tile by tile",
+                scaleX, scaleY, width, height));
+        return plan(groups, masks, meta, notes);
+    }
+
+    private static ExportPlan plan(List<RoiSegment> groups, List<MaskPlanes> masks, DcmqiMetadata meta, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        for (RoiSegment s : groups) names.add(s.label());
         List<SegmentDescription> segments = new ArrayList<>();
         if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));

@@ -42,6 +42,25 @@ public final class SegCalibration {
     }
 
     /**
+     * The calibration of a view of a tiled (slide) SEG, like an image opened with Open DICOM
+     * Slide...: µm per pixel = Pixel Spacing × the view's downsampling factor, and the origin at the
+     * region offset, so calibrated x, y are the position in the Total Pixel Matrix in µm (pixel
+     * size of the SEG's level). Without Pixel Spacing: pixels, origin at the offset / factor.
+     */
+    public static Calibration ofTiled(PlaneGeometry g, TiledImportPlan plan) {
+        Calibration cal = new Calibration();
+        double[] ps = g.pixelSpacing(); // already × factor
+        if (ps != null) {
+            cal.setUnit("micron");
+            cal.pixelHeight = ps[0] * 1000;
+            cal.pixelWidth = ps[1] * 1000;
+        }
+        cal.xOrigin = -(double) plan.x() / plan.factor();
+        cal.yOrigin = -(double) plan.y() / plan.factor();
+        return cal;
+    }
+
+    /**
      * Distance between planes in mm: Spacing Between Slices when given; else the smallest positive
      * distance between consecutive plane positions along the normal; else Slice Thickness; else NaN.
      */

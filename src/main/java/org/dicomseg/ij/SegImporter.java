@@ -16,6 +16,10 @@ import ij.gui.Roi;
  * the GUI, macros, tests and the CLI.
  */
 public final class SegImporter {
+    /** Image property of an imported tiled SEG: the region {@code x,y,width,height} of the Total Pixel Matrix it shows. */
+    public static final String REGION_PROPERTY = "DICOMSEG.import.region";
+    /** Image property of an imported tiled SEG: the downsampling factor (1 = full resolution). */
+    public static final String DOWNSAMPLE_PROPERTY = "DICOMSEG.import.downsample";
     private final ImportOptions options;
     private final ImportProgress progress;
 
@@ -83,6 +87,15 @@ public final class SegImporter {
         Path sourceFolder = null;
         if (options.openSource()) {
             sourceFolder = openSource(v, segPath, title, r);
+        }
+        if (v.tiledPlan() != null) {
+            r.notes.add("Tiled SEG: " + v.tiledPlan().reason() + ".");
+            if (r.image != null) {
+                r.image.setCalibration(SegCalibration.ofTiled(v.geometry(), v.tiledPlan()));
+                TiledImportPlan p = v.tiledPlan();
+                r.image.setProp(REGION_PROPERTY, p.x() + "," + p.y() + "," + p.width() + "," + p.height());
+                r.image.setProp(DOWNSAMPLE_PROPERTY, Integer.toString(p.factor()));
+            }
         }
         ImportedImageProperties.apply(r.image, v, options.output(), sourceFolder);
         ImportedImageProperties.apply(r.sourceImage, v, ImportOptions.Output.HYPERSTACK, sourceFolder);

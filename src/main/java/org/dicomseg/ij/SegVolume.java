@@ -36,6 +36,7 @@ public final class SegVolume {
     private final PlaneGeometry geometry;
     private final List<String> header;
     private final String sourcePath;
+    private final TiledImportPlan tiledPlan;
 
     private SegVolume(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -72,6 +73,7 @@ public final class SegVolume {
         }
         this.header = Collections.unmodifiableList(new ArrayList<>(b.header));
         this.sourcePath = b.sourcePath;
+        this.tiledPlan = b.tiledPlan;
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -97,6 +99,8 @@ public final class SegVolume {
     public List<String> header() { return header; }
     /** The file this volume was read from, or null. */
     public String sourcePath() { return sourcePath; }
+    /** For tiled (slide) SEGs: the region and downsampling the planes show; null otherwise. */
+    public TiledImportPlan tiledPlan() { return tiledPlan; }
 
     /** The segment with this Segment Number, or null. */
     public Segment segment(int number) {
@@ -127,6 +131,7 @@ public final class SegVolume {
         b.geometry = geometry;
         b.header.addAll(header);
         b.sourcePath = sourcePath;
+        b.tiledPlan = tiledPlan;
         return b;
     }
 
@@ -180,6 +185,7 @@ public final class SegVolume {
         private PlaneGeometry geometry;
         private final List<String> header = new ArrayList<>();
         private String sourcePath;
+        private TiledImportPlan tiledPlan;
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -203,6 +209,8 @@ public final class SegVolume {
         public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
         public Builder headerLine(String line) { header.add(line); return this; }
         public Builder sourcePath(String p) { this.sourcePath = p; return this; }
+        /** Tiled SEGs: the region and factor the planes show. */
+        public Builder tiledPlan(TiledImportPlan p) { this.tiledPlan = p; return this; }
         public SegVolume build() { return new SegVolume(this); }
     }
 }

@@ -9,6 +9,7 @@ import org.dicomseg.codec.SegReadException;
 import org.dicomseg.codec.SegmentationMetadata;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.reconstruct.DownsampledView;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
 import org.dicomseg.reconstruct.SegmentationVolume;
@@ -35,40 +36,99 @@ public final class SegVolumes {
     }
 
     /**
-     * Reads the segments chosen by {@code selection} into a volume.
+     * Reads the segments chosen by {@code selection} into a volume; a tiled SEG whole, at full
+     * resolution.
      *
      * @throws ImportCanceledException when {@code progress} is canceled (Esc)
      */
     public static SegVolume read(SegmentationReader r, SegmentSelection selection, ImportProgress progress)
             throws SegReadException {
+        return read(r, new ImportOptions().segments(selection).downsample(1), null, 0, 0, progress);
+    }
+
+    /**
+     * Reads the segments of {@code options} into a volume. A tiled (slide) SEG is read as the
+     * region and downsampling of a {@link TiledImportPlan} (the options' region/downsample, else the
+     * open slide image {@code slide} of {@code slideWidth x slideHeight} pixels when it shares the
+     * Frame of Reference, else the whole matrix fitted to {@link TiledImportPlan#MAX_SIDE}); only the
+     * tiles in the region are decoded, and a downsampled view is made block by block
+     * ({@link DownsampledView}). For a label image the blocks keep their most frequent segment.
+     *
+     * @param slide the open slide image's placement, or null
+     * @throws ImportCanceledException when {@code progress} is canceled (Esc)
+     */
+    public static SegVolume read(SegmentationReader r, ImportOptions options, SlidePlacement slide, int slideWidth,
+            int slideHeight, ImportProgress progress) throws SegReadException {
         SegmentationMetadata m = r.metadata();
         boolean tiled = m.isTiled() && r.frames().stream().anyMatch(FrameInfo::isTile);
-        int w = tiled ? m.totalPixelMatrixColumns() : m.columns();
-        int h = tiled ? m.totalPixelMatrixRows() : m.rows();
-        if ((long) w * h > Integer.MAX_VALUE - 64) {
-            throw new SegReadException(r.file(), "the image is " + w + "x" + h
-                    + " pixels, larger than one ImageJ plane (2^31 pixels); import a region or use the CLI");
-        }
-        List<Integer> chosen = selection.resolve(selectableSegments(r));
+        List<Integer> chosen = options.segments().resolve(selectableSegments(r));
         ReconstructionOptions o = ReconstructionOptions.defaults()
                 .segments(chosen.stream().mapToInt(Integer::intValue).toArray())
                 .progress(progress == null ? ImportProgress.NONE : progress);
-        SegmentationVolume sv = tiled ? Reconstructor.totalPixelMatrix(r, o) : Reconstructor.volume(r, o);
+        TiledImportPlan plan = null;
+        SegmentationVolume sv;
+        if (tiled) {
+            long budget = Runtime.getRuntime().maxMemory() / 2 / Math.max(1, chosen.size());
+            plan = TiledImportPlan.resolve(m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), m.pixelSpacing(),
+                    m.frameOfReferenceUid(), options.region(), options.downsample(), slide, slideWidth, slideHeight, budget);
+            boolean modes = plan.factor() > 1 && options.output() == ImportOptions.Output.LABEL_IMAGE
+                    && m.segmentationType() != SegmentationType.FRACTIONAL;
+            if (modes) {
+                o.combineToLabelMap().overlapPolicy(options.lastWins() ? ReconstructionOptions.OverlapPolicy.LAST_WINS
+                        : ReconstructionOptions.OverlapPolicy.FAIL);
+            }
+            sv = DownsampledView.region(r, plan.x(), plan.y(), plan.width(), plan.height(), plan.factor(), o);
+        } else {
+            if (options.region() != null || options.downsample() > 1) {
+                throw new IllegalArgumentException("region and downsample apply to tiled (slide) SEGs only; "
+                        + r.file().getFileName() + " has no Total Pixel Matrix");
+            }
+            int w = m.columns(), h = m.rows();
+            if ((long) w * h > Integer.MAX_VALUE - 64) {
+                throw new SegReadException(r.file(), "the image is " + w + "x" + h
+                        + " pixels, larger than one ImageJ plane (2^31 pixels)");
+            }
+            sv = Reconstructor.volume(r, o);
+        }
 
         SegVolume.Builder b = SegVolume.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
-                .sourcePath(r.file().toString());
+                .sourcePath(r.file().toString()).tiledPlan(plan);
         if (m.segmentationType() == SegmentationType.FRACTIONAL) {
             b.fractional(m.fractionalType(), Math.max(1, Math.min(255, m.maximumFractionalValue())));
         }
-        int[] numbers = sv.segmentNumbers();
-        for (int c = 0; c < numbers.length; c++) {
-            byte[][] planes = new byte[sv.planes()][];
-            for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(c, z) ? null : sv.bytePlane(c, z);
-            b.addSegment(r.getSegmentDescription(numbers[c]), planes);
+        if (sv.isLabelMap()) {
+            addSplitSegments(r, sv, b);
+        } else {
+            int[] numbers = sv.segmentNumbers();
+            for (int c = 0; c < numbers.length; c++) {
+                byte[][] planes = new byte[sv.planes()][];
+                for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(c, z) ? null : sv.bytePlane(c, z);
+                b.addSegment(r.getSegmentDescription(numbers[c]), planes);
+            }
         }
         b.geometry(geometry(m, sv));
         for (String line : header(r)) b.headerLine(line);
         return b.build();
+    }
+
+    /** A combined label map (one plane) as one 0/1 mask per segment, null where the segment is absent. */
+    private static void addSplitSegments(SegmentationReader r, SegmentationVolume sv, SegVolume.Builder b) {
+        int[] numbers = sv.segmentNumbers(), values = sv.labelValues();
+        Object plane = sv.isEmpty(0, 0) ? null : sv.plane(0, 0);
+        int n = sv.width() * sv.height();
+        for (int k = 0; k < numbers.length; k++) {
+            byte[] mask = null;
+            if (plane != null) {
+                int want = values[k];
+                for (int i = 0; i < n; i++) {
+                    int v = plane instanceof byte[] ? ((byte[]) plane)[i] & 0xFF : ((short[]) plane)[i] & 0xFFFF;
+                    if (v != want) continue;
+                    if (mask == null) mask = new byte[n];
+                    mask[i] = 1;
+                }
+            }
+            b.addSegment(r.getSegmentDescription(numbers[k]), new byte[][] {mask});
+        }
     }
 
     /**
@@ -79,7 +139,8 @@ public final class SegVolumes {
         String[] uids = sv.planeSources();
         int[] frames = sv.planeSourceFrames();
         for (int z = 0; z < uids.length; z++) if (frames[z] > 1) uids[z] = null;
-        return new PlaneGeometry(m.pixelSpacing(), m.spacingBetweenSlices(), m.sliceThickness(),
+        double[] spacing = m.isTiled() && sv.pixelSpacing() != null ? sv.pixelSpacing() : m.pixelSpacing();
+        return new PlaneGeometry(spacing, m.spacingBetweenSlices(), m.sliceThickness(),
                 sv.imageOrientationPatient(), sv.planePositions(), uids, m.frameOfReferenceUid(), sv.planes());
     }
 

@@ -11,11 +11,23 @@ import java.util.Objects;
  * keeps a label, like ANY), {@link Rule#MEAN} (fractions: the block's mean, pixels outside the mask
  * counting 0). The mask may start inside a block ({@code shiftX}, {@code shiftY}: its position
  * within the first block), so that the coarse grid stays aligned with the coarser level's pixels.
- * Regions are read through {@link MaskPlanes#readRegion}, a block row at a time.
+ * Regions are read through {@link MaskPlanes#readRegion}, a block row at a time. Integer outputs
+ * of {@link Rule#MEAN} are rounded to the nearest value.
+ *
+ * <p>The one block-reduction of the project: the pyramid writer ({@link SegmentationMask#downsampled})
+ * and the importer's downsampled view of tiled SEGs ({@code org.dicomseg.reconstruct.DownsampledView})
+ * both use it.</p>
  */
-final class DownsampledMaskPlanes implements MaskPlanes {
+public final class DownsampledMaskPlanes implements MaskPlanes {
     /** How a block becomes one pixel. */
-    enum Rule { ANY, MODE, MEAN }
+    public enum Rule {
+        /** 1 when any pixel of the block is nonzero (binary masks). */
+        ANY,
+        /** The most frequent nonzero value of the block, ties to the smaller (label maps). */
+        MODE,
+        /** The block's mean (fractions, stored fractional values). */
+        MEAN
+    }
 
     private final MaskPlanes source;
     private final int factor;
@@ -25,7 +37,14 @@ final class DownsampledMaskPlanes implements MaskPlanes {
     private final int rows;
     private final int columns;
 
-    DownsampledMaskPlanes(MaskPlanes source, int factor, int shiftX, int shiftY, Rule rule) {
+    /**
+     * @param source the full-resolution planes
+     * @param factor block size (1 = unchanged)
+     * @param shiftX position of the source's first column within the first block (0..factor-1)
+     * @param shiftY position of the source's first row within the first block (0..factor-1)
+     * @param rule   how a block becomes one pixel
+     */
+    public DownsampledMaskPlanes(MaskPlanes source, int factor, int shiftX, int shiftY, Rule rule) {
         this.source = Objects.requireNonNull(source, "mask planes");
         if (factor < 1) throw new IllegalArgumentException("Downsampling factor must be at least 1, got " + factor);
         if (shiftX < 0 || shiftY < 0 || shiftX >= factor || shiftY >= factor) {
@@ -67,8 +86,8 @@ final class DownsampledMaskPlanes implements MaskPlanes {
                 int bx0 = Math.max(sx0, (x + c) * factor - shiftX), bx1 = Math.min(sx1, (x + c + 1) * factor - shiftX);
                 double v = sh <= 0 || bx0 >= bx1 ? 0 : block(band, sw, bx0 - sx0, bx1 - sx0, sh, counts);
                 int i = r * w + c;
-                if (dst instanceof byte[]) ((byte[]) dst)[i] = (byte) v;
-                else if (dst instanceof short[]) ((short[]) dst)[i] = (short) v;
+                if (dst instanceof byte[]) ((byte[]) dst)[i] = (byte) Math.round(v);
+                else if (dst instanceof short[]) ((short[]) dst)[i] = (short) Math.round(v);
                 else ((float[]) dst)[i] = (float) v;
             }
         }

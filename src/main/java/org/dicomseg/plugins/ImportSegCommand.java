@@ -22,6 +22,7 @@ import org.dicomseg.ij.SegImporter;
 import org.dicomseg.ij.SegVolume;
 import org.dicomseg.ij.SegVolumes;
 import org.dicomseg.ij.SegmentSelection;
+import org.dicomseg.ij.SlidePlacement;
 
 /**
  * File &gt; Import &gt; DICOM SEG... and Plugins &gt; DICOM SEG &gt; Import SEG...: reads a DICOM
@@ -49,7 +50,9 @@ public class ImportSegCommand implements PlugIn {
                 FormField.string(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45),
                 FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
                 FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
-                        FormField.Browse.FOLDER));
+                        FormField.Browse.FOLDER),
+                FormField.string(MacroKeys.IMPORT_REGION, "Region of a tiled SEG: x,y,width,height (blank = the open slide image's, else whole)", "", 24),
+                FormField.string(MacroKeys.DOWNSAMPLE, "Downsample factor of a tiled SEG (blank = fit 2048 pixels; 1 = full resolution)", "", 6));
     }
 
     @Override
@@ -77,7 +80,9 @@ public class ImportSegCommand implements PlugIn {
                     .lastWins(Boolean.parseBoolean(v.get(MacroKeys.LAST_WINS)))
                     .roiZip(v.get(MacroKeys.OUT))
                     .openSource(Boolean.parseBoolean(v.get(MacroKeys.OPEN_SOURCE)))
-                    .sourceFolder(v.get(MacroKeys.SOURCE_FOLDER));
+                    .sourceFolder(v.get(MacroKeys.SOURCE_FOLDER))
+                    .region(v.get(MacroKeys.IMPORT_REGION))
+                    .downsample(v.get(MacroKeys.DOWNSAMPLE));
         } catch (IllegalArgumentException e) {
             CommandErrors.report(TITLE, e);
             return;
@@ -92,7 +97,10 @@ public class ImportSegCommand implements PlugIn {
         try {
             return CommandErrors.run(TITLE, () -> {
                 try (SegmentationReader r = SegmentationReader.open(seg)) {
-                    SegVolume v = SegVolumes.read(r, o.segments(), progress.phase("Reading frames"));
+                    ImagePlus open = WindowManager.getCurrentImage();
+                    SlidePlacement slide = SlidePlacement.of(open);
+                    SegVolume v = SegVolumes.read(r, o, slide, slide == null ? 0 : open.getWidth(), slide == null ? 0 : open.getHeight(),
+                            progress.phase("Reading frames"));
                     SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
                     show(res, o);
                     IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")

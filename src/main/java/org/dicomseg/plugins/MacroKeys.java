@@ -96,6 +96,14 @@ public final class MacroKeys {
     public static final String OPEN_SOURCE = "open_source";
     /** Folder to search for the source images; blank = the SEG's folder. */
     public static final String SOURCE_FOLDER = "source_folder";
+    /**
+     * Tiled (slide) SEGs: the region {@code x,y,width,height} of the Total Pixel Matrix to read, in
+     * the SEG's pixels; blank = the open slide image's region (same Frame of Reference), else the whole matrix.
+     * (The same word as {@link #REGION} of Segment Metadata..., another command.)
+     */
+    public static final String IMPORT_REGION = "region";
+    /** Tiled (slide) SEGs: downsampling factor, 1 = full resolution; blank/0 = the default (fits 2048 pixels, or the slide image's pixel size). */
+    public static final String DOWNSAMPLE = "downsample";
 
     // ---- slide (Open DICOM Slide...) ----
     /** The slide: a folder with the instances of one VL Whole Slide Microscopy series, or one of its files. */
@@ -114,4 +122,10 @@ public final class MacroKeys {
     public static final String TILES = "tiles";
     /** Export from a slide image: also write a SEG on every coarser level of the slide (checkbox), a multi-resolution series. */
     public static final String PYRAMID = "pyramid";
+    /**
+     * Export ROIs as SEG... from a slide image: the level to write on, {@code image} (the image's own
+     * level, default) or {@code finest} (the slide's finest level, ROIs scaled by the ratio of the
+     * levels' pixel spacings and rasterised tile by tile).
+     */
+    public static final String TARGET = "target";
 }

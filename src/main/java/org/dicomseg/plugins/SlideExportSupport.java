@@ -20,6 +20,7 @@ import org.dicomseg.metadata.DcmqiMetadata;
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.ij.SlideExport;
 import org.dicomseg.ij.SlidePlacement;
+import org.dicomseg.ij.SlideTarget;
 
 /**
  * The export commands' path for an image opened from a slide ({@link SlidePlacement}, set by
@@ -28,6 +29,9 @@ import org.dicomseg.ij.SlidePlacement;
  * every export.
  */
 final class SlideExportSupport {
+    /** Choices of {@link MacroKeys#TARGET}. */
+    static final String[] TARGETS = {"image", "finest"};
+
     private SlideExportSupport() { }
 
     /** The slide the image lies on, or null for an ordinary image. */
@@ -55,6 +59,8 @@ final class SlideExportSupport {
     /** Export ROIs as SEG... for an image on a slide: the ROIs are rasterised tile by tile on its grid. */
     static SegWriteResult rois(String command, ImagePlus imp, SlidePlacement slide) throws Exception {
         CommandForm form = addSlideFields(ExportRoisCommand.form(imp, slide.file().toString(), null), slide);
+        form.add(FormField.choice(MacroKeys.TARGET, "Target level (image = the image's own; finest = full resolution)",
+                TARGETS, TARGETS[0]));
         if (!form.show()) return null;
         List<Roi> rois = ExportRoisCommand.rois(form.string(MacroKeys.ROIS));
         RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
@@ -63,8 +69,13 @@ final class SlideExportSupport {
         Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjExportMonitor monitor = new IjExportMonitor();
-        ExportPlan plan = RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor);
-        return write(command, plan, slide, options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+        SlideTarget target = TARGETS[1].equals(form.choice(MacroKeys.TARGET))
+                ? SlideTarget.finest(slide, imp.getWidth(), imp.getHeight()) : SlideTarget.own(slide, imp.getWidth(), imp.getHeight());
+        ExportPlan plan = target.isOwn()
+                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor)
+                : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
+                        target.width(), target.height(), meta, monitor);
+        return write(command, plan, target.placement(), options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
     }
 
     /** The slide-only fields: tile organisation and the pyramid checkbox. */

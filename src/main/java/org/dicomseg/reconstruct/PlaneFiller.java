@@ -32,7 +32,12 @@ import org.dicomseg.model.SegmentationType;
  * a segment channel or a label map, RLE label maps are decoded run by run into the label map or
  * split into the segment channels, and zero bytes and runs are skipped, so the output arrays the
  * caller keeps are the only large allocation and only nonzero pixels are written into them.
- * Frames placed at an offset (tiles) take the general per-row path.</p>
+ * Frames placed at an offset (tiles) take the same paths with a destination offset and stride:
+ * packed bits are spread row by row (any bit alignment, clipped to the plane), RLE runs are cut
+ * at the frame's rows and clipped; tiles are decoded in batches too, grouped by plane and by band
+ * of tile rows (tiles of one band never share an output pixel with another band's), so the
+ * tiles of one plane are shared out among the threads. Only 16-bit label maps take the general
+ * per-row path.</p>
  */
 final class PlaneFiller {
     private final SegmentationReader reader;
@@ -153,9 +158,8 @@ final class PlaneFiller {
         }
         int frame = f.frameNumber();
         int seg = type == SegmentationType.LABELMAP ? 0 : f.referencedSegmentNumber();
-        boolean whole = dx == 0 && dy == 0 && frameColumns == width && frameRows == height;
-        if (whole && !sixteenBitLabels) {
-            queue(frame, plane, seg);
+        if (!sixteenBitLabels) {
+            queue(frame, plane, seg, dx, dy);
             if (queued >= BATCH) flush();
             return;
         }
@@ -187,27 +191,35 @@ final class PlaneFiller {
     private int[] queuedFrames = new int[64];
     private int[] queuedPlanes = new int[64];
     private int[] queuedSegments = new int[64];
+    private int[] queuedDx = new int[64];
+    private int[] queuedDy = new int[64];
     private int queued;
     private Worker[] workers = new Worker[0];
     private final Object failureLock = new Object();
     private volatile int failedAt;
     private Throwable failure;
 
-    private void queue(int frame, int plane, int segment) {
+    private void queue(int frame, int plane, int segment, int dx, int dy) {
         if (queued == queuedFrames.length) {
             queuedFrames = Arrays.copyOf(queuedFrames, queued * 2);
             queuedPlanes = Arrays.copyOf(queuedPlanes, queued * 2);
             queuedSegments = Arrays.copyOf(queuedSegments, queued * 2);
+            queuedDx = Arrays.copyOf(queuedDx, queued * 2);
+            queuedDy = Arrays.copyOf(queuedDy, queued * 2);
         }
         queuedFrames[queued] = frame;
         queuedPlanes[queued] = plane;
         queuedSegments[queued] = segment;
+        queuedDx[queued] = dx;
+        queuedDy[queued] = dy;
         queued++;
     }
 
     /**
-     * Decodes the queued whole frames into their planes: grouped by plane (placement order kept
-     * within a plane), the groups shared out among the threads. When frames fail (corrupt data,
+     * Decodes the queued frames into their planes: grouped by plane and, when every queued frame's
+     * row offset has the same phase modulo the frame height, by band of frame rows (so two groups
+     * never write the same output pixel), placement order kept within a group, the groups shared
+     * out among the threads. When frames fail (corrupt data,
      * an overlap with {@link ReconstructionOptions.OverlapPolicy#FAIL}) the error of the frame
      * placed first is thrown, as a sequential pass would: a failure at one frame stops work only on
      * frames placed after it.
@@ -217,15 +229,25 @@ final class PlaneFiller {
         progress.checkCanceled();
         int n = queued;
         queued = 0;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) keys[i] = (long) queuedPlanes[i] << 32 | i;
-        Arrays.sort(keys);
+        boolean banded = true;
+        int phase = Math.floorMod(queuedDy[0], frameRows);
+        for (int i = 1; i < n && banded; i++) banded = Math.floorMod(queuedDy[i], frameRows) == phase;
+        long[] band = new long[n];
+        for (int i = 0; i < n; i++) {
+            band[i] = (long) queuedPlanes[i] << 32 | (banded ? (Math.floorDiv(queuedDy[i], frameRows) + 1) & 0xFFFFFFFFL : 0L);
+        }
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) sorted[i] = i;
+        Arrays.sort(sorted, (a, b) -> {
+            int c = Long.compare(band[a], band[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
         int[] order = new int[n];
         int[] groupStart = new int[n + 1];
         int g = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = (int) keys[i];
-            if (i == 0 || queuedPlanes[order[i]] != queuedPlanes[order[i - 1]]) groupStart[g++] = i;
+            order[i] = sorted[i];
+            if (i == 0 || band[order[i]] != band[order[i - 1]]) groupStart[g++] = i;
         }
         groupStart[g] = n;
         int groups = g;
@@ -280,6 +302,7 @@ final class PlaneFiller {
         final FrameCursor cursor;
         final LabelRuns labelRuns = new LabelRuns();
         final SplitRuns splitRuns = new SplitRuns();
+        final Window window = new Window();
         byte[] tmp;
 
         Worker(FrameCursor cursor) { this.cursor = cursor; }
@@ -290,7 +313,7 @@ final class PlaneFiller {
                     int q = order[k];
                     if (q > failedAt) break; // an earlier frame failed: the rest of this plane does not matter
                     try {
-                        decode(queuedFrames[q], queuedPlanes[q], queuedSegments[q]);
+                        decode(queuedFrames[q], queuedPlanes[q], queuedSegments[q], queuedDx[q], queuedDy[q]);
                     } catch (Throwable e) {
                         fail(q, e);
                         break;
@@ -299,13 +322,15 @@ final class PlaneFiller {
             }
         }
 
-        private void decode(int frame, int plane, int seg) throws SegReadException {
+        private void decode(int frame, int plane, int seg, int dx, int dy) throws SegReadException {
             FrameCursor.Layout layout = cursor.read(frame);
             byte[] d = cursor.data();
-            int n = width * height;
+            int n = frameRows * frameColumns;
+            boolean whole = dx == 0 && dy == 0 && frameColumns == width && frameRows == height;
             if (type == SegmentationType.LABELMAP) {
                 RleCodec.RunSink sink = options.output() == ReconstructionOptions.Output.LABEL_MAP
                         ? labelRuns.start(plane) : splitRuns.start(plane);
+                if (!whole) sink = window.start(sink, dx, dy);
                 if (layout == FrameCursor.Layout.RLE8) cursor.decodeRuns(sink);
                 else sink.literal(0, d, 0, n); // BYTES (8-bit native, JPEG 2000, deflated)
                 return;
@@ -314,6 +339,10 @@ final class PlaneFiller {
             byte[] src = d;
             if (layout == FrameCursor.Layout.PACKED_BITS) {
                 long bit = cursor.bitOffset();
+                if (!whole) {
+                    packedTile(d, bit, seg, plane, index, dx, dy);
+                    return;
+                }
                 if ((bit & 7) == 0) {
                     if (options.output() == ReconstructionOptions.Output.LABEL_MAP) {
                         packedToLabels(d, (int) (bit >>> 3), seg, plane, index);
@@ -325,11 +354,130 @@ final class PlaneFiller {
                 if (tmp == null) tmp = new byte[n];
                 BitPacking.unpack(d, bit, tmp, 0, n);
                 src = tmp;
+            } else if (layout == FrameCursor.Layout.RLE8) { // 8-bit FRACTIONAL, RLE Lossless
+                if (tmp == null) tmp = new byte[n];
+                byte[] t = tmp;
+                cursor.decodeRuns(new RleCodec.RunSink() {
+                    @Override public void fill(int offset, int length, byte value) { Arrays.fill(t, offset, offset + length, value); }
+
+                    @Override public void literal(int offset, byte[] from, int fromOffset, int length) {
+                        System.arraycopy(from, fromOffset, t, offset, length);
+                    }
+                });
+                src = tmp;
             }
             if (options.output() == ReconstructionOptions.Output.LABEL_MAP) {
-                combine(src, seg, plane, index, 0, 0);
+                combine(src, seg, plane, index, dx, dy);
             } else {
-                copySegment(src, index, 0, 0);
+                copySegment(src, index, dx, dy);
+            }
+        }
+    }
+
+    /**
+     * The runs of a frame placed at (dx, dy) of a plane: each run is cut at the frame's rows,
+     * clipped to the plane and passed on with plane offsets.
+     */
+    private final class Window implements RleCodec.RunSink {
+        private RleCodec.RunSink inner;
+        private int dx;
+        private int dy;
+        private int c0; // first frame column inside the plane
+        private int c1; // one past the last
+
+        Window start(RleCodec.RunSink inner, int dx, int dy) {
+            this.inner = inner;
+            this.dx = dx;
+            this.dy = dy;
+            c0 = Math.max(0, -dx);
+            c1 = Math.min(frameColumns, width - dx);
+            return this;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            while (length > 0) {
+                int r = offset / frameColumns;
+                int c = offset - r * frameColumns;
+                int k = Math.min(length, frameColumns - c);
+                int y = dy + r;
+                int cs = Math.max(c, c0);
+                int ce = Math.min(c + k, c1);
+                if (y >= 0 && y < height && cs < ce) inner.fill(y * width + dx + cs, ce - cs, value);
+                offset += k;
+                length -= k;
+            }
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            while (length > 0) {
+                int r = offset / frameColumns;
+                int c = offset - r * frameColumns;
+                int k = Math.min(length, frameColumns - c);
+                int y = dy + r;
+                int cs = Math.max(c, c0);
+                int ce = Math.min(c + k, c1);
+                if (y >= 0 && y < height && cs < ce) inner.literal(y * width + dx + cs, src, srcOffset + cs - c, ce - cs);
+                offset += k;
+                srcOffset += k;
+                length -= k;
+            }
+        }
+    }
+
+    /**
+     * A BINARY frame of packed bits (from bit {@code bitBase} of {@code bits}, any alignment)
+     * placed at (dx, dy) of the plane, clipped to it, into the segment channel or the label map at
+     * {@code index}: row by row, eight pixels at a time (eight bytes of zero bits skipped at once
+     * when aligned), merged under the spread mask, so pixels whose bit is clear keep their value;
+     * with {@link ReconstructionOptions.OverlapPolicy#FAIL} a label map byte group that already
+     * holds labels is checked pixel by pixel in order, like {@link #combine}.
+     */
+    private void packedTile(byte[] bits, long bitBase, int segment, int plane, int index, int dx, int dy) {
+        boolean labelOut = options.output() == ReconstructionOptions.Output.LABEL_MAP;
+        int value = labelOut ? valueOfSegment[segment] : 1;
+        if (value == 0) return;
+        int x0 = Math.max(0, dx);
+        int x1 = Math.min(width, dx + frameColumns);
+        if (x0 >= x1) return;
+        int len = x1 - x0;
+        boolean bytesOut = pixelType == SegmentationVolume.PixelType.UINT8;
+        boolean check = labelOut && failOnOverlap;
+        byte[] dst = null;
+        for (int r = 0; r < frameRows; r++) {
+            int y = dy + r;
+            if (y < 0 || y >= height) continue;
+            long pos = bitBase + (long) r * frameColumns + (x0 - dx);
+            int d = y * width + x0;
+            for (int k = 0; k < len; k += 8) {
+                int rem = len - k;
+                long p = pos + k;
+                int bi = (int) (p >>> 3);
+                int sh = (int) (p & 7);
+                if (sh == 0 && rem >= 64 && (long) LONGS.get(bits, bi) == 0L) {
+                    k += 56;
+                    continue;
+                }
+                int x = (bits[bi] & 0xFF) >>> sh;
+                if (sh != 0 && 8 - sh < rem) x |= (bits[bi + 1] & 0xFF) << (8 - sh);
+                x &= rem < 8 ? (1 << rem) - 1 : 0xFF;
+                if (x == 0) continue;
+                if (rem >= 8 && bytesOut) {
+                    if (dst == null) dst = (byte[]) array(index);
+                    long u = BitPacking.spread(x);
+                    long mask = u * 0xFF;
+                    int q = d + k;
+                    long old = (long) LONGS.get(dst, q);
+                    if (check && (old & mask) != 0) {
+                        for (int j = 0; j < 8; j++) {
+                            if ((x >> j & 1) != 0) checkOverlap(dst[q + j] & 0xFF, value, segment, plane, q + j);
+                        }
+                    }
+                    LONGS.set(dst, q, (old & ~mask) | u * value);
+                } else {
+                    for (int j = 0; j < Math.min(8, rem); j++) {
+                        if ((x >> j & 1) != 0) setLabel(index, d + k + j, segment, plane, value);
+                    }
+                }
             }
         }
     }
@@ -540,8 +688,13 @@ final class PlaneFiller {
     private Object array(int index) {
         Object a = data[index];
         if (a == null) {
-            a = SegmentationVolume.newPlane(pixelType, width * height);
-            data[index] = a;
+            synchronized (data) { // tiles of one plane may be decoded on several threads
+                a = data[index];
+                if (a == null) {
+                    a = SegmentationVolume.newPlane(pixelType, width * height);
+                    data[index] = a;
+                }
+            }
         }
         return a;
     }

@@ -64,7 +64,8 @@ class ImportCommandHeadlessTest {
         Set<String> keys = ImportSegCommand.fields("", ImportOptions.Output.HYPERSTACK.choice()).stream().map(FormField::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of(MacroKeys.SEG, MacroKeys.SEGMENTS, MacroKeys.OUTPUT, MacroKeys.FRACTIONAL,
-                MacroKeys.LAST_WINS, MacroKeys.OUT, MacroKeys.OPEN_SOURCE, MacroKeys.SOURCE_FOLDER)), keys);
+                MacroKeys.LAST_WINS, MacroKeys.OUT, MacroKeys.OPEN_SOURCE, MacroKeys.SOURCE_FOLDER,
+                MacroKeys.IMPORT_REGION, MacroKeys.DOWNSAMPLE)), keys);
         for (FormField f : ImportSegCommand.fields("", "hyperstack")) {
             assertEquals(f.key(), Macro.trimKey(f.label()), f.label());
         }

@@ -1,0 +1,67 @@
+package org.dicomseg.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import ij.gui.Roi;
+import ij.io.RoiEncoder;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.reconstruct.ReconstructionOptions;
+import org.dicomseg.reconstruct.Reconstructor;
+import org.dicomseg.samples.SampleStudy;
+import org.dicomseg.samples.SlideWriter;
+import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Shared;
+
+/**
+ * Export ROIs as SEG... from an image of a coarse slide level with {@code target=finest}: the SEG is
+ * written on the finest level at the scaled offset, the oval at full resolution; {@code target=image}
+ * (the default) keeps the image's level.
+ */
+class SlideRoiTargetCommandTest {
+    @Test
+    void finestTargetWritesOnTheFullResolutionLevel(@TempDir Path tmp) throws Exception {
+        Shared.assumePresent();
+        Path dir = Files.createDirectories(tmp.resolve("slide"));
+        SampleStudy study = SampleStudy.deterministic(41);
+        new SlideWriter(study, 1024, 768, 128).series("series/target").pixelSpacing(0.00025).write(dir.resolve("level-1.dcm"));
+        new SlideWriter(study, 256, 192, 128).series("series/target").pixelSpacing(0.001).write(dir.resolve("level-2.dcm"));
+        ImagePlus coarse = ExportMacroRunner.run(null, "slide=[" + dir + "] level=2 x=10 y=20 width=150 height=100",
+                OpenSlideCommand::open);
+        Roi oval = new OvalRoi(30, 20, 60, 40);
+        oval.setName("tumour");
+        Path roiFile = tmp.resolve("tumour.roi");
+        RoiEncoder.save(oval, roiFile.toString());
+
+        Path out = tmp.resolve("fine-seg.dcm");
+        ExportMacroRunner.run(coarse, "rois=[" + roiFile + "] grouping=name out=[" + out + "] target=finest",
+                () -> ExportRoisCommand.export(coarse));
+        Path own = tmp.resolve("own-seg.dcm");
+        ExportMacroRunner.run(coarse, "rois=[" + roiFile + "] grouping=name out=[" + own + "]", () -> ExportRoisCommand.export(coarse));
+        Conformance.assertConformant(out, own);
+        try (SegmentationReader seg = SegmentationReader.open(out)) {
+            assertEquals(1024, seg.metadata().totalPixelMatrixColumns());
+            long n = Reconstructor.region(seg, 40, 80, 600, 400, ReconstructionOptions.defaults()).countNonZero(0);
+            double area = Math.PI * 120 * 80;
+            assertEquals(area, n, area * 0.003);
+            assertEquals(n, Reconstructor.totalPixelMatrix(seg, ReconstructionOptions.defaults()).countNonZero(0), "all inside the region");
+        }
+        try (SegmentationReader seg = SegmentationReader.open(own)) {
+            assertEquals(256, seg.metadata().totalPixelMatrixColumns());
+        }
+        for (FormField f : SlideExportSupport.addSlideFields(ExportRoisCommand.form(coarse, "", null),
+                org.dicomseg.ij.SlidePlacement.of(coarse)).fields()) {
+            if (f.kind() != FormField.Kind.MESSAGE) assertEquals(f.key(), ij.Macro.trimKey(f.label()));
+        }
+        assertTrue(ij.Macro.trimKey("Target level (image = the image's own; finest = full resolution)").equals(MacroKeys.TARGET));
+    }
+}
