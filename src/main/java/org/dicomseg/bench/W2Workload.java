@@ -58,6 +58,7 @@ public final class W2Workload {
             @Override public int columns() { return size; }
             @Override public int planes() { return 1; }
             @Override public PixelKind kind() { return PixelKind.UINT8; }
+            @Override public boolean supportsConcurrentReads() { return true; } // rows are read-only intervals
 
             @Override public Object readPlane(int plane, Object dst) {
                 if ((long) size * size > Integer.MAX_VALUE) throw new UnsupportedOperationException("read W2 by regions");

@@ -90,8 +90,13 @@ public final class LabelMapMask extends SegmentationMask {
     @Override public int planes() { return labels.planes(); }
     @Override public boolean isLabelMap() { return true; }
 
-    /** True for in-memory planes ({@link ArrayMaskPlanes}): reading them allocates nothing shared. */
-    @Override public boolean supportsConcurrentReads() { return labels instanceof ArrayMaskPlanes; }
+    /**
+     * True for in-memory planes ({@link ArrayMaskPlanes}): reading them allocates nothing shared;
+     * and for planes that say they can be read concurrently (each thread then reads into its own buffer).
+     */
+    @Override public boolean supportsConcurrentReads() {
+        return labels instanceof ArrayMaskPlanes || labels.supportsConcurrentReads();
+    }
 
     private void resolve(int segmentCount) {
         if (resolvedFor == segmentCount) return;
@@ -118,11 +123,12 @@ public final class LabelMapMask extends SegmentationMask {
         resolve(segmentCount);
         int planes = planes();
         int[][] labelsPerPlane = new int[planes][];
-        if (labels instanceof ArrayMaskPlanes && planes > 1) {
-            // In-memory planes can be read concurrently: split the pass over the cores.
+        if (supportsConcurrentReads() && planes > 1) {
+            // Planes that can be read concurrently (in memory, or tiles of a thread-safe source):
+            // split the pass over the cores.
             java.util.stream.IntStream.range(0, planes).parallel().forEach(p -> {
                 boolean[] seen = new boolean[segmentOfLabel.length];
-                labelsPerPlane[p] = labelsIn(labels.readPlane(p, null), seen);
+                labelsPerPlane[p] = labelsIn(read(p), seen);
             });
         } else {
             boolean[] seen = new boolean[segmentOfLabel.length];
@@ -201,9 +207,17 @@ public final class LabelMapMask extends SegmentationMask {
     }
 
     private Object buffer;
+    private ThreadLocal<Object> buffers; // planes read concurrently: one buffer per thread
 
     private Object read(int plane) {
-        if (buffer == null && !(labels instanceof ArrayMaskPlanes)) buffer = labels.kind().newArray(rows() * columns());
+        if (labels instanceof ArrayMaskPlanes) return labels.readPlane(plane, null);
+        if (labels.supportsConcurrentReads()) {
+            synchronized (this) {
+                if (buffers == null) buffers = ThreadLocal.withInitial(() -> labels.kind().newArray(rows() * columns()));
+            }
+            return labels.readPlane(plane, buffers.get());
+        }
+        if (buffer == null) buffer = labels.kind().newArray(rows() * columns());
         return labels.readPlane(plane, buffer);
     }
 

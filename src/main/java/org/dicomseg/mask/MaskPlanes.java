@@ -54,6 +54,13 @@ public interface MaskPlanes {
         }
     }
 
+    /**
+     * True when {@link #readPlane} (with a {@code dst} of the caller's) and {@link #readRegion} may be
+     * called from several threads at once (no shared scratch state): the writer then packs tiles
+     * of a tiled output on several threads. Default false.
+     */
+    default boolean supportsConcurrentReads() { return false; }
+
     /** In-memory byte planes, {@code planes[p]} having {@code rows*columns} elements (not copied). */
     static MaskPlanes ofBytes(byte[][] planes, int rows, int columns) {
         return new ArrayMaskPlanes(planes, PixelKind.UINT8, rows, columns);

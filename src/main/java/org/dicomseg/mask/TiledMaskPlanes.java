@@ -30,6 +30,7 @@ final class TiledMaskPlanes implements MaskPlanes {
     @Override public int columns() { return grid.tileColumns(); }
     @Override public int planes() { return grid.tileCount(); }
     @Override public PixelKind kind() { return source.kind(); }
+    @Override public boolean supportsConcurrentReads() { return source.supportsConcurrentReads(); }
 
     @Override public Object readPlane(int plane, Object dst) {
         int tr = grid.tileRows();
@@ -49,7 +50,11 @@ final class TiledMaskPlanes implements MaskPlanes {
             source.readRegion(0, (int) xa, (int) ya, w, h, out);
             return out;
         }
-        if (!kind().fits(scratch, w * h)) scratch = kind().newArray(w * h);
+        Object scratch = this.scratch;
+        if (!kind().fits(scratch, w * h)) {
+            scratch = kind().newArray(w * h);
+            if (!source.supportsConcurrentReads()) this.scratch = scratch; // else per call: edge tiles only
+        }
         source.readRegion(0, (int) xa, (int) ya, w, h, scratch);
         clear(out, 0, n);
         int dx = (int) (xa - x0), dy = (int) (ya - y0);
