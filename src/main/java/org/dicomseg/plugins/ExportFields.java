@@ -34,6 +34,13 @@ public final class ExportFields {
         return (plugin != null ? plugin : DEFAULTS.softwareVersions()) + " ImageJ " + IJ.getVersion();
     }
 
+    /** Adds the source, metadata and output fields every export dialog has, in that order. */
+    public static void addSourceMetaOut(CommandForm form, String detectedSource, String suggestedOut) {
+        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
+        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
+        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", suggestedOut, 40));
+    }
+
     /** Adds the shared option fields after the command's own ones. */
     public static void addOptions(CommandForm form, SegmentationType defaultType) {
         form.add(FormField.choice(MacroKeys.SEGMENTATION, "Segmentation type", TYPES, defaultType.name()))

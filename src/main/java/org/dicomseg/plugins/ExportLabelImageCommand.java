@@ -52,9 +52,7 @@ public class ExportLabelImageCommand implements PlugIn {
                 + SourceLocator.planesOf(imp) + " planes, " + imp.getBitDepth() + "-bit"
                 + (imp.getNChannels() > 1 ? ", " + imp.getNChannels() + " channels = segments" : "") + ")\n"
                 + ExportSupport.sourceNote(guess)));
-        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
-        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
-        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", OutputPaths.suggest(imp, guess, "segmentation"), 40));
+        ExportFields.addSourceMetaOut(form, detectedSource, OutputPaths.suggest(imp, guess, "segmentation"));
         ExportFields.addOptions(form, imp.getBitDepth() == 32 ? SegmentationType.FRACTIONAL : SegmentationType.BINARY);
         form.help("<html>Writes the image as a DICOM Segmentation.<br>8/16-bit: pixel value = label (one segment per label);"
                 + "<br>several channels: one segment per channel (may overlap);<br>32-bit: fractions 0..1 (FRACTIONAL).</html>");

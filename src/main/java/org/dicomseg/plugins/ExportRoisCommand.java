@@ -57,9 +57,7 @@ public class ExportRoisCommand implements PlugIn {
         form.add(FormField.string(MacroKeys.ROIS, "ROIs (RoiSet.zip or .roi; empty = ROI Manager)", "", 40));
         form.add(FormField.choice(MacroKeys.GROUPING, "Grouping (segment per ROI name, group or each)", RoiGrouping.keys(),
                 RoiGrouping.NAME.key()));
-        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
-        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
-        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", OutputPaths.suggest(imp, guess, "rois", "-rois-seg.dcm"), 40));
+        ExportFields.addSourceMetaOut(form, detectedSource, OutputPaths.suggest(imp, guess, "rois", "-rois-seg.dcm"));
         ExportFields.addOptions(form, SegmentationType.BINARY);
         form.help("<html>Writes ROIs as segments of a DICOM Segmentation.<br>Area ROIs only; a ROI with a slice position"
                 + " goes to that slice, position 0 to every slice.</html>");
