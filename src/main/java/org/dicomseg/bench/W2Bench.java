@@ -38,7 +38,7 @@ import org.dicomseg.samples.SlideWriter;
  * as "decode"; the check of the result (tissue pixels counted) is outside the timing.
  *
  * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3]
- *     [--ops write-sparse,write-full,read-sparse,read-full,region] [--write-threads 1]</pre>
+ *     [--ops write-sparse,write-full,read-sparse,read-full,region,write-sparse-memory] [--write-threads 1]</pre>
  * (the whole-matrix reads hold one 8-bit matrix: {@code size²} bytes of heap; above 46,340² the
  * matrix no longer fits one Java array: use {@code --size 40000 --ops write-sparse,region}, the
  * issue 5 variant.)
@@ -85,6 +85,22 @@ public final class W2Bench {
     }
 
     private static int writeThreads = 1;
+    private static byte[] memoryMask;
+
+    /** The lazy W2 mask copied into one row-major byte array (needs size² bytes of heap). */
+    private static byte[] materialise(W2Workload w) {
+        int n = w.size();
+        byte[] all = new byte[Math.multiplyExact(n, n)];
+        int band = 256;
+        byte[] tmp = new byte[n * band];
+        org.dicomseg.mask.MaskPlanes p = w.planes();
+        for (int y = 0; y < n; y += band) {
+            int h = Math.min(band, n - y);
+            p.readRegion(0, 0, y, n, h, tmp);
+            System.arraycopy(tmp, 0, all, y * n, n * h);
+        }
+        return all;
+    }
     private static double decodeSeconds;
     private static double checkSeconds;
 
@@ -99,6 +115,19 @@ public final class W2Bench {
                 Path out = dir.resolve("w2-" + (org == DimensionOrganization.TILED_FULL ? "full" : "sparse") + ".dcm");
                 SegWriteResult r = SegWriter.write(out, LabelMapMask.of(w.planes()), seg, SourceImages.read(src), o);
                 return r.numberOfFrames() + " frames, " + String.format(Locale.ROOT, "%.1f MB", Files.size(out) / 1e6);
+            }
+            case "write-sparse-memory": {
+                // The mask held whole as one 8-bit plane (as an ImageJ user with a big label image has it);
+                // built once, in the warm-up run, so the timed runs measure the writer only.
+                if (memoryMask == null) memoryMask = materialise(w);
+                checkSeconds = 0;
+                SegWriteOptions o = SegWriteOptions.builder().overwrite(true).threads(writeThreads)
+                        .tiledGeometry(TiledGeometry.defaults().withOrganization(DimensionOrganization.TILED_SPARSE)).build();
+                Path out = dir.resolve("w2-sparse-memory.dcm");
+                SegWriteResult r = SegWriter.write(out, LabelMapMask.ofBytes(new byte[][] {memoryMask}, w.size(), w.size()),
+                        seg, SourceImages.read(src), o);
+                return r.numberOfFrames() + " frames, " + String.format(Locale.ROOT, "%.1f MB", Files.size(out) / 1e6)
+                        + ", mask in memory " + (memoryMask.length >> 20) + " MiB";
             }
             case "read-sparse":
             case "read-full": {
