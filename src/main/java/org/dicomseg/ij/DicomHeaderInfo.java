@@ -50,47 +50,14 @@ public final class DicomHeaderInfo {
         return parse(file, info);
     }
 
-    /** Parses ImageJ's DICOM header text ("gggg,eeee  Name: value" lines). */
-    static DicomHeaderInfo parse(Path file, String info) {
-        String uid = null;
-        double[] pos = null;
-        int rows = 0, cols = 0;
-        for (String line : info.split("\n")) {
-            if (line.length() < 9) continue;
-            String tag = line.substring(0, 9);
-            String value = value(line);
-            switch (tag) {
-                case "0008,0018": uid = value; break;
-                case "0020,0032": pos = numbers(value, 3); break;
-                case "0028,0010": rows = (int) first(value); break;
-                case "0028,0011": cols = (int) first(value); break;
-                default: break;
-            }
-        }
-        if (uid == null || uid.isEmpty()) return null;
-        return new DicomHeaderInfo(file, uid, pos, rows, cols);
-    }
-
-    private static String value(String line) {
-        int colon = line.indexOf(": ", 9);
-        return colon < 0 ? "" : line.substring(colon + 2).trim();
-    }
-
-    private static double first(String v) {
-        double[] d = numbers(v, 1);
-        return d == null ? 0 : d[0];
-    }
-
-    private static double[] numbers(String v, int n) {
-        String[] parts = v.split("\\\\");
-        if (parts.length < n) return null;
-        double[] d = new double[n];
-        try {
-            for (int i = 0; i < n; i++) d[i] = Double.parseDouble(parts[i].trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return d;
+    /** Parses ImageJ's DICOM header text ("gggg,eeee  Name: value" lines) with {@link DicomInfo}. */
+    static DicomHeaderInfo parse(Path file, String text) {
+        DicomInfo info = DicomInfo.parse(text);
+        String uid = info.get("0008,0018");
+        if (uid == null) return null;
+        double[] pos = info.getDoubles("0020,0032");
+        pos = pos != null && pos.length >= 3 ? java.util.Arrays.copyOf(pos, 3) : null;
+        return new DicomHeaderInfo(file, uid, pos, info.getInt("0028,0010", 0), info.getInt("0028,0011", 0));
     }
 
     /** "DICM" at offset 128, or a file starting with a little-endian group 0002/0008 tag (no preamble). */
