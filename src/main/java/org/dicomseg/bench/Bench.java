@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.dicomseg.codec.OutputTransferSyntax;
 import org.dicomseg.codec.SegWriteOptions;
@@ -84,28 +82,18 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = parse(args);
-        Path work = Paths.get(a.getOrDefault("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
-        Path spec = Paths.get(a.getOrDefault("w1", "../shared/bench/w1-ct-labelmap.json"));
-        double scale = Double.parseDouble(a.getOrDefault("scale", "1"));
+        org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
+                java.util.Set.of("workdir", "w1", "scale", "warmup", "runs", "bound", "ops"), java.util.Set.of());
+        Path work = Paths.get(a.get("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
+        Path spec = Paths.get(a.get("w1", "../shared/bench/w1-ct-labelmap.json"));
+        double scale = Double.parseDouble(a.get("scale", "1"));
         if (scale != 1) work = work.resolve("scale-" + scale);
-        Bench b = new Bench(work, spec, Integer.parseInt(a.getOrDefault("warmup", "3")),
-                Integer.parseInt(a.getOrDefault("runs", "7")), System.out);
+        Bench b = new Bench(work, spec, Integer.parseInt(a.get("warmup", "3")),
+                Integer.parseInt(a.get("runs", "7")), System.out);
         b.scale = scale;
-        b.bound = !"off".equals(a.getOrDefault("bound", "on"));
-        List<String> ops = a.containsKey("ops") ? Arrays.asList(a.get("ops").split(",")) : W1_OPS;
+        b.bound = !"off".equals(a.get("bound", "on"));
+        List<String> ops = a.has("ops") ? Arrays.asList(a.get("ops").split(",")) : W1_OPS;
         b.run(ops);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: Bench [--workdir DIR] [--warmup N] [--runs N] [--ops a,b] [--w1 SPEC] [--scale F]");
-            }
-            m.put(args[i].substring(2), args[++i]);
-        }
-        return m;
     }
 
     /** Runs the given operations and prints one result line each. */

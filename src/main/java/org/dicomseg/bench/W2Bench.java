@@ -47,11 +47,13 @@ public final class W2Bench {
     private W2Bench() { }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Paths.get(arg(args, "--dir", "/tmp/w2"));
-        int size = Integer.parseInt(arg(args, "--size", "30000"));
-        int runs = Integer.parseInt(arg(args, "--runs", "3"));
-        writeThreads = Integer.parseInt(arg(args, "--write-threads", "1"));
-        List<String> ops = Arrays.asList(arg(args, "--ops", "write-sparse,write-full,read-sparse,read-full,region").split(","));
+        org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
+                java.util.Set.of("dir", "size", "runs", "write-threads", "ops"), java.util.Set.of());
+        Path dir = Paths.get(a.get("dir", "/tmp/w2"));
+        int size = Integer.parseInt(a.get("size", "30000"));
+        int runs = Integer.parseInt(a.get("runs", "3"));
+        writeThreads = Integer.parseInt(a.get("write-threads", "1"));
+        List<String> ops = Arrays.asList(a.get("ops", "write-sparse,write-full,read-sparse,read-full,region").split(","));
         Files.createDirectories(dir);
         Path src = dir.resolve("w2-level-" + size + ".dcm");
         if (!Files.exists(src)) new SlideWriter(SampleStudy.deterministic(2), size, size, 256).rgb(true).headerOnly(true).write(src);
@@ -168,10 +170,5 @@ public final class W2Bench {
             if (p.getType() == MemoryType.HEAP) n += p.getPeakUsage().getUsed();
         }
         return n;
-    }
-
-    private static String arg(String[] args, String key, String dflt) {
-        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(key)) return args[i + 1];
-        return dflt;
     }
 }
