@@ -11,11 +11,9 @@ import com.pixelmed.dicom.TagFromName;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.SegmentationMask;
 import org.dicomseg.mask.StackedMasks;
-import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.PixelMeasures;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
-import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationGeometry;
 import org.dicomseg.testing.Shared;
@@ -193,15 +191,6 @@ final class SegTestData {
     }
 
     static List<SegmentDescription> descriptions(int n) {
-        List<SegmentDescription> l = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            l.add(SegmentDescription.builder(i, "Segment " + i)
-                    .category(CodedConcept.sct("91723000", "Anatomical structure"))
-                    .type(CodedConcept.sct("10200004", "Liver"))
-                    .algorithmType(SegmentAlgorithmType.MANUAL)
-                    .colorRgb(40 * i % 256, 255 - i % 256, 128)
-                    .build());
-        }
-        return l;
+        return org.dicomseg.testing.TiledSegs.descriptions(n);
     }
 }
