@@ -147,6 +147,10 @@ public final class Bench {
     private void runOne(String op) throws IOException {
         Path binary = workdir.resolve("w1-binary.dcm");
         Path labelmap = workdir.resolve("w1-labelmap-rle.dcm");
+        if (op.equals(CLI_INPUTS)) {
+            writeCliInputs(binary, labelmap);
+            return;
+        }
         Op body;
         Path written = null; // deleted before each timed run
         switch (op) {
@@ -177,7 +181,7 @@ public final class Bench {
                 body = () -> read(labelmap, true);
                 break;
             default:
-                throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS);
+                throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS + " and " + CLI_INPUTS);
         }
         for (int i = 0; i < warmup; i++) body.run();
         double[] times = new double[runs];
@@ -217,6 +221,27 @@ public final class Bench {
                 heapPeak >> 20, bytesIn / 1e6, bytesOut / 1e6, bound ? String.format(Locale.ROOT, "%.3f", limit) : "-",
                 bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / limit) : "-", file, frames);
     }
+
+    /**
+     * Not timed: the inputs of the whole-process command-line figures ({@code scripts/bench --cli}):
+     * the W1 label map as an 8-bit TIFF stack (what a user hands to {@code dicomseg export --labels}),
+     * the source series and the two SEG files the read commands open.
+     */
+    private void writeCliInputs(Path binary, Path labelmap) throws IOException {
+        prepareW1Inputs();
+        Path tif = workdir.resolve("w1-labels.tif");
+        if (!Files.exists(tif)) {
+            ij.ImageStack stack = new ij.ImageStack(w1.width(), w1.height());
+            for (byte[] plane : w1Planes) stack.addSlice(null, new ij.process.ByteProcessor(w1.width(), w1.height(), plane));
+            org.dicomseg.samples.LabelImageWriter.write(new ij.ImagePlus("w1-labels", stack), tif);
+        }
+        ensure(binary, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        ensure(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
+        out.printf(Locale.ROOT, "| %s | %s, %s, %s, %s |%n", CLI_INPUTS, tif, workdir.resolve("w1-source"), binary, labelmap);
+    }
+
+    /** The operation that only writes the inputs of the command-line figures. */
+    public static final String CLI_INPUTS = "w1-cli-inputs";
 
     private static void check(String op, long frames, int expected) {
         if (expected >= 0 && frames != expected) {

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.Set;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.dicomseg.codec.AtomicOutput;
 import org.dicomseg.codec.SegmentationReader;
 import org.dicomseg.ij.ImportOptions;
 import org.dicomseg.ij.ImportProgress;
@@ -55,41 +55,39 @@ final class ImportCommand {
         if (target.toAbsolutePath().normalize().equals(seg.toAbsolutePath().normalize())) {
             throw new CliException("--out must not be the SEG itself");
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        ImportOptions o;
         try {
-            ImportOptions o;
-            try {
-                o = new ImportOptions().output(output).segments(a.get("segments", ""))
-                        .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"))
-                        .region(a.get("region", "")).downsample(a.get("downsample", ""));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage());
-            }
+            o = new ImportOptions().output(output).segments(a.get("segments", ""))
+                    .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"))
+                    .region(a.get("region", "")).downsample(a.get("downsample", ""));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        String[] what = new String[1];
+        SegImporter.Result[] result = new SegImporter.Result[1];
+        // Written next to the target and renamed into place: an interrupted import leaves no partial file.
+        AtomicOutput.write(target, true, tmp -> {
             if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
                 SegVolume v = SegVolumes.read(r, o, null, 0, 0, ImportProgress.NONE);
                 res = new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
             }
-            String what;
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
-                what = res.rois().size() + " ROIs";
+                what[0] = res.rois().size() + " ROIs";
             } else {
                 ImagePlus imp = res.image();
                 boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
                         : new FileSaver(imp).saveAsTiff(tmp.toString());
                 if (!ok) throw new IOException("Could not write " + target);
-                what = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
+                what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            out.println("wrote " + target + ": " + what);
-            for (String note : res.notes()) out.println("note: " + note);
-            return 0;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            result[0] = res;
+        });
+        out.println("wrote " + target + ": " + what[0]);
+        for (String note : result[0].notes()) out.println("note: " + note);
+        return 0;
     }
 }

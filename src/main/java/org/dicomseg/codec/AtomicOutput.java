@@ -15,8 +15,13 @@ import java.util.Collection;
  * target folder, which is renamed over the target at the end (atomically where the file system
  * allows it) and deleted on any failure. Also the guard against clobbering: a source file is never
  * overwritten, an existing output only when asked.
+ *
+ * <p>Public because every file the project writes goes through it: SEGs ({@link SegWriter}), and the
+ * TIFFs and ROI sets of the importer and the command line. It creates the temporary file with the
+ * default permissions of the folder (not {@code Files.createTempFile}'s owner-only ones, which would
+ * stay on the renamed output).</p>
  */
-final class AtomicOutput {
+public final class AtomicOutput {
     private AtomicOutput() { }
 
     /** Fails unless {@code output} may be written. */
@@ -50,12 +55,17 @@ final class AtomicOutput {
     }
 
     /** Body that writes the temporary file. */
-    interface Body {
+    @FunctionalInterface
+    public interface Body {
         void write(Path temp) throws IOException;
     }
 
-    /** Runs {@code body} on a temporary file next to {@code output}, then moves it into place. */
-    static void write(Path output, boolean overwrite, Body body) throws IOException {
+    /**
+     * Runs {@code body} on a temporary file next to {@code output}, then moves it into place;
+     * on any failure the temporary file is deleted and {@code output} is left as it was.
+     * With {@code overwrite} false, an {@code output} that appeared meanwhile is not replaced.
+     */
+    public static void write(Path output, boolean overwrite, Body body) throws IOException {
         Path abs = output.toAbsolutePath().normalize();
         // Not Files.createTempFile: its owner-only permissions would stay on the renamed output.
         Path temp = null;

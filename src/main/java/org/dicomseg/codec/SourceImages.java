@@ -60,29 +60,41 @@ public final class SourceImages {
     /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
     public static SourceImages read(List<Path> files) {
         if (files == null || files.isEmpty()) throw new SegWriteException("No source images given");
-        List<SourceFrame> frames = new ArrayList<>();
-        AttributeList first = null;
-        String forUid = null;
-        Path forFile = null;
-        String study = null;
-        Path studyFile = null;
         for (Path f : files) Objects.requireNonNull(f, "source file");
-        AttributeList[] headers = new AttributeList[files.size()];
+        SourceFile[] headers = new SourceFile[files.size()];
         if (files.size() > 8) {
-            // Header parsing is independent per file: use the cores, then check in file order.
+            // Header parsing is independent per file: use the cores, then report the first failure in file order.
             RuntimeException[] errors = new RuntimeException[files.size()];
             java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
                 try {
-                    headers[i] = readHeader(files.get(i));
+                    headers[i] = SourceFile.read(files.get(i));
                 } catch (RuntimeException e) {
                     errors[i] = e;
                 }
             });
             for (RuntimeException e : errors) if (e != null) throw e;
+        } else {
+            for (int i = 0; i < headers.length; i++) headers[i] = SourceFile.read(files.get(i));
         }
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            AttributeList list = headers[i] != null ? headers[i] : readHeader(f);
+        return of(Arrays.asList(headers));
+    }
+
+    /**
+     * The sources from headers already parsed (e.g. while an export chose and ordered its series),
+     * in this order; checks as {@link #read(List)}.
+     */
+    public static SourceImages of(List<SourceFile> sources) {
+        if (sources == null || sources.isEmpty()) throw new SegWriteException("No source images given");
+        List<SourceFrame> frames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        AttributeList first = null;
+        String forUid = null;
+        Path forFile = null;
+        String study = null;
+        Path studyFile = null;
+        for (SourceFile source : sources) {
+            Path f = Objects.requireNonNull(source, "source file").file();
+            AttributeList list = source.header();
             String fr = text(list, TagFromName.FrameOfReferenceUID);
             String st = text(list, TagFromName.StudyInstanceUID);
             if (first == null) {
@@ -102,8 +114,9 @@ public final class SourceImages {
                 }
             }
             addFrames(f, list, frames);
+            files.add(f);
         }
-        return new SourceImages(frames, first, forUid, study, new ArrayList<>(files));
+        return new SourceImages(frames, first, forUid, study, files);
     }
 
     /** Parses one file up to Pixel Data; SegWriteException naming the file when it is not DICOM. */

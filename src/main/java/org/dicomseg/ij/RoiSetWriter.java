@@ -15,6 +15,8 @@ import java.util.zip.ZipOutputStream;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
 
+import org.dicomseg.codec.AtomicOutput;
+
 /**
  * Writes ROIs as an ImageJ {@code RoiSet.zip} (one {@code .roi} entry per ROI, encoded by
  * {@link RoiEncoder}), the format the ROI Manager opens. Works without a display, unlike saving
@@ -24,13 +26,15 @@ import ij.io.RoiEncoder;
 public final class RoiSetWriter {
     private RoiSetWriter() { }
 
-    /** Writes {@code rois} to {@code zip}, replacing it. */
+    /** Writes {@code rois} to {@code zip}, replacing it; a failure leaves no partial zip behind. */
     public static void write(List<Roi> rois, Path zip) throws IOException {
         Path parent = zip.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (OutputStream os = Files.newOutputStream(zip)) {
-            write(rois, os);
-        }
+        AtomicOutput.write(zip, true, temp -> {
+            try (OutputStream os = Files.newOutputStream(temp)) {
+                write(rois, os);
+            }
+        });
     }
 
     /** Writes {@code rois} as a zip to {@code out} (not closed). */

@@ -26,7 +26,7 @@ public final class SegExport {
             throw new IllegalArgumentException("The segmentation has " + plan.mask().planes() + " planes but the sources ("
                     + sources.origin() + ") have " + sources.planeCount());
         }
-        SourceImages src = SourceImages.read(sources.files());
+        SourceImages src = sources.sourceImages();
         return SegWriter.write(out, plan.mask(), plan.segments(), src, options);
     }
 }

@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.dicomseg.codec.SegWriteException;
+import org.dicomseg.codec.SourceFile;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
 
 /**
  * What the exporter needs to know about one source DICOM file before the writer reads it fully:
  * size, number of frames, frame of reference, series, and (for single-frame images) where the plane
- * lies, to put a series into spatial order. Read with ImageJ's own DICOM parser (no pixel data).
+ * lies, to put a series into spatial order. Read from a file, it keeps the codec's parsed header
+ * ({@link SourceFile}), which the writer then uses as it is (one parse per file and export); made
+ * from an open image's header text ({@link #of}), the writer reads the file itself.
  */
 public final class SourceHeader {
     /** SOP classes of segmentations (binary/fractional SEG and Label Map SEG), never sources. */
@@ -31,8 +35,26 @@ public final class SourceHeader {
     private final PlanePosition position;
     private final PlaneOrientation orientation;
     private final int instanceNumber;
+    private final SourceFile parsed; // null when made from header text
+
+    private SourceHeader(SourceFile f) {
+        this.file = f.file();
+        this.rows = f.rows();
+        this.columns = f.columns();
+        this.frames = f.numberOfFrames();
+        this.sopClassUid = f.sopClassUid();
+        this.sopInstanceUid = f.sopInstanceUid();
+        this.seriesInstanceUid = f.seriesInstanceUid();
+        this.seriesDescription = f.seriesDescription();
+        this.frameOfReferenceUid = f.frameOfReferenceUid();
+        this.position = f.imagePosition();
+        this.orientation = f.imageOrientation();
+        this.instanceNumber = f.instanceNumber();
+        this.parsed = f;
+    }
 
     private SourceHeader(Path file, DicomInfo info) {
+        this.parsed = null;
         this.file = file;
         this.rows = info.getInt("0028,0010", 0);
         this.columns = info.getInt("0028,0011", 0);
@@ -62,16 +84,18 @@ public final class SourceHeader {
         return new SourceHeader(file, info);
     }
 
-    /** Reads the header of {@code file}; throws {@link IOException} naming the file when it is not DICOM. */
+    /** Reads the header of {@code file}; throws {@link IOException} naming the file when it is not a DICOM image. */
     public static SourceHeader read(Path file) throws IOException {
         if (!isDicomFile(file)) throw new IOException(file + " is not a DICOM file");
-        String text = new ij.plugin.DICOM().getInfo(file.toString());
-        DicomInfo info = DicomInfo.parse(text);
-        if (!info.isDicom() || info.get("0028,0010") == null) {
-            throw new IOException(file + " is not a DICOM image (no Rows/Columns in its header)");
+        try {
+            return new SourceHeader(SourceFile.read(file));
+        } catch (SegWriteException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return new SourceHeader(file, info);
     }
+
+    /** The codec's parsed header when this was read from the file, else null. */
+    public SourceFile parsed() { return parsed; }
 
     /** True when the file starts with the DICOM Part 10 preamble ("DICM" at byte 128). */
     public static boolean isDicomFile(Path file) {

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.dicomseg.codec.SourceFile;
+import org.dicomseg.codec.SourceImages;
 import org.dicomseg.model.PlaneOrientation;
 
 /**
@@ -98,6 +100,19 @@ public final class SourceSeries {
         List<Path> f = new ArrayList<>();
         for (SourceHeader h : headers) f.add(h.file());
         return f;
+    }
+
+    /**
+     * The sources as the writer takes them: the headers parsed while the series was found are used
+     * as they are; files known only from an open image's header text are parsed now.
+     */
+    public SourceImages sourceImages() {
+        List<SourceFile> parsed = new ArrayList<>();
+        for (SourceHeader h : headers) {
+            if (h.parsed() == null) return SourceImages.read(files());
+            parsed.add(h.parsed());
+        }
+        return SourceImages.of(parsed);
     }
 
     /** Where the files came from (folder, file or image), for messages. */

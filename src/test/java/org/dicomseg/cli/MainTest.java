@@ -131,8 +131,16 @@ class MainTest {
             byte[] b = (byte[]) back.getStack().getPixels(z);
             org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "plane " + z);
         }
+        // the output has the permissions of any new file in the folder (not a temporary file's owner-only ones)
+        Path fresh = Files.createFile(tmp.resolve("fresh"));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(tif));
+        Files.delete(fresh);
         // refuses to replace without --overwrite, and leaves no temporary file behind
         assertEquals(2, run("import", seg.toString(), "--out", tif.toString()));
+        // a SEG that cannot be read leaves neither the output nor a temporary file
+        Path bad = Files.writeString(tmp.resolve("bad.dcm"), "not DICOM");
+        assertEquals(1, run("import", bad.toString(), "--out", tmp.resolve("bad.tif").toString()));
+        Files.delete(bad);
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
             assertEquals(List.of("labels-back.tif", "labels.dcm"), names);
@@ -149,6 +157,10 @@ class MainTest {
         assertEquals(0, run("import", seg.toString(), "--out", zip.toString(), "--as", "rois"), stderr());
         assertTrue(Files.size(zip) > 0);
         assertTrue(stdout().contains("ROIs"), stdout());
+        Path fresh = Files.createFile(tmp.resolve("fresh"));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(zip));
+        assertEquals(List.of("back.zip", "fresh", "rois.dcm"), Files.list(tmp).map(p -> p.getFileName().toString()).sorted()
+                .collect(Collectors.toList()));
     }
 
     @Test

@@ -40,6 +40,34 @@ class ExportSourceOrderTest {
         s.requireMatches("labels", 16, 16, 4, null);
     }
 
+    @Test void sourcesAreParsedOnceAndReadFromFileAsFromHeaderText(@TempDir Path dir) throws Exception {
+        Shared.assumePresent();
+        shuffledCopy(dir);
+        SourceSeries s = SourceLocator.fromPath(dir.toString(), 16, 16, 4);
+        // The header read from the file says what ImageJ's header text of the same file says.
+        for (SourceHeader h : s.headers()) {
+            SourceHeader text = SourceHeader.of(h.file(), DicomInfo.parse(new ij.plugin.DICOM().getInfo(h.file().toString())));
+            assertEquals(text.rows(), h.rows());
+            assertEquals(text.columns(), h.columns());
+            assertEquals(text.frames(), h.frames());
+            assertEquals(text.sopClassUid(), h.sopClassUid());
+            assertEquals(text.sopInstanceUid(), h.sopInstanceUid());
+            assertEquals(text.seriesInstanceUid(), h.seriesInstanceUid());
+            assertEquals(text.frameOfReferenceUid(), h.frameOfReferenceUid());
+            assertEquals(text.instanceNumber(), h.instanceNumber());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(text.position().toArray(), h.position().toArray(), 1e-9);
+            assertTrue(text.orientation().approximatelyEquals(h.orientation(), 1e-9));
+        }
+        // The writer's view of the sources comes from the headers parsed while locating them:
+        // with the files gone, it is still complete (a second parse would fail).
+        List<String> uids = new ArrayList<>();
+        for (SourceHeader h : s.headers()) uids.add(h.sopInstanceUid());
+        for (Path f : s.files()) Files.delete(f);
+        org.dicomseg.codec.SourceImages images = s.sourceImages();
+        assertEquals(4, images.frameCount());
+        for (int i = 0; i < 4; i++) assertEquals(uids.get(i), images.frame(i).sopInstanceUid());
+    }
+
     @Test void oneFileStandsForItsSeries(@TempDir Path dir) throws Exception {
         Shared.assumePresent();
         shuffledCopy(dir);
