@@ -71,6 +71,27 @@ public final class SourceFile {
         }
     }
 
+    /**
+     * A text value of the header, e.g. {@code headerValue(0x0008, 0x0008)} for Image Type; multiple
+     * values joined by a backslash; null when absent, empty or a sequence.
+     */
+    public String headerValue(int group, int element) {
+        return SourceImages.headerValue(header, group, element);
+    }
+
+    /** An integer value of the header, or {@code otherwise} when absent or not an integer. */
+    public int intValue(int group, int element, int otherwise) {
+        return Attribute.getSingleIntegerValueOrDefault(header, new com.pixelmed.dicom.AttributeTag(group, element), otherwise);
+    }
+
+    /**
+     * The slide geometry when this is a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     * (PS3.3 A.32.8, C.8.12.4), else null.
+     */
+    public TotalPixelMatrix totalPixelMatrix() {
+        return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, file.toString()) : null;
+    }
+
     private double[] doubles(com.pixelmed.dicom.AttributeTag t) {
         Attribute a = header.get(t);
         if (a == null || a.getVM() == 0) return null;

@@ -251,7 +251,12 @@ public final class SourceImages {
      * a backslash; null when absent or empty.
      */
     public String headerValue(int group, int element) {
-        Attribute a = firstHeader.get(new AttributeTag(group, element));
+        return headerValue(firstHeader, group, element);
+    }
+
+    /** {@link #headerValue(int, int)} of any parsed header. */
+    static String headerValue(AttributeList header, int group, int element) {
+        Attribute a = header.get(new AttributeTag(group, element));
         if (a == null || a.getVM() == 0 || a instanceof SequenceAttribute) return null;
         try {
             String v = String.join("\\", a.getStringValues());

@@ -41,6 +41,32 @@ public final class CodedConcept {
         return new CodedConcept(value, "DCM", meaning);
     }
 
+    /**
+     * A concept typed as text: {@code value^scheme^meaning} (the caret-separated form of dcmqi and
+     * HL7 coded elements) or the standard's notation {@code (value, scheme, "meaning")}, e.g.
+     * {@code 84640000^SCT^Nucleus} or {@code (84640000, SCT, "Nucleus")}.
+     *
+     * @throws IllegalArgumentException naming what is missing when the text is neither
+     */
+    public static CodedConcept parse(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("A code needs value, scheme and meaning; it is empty");
+        String t = text.trim();
+        String[] parts;
+        if (t.indexOf('^') >= 0) {
+            parts = t.split("\\^", -1);
+        } else {
+            if (t.startsWith("(") && t.endsWith(")")) t = t.substring(1, t.length() - 1);
+            parts = t.split(",", 3);
+        }
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("Code '" + text.trim() + "' is not value^scheme^meaning or (value, scheme, \"meaning\"),"
+                    + " e.g. 84640000^SCT^Nucleus");
+        }
+        String meaning = parts[2].trim();
+        if (meaning.length() >= 2 && meaning.startsWith("\"") && meaning.endsWith("\"")) meaning = meaning.substring(1, meaning.length() - 1);
+        return new CodedConcept(parts[0], parts[1], meaning);
+    }
+
     private static String requireText(String s, String what) {
         if (s == null || s.isBlank()) {
             throw new IllegalArgumentException("A coded concept needs a non-empty " + what);

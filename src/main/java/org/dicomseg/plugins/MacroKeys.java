@@ -62,12 +62,18 @@ public final class MacroKeys {
     public static final String TEMPLATE = "template";
     /** Segment Label. */
     public static final String LABEL = "label";
-    /** Segmented Property Category: a CID 7150 code meaning, or {@code value^scheme^meaning}. */
+    /** Segmented Property Category: a code meaning of the built-in CID 7150 list. */
     public static final String CATEGORY = "category";
-    /** Segmented Property Type: a CID 7151 code meaning, or {@code value^scheme^meaning}. */
+    /** A category outside the list, typed as {@code value^scheme^meaning}; overrides {@link #CATEGORY}. */
+    public static final String CATEGORY_CODE = "category_code";
+    /** Segmented Property Type: a code meaning of the built-in CID 7151 list. */
     public static final String TYPE = "type";
-    /** Anatomic Region: a CID 4 code meaning, {@code value^scheme^meaning}, or {@code none}. */
+    /** A type outside the list, typed as {@code value^scheme^meaning}; overrides {@link #TYPE}. */
+    public static final String TYPE_CODE = "type_code";
+    /** Anatomic Region: a code meaning of the built-in CID 4 list, or {@code none}. */
     public static final String REGION = "region";
+    /** An anatomic region outside the list, typed as {@code value^scheme^meaning}; overrides {@link #REGION}. */
+    public static final String REGION_CODE = "region_code";
     /** Segment Algorithm Type: {@code MANUAL}, {@code SEMIAUTOMATIC} or {@code AUTOMATIC}. */
     public static final String ALGORITHM = "algorithm";
     /** Algorithm Name (AUTOMATIC, SEMIAUTOMATIC). */

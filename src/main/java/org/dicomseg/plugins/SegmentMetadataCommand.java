@@ -116,10 +116,14 @@ public class SegmentMetadataCommand implements PlugIn {
         CommandForm f = new CommandForm(COMMAND + " (segment " + d.segmentNumber() + ")");
         f.add(FormField.string(MacroKeys.LABEL, "Label", d.label(), 30));
         f.add(FormField.choice(MacroKeys.CATEGORY, "Category (CID 7150)", meanings(CodeTables.categories(), d.category(), false), d.category().meaning()));
+        f.add(FormField.string(MacroKeys.CATEGORY_CODE, "Category_code (typed: overrides the list)", "", 30));
         f.add(FormField.choice(MacroKeys.TYPE, "Type (CID 7151)", meanings(CodeTables.types(), d.type(), false), d.type().meaning()));
+        f.add(FormField.string(MacroKeys.TYPE_CODE, "Type_code (typed: overrides the list)", "", 30));
         CodedConcept region = d.anatomicRegions().isEmpty() ? null : d.anatomicRegions().get(0);
         f.add(FormField.choice(MacroKeys.REGION, "Region (anatomic, CID 4)", meanings(CodeTables.anatomicRegions(), region, true),
                 region == null ? NONE : region.meaning()));
+        f.add(FormField.string(MacroKeys.REGION_CODE, "Region_code (typed: overrides the list)", "", 30));
+        f.add(FormField.message("Codes outside the lists: value^scheme^meaning, e.g. 84640000^SCT^Nucleus"));
         String[] algs = {"MANUAL", "SEMIAUTOMATIC", "AUTOMATIC"};
         f.add(FormField.choice(MacroKeys.ALGORITHM, "Algorithm type", algs, d.algorithmType().name()));
         AlgorithmIdentification a = d.algorithmIdentification();
@@ -158,8 +162,10 @@ public class SegmentMetadataCommand implements PlugIn {
 
     /** The description the edit dialog's answers give. */
     static SegmentDescription edited(SegmentDescription old, CommandForm f) {
-        CodedConcept category = pick(CodeTables.categories(), f.choice(MacroKeys.CATEGORY), old.category(), null);
-        CodedConcept type = pick(CodeTables.types(), f.choice(MacroKeys.TYPE), old.type(), category);
+        CodedConcept category = typed(f, MacroKeys.CATEGORY_CODE);
+        if (category == null) category = pick(CodeTables.categories(), f.choice(MacroKeys.CATEGORY), old.category(), null);
+        CodedConcept type = typed(f, MacroKeys.TYPE_CODE);
+        if (type == null) type = pick(CodeTables.types(), f.choice(MacroKeys.TYPE), old.type(), category);
         if (type == null && f.choice(MacroKeys.TYPE).equalsIgnoreCase(Codes.TISSUE.meaning())) type = Codes.TISSUE;
         if (type == null) throw new IllegalArgumentException("Unknown segmented property type '" + f.choice(MacroKeys.TYPE) + "'");
         SegmentDescription.Builder b = SegmentDescription.builder(old.segmentNumber(), f.string(MacroKeys.LABEL))
@@ -167,8 +173,9 @@ public class SegmentMetadataCommand implements PlugIn {
         if (type.equals(old.type())) old.typeModifiers().forEach(b::addTypeModifier);
         String regionText = f.choice(MacroKeys.REGION);
         CodedConcept oldRegion = old.anatomicRegions().isEmpty() ? null : old.anatomicRegions().get(0);
-        if (!regionText.equals(NONE)) {
-            CodedConcept region = pick(CodeTables.anatomicRegions(), regionText, oldRegion, null);
+        CodedConcept typedRegion = typed(f, MacroKeys.REGION_CODE);
+        if (typedRegion != null || !regionText.equals(NONE)) {
+            CodedConcept region = typedRegion != null ? typedRegion : pick(CodeTables.anatomicRegions(), regionText, oldRegion, null);
             if (region == null) throw new IllegalArgumentException("Unknown anatomic region '" + regionText + "'");
             b.addAnatomicRegion(region);
             if (region.equals(oldRegion)) old.anatomicRegionModifiers().forEach(b::addAnatomicRegionModifier);
@@ -202,6 +209,17 @@ public class SegmentMetadataCommand implements PlugIn {
             b.color(old.recommendedDisplayCieLab()); // unchanged colour keeps its exact CIELab value
         }
         return b.build();
+    }
+
+    /** The code typed in field {@code key} (value^scheme^meaning), or null when it is blank. */
+    private static CodedConcept typed(CommandForm f, String key) {
+        String text = f.string(key);
+        if (text.isEmpty()) return null;
+        try {
+            return CodedConcept.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
     }
 
     /** The concept with this meaning: the current one, else (for types) a child of the category, else any in the group. */

@@ -3,13 +3,8 @@ package org.dicomseg.slide;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.TagFromName;
-
 import org.dicomseg.codec.SegWriteException;
-import org.dicomseg.codec.SourceImages;
+import org.dicomseg.codec.SourceFile;
 import org.dicomseg.codec.TotalPixelMatrix;
 
 /**
@@ -34,58 +29,53 @@ public final class SlideLevel {
     private final int frames;
     private final String transferSyntaxUid;
 
-    private SlideLevel(Path file, TotalPixelMatrix matrix, AttributeList h) {
-        this.file = file;
+    private final SourceFile header;
+
+    private SlideLevel(SourceFile h, TotalPixelMatrix matrix) {
+        this.header = h;
+        this.file = h.file();
         this.matrix = matrix;
-        this.sopInstanceUid = text(h, TagFromName.SOPInstanceUID);
-        this.seriesInstanceUid = text(h, TagFromName.SeriesInstanceUID);
-        this.frameOfReferenceUid = text(h, TagFromName.FrameOfReferenceUID);
-        String flavor = "VOLUME";
-        try {
-            Attribute t = h.get(TagFromName.ImageType);
-            String[] v = t == null ? null : t.getStringValues();
-            if (v != null && v.length >= 3 && !v[2].isBlank()) flavor = v[2].trim();
-        } catch (DicomException e) {
-            // keep VOLUME
-        }
-        this.imageFlavor = flavor;
-        this.samplesPerPixel = Attribute.getSingleIntegerValueOrDefault(h, TagFromName.SamplesPerPixel, 1);
-        this.photometric = text(h, TagFromName.PhotometricInterpretation);
-        this.planarConfiguration = Attribute.getSingleIntegerValueOrDefault(h, TagFromName.PlanarConfiguration, 0);
-        this.bitsAllocated = Attribute.getSingleIntegerValueOrDefault(h, TagFromName.BitsAllocated, 8);
-        this.frames = Attribute.getSingleIntegerValueOrDefault(h, TagFromName.NumberOfFrames, 1);
-        this.transferSyntaxUid = text(h, TagFromName.TransferSyntaxUID);
+        this.sopInstanceUid = h.sopInstanceUid();
+        this.seriesInstanceUid = h.seriesInstanceUid();
+        this.frameOfReferenceUid = h.frameOfReferenceUid();
+        String imageType = h.headerValue(0x0008, 0x0008);
+        String[] v = imageType == null ? new String[0] : imageType.split("\\\\");
+        this.imageFlavor = v.length >= 3 && !v[2].isBlank() ? v[2].trim() : "VOLUME";
+        this.samplesPerPixel = h.intValue(0x0028, 0x0002, 1);
+        this.photometric = h.headerValue(0x0028, 0x0004);
+        this.planarConfiguration = h.intValue(0x0028, 0x0006, 0);
+        this.bitsAllocated = h.intValue(0x0028, 0x0100, 8);
+        this.frames = h.intValue(0x0028, 0x0008, 1);
+        this.transferSyntaxUid = h.headerValue(0x0002, 0x0010);
     }
 
     /**
-     * Reads the header of {@code file}.
+     * Reads the header of {@code file} (once: the export of a SEG over this level reuses it).
      *
      * @throws IOException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
      */
     public static SlideLevel read(Path file) throws IOException {
-        AttributeList h = new AttributeList();
+        SourceFile h;
         try {
-            h.read(file.toFile(), TagFromName.PixelData);
-        } catch (DicomException | RuntimeException e) {
-            throw new IOException(file + " is not a DICOM file: " + e.getMessage(), e);
+            h = SourceFile.read(file);
+        } catch (SegWriteException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(text(h, TagFromName.SOPClassUID))) {
-            throw new IOException(file + " is not a VL Whole Slide Microscopy image (SOP Class " + text(h, TagFromName.SOPClassUID) + ")");
+        if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
+            throw new IOException(file + " is not a VL Whole Slide Microscopy image (SOP Class " + h.sopClassUid() + ")");
         }
         TotalPixelMatrix m;
         try {
-            m = SourceImages.read(file).totalPixelMatrix();
+            m = h.totalPixelMatrix();
         } catch (SegWriteException e) {
             throw new IOException(e.getMessage(), e);
         }
         if (m == null) throw new IOException(file + " has no Total Pixel Matrix Rows/Columns");
-        return new SlideLevel(file, m, h);
+        return new SlideLevel(h, m);
     }
 
-    private static String text(AttributeList l, com.pixelmed.dicom.AttributeTag t) {
-        String s = Attribute.getSingleStringValueOrNull(l, t);
-        return s == null || s.isBlank() ? null : s.trim();
-    }
+    /** The parsed header, as the writer takes it ({@code SourceImages.of(List.of(level.header()))}). */
+    public SourceFile header() { return header; }
 
     public Path file() { return file; }
     /** Slide geometry of this level. */

@@ -31,13 +31,27 @@ public final class DialogScreenshots {
         shoot(outDir, "export_label_image_dialog.png", () -> new ExportLabelImageCommand().run(""));
         shoot(outDir, "export_rois_dialog.png", () -> new ExportRoisCommand().run(""));
         shoot(outDir, "segment_metadata_dialog.png", () -> new SegmentMetadataCommand().run(""));
+        shoot(outDir, "segment_metadata_edit_dialog.png", () -> new SegmentMetadataCommand().run(""), 1);
         System.exit(0);
     }
 
     private static void shoot(File dir, String name, Runnable command) throws Exception {
+        shoot(dir, name, command, 0);
+    }
+
+    /** Captures the dialog that is up after confirming {@code confirmFirst} dialogs with Enter. */
+    private static void shoot(File dir, String name, Runnable command, int confirmFirst) throws Exception {
         Robot robot = new Robot();
         Thread t = new Thread(() -> {
             try {
+                for (int i = 0; i < confirmFirst; i++) {
+                    Thread.sleep(3000);
+                    for (Window w : Window.getWindows()) {
+                        if (w.isShowing() && w instanceof java.awt.Dialog && ((java.awt.Dialog) w).isModal()) w.toFront();
+                    }
+                    robot.keyPress(KeyEvent.VK_ENTER);
+                    robot.keyRelease(KeyEvent.VK_ENTER);
+                }
                 Thread.sleep(4000);
                 Window dialog = null;
                 for (Window w : Window.getWindows()) {

@@ -52,6 +52,32 @@ class ExportSegmentMetadataTest {
         ExportCommandTest.assertSameAsLabels(imp, d, 3);
     }
 
+    @Test void codesOutsideTheListsAreTyped(@TempDir Path dir) throws Exception {
+        ImagePlus imp = ExportCommandTest.labels();
+        DcmqiMetadata m = ExportMacroRunner.run(imp, "action=edit segment=2 label=Nuclei category_code=[91723000^SCT^Anatomical Structure]"
+                + " type_code=[84640000^SCT^Nucleus] region_code=[(39607008, SCT, \"Lung\")] algorithm=MANUAL",
+                () -> SegmentMetadataCommand.apply(imp));
+        SegmentDescription nuclei = m.segments().get(1);
+        assertEquals(new org.dicomseg.model.CodedConcept("84640000", "SCT", "Nucleus"), nuclei.type());
+        assertEquals("Nucleus", nuclei.type().meaning());
+        assertEquals("39607008", nuclei.anatomicRegions().get(0).value());
+        Path out = dir.resolve("seg.dcm");
+        ExportMacroRunner.run(imp, "source=[" + ExportCommandTest.CT + "] out=[" + out + "]", () -> ExportLabelImageCommand.export(imp));
+        Conformance.assertConformant(out);
+        ExportDecoded d = ExportDecoded.read(out, SourceLocator.fromPath(ExportCommandTest.CT.toString(), 64, 64, 5));
+        assertEquals("84640000", d.segments.get(1).type().value());
+        assertEquals("Nucleus", d.segments.get(1).type().meaning());
+        assertEquals("Lung", d.segments.get(1).anatomicRegions().get(0).meaning());
+        // Editing again without typing keeps the typed code (the list offers the current meaning).
+        DcmqiMetadata again = ExportMacroRunner.run(imp, "action=edit segment=2 label=Nuclei2 type=Nucleus category=[Anatomical Structure]"
+                + " region=Lung algorithm=MANUAL", () -> SegmentMetadataCommand.apply(imp));
+        assertEquals("84640000", again.segments().get(1).type().value());
+        assertEquals("39607008", again.segments().get(1).anatomicRegions().get(0).value());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+                "action=edit segment=1 type_code=[84640000 SCT Nucleus]", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(bad.getMessage().contains("type_code") && bad.getMessage().contains("value^scheme^meaning"), bad.getMessage());
+    }
+
     @Test void saveClearLoadRoundTrip(@TempDir Path dir) throws Exception {
         ImagePlus imp = ExportCommandTest.labels();
         ExportMacroRunner.run(imp, EDIT_LIVER, () -> SegmentMetadataCommand.apply(imp));
