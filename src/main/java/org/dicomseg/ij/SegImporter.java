@@ -95,6 +95,8 @@ public final class SegImporter {
                 TiledImportPlan p = v.tiledPlan();
                 r.image.setProp(REGION_PROPERTY, p.x() + "," + p.y() + "," + p.width() + "," + p.height());
                 r.image.setProp(DOWNSAMPLE_PROPERTY, Integer.toString(p.factor()));
+                // On the slide's pixel grid: exporting the (edited) import writes back to the same place.
+                if (v.slidePlacement() != null) v.slidePlacement().applyTo(r.image);
             }
         }
         ImportedImageProperties.apply(r.image, v, options.output(), sourceFolder);

@@ -37,6 +37,7 @@ public final class SegVolume {
     private final List<String> header;
     private final String sourcePath;
     private final TiledImportPlan tiledPlan;
+    private final SlidePlacement slidePlacement;
 
     private SegVolume(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -74,6 +75,7 @@ public final class SegVolume {
         this.header = Collections.unmodifiableList(new ArrayList<>(b.header));
         this.sourcePath = b.sourcePath;
         this.tiledPlan = b.tiledPlan;
+        this.slidePlacement = b.slidePlacement;
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -101,6 +103,11 @@ public final class SegVolume {
     public String sourcePath() { return sourcePath; }
     /** For tiled (slide) SEGs: the region and downsampling the planes show; null otherwise. */
     public TiledImportPlan tiledPlan() { return tiledPlan; }
+    /**
+     * Where the volume's single plane lies on a slide level, pixel for pixel (an export of the
+     * imported image then lands on the same pixels), or null when not known.
+     */
+    public SlidePlacement slidePlacement() { return slidePlacement; }
 
     /** The segment with this Segment Number, or null. */
     public Segment segment(int number) {
@@ -132,6 +139,7 @@ public final class SegVolume {
         b.header.addAll(header);
         b.sourcePath = sourcePath;
         b.tiledPlan = tiledPlan;
+        b.slidePlacement = slidePlacement;
         return b;
     }
 
@@ -186,6 +194,7 @@ public final class SegVolume {
         private final List<String> header = new ArrayList<>();
         private String sourcePath;
         private TiledImportPlan tiledPlan;
+        private SlidePlacement slidePlacement;
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -211,6 +220,7 @@ public final class SegVolume {
         public Builder sourcePath(String p) { this.sourcePath = p; return this; }
         /** Tiled SEGs: the region and factor the planes show. */
         public Builder tiledPlan(TiledImportPlan p) { this.tiledPlan = p; return this; }
+        public Builder slidePlacement(SlidePlacement p) { this.slidePlacement = p; return this; }
         public SegVolume build() { return new SegVolume(this); }
     }
 }

@@ -93,6 +93,9 @@ public final class SegVolumes {
 
         SegVolume.Builder b = SegVolume.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
                 .sourcePath(r.file().toString()).tiledPlan(plan);
+        if (plan != null) {
+            b.slidePlacement(plan.followsSlideImage() ? slide : plan.factor() == 1 ? SegSlideSource.placement(r, plan.x(), plan.y()) : null);
+        }
         if (m.segmentationType() == SegmentationType.FRACTIONAL) {
             b.fractional(m.fractionalType(), Math.max(1, Math.min(255, m.maximumFractionalValue())));
         }

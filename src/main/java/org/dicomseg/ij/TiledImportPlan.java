@@ -26,8 +26,10 @@ public final class TiledImportPlan {
     private final int height;
     private final int factor;
     private final String reason;
+    private final boolean followsSlideImage;
 
-    private TiledImportPlan(int x, int y, int width, int height, int factor, String reason) {
+    private TiledImportPlan(int x, int y, int width, int height, int factor, String reason, boolean followsSlideImage) {
+        this.followsSlideImage = followsSlideImage;
         this.x = x;
         this.y = y;
         this.width = width;
@@ -95,7 +97,9 @@ public final class TiledImportPlan {
             throw new IllegalArgumentException("A " + ow + "x" + oh + " view is larger than one ImageJ plane (2^31 pixels): "
                     + "choose a region or a larger downsample factor");
         }
-        return new TiledImportPlan(x, y, w, h, f, where + ", " + how + " -> " + ow + "x" + oh + " pixels");
+        boolean follows = region == null && slideFactor > 0 && f == slideFactor
+                && x == slide.x() * slideFactor && y == slide.y() * slideFactor;
+        return new TiledImportPlan(x, y, w, h, f, where + ", " + how + " -> " + ow + "x" + oh + " pixels", follows);
     }
 
     /** True when {@code slide} lies in the SEG's Frame of Reference and both have a pixel spacing. */
@@ -131,6 +135,11 @@ public final class TiledImportPlan {
     public int height() { return height; }
     /** Downsampling factor (1 = full resolution). */
     public int factor() { return factor; }
+    /**
+     * True when the view is the open slide image's pixel grid itself (its region, at its pixel size):
+     * pixel (i, j) of the import is pixel (i, j) of that image, so the import may carry its placement.
+     */
+    public boolean followsSlideImage() { return followsSlideImage; }
     /** How the region and factor were chosen, one sentence. */
     public String reason() { return reason; }
 

@@ -104,6 +104,44 @@ class ImportTiledTest {
         byte[] got = (byte[]) imp.getProcessor().getPixels();
         for (int i = 0; i < want.length; i++) assertEquals(want[i], got[i], "pixel " + (i % W) + "," + (i / W));
         assertEquals(0.25, imp.getCalibration().pixelWidth, 1e-9);
+        assertEquals(null, SlidePlacement.of(imp), "no slide next to the SEG: no placement");
+    }
+
+    @Test
+    void importNextToItsSlideCarriesThePlacementAndExportsBack() throws Exception {
+        Path seg = Files.copy(labelmap, levels.get(0).getParent().resolve("labelmap-next-to-slide.dcm"));
+        int x = X0 - 40, y = Y0 - 30, w = W + 60, h = H + 50;
+        ImagePlus imp = importWith(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE)
+                .region(x + "," + y + "," + w + "," + h).downsample(1), null, 0, 0).image();
+        SlidePlacement p = SlidePlacement.of(imp);
+        assertEquals(levels.get(0).toAbsolutePath(), p.file());
+        assertEquals(1, p.level());
+        assertEquals(x, p.x());
+        assertEquals(y, p.y());
+        // edit the import, then export it: it lands on the level where the import came from
+        imp.getProcessor().setValue(3);
+        imp.getProcessor().fill(new ij.gui.Roi(0, 0, 10, 10));
+        Path out = tmp.resolve("edited.dcm");
+        SlideExport.write(LabelImageExport.prepare(imp, null), p, org.dicomseg.codec.SegWriteOptions.builder().build(), out);
+        org.dicomseg.testing.Conformance.assertConformant(out);
+        try (SegmentationReader r = SegmentationReader.open(out)) {
+            org.dicomseg.reconstruct.SegmentationVolume v = org.dicomseg.reconstruct.Reconstructor.totalPixelMatrix(r,
+                    org.dicomseg.reconstruct.ReconstructionOptions.defaults().combineToLabelMap());
+            byte[] all = v.bytePlane(0, 0);
+            byte[] edited = (byte[]) imp.getProcessor().getPixels();
+            for (int yy = 0; yy < TiledSegs.H; yy++) {
+                for (int xx = 0; xx < TiledSegs.W; xx++) {
+                    boolean in = xx >= x && xx < x + w && yy >= y && yy < y + h;
+                    int want = in ? edited[(yy - y) * w + (xx - x)] & 0xFF : 0;
+                    assertEquals(want, all[yy * TiledSegs.W + xx] & 0xFF, "matrix pixel " + xx + "," + yy);
+                }
+            }
+            assertEquals(3, all[y * TiledSegs.W + x], "the edit is at the region's corner");
+        }
+        // downsampled, the import is not on the level's pixel grid: no placement
+        ImagePlus coarse = importWith(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).downsample(2), null, 0, 0).image();
+        assertEquals(null, SlidePlacement.of(coarse));
+        Files.delete(seg);
     }
 
     @Test
@@ -161,6 +199,13 @@ class ImportTiledTest {
             }
         }
         assertTrue(res.notes().get(0).contains("open slide image's region (level 2"), res.notes().toString());
+        // on the slide image's pixel grid: the import carries its placement (an export lands on the same pixels)
+        SlidePlacement q = SlidePlacement.of(imp);
+        assertEquals(p.file(), q.file());
+        assertEquals(p.level(), q.level());
+        assertEquals(p.x(), q.x());
+        assertEquals(p.y(), q.y());
+        assertEquals(p.sopInstanceUid(), q.sopInstanceUid());
         // an explicit region wins over the slide image
         SegImporter.Result explicit = importWith(binary, new ImportOptions().region("0,0,100,100").downsample(1), p, 250, 200);
         assertEquals(100, explicit.image().getWidth());
