@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import ij.ImagePlus;
 
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.mask.PixelKind;
+import org.dicomseg.mask.ScaledMaskPlanes;
 import org.dicomseg.mask.SegmentationMask;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.metadata.LabelMapping;
@@ -42,15 +44,38 @@ public final class LabelImageExport {
      * reported to {@code monitor} (which can cancel the export).
      */
     public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, ExportMonitor monitor) {
+        return prepare(imp, meta, monitor, null);
+    }
+
+    /**
+     * As {@link #prepare(ImagePlus, DcmqiMetadata, ExportMonitor)} for a single-plane slide image
+     * written on another level of its slide ({@code target}, e.g. the finest): each plane is seen
+     * on the target grid by nearest neighbour ({@link ScaledMaskPlanes}), tile by tile, so labels
+     * keep their values and the full-resolution plane is never made. {@code target} null or the
+     * image's own level: as without it.
+     */
+    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, ExportMonitor monitor, SlideTarget target) {
         List<String> notes = new ArrayList<>();
         PixelKind kind = ImageMaskPlanes.kindOf(imp);
         Monitoring m = new Monitoring(monitor);
-        if (imp.getNChannels() > 1) return channels(imp, meta, notes, m);
-        if (kind == PixelKind.FLOAT32) return fractional(imp, meta, notes, m);
-        return labelMap(imp, meta, notes, m);
+        UnaryOperator<MaskPlanes> view = UnaryOperator.identity();
+        if (target != null && !target.isOwn()) {
+            if (SourceLocator.planesOf(imp) != 1) {
+                throw new IllegalArgumentException("Only a single-plane image can be written on another slide level; '"
+                        + imp.getTitle() + "' has " + SourceLocator.planesOf(imp) + " planes");
+            }
+            view = p -> new ScaledMaskPlanes(p, 0, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
+                    target.width(), target.height());
+            notes.add(String.format(java.util.Locale.ROOT, "Scaled by %.4g x %.4g (nearest neighbour) to a %dx%d region of %s,"
+                    + " tile by tile", target.scaleX(), target.scaleY(), target.width(), target.height(), target.placement()));
+        }
+        if (imp.getNChannels() > 1) return channels(imp, meta, notes, m, view);
+        if (kind == PixelKind.FLOAT32) return fractional(imp, meta, notes, m, view);
+        return labelMap(imp, meta, notes, m, view);
     }
 
-    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon) {
+    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+                                       UnaryOperator<MaskPlanes> view) {
         MaskPlanes planes = new ImageMaskPlanes(imp, 1);
         int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
@@ -84,12 +109,13 @@ public final class LabelImageExport {
         }
         boolean identity = true;
         for (Map.Entry<Integer, Integer> e : labelToSegment.entrySet()) identity &= e.getKey().equals(e.getValue());
-        MaskPlanes watched = mon.wrap(planes, 2L * planes.planes());
+        MaskPlanes watched = mon.wrap(view.apply(planes), 2L * planes.planes());
         SegmentationMask mask = identity ? LabelMapMask.of(watched) : LabelMapMask.of(watched, labelToSegment);
         return new ExportPlan(mask, segments, SegmentationType.BINARY, notes);
     }
 
-    private static ExportPlan fractional(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon) {
+    private static ExportPlan fractional(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+                                         UnaryOperator<MaskPlanes> view) {
         MaskPlanes planes = new ImageMaskPlanes(imp, 1);
         List<SegmentDescription> segments = new ArrayList<>();
         if (meta != null) {
@@ -100,15 +126,16 @@ public final class LabelImageExport {
             segments.add(DefaultSegments.of(1, "Segment 1", false, ImageColors.ofChannel(imp, 1)));
             notes.add("No segment metadata: default segment 'Segment 1' (Tissue, AUTOMATIC, algorithm ImageJ)");
         }
-        return new ExportPlan(StackedMasks.of(mon.wrap(planes, 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
+        return new ExportPlan(StackedMasks.of(mon.wrap(view.apply(planes), 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
     }
 
-    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon) {
+    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+                                       UnaryOperator<MaskPlanes> view) {
         int c = imp.getNChannels();
         List<MaskPlanes> masks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int ch = 1; ch <= c; ch++) {
-            masks.add(mon.wrap(new ImageMaskPlanes(imp, ch), 2L * c * SourceLocator.planesOf(imp)));
+            masks.add(mon.wrap(view.apply(new ImageMaskPlanes(imp, ch)), 2L * c * SourceLocator.planesOf(imp)));
             names.add("Segment " + ch);
         }
         List<SegmentDescription> segments = new ArrayList<>();

@@ -7,7 +7,7 @@ import org.dicomseg.slide.SlideSeries;
 
 /**
  * Where an export from a slide image is written when it should land on another level of the slide
- * (Export ROIs as SEG... with {@code target=finest}): the target level's placement, the scale from
+ * (Export ROIs / Export Label Image as SEG... with {@code target=finest}): the target level's placement, the scale from
  * image pixels to target pixels (ratio of the levels' pixel spacings) and the region's size there.
  * The region is the image's, scaled: offset rounded to the nearest target pixel, size rounded up and
  * clipped to the level.

@@ -129,9 +129,9 @@ public final class MacroKeys {
     /** Export from a slide image: also write a SEG on every coarser level of the slide (checkbox), a multi-resolution series. */
     public static final String PYRAMID = "pyramid";
     /**
-     * Export ROIs as SEG... from a slide image: the level to write on, {@code image} (the image's own
+     * Export ROIs / Export Label Image from a slide image: the level to write on, {@code image} (the image's own
      * level, default) or {@code finest} (the slide's finest level, ROIs scaled by the ratio of the
-     * levels' pixel spacings and rasterised tile by tile).
+     * levels' pixel spacings and rasterised tile by tile; a label image resampled by nearest neighbour, tile by tile).
      */
     public static final String TARGET = "target";
 }

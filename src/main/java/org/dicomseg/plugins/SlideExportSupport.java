@@ -47,20 +47,22 @@ final class SlideExportSupport {
     /** Export Label Image as SEG... for an image on a slide; null when the dialog was cancelled. */
     static SegWriteResult labelImage(String command, ImagePlus imp, SlidePlacement slide) throws Exception {
         CommandForm form = addSlideFields(ExportLabelImageCommand.form(imp, slide.file().toString(), null), slide);
+        addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {slideOptions(form, ExportFields.toOptions(form, meta))};
         Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjExportMonitor monitor = new IjExportMonitor();
-        return write(command, LabelImageExport.prepare(imp, meta, monitor), slide, options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+        SlideTarget target = target(form, slide, imp);
+        return write(command, LabelImageExport.prepare(imp, meta, monitor, target), target.placement(), options[0], out, monitor,
+                form.flag(MacroKeys.PYRAMID));
     }
 
     /** Export ROIs as SEG... for an image on a slide: the ROIs are rasterised tile by tile on its grid. */
     static SegWriteResult rois(String command, ImagePlus imp, SlidePlacement slide) throws Exception {
         CommandForm form = addSlideFields(ExportRoisCommand.form(imp, slide.file().toString(), null), slide);
-        form.add(FormField.choice(MacroKeys.TARGET, "Target level (image = the image's own; finest = full resolution)",
-                TARGETS, TARGETS[0]));
+        addTargetField(form);
         if (!form.show()) return null;
         List<Roi> rois = ExportRoisCommand.rois(form.string(MacroKeys.ROIS));
         RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
@@ -69,13 +71,23 @@ final class SlideExportSupport {
         Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjExportMonitor monitor = new IjExportMonitor();
-        SlideTarget target = TARGETS[1].equals(form.choice(MacroKeys.TARGET))
-                ? SlideTarget.finest(slide, imp.getWidth(), imp.getHeight()) : SlideTarget.own(slide, imp.getWidth(), imp.getHeight());
+        SlideTarget target = target(form, slide, imp);
         ExportPlan plan = target.isOwn()
                 ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
                         target.width(), target.height(), meta, monitor);
         return write(command, plan, target.placement(), options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+    }
+
+    /** The level to write on: the image's own or the slide's finest. */
+    static void addTargetField(CommandForm form) {
+        form.add(FormField.choice(MacroKeys.TARGET, "Target level (image = the image's own; finest = full resolution)",
+                TARGETS, TARGETS[0]));
+    }
+
+    private static SlideTarget target(CommandForm form, SlidePlacement slide, ImagePlus imp) throws java.io.IOException {
+        return TARGETS[1].equals(form.choice(MacroKeys.TARGET))
+                ? SlideTarget.finest(slide, imp.getWidth(), imp.getHeight()) : SlideTarget.own(slide, imp.getWidth(), imp.getHeight());
     }
 
     /** The slide-only fields: tile organisation and the pyramid checkbox. */

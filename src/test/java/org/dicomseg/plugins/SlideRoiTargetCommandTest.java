@@ -64,4 +64,37 @@ class SlideRoiTargetCommandTest {
         }
         assertTrue(ij.Macro.trimKey("Target level (image = the image's own; finest = full resolution)").equals(MacroKeys.TARGET));
     }
+
+    @Test
+    void labelImageOnACoarseLevelIsWrittenAtFullResolutionByNearestNeighbour(@TempDir Path tmp) throws Exception {
+        Shared.assumePresent();
+        Path dir = Files.createDirectories(tmp.resolve("slide"));
+        SampleStudy study = SampleStudy.deterministic(42);
+        new SlideWriter(study, 1024, 768, 128).series("series/target").pixelSpacing(0.00025).write(dir.resolve("level-1.dcm"));
+        new SlideWriter(study, 256, 192, 128).series("series/target").pixelSpacing(0.001).write(dir.resolve("level-2.dcm"));
+        ImagePlus coarse = ExportMacroRunner.run(null, "slide=[" + dir + "] level=2 x=10 y=20 width=150 height=100",
+                OpenSlideCommand::open);
+        // a label image of the coarse region: two labels, one touching the region's edges
+        ij.process.ByteProcessor bp = new ij.process.ByteProcessor(150, 100);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 150; x++) bp.set(x, y, x < 7 && y < 5 ? 2 : (x - 70) * (x - 70) + 4 * (y - 50) * (y - 50) < 900 ? 1 : 0);
+        }
+        ImagePlus labels = new ImagePlus("labels", bp);
+        org.dicomseg.ij.SlidePlacement.of(coarse).applyTo(labels);
+        Path out = tmp.resolve("labels-fine.dcm");
+        ExportMacroRunner.run(labels, "out=[" + out + "] target=finest", () -> ExportLabelImageCommand.export(labels));
+        Conformance.assertConformant(out);
+        try (SegmentationReader seg = SegmentationReader.open(out)) {
+            assertEquals(1024, seg.metadata().totalPixelMatrixColumns());
+            byte[] all = Reconstructor.totalPixelMatrix(seg, ReconstructionOptions.defaults().combineToLabelMap()).bytePlane(0, 0);
+            // level-2 pixel (10 + i, 20 + j) covers level-1 pixels 4 * (10 + i) .. + 3: each one has its label
+            for (int y = 0; y < 768; y++) {
+                for (int x = 0; x < 1024; x++) {
+                    int i = x / 4 - 10, j = y / 4 - 20;
+                    int want = i >= 0 && i < 150 && j >= 0 && j < 100 ? bp.get(i, j) : 0;
+                    assertEquals(want, all[y * 1024 + x] & 0xFF, "level-1 pixel " + x + "," + y);
+                }
+            }
+        }
+    }
 }
