@@ -3,6 +3,7 @@ package org.dicomseg.ij;
 import java.util.List;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 
 import org.dicomseg.metadata.DcmqiMetadata;
 import org.dicomseg.metadata.LabelMapping;
@@ -34,6 +35,32 @@ public final class SegmentMetadataEditor {
             }
         } else {
             for (SegmentDescription d : LabelImageExport.prepare(imp, null).segments()) b.addSegment(d, 0, d.segmentNumber());
+        }
+        return b.build();
+    }
+
+    /**
+     * Metadata for exporting {@code rois} (Export ROIs as SEG... with grouping by name): one segment
+     * per ROI name, in first-appearance order, labelID = its number. A name that {@code current}
+     * already describes (Segment Label, case-insensitive) keeps that description; the others get
+     * the ROI export's defaults (MANUAL, the ROI's colour). Series attributes of {@code current}
+     * are kept. The ROI export matches segments to ROI names, so editing these describes the ROIs.
+     *
+     * @param current the image's stored metadata, or null
+     */
+    public static DcmqiMetadata forRois(DcmqiMetadata current, List<Roi> rois) {
+        List<RoiSegment> groups = RoiGrouper.group(rois, RoiGrouping.NAME);
+        if (groups.isEmpty()) throw new IllegalArgumentException("There are no ROIs to describe");
+        DcmqiMetadata.Builder b = current != null ? copyHeader(current) : DcmqiMetadata.builder();
+        for (int i = 0; i < groups.size(); i++) {
+            RoiSegment g = groups.get(i);
+            SegmentDescription known = null;
+            if (current != null) {
+                for (SegmentDescription d : current.segments()) if (d.label().equalsIgnoreCase(g.label())) known = d;
+            }
+            SegmentDescription d = known != null ? SegmentMetadataMatch.renumber(known, i + 1)
+                    : DefaultSegments.of(i + 1, g.label(), true, g.color());
+            b.addSegment(d, 0, i + 1);
         }
         return b.build();
     }

@@ -44,7 +44,7 @@ public class SegmentMetadataCommand implements PlugIn {
     /** Menu name (Plugins &gt; DICOM SEG). */
     public static final String COMMAND = "Segment Metadata";
     /** Actions of the first dialog. */
-    public static final String[] ACTIONS = {"edit", "load", "save", "clear"};
+    public static final String[] ACTIONS = {"edit", "load", "save", "clear", "rois"};
     /** The region choice meaning "no anatomic region". */
     public static final String NONE = "none";
 
@@ -67,6 +67,7 @@ public class SegmentMetadataCommand implements PlugIn {
         first.add(FormField.choice(MacroKeys.ACTION, "Action", ACTIONS, ACTIONS[0]));
         first.add(FormField.number(MacroKeys.SEGMENT, "Segment (number to edit; " + (meta.segments().size() + 1) + " adds one)", 1));
         first.add(FormField.string(MacroKeys.TEMPLATE, "Template (dcmqi JSON, for load/save)", "", 40));
+        first.add(FormField.string(MacroKeys.ROIS, "ROIs (for rois: RoiSet.zip; empty = ROI Manager)", "", 40));
         if (!first.show()) return null;
         String action = first.choice(MacroKeys.ACTION);
         String template = first.string(MacroKeys.TEMPLATE);
@@ -87,6 +88,14 @@ public class SegmentMetadataCommand implements PlugIn {
                 DcmqiMetadataWriter.write(meta, p);
                 IJ.log(COMMAND + ": saved " + meta.segments().size() + " segment(s) of '" + imp.getTitle() + "' to " + p);
                 return meta;
+            }
+            case "rois": {
+                DcmqiMetadata described = SegmentMetadataEditor.forRois(SegmentMetadataProperty.get(imp),
+                        ExportRoisCommand.rois(first.string(MacroKeys.ROIS)));
+                SegmentMetadataProperty.set(imp, described);
+                IJ.log(COMMAND + ": '" + imp.getTitle() + "' now describes " + described.segments().size()
+                        + " ROI segment(s) by name: " + labels(described) + "; edit them with action=edit");
+                return described;
             }
             case "clear":
                 SegmentMetadataProperty.set(imp, null);
@@ -109,6 +118,12 @@ public class SegmentMetadataCommand implements PlugIn {
         SegmentMetadataProperty.set(imp, updated);
         IJ.log(COMMAND + ": segment " + number + " of '" + imp.getTitle() + "' is now " + d);
         return updated;
+    }
+
+    private static String labels(DcmqiMetadata m) {
+        List<String> l = new ArrayList<>();
+        for (SegmentDescription d : m.segments()) l.add(d.segmentNumber() + " " + d.label());
+        return String.join(", ", l);
     }
 
     /** The second dialog: every editable attribute of one segment, defaults = its current values. */

@@ -78,6 +78,35 @@ class ExportSegmentMetadataTest {
         assertTrue(bad.getMessage().contains("type_code") && bad.getMessage().contains("value^scheme^meaning"), bad.getMessage());
     }
 
+    @Test void roiSegmentsAreDescribedByNameAndReachTheRoiExport(@TempDir Path dir) throws Exception {
+        ImagePlus imp = ExportCommandTest.labels();
+        Path zip = Path.of("sample-images/RoiSet.zip");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (ij.gui.Roi r : org.dicomseg.ij.RoiSetReader.read(zip)) if (!names.contains(r.getName())) names.add(r.getName());
+        assertTrue(names.size() >= 2, names.toString());
+        DcmqiMetadata m = ExportMacroRunner.run(imp, "action=rois rois=[" + zip + "]", () -> SegmentMetadataCommand.apply(imp));
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (SegmentDescription d : m.segments()) labels.add(d.label());
+        assertEquals(names, labels, "one segment per ROI name, in order");
+        assertEquals(SegmentAlgorithmType.MANUAL, m.segments().get(0).algorithmType());
+        // describe the first ROI, then export the ROIs: the SEG carries the description
+        ExportMacroRunner.run(imp, "action=edit segment=1 label=[" + names.get(0) + "] category=[Anatomical Structure] type=Liver"
+                + " algorithm=MANUAL", () -> SegmentMetadataCommand.apply(imp));
+        Path out = dir.resolve("rois.dcm");
+        ExportMacroRunner.run(imp, "rois=[" + zip + "] grouping=name source=[" + ExportCommandTest.CT + "] out=[" + out + "]",
+                () -> ExportRoisCommand.export(imp));
+        Conformance.assertConformant(out);
+        ExportDecoded d = ExportDecoded.read(out, SourceLocator.fromPath(ExportCommandTest.CT.toString(), 64, 64, 5));
+        assertEquals(names.get(0), d.segments.get(0).label());
+        assertEquals("10200004", d.segments.get(0).type().value(), "Liver");
+        // describing the ROIs again keeps what was edited
+        DcmqiMetadata again = ExportMacroRunner.run(imp, "action=rois rois=[" + zip + "]", () -> SegmentMetadataCommand.apply(imp));
+        assertEquals("10200004", again.segments().get(0).type().value());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+                "action=rois", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(empty.getMessage().contains("ROI Manager is empty"), empty.getMessage());
+    }
+
     @Test void saveClearLoadRoundTrip(@TempDir Path dir) throws Exception {
         ImagePlus imp = ExportCommandTest.labels();
         ExportMacroRunner.run(imp, EDIT_LIVER, () -> SegmentMetadataCommand.apply(imp));
