@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 
 /**
  * Positional reads from a file with a small window buffer, for walking element headers (PS3.5
- * 7.1) and fragment item headers (PS3.5 A.4) without reading values. Not thread-safe; the
- * reader serialises access.
+ * 7.1) and fragment item headers (PS3.5 A.4), and for the few short values the per-frame
+ * functional groups parser reads ({@link PerFrameGroupsParser}). Every read is checked against
+ * the file size first, so a lying length gives an {@link EOFException}, never a large allocation.
+ * Not thread-safe; the reader serialises access.
  */
 final class ChannelReader {
     private static final int WINDOW = 64 * 1024;
@@ -53,6 +55,20 @@ final class ChannelReader {
         int i = (int) (pos - windowStart);
         long a = window[i] & 0xFF, b = window[i + 1] & 0xFF, c = window[i + 2] & 0xFF, d = window[i + 3] & 0xFF;
         return bigEndian ? (a << 24) | (b << 16) | (c << 8) | d : a | (b << 8) | (c << 16) | (d << 24);
+    }
+
+    /**
+     * Copies {@code len} bytes at {@code pos} into {@code dst} through the window (for the short
+     * values of element headers' neighbours: no system call per value); long reads go straight
+     * to the file.
+     */
+    void copy(long pos, byte[] dst, int off, int len) throws IOException {
+        if (len > WINDOW) {
+            readFully(pos, dst, off, len);
+            return;
+        }
+        ensure(pos, len);
+        System.arraycopy(window, (int) (pos - windowStart), dst, off, len);
     }
 
     /** Reads exactly {@code len} bytes at {@code pos}, bypassing the window. */

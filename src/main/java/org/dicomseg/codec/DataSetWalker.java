@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
  * Walks DICOM element headers (PS3.5 7.1: tag, VR for explicit syntaxes, value length; 7.5:
  * sequences and items of defined or undefined length) without reading values, to find where the
  * File Meta Information ends (PS3.10 7.1) and where the top-level Pixel Data (7FE0,0010) value
- * starts. PixelMed parses the header attributes; this class only finds byte offsets so frames can
- * be read straight from disk.
+ * starts, and where the top-level Per-frame Functional Groups Sequence (5200,9230) is. PixelMed
+ * parses the header attributes; this class only finds byte offsets so frames can be read straight
+ * from disk and {@link PerFrameGroupsParser} can read the per-frame groups itself.
  */
 final class DataSetWalker {
     static final long UNDEFINED = 0xFFFFFFFFL;
@@ -18,7 +19,8 @@ final class DataSetWalker {
     static final int TAG_ITEM = 0xFFFEE000;
     static final int TAG_ITEM_DELIMITER = 0xFFFEE00D;
     static final int TAG_SEQUENCE_DELIMITER = 0xFFFEE0DD;
-    private static final int MAX_DEPTH = 64;
+    static final int TAG_PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
+    static final int MAX_DEPTH = 64;
 
     /** Where the data set starts and which transfer syntax the File Meta Information names. */
     static final class Meta {
@@ -40,6 +42,20 @@ final class DataSetWalker {
         long extendedOffsetTableLength;
         long extendedOffsetTableLengthsOffset = -1;
         long extendedOffsetTableLengthsLength;
+        /** Top-level Per-frame Functional Groups Sequence (5200,9230): element start, value start, length, VR; -1 when absent. */
+        long perFrameGroupsOffset = -1;
+        long perFrameGroupsValueOffset = -1;
+        long perFrameGroupsLength;
+        String perFrameGroupsVr;
+        /** How many top-level (5200,9230) elements there are (more than one: leave the file to PixelMed). */
+        int perFrameGroupsCount;
+        /**
+         * True when a top-level tag below (5200,9230) follows one at or above it (out of order,
+         * PS3.5 7.1): then a header read that stops at the first tag from (5200,9230) on would miss it.
+         */
+        boolean lowTagAfterPerFrameGroups;
+        /** Offset of the first top-level element with a tag from (5200,9230) on (Pixel Data at the latest). */
+        long firstTagFromPerFrameGroups = -1;
     }
 
     private final ChannelReader in;
@@ -93,9 +109,16 @@ final class DataSetWalker {
     Location locate(long pos) throws IOException {
         Location loc = new Location();
         long size = in.size();
+        boolean high = false;
         while (pos + 8 <= size) {
             int tag = tag(pos);
             if (Integer.compareUnsigned(tag, TAG_PIXEL_DATA) > 0) break; // e.g. trailing padding (FFFC,FFFC)
+            if (Integer.compareUnsigned(tag, TAG_PER_FRAME_FUNCTIONAL_GROUPS) >= 0) {
+                if (!high) loc.firstTagFromPerFrameGroups = pos;
+                high = true;
+            } else if (high) {
+                loc.lowTagAfterPerFrameGroups = true;
+            }
             String vr = null;
             long len;
             int header;
@@ -118,7 +141,13 @@ final class DataSetWalker {
                 loc.pixelDataVr = vr;
                 return loc;
             }
-            if (tag == TAG_EXTENDED_OFFSET_TABLE && len != UNDEFINED) {
+            if (tag == TAG_PER_FRAME_FUNCTIONAL_GROUPS) {
+                loc.perFrameGroupsCount++;
+                loc.perFrameGroupsOffset = pos;
+                loc.perFrameGroupsValueOffset = pos + header;
+                loc.perFrameGroupsLength = len;
+                loc.perFrameGroupsVr = vr;
+            } else if (tag == TAG_EXTENDED_OFFSET_TABLE && len != UNDEFINED) {
                 loc.extendedOffsetTableOffset = pos + header;
                 loc.extendedOffsetTableLength = len;
             } else if (tag == TAG_EXTENDED_OFFSET_TABLE_LENGTHS && len != UNDEFINED) {
@@ -161,12 +190,14 @@ final class DataSetWalker {
         while (true) {
             int tag = tag(pos, be);
             if (tag == TAG_ITEM_DELIMITER) return pos + 8;
-            String vr = null;
+            boolean un = false;
             long len;
             int header;
             if (explicit && (tag >>> 16) != 0xFFFE) {
-                vr = vr(in, pos + 4);
-                if (hasLongLength(vr)) {
+                // VR as two bytes, no String per element: nested items can hold many thousands of elements.
+                int a = in.u8(pos + 4), b = in.u8(pos + 5);
+                un = a == 'U' && b == 'N';
+                if (hasLongLength(a, b)) {
                     len = in.u32(pos + 8, be);
                     header = 12;
                 } else {
@@ -178,7 +209,7 @@ final class DataSetWalker {
                 header = 8;
             }
             if (len == UNDEFINED) {
-                boolean nestedExplicit = explicit && !"UN".equals(vr);
+                boolean nestedExplicit = explicit && !un;
                 pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && be, depth + 1);
             } else {
                 pos += header + len;
@@ -203,6 +234,18 @@ final class DataSetWalker {
         switch (vr) {
             case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV":
             case "UC": case "UN": case "UR": case "UT": case "UV":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@link #hasLongLength(String)} for the VR's two bytes. */
+    static boolean hasLongLength(int a, int b) {
+        switch (a << 8 | b) {
+            case 'O' << 8 | 'B': case 'O' << 8 | 'D': case 'O' << 8 | 'F': case 'O' << 8 | 'L': case 'O' << 8 | 'V':
+            case 'O' << 8 | 'W': case 'S' << 8 | 'Q': case 'S' << 8 | 'V': case 'U' << 8 | 'C': case 'U' << 8 | 'N':
+            case 'U' << 8 | 'R': case 'U' << 8 | 'T': case 'U' << 8 | 'V':
                 return true;
             default:
                 return false;

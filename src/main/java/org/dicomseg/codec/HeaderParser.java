@@ -30,6 +30,10 @@ import org.dicomseg.model.SegmentationType;
  * {@link SegmentDescription}s, and the frame index ({@link FrameInfo} per frame from the
  * Per-frame and Shared Functional Groups, C.7.6.16, or from the TILED_FULL implicit order,
  * C.7.6.17.3). Checks that the numbers agree before anyone allocates by them.
+ *
+ * <p>The frame index reads each functional groups item as a {@link FunctionalGroups}; the per-frame
+ * items come either from PixelMed's list or, on the reader's fast path, from
+ * {@link PerFrameGroupsParser} ({@link #usePerFrame}): one indexing code path for both.</p>
  */
 final class HeaderParser {
     static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
@@ -54,10 +58,22 @@ final class HeaderParser {
     private final Path file;
     private final AttributeList list;
     private final List<String> warnings = new ArrayList<>();
+    /** The Per-frame Functional Groups Sequence (5200,9230), or null when the file has none. */
+    private FunctionalGroups.PerFrame perFrame;
 
+    /** A parser over PixelMed's header; the per-frame groups come from {@code list} too, unless {@link #usePerFrame} replaces them. */
     HeaderParser(Path file, AttributeList list) {
         this.file = file;
         this.list = list;
+        this.perFrame = FunctionalGroups.of(seq(list, TagFromName.PerFrameFunctionalGroupsSequence));
+    }
+
+    /**
+     * Takes the Per-frame Functional Groups from elsewhere ({@link PerFrameGroupsParser}) when
+     * PixelMed read the header only up to (5200,9230); null = the file has none.
+     */
+    void usePerFrame(FunctionalGroups.PerFrame groups) {
+        this.perFrame = groups;
     }
 
     List<String> warnings() { return warnings; }
@@ -235,7 +251,7 @@ final class HeaderParser {
         }
     }
 
-    private static List<SourceImageReference> references(SequenceAttribute s) {
+    static List<SourceImageReference> references(SequenceAttribute s) {
         List<SourceImageReference> out = new ArrayList<>();
         if (s == null) return out;
         for (java.util.Iterator<com.pixelmed.dicom.SequenceItem> it = s.iterator(); it.hasNext();) {
@@ -391,15 +407,13 @@ final class HeaderParser {
 
     /** True when the file has Per-frame Functional Groups (5200,9230). */
     boolean hasPerFrameGroups() {
-        SequenceAttribute s = seq(list, TagFromName.PerFrameFunctionalGroupsSequence);
-        return s != null && s.getNumberOfItems() > 0;
+        return perFrame != null && perFrame.size() > 0;
     }
 
     /** Checks counts before the index is built (no allocation by Number of Frames yet). */
     void checkPerFrameCount(SegmentationMetadata m) throws SegReadException {
-        SequenceAttribute s = seq(list, TagFromName.PerFrameFunctionalGroupsSequence);
-        if (s == null) return;
-        int n = s.getNumberOfItems();
+        if (perFrame == null) return;
+        int n = perFrame.size();
         if (n != m.numberOfFrames) {
             boolean missing = str(list, TagFromName.NumberOfFrames) == null;
             throw fail("Per-frame Functional Groups Sequence (5200,9230) has " + n + " items but Number of Frames (0028,0008) "
@@ -409,10 +423,9 @@ final class HeaderParser {
     }
 
     List<FrameInfo> frameIndex(SegmentationMetadata m, Map<Integer, SegmentDescription> segments) throws SegReadException {
-        SequenceAttribute perFrame = seq(list, TagFromName.PerFrameFunctionalGroupsSequence);
-        AttributeList shared = sharedGroups();
+        FunctionalGroups shared = FunctionalGroups.of(sharedGroups());
         boolean labelMap = m.segmentationType == SegmentationType.LABELMAP;
-        if ((perFrame == null || perFrame.getNumberOfItems() == 0)
+        if ((perFrame == null || perFrame.size() == 0)
                 && m.dimensionOrganizationType == DimensionOrganization.TILED_FULL) {
             return tiledFull(m, segments, shared);
         }
@@ -420,14 +433,14 @@ final class HeaderParser {
         double[] sharedOrientation = m.imageOrientationPatient;
         boolean warnedSegment = false;
         int outside = 0, firstOutside = 0;
-        // PixelMed keeps items in a LinkedList: iterate, never getItem(i) (quadratic for 100k tiles).
-        java.util.Iterator<com.pixelmed.dicom.SequenceItem> items = perFrame == null ? null : perFrame.iterator();
+        // checkPerFrameCount made sure there are exactly numberOfFrames items.
+        java.util.Iterator<FunctionalGroups> items = perFrame == null ? null : perFrame.iterator();
         for (int i = 0; i < m.numberOfFrames; i++) {
-            AttributeList pf = items == null ? null : items.next().getAttributeList();
+            FunctionalGroups pf = items == null ? null : items.next();
             int segment = FrameInfo.NO_SEGMENT;
             if (!labelMap) {
-                AttributeList segId = group(pf, shared, TagFromName.SegmentIdentificationSequence);
-                int s = segId == null ? -1 : intValue(segId, TagFromName.ReferencedSegmentNumber, -1);
+                FunctionalGroups segId = FunctionalGroups.pick(pf, shared, FunctionalGroups.SEGMENT_IDENTIFICATION);
+                int s = segId == null ? -1 : segId.referencedSegmentNumber;
                 if (s < 0) {
                     if (segments.size() == 1) {
                         s = segments.keySet().iterator().next();
@@ -447,28 +460,26 @@ final class HeaderParser {
                 }
                 segment = s;
             }
-            AttributeList pos = group(pf, shared, TagFromName.PlanePositionSequence);
-            double[] ipp = pos == null ? null : doubles(pos, TagFromName.ImagePositionPatient, 3);
-            AttributeList ori = group(pf, shared, TagFromName.PlaneOrientationSequence);
-            double[] iop = ori == null ? null : doubles(ori, TagFromName.ImageOrientationPatient, 6);
+            FunctionalGroups pos = FunctionalGroups.pick(pf, shared, FunctionalGroups.PLANE_POSITION);
+            double[] ipp = pos == null ? null : pos.imagePositionPatient;
+            FunctionalGroups ori = FunctionalGroups.pick(pf, shared, FunctionalGroups.PLANE_ORIENTATION);
+            double[] iop = ori == null ? null : ori.imageOrientationPatient;
             if (iop == null) iop = sharedOrientation;
             else if (sharedOrientation != null && java.util.Arrays.equals(iop, sharedOrientation)) iop = sharedOrientation;
-            AttributeList slide = group(pf, shared, TagFromName.PlanePositionSlideSequence);
+            FunctionalGroups slide = FunctionalGroups.pick(pf, shared, FunctionalGroups.PLANE_POSITION_SLIDE);
             double[] slidePos = null;
             int row = 0, col = 0;
             if (slide != null) {
-                row = intValue(slide, TagFromName.RowPositionInTotalImagePixelMatrix, 0);
-                col = intValue(slide, TagFromName.ColumnPositionInTotalImagePixelMatrix, 0);
-                double x = doubleValue(slide, TagFromName.XOffsetInSlideCoordinateSystem);
-                double y = doubleValue(slide, TagFromName.YOffsetInSlideCoordinateSystem);
-                double z = doubleValue(slide, TagFromName.ZOffsetInSlideCoordinateSystem);
-                if (!Double.isNaN(x) || !Double.isNaN(y)) slidePos = new double[] {x, y, z};
+                row = slide.rowPosition;
+                col = slide.columnPosition;
+                if (!Double.isNaN(slide.xOffset) || !Double.isNaN(slide.yOffset)) {
+                    slidePos = new double[] {slide.xOffset, slide.yOffset, slide.zOffset};
+                }
             }
-            AttributeList content = pf == null ? null : item(pf, TagFromName.FrameContentSequence);
-            int[] div = content == null ? null : ints(content, TagFromName.DimensionIndexValues);
-            SequenceAttribute deriv = seq(pf, TagFromName.DerivationImageSequence);
-            if (deriv == null) deriv = seq(shared, TagFromName.DerivationImageSequence);
-            List<SourceImageReference> sources = derivation(deriv);
+            // Frame Content is always per-frame (C.7.6.16.2.2): never taken from the shared item.
+            int[] div = pf != null && pf.has(FunctionalGroups.FRAME_CONTENT) ? pf.dimensionIndexValues : null;
+            FunctionalGroups deriv = FunctionalGroups.pick(pf, shared, FunctionalGroups.DERIVATION_IMAGE);
+            List<SourceImageReference> sources = deriv == null ? null : deriv.sources;
             if (slide != null && m.isTiled() && (row < 1 || col < 1 || row > m.totalPixelMatrixRows || col > m.totalPixelMatrixColumns)) {
                 if (outside++ == 0) firstOutside = i + 1;
             }
@@ -487,7 +498,7 @@ final class HeaderParser {
      * then rows of tiles, then focal planes, then optical paths, then segments (in increasing
      * Segment Number; label maps have no segment dimension).
      */
-    private List<FrameInfo> tiledFull(SegmentationMetadata m, Map<Integer, SegmentDescription> segments, AttributeList shared)
+    private List<FrameInfo> tiledFull(SegmentationMetadata m, Map<Integer, SegmentDescription> segments, FunctionalGroups shared)
             throws SegReadException {
         if (!m.isTiled()) {
             throw fail("TILED_FULL without Per-frame Functional Groups needs Total Pixel Matrix Rows (0048,0007) and Columns (0048,0006)");
@@ -503,7 +514,7 @@ final class HeaderParser {
                     + m.numberOfOpticalPaths + " optical paths" + (labelMap ? "" : " x " + segCount + " segments")
                     + " = " + expected + " frames, but Number of Frames (0028,0008) is " + m.numberOfFrames);
         }
-        List<SourceImageReference> sources = derivation(shared == null ? null : seq(shared, TagFromName.DerivationImageSequence));
+        List<SourceImageReference> sources = shared == null || !shared.has(FunctionalGroups.DERIVATION_IMAGE) ? null : shared.sources;
         List<FrameInfo> out = new ArrayList<>(m.numberOfFrames);
         for (int i = 0; i < m.numberOfFrames; i++) {
             long f = i;
@@ -522,22 +533,6 @@ final class HeaderParser {
             out.add(new FrameInfo(i + 1, segment, null, m.imageOrientationPatient, null, row, col, div, sources));
         }
         return out;
-    }
-
-    private static List<SourceImageReference> derivation(SequenceAttribute deriv) {
-        if (deriv == null) return null;
-        List<SourceImageReference> out = new ArrayList<>(1);
-        for (int i = 0; i < deriv.getNumberOfItems(); i++) {
-            out.addAll(references(seq(deriv.getItem(i).getAttributeList(), TagFromName.SourceImageSequence)));
-        }
-        return out;
-    }
-
-    /** The single item of a functional group macro, per-frame first, else shared (C.7.6.16.1). */
-    private static AttributeList group(AttributeList perFrame, AttributeList shared, AttributeTag groupTag) {
-        AttributeList a = perFrame == null ? null : item(perFrame, groupTag);
-        if (a != null) return a;
-        return shared == null ? null : item(shared, groupTag);
     }
 
     // ---------------------------------------------------------------- attribute helpers

@@ -67,6 +67,7 @@ public final class SegmentationReader implements Closeable {
     private Map<Integer, Long> pixelCounts;
     private long framesRead;
     private boolean closed;
+    private boolean perFrameParsedDirectly;
 
     private SegmentationReader(Path file, FileChannel channel, Path tempFile, SegmentationMetadata metadata,
             LinkedHashMap<Integer, SegmentDescription> segments, List<FrameInfo> frames, FrameStore store) {
@@ -87,6 +88,14 @@ public final class SegmentationReader implements Closeable {
      *                          says why); also for a missing or unreadable file
      */
     public static SegmentationReader open(Path file) throws SegReadException {
+        return open(file, true);
+    }
+
+    /**
+     * {@link #open(Path)}; {@code directPerFrame} false makes PixelMed parse the Per-frame
+     * Functional Groups as well (the reference for the fast path's tests).
+     */
+    static SegmentationReader open(Path file, boolean directPerFrame) throws SegReadException {
         if (file == null) throw new IllegalArgumentException("file is null");
         long size;
         try {
@@ -116,19 +125,36 @@ public final class SegmentationReader implements Closeable {
             if (meta.transferSyntaxUid == null) {
                 throw new SegReadException(file, "the File Meta Information has no Transfer Syntax UID (0002,0010)");
             }
-            AttributeList list = readHeader(file);
+            SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
+            // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
+            // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
+            DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
+            AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
+            boolean split = list != null;
+            if (list == null) list = readHeader(file, false);
             HeaderParser parser = new HeaderParser(file, list);
             String sopClass = parser.checkSopClass();
-            SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
             if (syntax == null) {
                 throw new SegReadException(file, "transfer syntax " + SegTransferSyntax.describe(meta.transferSyntaxUid)
                         + " is not supported; supported are " + supportedList());
             }
             // The element structure first, so a damaged or truncated file is called that, not "attribute missing"
             // (PixelMed stops quietly at the first element it cannot read).
-            DataSetWalker.Location early = syntax.deflatedDataSet() ? null : walk(file, in, meta.dataSetStart, syntax);
+            if (early == null && !syntax.deflatedDataSet()) early = walk(file, in, meta.dataSetStart, syntax);
             SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
             LinkedHashMap<Integer, SegmentDescription> segments = parser.segments(m.segmentationType);
+            boolean direct = false;
+            if (split && early.perFrameGroupsValueOffset >= 0) {
+                FunctionalGroups.PerFrame groups = PerFrameGroupsParser.asciiCompatible(list)
+                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(), m.numberOfFrames) : null;
+                direct = groups != null;
+                if (!direct) {
+                    // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
+                    groups = FunctionalGroups.of(HeaderParser.seq(readHeader(file, false),
+                            TagFromName.PerFrameFunctionalGroupsSequence));
+                }
+                parser.usePerFrame(groups);
+            }
             parser.checkPerFrameCount(m);
 
             ChannelReader pixelIn = in;
@@ -146,6 +172,7 @@ public final class SegmentationReader implements Closeable {
             m.warnings = Collections.unmodifiableList(new ArrayList<>(parser.warnings()));
             SegmentationReader r = new SegmentationReader(file, channel, temp, m, segments,
                     Collections.unmodifiableList(frames), store);
+            r.perFrameParsedDirectly = direct;
             ok = true;
             return r;
         } catch (SegReadException e) {
@@ -166,6 +193,28 @@ public final class SegmentationReader implements Closeable {
         }
     }
 
+    /**
+     * The data set's element structure when PixelMed may stop reading at (5200,9230) and the
+     * per-frame groups be read directly: a supported little-endian, not deflated syntax, element
+     * headers sound up to Pixel Data, at most one top-level (5200,9230), and no top-level tag below
+     * it after it (HeaderParser reads nothing else from (5200,9230) on). Else null: the file takes
+     * the PixelMed-only path, whose order of checks and messages is unchanged.
+     */
+    private static DataSetWalker.Location splittableStructure(ChannelReader in, long dataSetStart, SegTransferSyntax syntax) {
+        if (syntax == null || syntax.deflatedDataSet() || syntax.bigEndian()) return null;
+        DataSetWalker.Location loc;
+        try {
+            loc = new DataSetWalker(in, syntax.explicitVr(), false).locate(dataSetStart);
+        } catch (IOException e) {
+            return null; // reported by walk() in the usual order
+        }
+        if (loc.pixelDataValueOffset < 0 || loc.perFrameGroupsCount > 1 || loc.lowTagAfterPerFrameGroups) return null;
+        return loc;
+    }
+
+    /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
+    boolean perFrameParsedDirectly() { return perFrameParsedDirectly; }
+
     private static String supportedList() {
         StringBuilder sb = new StringBuilder();
         for (SegTransferSyntax t : SegTransferSyntax.values()) {
@@ -175,14 +224,41 @@ public final class SegmentationReader implements Closeable {
         return sb.toString();
     }
 
-    /** PixelMed parses everything before Pixel Data; Pixel Data itself is never read here. */
-    private static AttributeList readHeader(Path file) throws SegReadException {
+    /**
+     * PixelMed's header up to the first top-level tag from (5200,9230) on, which the walker found
+     * at {@code stopOffset}; null when PixelMed stopped elsewhere: it ends quietly at an element it
+     * cannot read (e.g. a nested length running past the end of the file), and then the whole
+     * header must be read as before so that the result (and the message) stays what it was.
+     */
+    private static AttributeList readHeaderBefore(Path file, long stopOffset) throws SegReadException {
         AttributeList list = new AttributeList();
+        long stoppedAt = read(file, list, true);
+        // PixelMed returns the offset just past the tag it stopped at (4 bytes).
+        return stoppedAt == stopOffset + 4 ? list : null;
+    }
+
+    /** Stops PixelMed at the first top-level tag from (5200,9230) on: the Per-frame Functional Groups and after. */
+    private static final AttributeList.ReadTerminationStrategy BEFORE_PER_FRAME_GROUPS = (list, tag, offset) ->
+            tag.getGroup() > 0x5200 || (tag.getGroup() == 0x5200 && tag.getElement() >= 0x9230);
+
+    /**
+     * PixelMed parses everything before Pixel Data ({@code beforePerFrameGroups} false), or only
+     * the elements before the Per-frame Functional Groups Sequence (true); Pixel Data itself is
+     * never read here.
+     */
+    private static AttributeList readHeader(Path file, boolean beforePerFrameGroups) throws SegReadException {
+        AttributeList list = new AttributeList();
+        read(file, list, beforePerFrameGroups);
+        return list;
+    }
+
+    /** {@link #readHeader} into {@code list}; returns where PixelMed stopped. */
+    private static long read(Path file, AttributeList list, boolean beforePerFrameGroups) throws SegReadException {
         // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
         list.setDecompressPixelData(false);
         try (InputStream fin = Files.newInputStream(file);
              DicomInputStream din = new DicomInputStream(new BufferedInputStream(fin, 65536))) {
-            list.read(din, TagFromName.PixelData);
+            return beforePerFrameGroups ? list.read(din, BEFORE_PER_FRAME_GROUPS) : list.read(din, TagFromName.PixelData);
         } catch (EOFException e) {
             throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
         } catch (IOException | DicomException | RuntimeException e) {
@@ -191,7 +267,6 @@ public final class SegmentationReader implements Closeable {
             // PixelMed parses nested sequences recursively; thousands of levels exhaust a thread's stack.
             throw new SegReadException(file, "cannot parse the DICOM header: its sequences are nested too deeply", e);
         }
-        return list;
     }
 
     /** Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once to a temporary file. */
