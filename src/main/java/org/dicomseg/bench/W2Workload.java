@@ -71,7 +71,26 @@ public final class W2Workload {
                 byte[] b = (byte[]) dst;
                 for (int r = 0; r < height; r++) fillRow(b, r * width, x, width, y + r);
             }
+
+            /** From the row intervals, without filling: 1 when one interval covers every row's part, 0 when none touches it. */
+            @Override public int uniformValue(int plane, int x, int y, int width, int height) {
+                if (plane != 0 || x < 0 || y < 0 || width < 1 || height < 1 || x + width > size || y + height > size) return -1;
+                int v = rowValue(x, x + width - 1, y);
+                for (int r = 1; r < height && v >= 0; r++) if (rowValue(x, x + width - 1, y + r) != v) return -1;
+                return v;
+            }
         };
+    }
+
+    /** Columns [x0, x1] of row y: 1 = all tissue, 0 = none, -1 = mixed. */
+    private int rowValue(int x0, int x1, int y) {
+        int[] sp = rowSpans[y];
+        for (int i = 0; i < sp.length; i += 2) {
+            if (sp[i + 1] < x0) continue;        // interval left of the range
+            if (sp[i] > x1) return 0;            // this and all later intervals right of it
+            return sp[i] <= x0 && sp[i + 1] >= x1 ? 1 : -1;
+        }
+        return 0;
     }
 
     private void fillRow(byte[] b, int off, int x, int w, int y) {

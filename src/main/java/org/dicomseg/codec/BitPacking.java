@@ -25,12 +25,39 @@ public final class BitPacking {
 
     private BitPacking() { }
 
+    /** 0x01 in every byte. */
+    private static final long ONES = 0x0101010101010101L;
+    /** 0x7F in every byte. */
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    /** Moves bit 8k (k = 0..7) of a word to bit 56 + k: gathers eight byte flags into one byte. */
+    private static final long GATHER = 0x0102040810204080L;
+
+    /**
+     * 0x80 in each byte of {@code x} that is nonzero, 0 elsewhere (SWAR, exact: the low seven bits
+     * are added without carrying into the next byte).
+     */
+    private static long nonZeroBytes(long x) {
+        return (((x & LOW7) + LOW7) | x) & ~LOW7;
+    }
+
+    /**
+     * The eight byte flags of {@code flags} (0x80 or 0 per byte, byte k = pixel k of a little-endian
+     * word) as one packed byte, pixel k in bit k (LSB first, PS3.5 8.1.1).
+     */
+    private static int gather(long flags) {
+        return (int) (((flags >>> 7) * GATHER) >>> 56);
+    }
+
     /**
      * Splits one label plane into the packed 1-bit frames of several segments in a single pass:
      * for pixel {@code i} with label {@code v != 0} and {@code s = segmentOfLabel[v] > 0}, sets bit
-     * {@code i} (LSB first, from bit 0) of {@code dst[s]} when {@code dst[s]} is non-null. Eight
-     * background pixels are skipped at once, so mostly empty planes cost little. The {@code dst}
-     * arrays must be zero beforehand.
+     * {@code i} (LSB first, from bit 0) of {@code dst[s]} when {@code dst[s]} is non-null. The
+     * {@code dst} arrays must be zero beforehand.
+     *
+     * <p>Eight pixels at a time (SWAR on a little-endian word): background words are skipped,
+     * words of one label become one whole byte, and a mixed word costs one compare-and-gather per
+     * distinct label in it (the bytes equal to the label are flagged, the flags gathered into a byte
+     * with one multiply).</p>
      */
     public static void packLabels(byte[] labels, int count, int[] segmentOfLabel, byte[][] dst) {
         int whole = count & ~7;
@@ -39,18 +66,18 @@ public final class BitPacking {
             if (x == 0L) continue;
             int b = i >>> 3;
             int v0 = (int) x & 0xFF;
-            if (x == v0 * 0x0101010101010101L) { // eight pixels of one label: one whole byte
+            if (x == v0 * ONES) { // eight pixels of one label: one whole byte
                 int s = segmentOfLabel[v0];
                 if (s > 0 && dst[s] != null) dst[s][b] = (byte) 0xFF;
                 continue;
             }
-            for (int k = 0; k < 8; k++) {
-                int v = labels[i + k] & 0xFF;
-                if (v != 0) {
-                    int s = segmentOfLabel[v];
-                    if (s > 0 && dst[s] != null) dst[s][b] |= (byte) (1 << k);
-                }
-            }
+            do { // one round per distinct nonzero label of the word
+                int v = (int) (x >>> (Long.numberOfTrailingZeros(x) & ~7)) & 0xFF;
+                long equal = ~nonZeroBytes(x ^ (v * ONES)) & ~LOW7; // 0x80 where the byte is v
+                x &= ~((equal >>> 7) * 0xFF);
+                int s = segmentOfLabel[v];
+                if (s > 0 && dst[s] != null) dst[s][b] |= (byte) gather(equal);
+            } while (x != 0L);
         }
         for (int i = whole; i < count; i++) {
             int v = labels[i] & 0xFF;
@@ -61,15 +88,53 @@ public final class BitPacking {
         }
     }
 
-    /** {@link #packLabels(byte[], int, int[], byte[][])} for unsigned 16-bit labels. */
+    /**
+     * {@link #packLabels(byte[], int, int[], byte[][])} for unsigned 16-bit labels: eight
+     * background pixels are skipped at once, eight pixels of one label become one whole byte.
+     */
     public static void packLabels(short[] labels, int count, int[] segmentOfLabel, byte[][] dst) {
-        for (int i = 0; i < count; i++) {
+        int whole = count & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            short v0 = labels[i];
+            int or = 0, diff = 0;
+            for (int k = 1; k < 8; k++) {
+                short v = labels[i + k];
+                or |= v;
+                diff |= v ^ v0;
+            }
+            if ((or | v0) == 0) continue;
+            int b = i >>> 3;
+            if (diff == 0) {
+                int s = segmentOfLabel[v0 & 0xFFFF];
+                if (s > 0 && dst[s] != null) dst[s][b] = (byte) 0xFF;
+                continue;
+            }
+            for (int k = 0; k < 8; k++) {
+                int v = labels[i + k] & 0xFFFF;
+                if (v != 0) {
+                    int s = segmentOfLabel[v];
+                    if (s > 0 && dst[s] != null) dst[s][b] |= (byte) (1 << k);
+                }
+            }
+        }
+        for (int i = whole; i < count; i++) {
             int v = labels[i] & 0xFFFF;
             if (v != 0) {
                 int s = segmentOfLabel[v];
                 if (s > 0 && dst[s] != null) dst[s][i >>> 3] |= (byte) (1 << (i & 7));
             }
         }
+    }
+
+    /**
+     * Sets the bits of a frame of {@code count} pixels that are all 1, from bit 0: whole bytes
+     * 0xFF, the last partial byte's low {@code count % 8} bits; the rest of {@code dst} untouched.
+     * (A uniform tile or plane: its packed frame without reading or packing pixels.)
+     */
+    public static void fillOnes(byte[] dst, int count) {
+        int whole = count >>> 3;
+        java.util.Arrays.fill(dst, 0, whole, (byte) 0xFF);
+        if ((count & 7) != 0) dst[whole] |= (byte) ((1 << (count & 7)) - 1);
     }
 
     /**
@@ -104,10 +169,8 @@ public final class BitPacking {
         int s = srcOffset + i;
         int whole = (count - i) >>> 3;
         for (int k = 0; k < whole; k++, s += 8) {
-            int v = (src[s] != 0 ? 1 : 0) | (src[s + 1] != 0 ? 2 : 0) | (src[s + 2] != 0 ? 4 : 0)
-                    | (src[s + 3] != 0 ? 8 : 0) | (src[s + 4] != 0 ? 16 : 0) | (src[s + 5] != 0 ? 32 : 0)
-                    | (src[s + 6] != 0 ? 64 : 0) | (src[s + 7] != 0 ? 128 : 0);
-            dst[d++] = (byte) v;
+            long x = (long) LONGS.get(src, s);
+            dst[d++] = x == 0L ? 0 : (byte) gather(nonZeroBytes(x)); // eight pixels: flag, gather
         }
         i += whole << 3;
         bit = (long) d << 3;

@@ -21,7 +21,9 @@ import org.dicomseg.model.SegmentationType;
  * <p>BINARY frames of one plane are packed together ({@link SegmentationMask#packSegments}, a
  * single pass over a label map); RLE gives each 1-bit frame its own byte-aligned bit stream (PS3.5
  * Annex G with 1-bit data), native frames continue the bit stream of the previous frame (PS3.5
- * 8.1.1).</p>
+ * 8.1.1). A plane the first pass found to hold one segment everywhere, or none
+ * ({@link SegmentationMask#uniformSegment}: an empty or full tile of a slide), gives constant
+ * frames (made once) without reading or packing.</p>
  */
 final class FrameEncoder {
     private final SegmentationMask mask;
@@ -86,7 +88,13 @@ final class FrameEncoder {
             int plane = plan.plane[f];
             int end = f;
             while (end < frames && plan.plane[end] == plane) end++;
-            if (aligned && pipeline.parallel() && mask.supportsConcurrentReads()) {
+            int uniform = aligned ? mask.uniformSegment(plane) : -1;
+            if (uniform >= 0) {
+                // One segment everywhere (or none): constant frames, nothing read or packed.
+                byte[][] constant = new byte[end - f][];
+                for (int i = f; i < end; i++) constant[i - f] = constantFrame(plan.segment[i] == uniform, packed);
+                pipeline.submitFrames(() -> constant);
+            } else if (aligned && pipeline.parallel() && mask.supportsConcurrentReads()) {
                 int from = f, to = end, pl = plane;
                 pipeline.submitFrames(() -> packPlane(plan, from, to, pl, segmentCount, packed));
             } else if (aligned) {
@@ -115,6 +123,23 @@ final class FrameEncoder {
             f = end;
             report(f, frames);
         }
+    }
+
+    /** Packed all-zero and all-one frames, as stored (RLE-encoded when encapsulated); made once, only read. */
+    private byte[] zeros;
+    private byte[] ones;
+
+    private byte[] constantFrame(boolean on, int packed) {
+        if (on && ones == null) {
+            byte[] b = new byte[packed];
+            BitPacking.fillOnes(b, n);
+            ones = syntax.encapsulated() ? RleCodec.encode(b, packed, 1) : b;
+        }
+        if (!on && zeros == null) {
+            byte[] b = new byte[packed];
+            zeros = syntax.encapsulated() ? RleCodec.encode(b, packed, 1) : b;
+        }
+        return on ? ones : zeros;
     }
 
     /** All BINARY frames of one plane, packed (and RLE-encoded when encapsulated), in fresh arrays. */

@@ -62,6 +62,12 @@ final class SegHeaderBuilder {
         String sopInstanceUid;
         String seriesInstanceUid;
         LocalDateTime contentDateTime;
+        /**
+         * Set by the build for TILED_SPARSE: the Per-frame Functional Groups Sequence, which is then
+         * not in the built list but written by {@link TiledHeader.SparseFrameGroups#write} right
+         * after it (before Pixel Data).
+         */
+        TiledHeader.SparseFrameGroups perFrameGroups;
     }
 
     AttributeList build(Input in) {

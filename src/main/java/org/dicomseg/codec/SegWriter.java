@@ -110,12 +110,17 @@ public final class SegWriter {
         in.seriesInstanceUid = o.seriesInstanceUid() != null ? o.seriesInstanceUid() : Uids.create();
         in.contentDateTime = o.contentDateTime() != null ? o.contentDateTime() : LocalDateTime.now();
         AttributeList header = new SegHeaderBuilder().build(in);
+        if (in.perFrameGroups != null && !header.isEmpty()
+                && header.lastKey().compareTo(SegTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE) >= 0) {
+            throw new IllegalStateException("Header attribute " + header.lastKey() + " would follow the Per-frame Functional Groups");
+        }
 
         FrameEncoder encoder = new FrameEncoder(mask, type, o.transferSyntax(), bits, maxValue, o.threads(), o.progress());
         try {
             AtomicOutput.write(output, o.overwrite(), temp -> {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), OUTPUT_BUFFER)) {
                     writeHeader(header, o.transferSyntax().uid(), out);
+                    if (in.perFrameGroups != null) in.perFrameGroups.write(out); // (5200,9230): after every other attribute
                     PixelDataStream px = new PixelDataStream(out, o.transferSyntax().encapsulated(), bits, in.rows, in.columns);
                     px.begin(plan.frameCount());
                     encoder.encode(plan, px, segmentCount);

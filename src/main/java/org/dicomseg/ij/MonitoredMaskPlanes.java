@@ -43,6 +43,12 @@ public final class MonitoredMaskPlanes implements MaskPlanes {
         return px;
     }
 
+    /** Passed through: a region the source knows to be uniform is never read (so nothing to count). */
+    @Override public int uniformValue(int plane, int x, int y, int width, int height) {
+        if (monitor.canceled()) throw new ExportCanceledException();
+        return delegate.uniformValue(plane, x, y, width, height);
+    }
+
     @Override public void readRegion(int plane, int x, int y, int width, int height, Object dst) {
         if (monitor.canceled()) throw new ExportCanceledException();
         delegate.readRegion(plane, x, y, width, height, dst);

@@ -83,6 +83,19 @@ public final class ScaledRoiMaskPlanes implements MaskPlanes {
         return out;
     }
 
+    /**
+     * 0 for a region that no ROI's scaled bounds reach (the test {@link #readRegion} uses to skip a
+     * ROI, so reading it would give only zeros), else -1 (not known without rasterising).
+     */
+    @Override public int uniformValue(int plane, int x, int y, int w, int h) {
+        if (plane != 0 || x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) return -1;
+        for (ShapeRasterizer shape : shapes) {
+            Rectangle2D b = shape.bounds();
+            if (!(b.getMaxX() <= x || b.getMaxY() <= y || b.getMinX() >= x + w || b.getMinY() >= y + h)) return -1;
+        }
+        return 0;
+    }
+
     @Override public void readRegion(int plane, int x, int y, int w, int h, Object dst) {
         if (plane != 0) throw new IndexOutOfBoundsException("Plane " + plane + " of 1");
         if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height || !(dst instanceof byte[])

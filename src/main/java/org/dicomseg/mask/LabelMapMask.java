@@ -17,6 +17,11 @@ import org.dicomseg.codec.BitPacking;
  * {@code labelID}s 1, 5, 7 becoming segments 1, 2, 3 (PS3.3 C.8.20.2 wants segments numbered
  * 1..N without gaps). A label that occurs in the image but has no segment is an error naming the
  * label value. Segments of a label map never overlap (Segments Overlap = NO).
+ *
+ * <p>The first pass ({@link #scan}) remembers which planes hold a single label: asked of the source
+ * ({@link MaskPlanes#uniformValue}, e.g. the empty and full tiles of a slide-sized lazy mask, never
+ * filled) or seen while scanning. The frames of those planes are then made without reading them
+ * again; only mixed planes are read and packed twice.</p>
  */
 public final class LabelMapMask extends SegmentationMask {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -123,17 +128,19 @@ public final class LabelMapMask extends SegmentationMask {
         resolve(segmentCount);
         int planes = planes();
         int[][] labelsPerPlane = new int[planes][];
+        int[] uniform = new int[planes];
         if (supportsConcurrentReads() && planes > 1) {
             // Planes that can be read concurrently (in memory, or tiles of a thread-safe source):
             // split the pass over the cores.
             java.util.stream.IntStream.range(0, planes).parallel().forEach(p -> {
                 boolean[] seen = new boolean[segmentOfLabel.length];
-                labelsPerPlane[p] = labelsIn(read(p), seen);
+                labelsPerPlane[p] = scanPlane(p, seen, uniform);
             });
         } else {
             boolean[] seen = new boolean[segmentOfLabel.length];
-            for (int p = 0; p < planes; p++) labelsPerPlane[p] = labelsIn(read(p), seen);
+            for (int p = 0; p < planes; p++) labelsPerPlane[p] = scanPlane(p, seen, uniform);
         }
+        uniformLabel = uniform;
         boolean[][] present = new boolean[planes][segmentCount + 1];
         for (int p = 0; p < planes; p++) {
             for (int v : labelsPerPlane[p]) {
@@ -150,9 +157,26 @@ public final class LabelMapMask extends SegmentationMask {
         return new MaskInventory(present, segmentCount, false);
     }
 
-    /** The distinct nonzero labels of one plane, ascending; {@code seen} is scratch space. */
-    private int[] labelsIn(Object px, boolean[] seen) {
-        return labelsIn(px, rows() * columns(), seen);
+    private static final int[] NO_LABELS = new int[0];
+
+    /**
+     * The distinct nonzero labels of plane {@code p}, ascending, and in {@code uniform[p]} the one
+     * label the whole plane holds (0 = empty) or -1 when it is mixed: asked of the source first
+     * ({@link MaskPlanes#uniformValue}, no pixels read), else found while reading the plane.
+     * {@code seen} is scratch space.
+     */
+    private int[] scanPlane(int p, boolean[] seen, int[] uniform) {
+        // Whole in-memory planes are scanned in place below, which finds uniformity at no extra cost.
+        int v = labels instanceof ArrayMaskPlanes ? -1 : labels.uniformValue(p, 0, 0, columns(), rows());
+        if (v >= 0 && v < seen.length) {
+            uniform[p] = v;
+            return v == 0 ? NO_LABELS : new int[] {v};
+        }
+        Object px = read(p);
+        int n = rows() * columns();
+        int[] found = labelsIn(px, n, seen);
+        uniform[p] = found.length == 0 ? 0 : found.length == 1 && !seen[0] && holdsOnly(px, n, found[0]) ? found[0] : -1;
+        return found;
     }
 
     /**
@@ -178,6 +202,11 @@ public final class LabelMapMask extends SegmentationMask {
         return out;
     }
 
+    /**
+     * The distinct nonzero values of the first {@code n} pixels, ascending; afterwards
+     * {@code seen[v]} is true for each of them (8-bit: {@code seen[0]} only for zeros found among
+     * other values, whole words of zeros are skipped unmarked).
+     */
     private static int[] labelsIn(Object px, int n, boolean[] seen) {
         Arrays.fill(seen, false);
         if (px instanceof byte[]) {
@@ -206,8 +235,39 @@ public final class LabelMapMask extends SegmentationMask {
         return out;
     }
 
+    /** True when all {@code n} pixels are {@code v} (stops at the first that is not). */
+    private static boolean holdsOnly(Object px, int n, int v) {
+        if (px instanceof byte[]) {
+            byte[] b = (byte[]) px;
+            long word = v * 0x0101010101010101L;
+            int whole = n & ~7;
+            for (int i = 0; i < whole; i += 8) if ((long) LONGS.get(b, i) != word) return false;
+            for (int i = whole; i < n; i++) if ((b[i] & 0xFF) != v) return false;
+            return true;
+        }
+        short[] s = (short[]) px;
+        for (int i = 0; i < n; i++) if ((s[i] & 0xFFFF) != v) return false;
+        return true;
+    }
+
     private Object buffer;
     private ThreadLocal<Object> buffers; // planes read concurrently: one buffer per thread
+    /**
+     * Per plane, from the last {@link #scan}: the one label the whole plane holds (0 = empty), or -1
+     * (mixed). Frames of uniform planes are produced without reading or packing pixels.
+     */
+    private int[] uniformLabel;
+
+    @Override public int uniformSegment(int plane) {
+        int u = uniform(plane);
+        return u < 0 ? -1 : u == 0 ? 0 : segmentOfLabel[u];
+    }
+
+    /** The label that all of plane {@code plane} holds per the last scan, or -1. */
+    private int uniform(int plane) {
+        int[] u = uniformLabel;
+        return u != null && plane < u.length ? u[plane] : -1;
+    }
 
     private Object read(int plane) {
         if (labels instanceof ArrayMaskPlanes) return labels.readPlane(plane, null);
@@ -231,6 +291,11 @@ public final class LabelMapMask extends SegmentationMask {
         int n = rows() * columns();
         byte on = (byte) maxValue;
         int[] lut = segmentOfLabel;
+        int u = uniform(plane);
+        if (u >= 0) {
+            Arrays.fill(dst, 0, n, u != 0 && lut[u] == segment ? on : 0);
+            return;
+        }
         Object px = read(plane);
         if (px instanceof byte[]) {
             byte[] b = (byte[]) px;
@@ -252,6 +317,12 @@ public final class LabelMapMask extends SegmentationMask {
                 targets[s] = dst[s];
             }
         }
+        int u = uniform(plane);
+        if (u >= 0) { // one label everywhere: its frame is all ones, the others all zeros
+            int s = u == 0 ? 0 : segmentOfLabel[u];
+            if (s > 0 && targets[s] != null) BitPacking.fillOnes(targets[s], n);
+            return;
+        }
         Object px = read(plane);
         if (px instanceof byte[]) BitPacking.packLabels((byte[]) px, n, segmentOfLabel, targets);
         else BitPacking.packLabels((short[]) px, n, segmentOfLabel, targets);
@@ -262,6 +333,12 @@ public final class LabelMapMask extends SegmentationMask {
         checkPlane(plane, planes());
         int n = rows() * columns();
         int[] lut = segmentOfLabel;
+        int u = uniform(plane);
+        if (u >= 0) {
+            if (dst instanceof byte[]) Arrays.fill((byte[]) dst, 0, n, (byte) lut[u]);
+            else Arrays.fill((short[]) dst, 0, n, (short) lut[u]);
+            return;
+        }
         Object px = read(plane);
         if (dst instanceof byte[]) {
             byte[] d = (byte[]) dst;
@@ -294,6 +371,7 @@ public final class LabelMapMask extends SegmentationMask {
         requireScanned();
         if (labelToSegment != null) return null;
         if (sixteenBit != (labels.kind() == PixelKind.UINT16)) return null;
+        if (!(labels instanceof ArrayMaskPlanes) && uniform(plane) >= 0) return null; // labelFrame fills it, nothing read
         return read(plane);
     }
 }

@@ -55,6 +55,17 @@ public interface MaskPlanes {
     }
 
     /**
+     * The one value every pixel of a rectangular region of a plane holds, or -1 when the region is
+     * mixed or the source cannot tell without reading it (the default). An optional capability: a
+     * source that knows its geometry (row intervals, shapes) answers without filling pixels, and
+     * the writer then neither reads nor packs such a region (an empty or full tile of a slide). A
+     * value must be exact: the region, if read, would hold exactly this value (integer kinds; for
+     * {@link PixelKind#FLOAT32} sources only 0 = all 0.0 is meaningful). Same coordinates and
+     * thread-safety as {@link #readRegion}.
+     */
+    default int uniformValue(int plane, int x, int y, int width, int height) { return -1; }
+
+    /**
      * True when {@link #readPlane} (with a {@code dst} of the caller's) and {@link #readRegion} may be
      * called from several threads at once (no shared scratch state): the writer then packs tiles
      * of a tiled output on several threads. Default false.

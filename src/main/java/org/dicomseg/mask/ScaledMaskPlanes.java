@@ -68,6 +68,14 @@ public final class ScaledMaskPlanes implements MaskPlanes {
         return Math.max(0, Math.min(size - 1, s));
     }
 
+    /** The source's answer for the source pixels under the region (a target region is uniform when they are). */
+    @Override public int uniformValue(int p, int x, int y, int w, int h) {
+        if (p != 0 || x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) return -1;
+        int sx0 = sourceIndex(x, scaleX, shiftX, source.columns()), sx1 = sourceIndex(x + w - 1, scaleX, shiftX, source.columns());
+        int sy0 = sourceIndex(y, scaleY, shiftY, source.rows()), sy1 = sourceIndex(y + h - 1, scaleY, shiftY, source.rows());
+        return source.uniformValue(plane, sx0, sy0, sx1 - sx0 + 1, sy1 - sy0 + 1);
+    }
+
     @Override public void readRegion(int p, int x, int y, int w, int h, Object dst) {
         if (p != 0) throw new IllegalArgumentException("A scaled view has one plane, not plane " + p);
         if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height) {

@@ -68,6 +68,16 @@ public abstract class SegmentationMask {
     public abstract void labelFrame(int plane, Object dst);
 
     /**
+     * After {@link #scan}: the one segment that covers every pixel of plane {@code plane} (0 when
+     * the plane is known to be empty), or -1 when it is mixed or not known. The writer then emits
+     * the plane's BINARY frames as constant bytes (all ones for that segment, zeros for the others)
+     * without reading the plane. Default -1.
+     */
+    public int uniformSegment(int plane) {
+        return -1;
+    }
+
+    /**
      * True when {@link #packSegments} and {@link #segmentFrame} may be called for different planes
      * from several threads at once (in-memory planes); the writer then packs planes in parallel.
      * False by default.

@@ -23,6 +23,11 @@ public final class StackedMasks extends SegmentationMask {
     private final Object[] buffers;
     private byte[] scratch;
     private boolean scanned;
+    /**
+     * {@code empty[plane][segment]}: the source said (through {@link MaskPlanes#uniformValue}) that
+     * the segment's mask is all 0 in that plane; its frames are then made without reading it.
+     */
+    private boolean[][] empty;
 
     private StackedMasks(List<MaskPlanes> masks) {
         if (masks == null || masks.isEmpty()) throw new IllegalArgumentException("Stacked masks need at least one segment mask");
@@ -121,11 +126,18 @@ public final class StackedMasks extends SegmentationMask {
         checkCount(segmentCount);
         int n = rows * columns;
         boolean[][] present = new boolean[planes][segmentCount + 1];
+        boolean[][] knownEmpty = new boolean[planes][segmentCount + 1];
         boolean overlaps = false;
         byte[] occupied = segmentCount > 1 ? new byte[n] : null;
         for (int p = 0; p < planes; p++) {
             if (occupied != null && !overlaps) Arrays.fill(occupied, (byte) 0);
             for (int s = 1; s <= segmentCount; s++) {
+                MaskPlanes m = masks.get(s - 1);
+                // nothing there: not read (whole in-memory planes are cheaper to scan below, in place)
+                if (!(m instanceof ArrayMaskPlanes) && m.uniformValue(p, 0, 0, columns, rows) == 0) {
+                    knownEmpty[p][s] = true;
+                    continue;
+                }
                 Object px = read(s, p);
                 boolean any = false;
                 boolean track = occupied != null && !overlaps;
@@ -168,6 +180,7 @@ public final class StackedMasks extends SegmentationMask {
             }
         }
         scanned = true;
+        empty = knownEmpty;
         return new MaskInventory(present, segmentCount, overlaps);
     }
 
@@ -175,11 +188,28 @@ public final class StackedMasks extends SegmentationMask {
         if (!scanned) throw new IllegalStateException("scan() must be called before reading frames");
     }
 
+    /** 0 when every segment's mask is known to be empty in the plane, else -1. */
+    @Override public int uniformSegment(int plane) {
+        boolean[][] e = empty;
+        if (e == null || plane < 0 || plane >= e.length) return -1;
+        for (int s = 1; s < e[plane].length; s++) if (!e[plane][s]) return -1;
+        return 0;
+    }
+
+    private boolean knownEmpty(int plane, int segment) {
+        boolean[][] e = empty;
+        return e != null && plane < e.length && segment < e[plane].length && e[plane][segment];
+    }
+
     @Override public void segmentFrame(int plane, int segment, int maxValue, byte[] dst) {
         requireScanned();
         checkPlane(plane, planes);
         int n = rows * columns;
         byte on = (byte) maxValue;
+        if (knownEmpty(plane, segment)) {
+            Arrays.fill(dst, 0, n, (byte) 0);
+            return;
+        }
         Object px = read(segment, plane);
         if (px instanceof byte[]) {
             byte[] b = (byte[]) px;
@@ -201,6 +231,7 @@ public final class StackedMasks extends SegmentationMask {
         for (int s = 1; s < dst.length && s <= masks.size(); s++) {
             if (s >= wanted.length || !wanted[s]) continue;
             Arrays.fill(dst[s], 0, packed, (byte) 0);
+            if (knownEmpty(plane, s)) continue;
             Object px = read(s, plane);
             byte[] bits;
             if (px instanceof byte[]) {
@@ -223,6 +254,7 @@ public final class StackedMasks extends SegmentationMask {
         if (bytes) Arrays.fill((byte[]) dst, 0, n, (byte) 0);
         else Arrays.fill((short[]) dst, 0, n, (short) 0);
         for (int s = 1; s <= masks.size(); s++) {
+            if (knownEmpty(plane, s)) continue;
             segmentFrame(plane, s, 1, scratch);
             for (int i = 0; i < n; i++) {
                 if (scratch[i] == 0) continue;

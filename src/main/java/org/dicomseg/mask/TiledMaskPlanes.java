@@ -7,6 +7,8 @@ import java.util.Objects;
  * One mask plane seen as tiles (PS3.3 C.7.6.17.3): plane {@code i} is written tile {@code i} of a
  * {@link TileGrid}, read through {@link MaskPlanes#readRegion} so that only the tile's pixels are
  * touched; pixels of the tile outside the mask are 0. A tile that misses the mask costs a fill.
+ * {@link #uniformValue} asks the source about the tile's part inside the mask, so the writer can
+ * skip uniform tiles (empty or full) without filling them.
  */
 final class TiledMaskPlanes implements MaskPlanes {
     private final MaskPlanes source;
@@ -60,6 +62,24 @@ final class TiledMaskPlanes implements MaskPlanes {
         int dx = (int) (xa - x0), dy = (int) (ya - y0);
         for (int r = 0; r < h; r++) System.arraycopy(scratch, r * w, out, (dy + r) * tc + dx, w);
         return out;
+    }
+
+    /**
+     * Passes the question to the source for the part of the region inside the mask: a region
+     * entirely outside the mask is 0; one partly outside is uniform only when its inside part is 0.
+     */
+    @Override public int uniformValue(int plane, int x, int y, int width, int height) {
+        if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > grid.tileColumns() || y + height > grid.tileRows()) {
+            return -1;
+        }
+        long y0 = grid.tileRowStart(plane) + y - grid.maskRowOffset();
+        long x0 = grid.tileColumnStart(plane) + x - grid.maskColumnOffset();
+        long ya = Math.max(0, y0), yb = Math.min(grid.maskRows(), y0 + height);
+        long xa = Math.max(0, x0), xb = Math.min(grid.maskColumns(), x0 + width);
+        if (ya >= yb || xa >= xb) return 0;
+        int v = source.uniformValue(0, (int) xa, (int) ya, (int) (xb - xa), (int) (yb - ya));
+        boolean whole = xb - xa == width && yb - ya == height;
+        return whole || v == 0 ? v : -1;
     }
 
     private static void clear(Object a, int from, int to) {

@@ -2,6 +2,7 @@ package org.dicomseg.mask;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -58,6 +59,28 @@ class ScaledMaskPlanesTest {
         if (a instanceof byte[]) return ((byte[]) a)[i] & 0xFF;
         if (a instanceof short[]) return ((short[]) a)[i] & 0xFFFF;
         return ((float[]) a)[i];
+    }
+
+    @Test void uniformRegionsAreAnsweredExactly() {
+        // a label image of blocks: many regions of the scaled view are uniform, many are not
+        int sw = 40, sh = 30;
+        byte[] b = new byte[sw * sh];
+        for (int y = 0; y < sh; y++) for (int x = 0; x < sw; x++) b[y * sw + x] = (byte) (x < 20 ? (y < 10 ? 0 : 1) : x * y % 7 == 0 ? 2 : 0);
+        MaskPlanes src = MaskPlanes.ofBytes(new byte[][] {b}, sh, sw);
+        ScaledMaskPlanes v = new ScaledMaskPlanes(src, 0, 4, 4, 0.5, 0.25, 160, 120);
+        byte[] whole = (byte[]) v.readPlane(0, null);
+        Random rnd = new Random(3);
+        int uniform = 0;
+        for (int k = 0; k < 3000; k++) {
+            int x = rnd.nextInt(160), y = rnd.nextInt(120), w = 1 + rnd.nextInt(Math.min(40, 160 - x)), h = 1 + rnd.nextInt(Math.min(40, 120 - y));
+            int first = whole[y * 160 + x] & 0xFF;
+            boolean same = true;
+            for (int j = 0; j < h && same; j++) for (int i = 0; i < w && same; i++) same = (whole[(y + j) * 160 + x + i] & 0xFF) == first;
+            int answer = v.uniformValue(0, x, y, w, h);
+            assertEquals(same ? first : -1, answer, "region " + x + "," + y + " " + w + "x" + h);
+            if (same) uniform++;
+        }
+        assertTrue(uniform > 300, "the test saw uniform regions: " + uniform);
     }
 
     @Test void badArgumentsAreRefused() {
