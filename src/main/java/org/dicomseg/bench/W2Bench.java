@@ -38,7 +38,10 @@ import org.dicomseg.samples.SlideWriter;
  * as "decode"; the check of the result (tissue pixels counted) is outside the timing.
  *
  * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3]
- *     [--ops write-sparse,write-full,read-sparse,read-full,region,write-sparse-memory] [--write-threads 1]</pre>
+ *     [--ops write-sparse,write-full,read-sparse,read-full,region,write-sparse-memory,read-sparse-into,read-full-into]
+ *     [--write-threads 1]</pre>
+ * ({@code read-*-into}: the whole matrix into one buffer allocated once, outside the timing, and
+ * reused by every run: {@link Reconstructor#totalPixelMatrixInto}.)
  * (the whole-matrix reads hold one 8-bit matrix: {@code size²} bytes of heap; above 46,340² the
  * matrix no longer fits one Java array: use {@code --size 40000 --ops write-sparse,region}, the
  * issue 5 variant.)
@@ -68,6 +71,8 @@ public final class W2Bench {
             double[] dec = new double[runs];
             String detail = "";
             for (int i = -1; i < runs; i++) {
+                Path written = output(dir, op);
+                if (written != null) Files.deleteIfExists(written); // each run writes a new file, as W1's (not timed)
                 System.gc();
                 resetPeaks();
                 long t0 = System.nanoTime();
@@ -86,8 +91,27 @@ public final class W2Bench {
         }
     }
 
+    /** The file a write operation makes, else null. */
+    private static Path output(Path dir, String op) {
+        switch (op) {
+            case "write-sparse": return dir.resolve("w2-sparse.dcm");
+            case "write-full": return dir.resolve("w2-full.dcm");
+            case "write-sparse-memory": return dir.resolve("w2-sparse-memory.dcm");
+            default: return null;
+        }
+    }
+
+    /** Fails the benchmark when a read does not give the workload's tissue pixels (a benchmark of a wrong result is worthless). */
+    private static long checked(long counted, long expected, String what) {
+        if (counted != expected) {
+            throw new IllegalStateException(what + ": " + counted + " tissue pixels read, the workload has " + expected);
+        }
+        return counted;
+    }
+
     private static int writeThreads = 1;
     private static byte[] memoryMask;
+    private static byte[] intoBuffer;
 
     /** The lazy W2 mask copied into one row-major byte array (needs size² bytes of heap). */
     private static byte[] materialise(W2Workload w) {
@@ -139,7 +163,25 @@ public final class W2Bench {
                     SegmentationVolume v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults());
                     long t1 = System.nanoTime();
                     decodeSeconds = (t1 - t0) / 1e9;
-                    String d = v.framesRead() + " tiles decoded, " + v.countNonZero(0) + " tissue pixels";
+                    String d = v.framesRead() + " tiles decoded, "
+                            + checked(v.countNonZero(0), w.tissuePixels(0, 0, w.size(), w.size()), op) + " tissue pixels (checked)";
+                    checkSeconds = (System.nanoTime() - t1) / 1e9;
+                    return d;
+                }
+            }
+            case "read-sparse-into":
+            case "read-full-into": {
+                // The whole matrix into one caller-owned buffer reused across runs (numpy's out=): allocated
+                // once, outside the timing (in the warm-up run); each run overwrites all of it.
+                Path f = dir.resolve("w2-" + (op.equals("read-full-into") ? "full" : "sparse") + ".dcm");
+                if (intoBuffer == null) intoBuffer = new byte[Math.multiplyExact(w.size(), w.size())];
+                try (SegmentationReader r = SegmentationReader.open(f)) {
+                    long t0 = System.nanoTime();
+                    SegmentationVolume v = Reconstructor.totalPixelMatrixInto(r, ReconstructionOptions.defaults(), intoBuffer);
+                    long t1 = System.nanoTime();
+                    decodeSeconds = (t1 - t0) / 1e9;
+                    String d = v.framesRead() + " tiles decoded, "
+                            + checked(v.countNonZero(0), w.tissuePixels(0, 0, w.size(), w.size()), op) + " tissue pixels (checked), reused buffer";
                     checkSeconds = (System.nanoTime() - t1) / 1e9;
                     return d;
                 }
@@ -149,10 +191,12 @@ public final class W2Bench {
                     int x = w.size() / 3, y = w.size() / 3;
                     long t0 = System.nanoTime();
                     SegmentationVolume v = Reconstructor.region(r, x, y, 4000, 4000, ReconstructionOptions.defaults());
-                    decodeSeconds = (System.nanoTime() - t0) / 1e9;
-                    checkSeconds = 0;
+                    long t1 = System.nanoTime();
+                    decodeSeconds = (t1 - t0) / 1e9;
+                    checked(v.countNonZero(0), w.tissuePixels(x, y, 4000, 4000), op);
+                    checkSeconds = (System.nanoTime() - t1) / 1e9;
                     return "4000 x 4000 at " + x + "," + y + ": " + v.framesRead() + " tiles decoded (of "
-                            + ((4000 + 255) / 256 + 1) * ((4000 + 255) / 256 + 1) + " at most)";
+                            + ((4000 + 255) / 256 + 1) * ((4000 + 255) / 256 + 1) + " at most), tissue pixels checked";
                 }
             }
             default:

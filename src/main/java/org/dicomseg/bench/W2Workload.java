@@ -44,6 +44,19 @@ public final class W2Workload {
 
     public int size() { return size; }
 
+    /** Tissue pixels in the region (x, y, width, height), counted from the row intervals: the benchmark's check of a read. */
+    public long tissuePixels(int x, int y, int width, int height) {
+        long n = 0;
+        for (int r = y; r < y + height; r++) {
+            int[] sp = rowSpans[r];
+            for (int i = 0; i < sp.length; i += 2) {
+                int a0 = Math.max(sp[i], x), a1 = Math.min(sp[i + 1], x + width - 1);
+                if (a0 <= a1) n += a1 - a0 + 1;
+            }
+        }
+        return n;
+    }
+
     /** True when pixel (x, y) is tissue. */
     public boolean isTissue(int x, int y) {
         byte[] row = new byte[1];

@@ -37,7 +37,9 @@ import org.dicomseg.model.SegmentationType;
  * at the frame's rows and clipped; tiles are decoded in batches too, grouped by plane and by band
  * of tile rows (tiles of one band never share an output pixel with another band's), so the
  * tiles of one plane are shared out among the threads. Only 16-bit label maps take the general
- * per-row path.</p>
+ * per-row path. BINARY tiles on the tile grid of a region (no two on one output pixel) skip the
+ * batches: {@link TileMosaic} writes them band by band into the arrays of this filler
+ * ({@link #allocate}, {@link #preset}).</p>
  */
 final class PlaneFiller {
     private final SegmentationReader reader;
@@ -135,6 +137,34 @@ final class PlaneFiller {
     void expect(int frames) { this.total = frames; }
 
     int channels() { return channels; }
+
+    SegmentationVolume.PixelType pixelType() { return pixelType; }
+
+    /** BINARY/FRACTIONAL: the array of plane 0 that frames of {@code segment} go to, or -1 when not chosen. */
+    int arrayOfSegment(int segment) {
+        return segment >= 0 && segment < channelOfSegment.length ? channelOfSegment[segment] : -1;
+    }
+
+    /** BINARY: the value a set pixel of {@code segment} becomes (1 in segment channels). */
+    int valueOfSegment(int segment) {
+        return options.output() == ReconstructionOptions.Output.LABEL_MAP ? valueOfSegment[segment] : 1;
+    }
+
+    /** The array at {@code index}, allocated (zero) on first use; safe from several threads. */
+    Object allocate(int index) { return array(index); }
+
+    /** The array at {@code index} as it is (null when not allocated). */
+    Object presetArray(int index) { return data[index]; }
+
+    /**
+     * Makes the caller's arrays the output (one plane: index = channel), e.g. a reused buffer;
+     * whatever they hold is kept where no frame writes, so they must be cleared first unless
+     * every pixel is going to be written.
+     */
+    void preset(Object[] arrays) {
+        if (planes != 1 || arrays.length != channels) throw new IllegalStateException("preset needs one plane of " + channels + " arrays");
+        System.arraycopy(arrays, 0, data, 0, channels);
+    }
 
     /** True when frames of this segment go into the output. */
     boolean includes(FrameInfo f) {

@@ -30,7 +30,8 @@ import org.dicomseg.model.SegmentationType;
  *       matched by the Derivation Image Sequence (C.7.6.16.2.6);</li>
  *   <li>{@link #totalPixelMatrix} / {@link #region}: tiled (slide) segmentations assembled from
  *       their tiles by Row/Column Position In Total Image Pixel Matrix (C.8.12.6.1, C.7.6.17.3);
- *       a region decodes only the tiles it intersects.</li>
+ *       a region decodes only the tiles it intersects; {@link #totalPixelMatrixInto} /
+ *       {@link #regionInto} write into the caller's arrays (a reused buffer) instead of new ones.</li>
  * </ul>
  */
 public final class Reconstructor {
@@ -396,7 +397,7 @@ public final class Reconstructor {
     public static SegmentationVolume totalPixelMatrix(SegmentationReader r, ReconstructionOptions o) throws SegReadException {
         SegmentationMetadata m = r.metadata();
         requireTiled(r);
-        return region(r, 0, 0, m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), o);
+        return tiled(r, 0, 0, m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), o, null);
     }
 
     /**
@@ -406,8 +407,51 @@ public final class Reconstructor {
      */
     public static SegmentationVolume region(SegmentationReader r, int x, int y, int width, int height,
             ReconstructionOptions o) throws SegReadException {
+        requireTiled(r);
+        return tiled(r, x, y, width, height, o, null);
+    }
+
+    /**
+     * {@link #totalPixelMatrix} into the caller's arrays instead of new ones (like numpy's
+     * {@code out=}): e.g. the planes of an earlier result, reused for the next file of the same
+     * size, which saves allocating (and the JVM zeroing) a plane per read. See {@link #regionInto}.
+     *
+     * <pre>{@code
+     * SegmentationVolume first = Reconstructor.totalPixelMatrix(seg, o);
+     * byte[] buffer = first.bytePlane(0, 0);
+     * SegmentationVolume next = Reconstructor.totalPixelMatrixInto(otherSeg, o, buffer); // next.bytePlane(0, 0) == buffer
+     * }</pre>
+     */
+    public static SegmentationVolume totalPixelMatrixInto(SegmentationReader r, ReconstructionOptions o, Object... out)
+            throws SegReadException {
         SegmentationMetadata m = r.metadata();
         requireTiled(r);
+        if (out == null) throw new IllegalArgumentException("no output arrays");
+        return tiled(r, 0, 0, m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), o, out);
+    }
+
+    /**
+     * {@link #region} into the caller's arrays: {@code out[c]} is the plane of channel {@code c}
+     * (one per chosen segment, or one label map), each exactly {@code width * height} long and of
+     * the result's pixel type ({@code byte[]} for UINT8, {@code short[]} UINT16, {@code float[]}
+     * FLOAT32: as {@link #region} with the same options returns). Every element is overwritten,
+     * with zero where no tile or segment is, whatever the arrays held; the result holds the
+     * caller's arrays (no copies), and none is left unallocated ({@link SegmentationVolume#isEmpty}
+     * is false). The pixels are those {@link #region} gives. BINARY tiles on the tile grid are
+     * written once per pixel; other files are cleared first, then filled.
+     *
+     * @throws IllegalArgumentException when {@code out} does not match the channels, type or size
+     */
+    public static SegmentationVolume regionInto(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o, Object... out) throws SegReadException {
+        requireTiled(r);
+        if (out == null) throw new IllegalArgumentException("no output arrays");
+        return tiled(r, x, y, width, height, o, out);
+    }
+
+    private static SegmentationVolume tiled(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o, Object[] out) throws SegReadException {
+        SegmentationMetadata m = r.metadata();
         if (width <= 0 || height <= 0 || x < 0 || y < 0 || (long) x + width > m.totalPixelMatrixColumns()
                 || (long) y + height > m.totalPixelMatrixRows()) {
             throw new IllegalArgumentException("region x=" + x + " y=" + y + " " + width + "x" + height + " is outside the "
@@ -415,6 +459,7 @@ public final class Reconstructor {
         }
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, 1);
+        if (out != null) checkOutput(filler, out, width, height);
         if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
             filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
         }
@@ -427,10 +472,34 @@ public final class Reconstructor {
             tiles.add(f);
         }
         filler.expect(tiles.size());
-        for (FrameInfo f : tiles) {
-            filler.place(f, 0, f.columnPositionInTotalPixelMatrix() - 1 - x, f.rowPositionInTotalPixelMatrix() - 1 - y);
+        if (out != null) filler.preset(out);
+        if (!TileMosaic.place(r, filler, o, tiles, x, y, width, height, out != null)) {
+            if (out != null) TileMosaic.clear(out, o.threads());
+            for (FrameInfo f : tiles) {
+                filler.place(f, 0, f.columnPositionInTotalPixelMatrix() - 1 - x, f.rowPositionInTotalPixelMatrix() - 1 - y);
+            }
         }
         return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, null, x, y);
+    }
+
+    private static void checkOutput(PlaneFiller filler, Object[] out, int width, int height) {
+        if (out.length != filler.channels()) {
+            throw new IllegalArgumentException(out.length + " output array(s) given; the result has " + filler.channels()
+                    + " channel(s) (one per chosen segment, or one label map)");
+        }
+        Class<?> type = SegmentationVolume.newPlane(filler.pixelType(), 0).getClass();
+        for (int c = 0; c < out.length; c++) {
+            Object a = out[c];
+            if (a == null || a.getClass() != type || java.lang.reflect.Array.getLength(a) != width * height) {
+                throw new IllegalArgumentException("output array " + c + " must be a " + type.getSimpleName().replace("[]", "")
+                        + "[" + ((long) width * height) + "] (" + filler.pixelType() + ", " + width + " x " + height + "), not "
+                        + (a == null ? "null" : a.getClass().getSimpleName().replace("[]", "") + "["
+                        + (a.getClass().isArray() ? java.lang.reflect.Array.getLength(a) : "?") + "]"));
+            }
+            for (int d = 0; d < c; d++) {
+                if (out[d] == a) throw new IllegalArgumentException("output arrays " + d + " and " + c + " are the same array");
+            }
+        }
     }
 
     private static void requireTiled(SegmentationReader r) {
