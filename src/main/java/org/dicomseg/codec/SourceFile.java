@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.model.PlaneOrientation;
@@ -56,13 +55,12 @@ public final class SourceFile {
 
     /** Image Position (Patient) of the top-level data set (single-frame images), or null. */
     public PlanePosition imagePosition() {
-        double[] d = doubles(TagFromName.ImagePositionPatient);
-        return d != null && d.length == 3 ? PlanePosition.of(d) : null;
+        return SourceImages.position(header);
     }
 
     /** Image Orientation (Patient) of the top-level data set, or null when absent or not two unit vectors. */
     public PlaneOrientation imageOrientation() {
-        double[] d = doubles(TagFromName.ImageOrientationPatient);
+        double[] d = SourceImages.doubles(header, TagFromName.ImageOrientationPatient);
         if (d == null || d.length != 6) return null;
         try {
             return new PlaneOrientation(d);
@@ -90,16 +88,6 @@ public final class SourceFile {
      */
     public TotalPixelMatrix totalPixelMatrix() {
         return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, file.toString()) : null;
-    }
-
-    private double[] doubles(com.pixelmed.dicom.AttributeTag t) {
-        Attribute a = header.get(t);
-        if (a == null || a.getVM() == 0) return null;
-        try {
-            return a.getDoubleValues();
-        } catch (DicomException | NumberFormatException e) {
-            return null;
-        }
     }
 
     @Override public String toString() {

@@ -186,7 +186,7 @@ public final class SourceImages {
         return null;
     }
 
-    private static PlanePosition position(AttributeList l) {
+    static PlanePosition position(AttributeList l) {
         double[] d = doubles(l, TagFromName.ImagePositionPatient);
         return d != null && d.length == 3 ? PlanePosition.of(d) : null;
     }
@@ -211,7 +211,7 @@ public final class SourceImages {
         return new PixelMeasures(sp[0], sp[1], thickness, sbs);
     }
 
-    private static double[] doubles(AttributeList l, AttributeTag t) {
+    static double[] doubles(AttributeList l, AttributeTag t) {
         if (l == null) return null;
         Attribute a = l.get(t);
         if (a == null || a.getVM() == 0) return null;
