@@ -49,35 +49,34 @@ public final class LabelImageBuilder {
         ImageStack stack = new ImageStack(w, h);
         long overlaps = 0;
         int[] firstOverlap = null;
+        // One scratch array for the whole volume: the labels of a plane are built straight in the
+        // plane's own pixels (no int[] per plane: that garbage, 5x the output, used to drive the heap up).
+        boolean[] shared = new boolean[n];
         for (int z = 0; z < v.depth(); z++) {
             progress.checkCanceled();
             progress.update(z, v.depth());
-            int[] labels = new int[n];
-            boolean[] shared = new boolean[n];
+            byte[] px8 = eightBit ? new byte[n] : null;
+            short[] px16 = eightBit ? null : new short[n];
+            boolean anyShared = false;
             for (SegVolume.Segment s : segs) {
                 byte[] p = s.plane(z);
                 if (p == null) continue;
                 int number = s.number();
                 for (int i = 0; i < n; i++) {
                     if ((p[i] & 0xFF) < threshold) continue;
-                    if (labels[i] != 0 && labels[i] != number) {
+                    int current = eightBit ? px8[i] & 0xFF : px16[i] & 0xFFFF;
+                    if (current != 0 && current != number) {
                         if (!shared[i]) overlaps++;
                         shared[i] = true;
-                        if (firstOverlap == null) firstOverlap = new int[] {labels[i], number, i % w, i / w, z};
+                        anyShared = true;
+                        if (firstOverlap == null) firstOverlap = new int[] {current, number, i % w, i / w, z};
                     }
-                    labels[i] = number;
+                    if (eightBit) px8[i] = (byte) number;
+                    else px16[i] = (short) number;
                 }
             }
-            ImageProcessor ip;
-            if (eightBit) {
-                byte[] px = new byte[n];
-                for (int i = 0; i < n; i++) px[i] = (byte) labels[i];
-                ip = new ByteProcessor(w, h, px);
-            } else {
-                short[] px = new short[n];
-                for (int i = 0; i < n; i++) px[i] = (short) labels[i];
-                ip = new ShortProcessor(w, h, px, null);
-            }
+            if (anyShared) java.util.Arrays.fill(shared, false);
+            ImageProcessor ip = eightBit ? new ByteProcessor(w, h, px8) : new ShortProcessor(w, h, px16, null);
             stack.addSlice("z" + (z + 1), ip);
         }
         if (overlaps > 0 && !lastWins) {
