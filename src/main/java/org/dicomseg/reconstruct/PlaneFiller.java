@@ -27,10 +27,13 @@ import org.dicomseg.model.SegmentationType;
  * <p>Whole frames (the frame is the plane, no offset: volumes and by-source planes) are decoded
  * in batches on up to {@link ReconstructionOptions#threads()} threads, each with its own
  * {@link FrameCursor}; a plane is always handled by one thread, its frames in placement order, so
- * the result (and the first error, see {@link #flush()}) is the sequential one. They go straight
- * from the stored form into the output arrays: packed bits are spread eight pixels at a time into
- * a segment channel or a label map, RLE label maps are decoded run by run into the label map or
- * split into the segment channels, and zero bytes and runs are skipped, so the output arrays the
+ * the result (and the first error, see {@link #flush()}) is the sequential one. Volumes place
+ * their frames plane by plane ({@link #placeByPlane}; a batch ends at a plane boundary), so a
+ * label map combined from BINARY segments is filled while its plane is in the cache rather than
+ * once per segment, with errors still those of the first failing frame in placement order. They
+ * go straight from the stored form into the output arrays: packed bits are spread eight pixels at
+ * a time into a segment channel or a label map (runs of 64 and more set pixels as one fill), RLE
+ * label maps are decoded run by run into the label map or split into the segment channels, and zero bytes and runs are skipped, so the output arrays the
  * caller keeps are the only large allocation and only nonzero pixels are written into them.
  * Frames placed at an offset (tiles) take the same paths with a destination offset and stride:
  * packed bits are spread row by row (any bit alignment, clipped to the plane), RLE runs are cut
@@ -178,6 +181,15 @@ final class PlaneFiller {
      * of the plane (tiles; 0, 0 otherwise).
      */
     void place(FrameInfo f, int plane, int dx, int dy) throws SegReadException {
+        place(f, plane, dx, dy, placed);
+    }
+
+    /**
+     * {@link #place(FrameInfo, int, int, int)} for frames placed out of their placement order
+     * (see {@link #placeByPlane}): {@code seq} is the frame's index in the placement order, which
+     * decides whose error is thrown when several frames fail.
+     */
+    void place(FrameInfo f, int plane, int dx, int dy, int seq) throws SegReadException {
         if (!includes(f)) return;
         progress.checkCanceled();
         progress.update(placed++, Math.max(total, placed));
@@ -189,8 +201,9 @@ final class PlaneFiller {
         int frame = f.frameNumber();
         int seg = type == SegmentationType.LABELMAP ? 0 : f.referencedSegmentNumber();
         if (!sixteenBitLabels) {
-            queue(frame, plane, seg, dx, dy);
-            if (queued >= BATCH) flush();
+            // a batch ends at a plane boundary (whole frames), so a plane's frames are decoded together
+            if (queued >= BATCH && (!whole(dx, dy) || plane != queuedPlanes[queued - 1] || queued >= 4 * BATCH)) flush();
+            queue(frame, plane, seg, dx, dy, seq);
             return;
         }
         flush(); // keeps the placement order on planes that queued frames share with this one
@@ -223,20 +236,41 @@ final class PlaneFiller {
     private int[] queuedSegments = new int[64];
     private int[] queuedDx = new int[64];
     private int[] queuedDy = new int[64];
+    private int[] queuedSeq = new int[64]; // index in placement order
     private int queued;
+    private boolean deferErrors;
     private Worker[] workers = new Worker[0];
     private final Object failureLock = new Object();
-    private volatile int failedAt;
+    private volatile int failedAt = Integer.MAX_VALUE; // placement index of the first failed frame
     private Throwable failure;
 
-    private void queue(int frame, int plane, int segment, int dx, int dy) {
+    private boolean whole(int dx, int dy) {
+        return dx == 0 && dy == 0 && frameColumns == width && frameRows == height;
+    }
+
+    /**
+     * True when whole frames placed in any order give the result of their placement order as long
+     * as each plane's frames keep their order: the caller may then place them plane by plane
+     * (so a plane is filled while it is in the cache, not once per segment of a label map) with
+     * {@link #place(FrameInfo, int, int, int, int)}, and errors are thrown at {@link #build} as the
+     * one of the frame first in placement order.
+     */
+    boolean placeByPlane() {
+        if (sixteenBitLabels) return false; // decoded one by one as placed: errors in placement order
+        deferErrors = true;
+        return true;
+    }
+
+    private void queue(int frame, int plane, int segment, int dx, int dy, int seq) {
         if (queued == queuedFrames.length) {
             queuedFrames = Arrays.copyOf(queuedFrames, queued * 2);
             queuedPlanes = Arrays.copyOf(queuedPlanes, queued * 2);
             queuedSegments = Arrays.copyOf(queuedSegments, queued * 2);
             queuedDx = Arrays.copyOf(queuedDx, queued * 2);
             queuedDy = Arrays.copyOf(queuedDy, queued * 2);
+            queuedSeq = Arrays.copyOf(queuedSeq, queued * 2);
         }
+        queuedSeq[queued] = seq;
         queuedFrames[queued] = frame;
         queuedPlanes[queued] = plane;
         queuedSegments[queued] = segment;
@@ -288,8 +322,6 @@ final class PlaneFiller {
             for (int i = workers.length; i < t; i++) w[i] = new Worker(reader.cursor());
             workers = w;
         }
-        failedAt = Integer.MAX_VALUE;
-        failure = null;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Thread[] threads = new Thread[t - 1];
         for (int i = 0; i < t - 1; i++) {
@@ -310,6 +342,10 @@ final class PlaneFiller {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
+        if (!deferErrors) throwFailure();
+    }
+
+    private void throwFailure() throws SegReadException {
         Throwable e = failure;
         if (e == null) return;
         if (e instanceof SegReadException) throw (SegReadException) e;
@@ -341,11 +377,11 @@ final class PlaneFiller {
             for (int g = next.getAndIncrement(); g < groups; g = next.getAndIncrement()) {
                 for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
                     int q = order[k];
-                    if (q > failedAt) break; // an earlier frame failed: the rest of this plane does not matter
+                    if (queuedSeq[q] > failedAt) break; // an earlier frame failed: the rest of this plane does not matter
                     try {
                         decode(queuedFrames[q], queuedPlanes[q], queuedSegments[q], queuedDx[q], queuedDy[q]);
                     } catch (Throwable e) {
-                        fail(q, e);
+                        fail(queuedSeq[q], e);
                         break;
                     }
                 }
@@ -527,9 +563,19 @@ final class PlaneFiller {
         boolean fresh = dst == null; // then every pixel not written here stays 0: plain stores
         int b = 0;
         while (b < whole) {
-            if (b + 8 <= whole && (long) LONGS.get(bits, off + b) == 0L) {
-                b += 8;
-                continue;
+            if (b + 8 <= whole) {
+                long w = (long) LONGS.get(bits, off + b);
+                if (w == 0L) {
+                    b += 8;
+                    continue;
+                }
+                if (w == -1L) { // 64 or more set pixels in a row (the inside of a shape): one fill
+                    int e = fullRun(bits, off, b, whole);
+                    if (dst == null) dst = (byte[]) array(index);
+                    Arrays.fill(dst, b << 3, e << 3, (byte) 1);
+                    b = e;
+                    continue;
+                }
             }
             int end = Math.min(b + 8, whole);
             for (; b < end; b++) {
@@ -573,9 +619,20 @@ final class PlaneFiller {
         byte[] dst = (byte[]) data[index];
         int b = 0;
         while (b < whole) {
-            if (b + 8 <= whole && (long) LONGS.get(bits, off + b) == 0L) {
-                b += 8;
-                continue;
+            if (b + 8 <= whole) {
+                long w = (long) LONGS.get(bits, off + b);
+                if (w == 0L) {
+                    b += 8;
+                    continue;
+                }
+                if (w == -1L) { // 64 or more set pixels in a row: checked (FAIL) then one fill
+                    int e = fullRun(bits, off, b, whole);
+                    if (dst == null) dst = (byte[]) array(index);
+                    if (failOnOverlap) checkRun(dst, b << 3, e << 3, value, segment, plane);
+                    Arrays.fill(dst, b << 3, e << 3, (byte) value);
+                    b = e;
+                    continue;
+                }
             }
             int end = Math.min(b + 8, whole);
             for (; b < end; b++) {
@@ -596,6 +653,21 @@ final class PlaneFiller {
         }
         for (int i = whole << 3; i < n; i++) {
             if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) setLabel(index, i, segment, plane, value);
+        }
+    }
+
+    /** Where the run of all-ones bytes starting with the eight at {@code b} ends (in whole longs; bytes from {@code off}). */
+    private static int fullRun(byte[] bits, int off, int b, int whole) {
+        int e = b + 8;
+        while (e + 8 <= whole && (long) LONGS.get(bits, off + e) == -1L) e += 8;
+        return e;
+    }
+
+    /** The overlap check of pixels {@code from .. to-1} of a label map plane, in pixel order. */
+    private void checkRun(byte[] dst, int from, int to, int value, int segment, int plane) {
+        for (int p = from; p < to; p += 8) {
+            if ((long) LONGS.get(dst, p) == 0L) continue;
+            for (int k = p; k < p + 8; k++) checkOverlap(dst[k] & 0xFF, value, segment, plane, k);
         }
     }
 
@@ -884,6 +956,7 @@ final class PlaneFiller {
     SegmentationVolume build(double[][] positions, double[] orientation, double[] pixelSpacing, double sliceSpacing,
             String[] sources, int[] sourceFrames, int originX, int originY) throws SegReadException {
         flush();
+        throwFailure();
         progress.update(Math.max(total, placed), Math.max(total, placed));
         boolean labelOut = options.output() == ReconstructionOptions.Output.LABEL_MAP;
         return new SegmentationVolume(width, height, planes, channels, pixelType, data, segments.clone(), values.clone(),

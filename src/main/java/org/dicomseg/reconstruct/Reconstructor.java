@@ -110,13 +110,42 @@ public final class Reconstructor {
 
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), g.ds.length);
         filler.expect(frames.size());
-        for (FrameInfo f : frames) {
-            if (!filler.includes(f)) continue;
-            filler.place(f, g.planeOf(f), 0, 0);
-        }
+        int[] planeOf = new int[frames.size()];
+        for (int i = 0; i < planeOf.length; i++) planeOf[i] = g.planeOf(frames.get(i));
+        placeByPlane(filler, frames, planeOf);
         filler.notes.addAll(0, g.notes);
         return filler.build(g.positions.toArray(new double[0][]), orientation, m.pixelSpacing(), g.spacing,
                 filler.placedSources(), filler.placedSourceFrames(), 0, 0);
+    }
+
+    /**
+     * Places whole frames plane by plane when the filler allows it (each plane's frames in
+     * placement order, so the result is the same; a label map combined from segments is then
+     * filled while its plane is in the cache, not once per segment), else in placement order.
+     */
+    private static void placeByPlane(PlaneFiller filler, List<FrameInfo> frames, int[] planeOf) throws SegReadException {
+        int n = frames.size();
+        int[] plane = new int[n];
+        for (int i = 0; i < n; i++) plane[i] = filler.includes(frames.get(i)) ? planeOf[i] : -1;
+        if (!filler.placeByPlane()) {
+            for (int i = 0; i < n; i++) if (plane[i] >= 0) filler.place(frames.get(i), plane[i], 0, 0);
+            return;
+        }
+        // counting sort by plane, stable; seq = index among the placed frames (the placement order)
+        int planes = 0;
+        for (int z : plane) planes = Math.max(planes, z + 1);
+        int[] start = new int[planes + 1];
+        int[] seq = new int[n];
+        int placed = 0;
+        for (int i = 0; i < n; i++) {
+            if (plane[i] < 0) continue;
+            start[plane[i] + 1]++;
+            seq[i] = placed++;
+        }
+        for (int z = 0; z < planes; z++) start[z + 1] += start[z];
+        int[] order = new int[placed];
+        for (int i = 0; i < n; i++) if (plane[i] >= 0) order[start[plane[i]]++] = i;
+        for (int i : order) filler.place(frames.get(i), plane[i], 0, 0, seq[i]);
     }
 
     /** The frames of the chosen segments (all frames of a LABELMAP), in placement order. */
@@ -312,7 +341,7 @@ public final class Reconstructor {
         filler.expect(frames.size());
         filler.notes.add(allSourced ? "frames have no Image Position (Patient): one plane per source image"
                 : "frames have no position and no source: planes in frame order per segment");
-        for (int i = 0; i < frames.size(); i++) filler.place(frames.get(i), planeOf[i], 0, 0);
+        placeByPlane(filler, frames, planeOf);
         return filler.build(new double[Math.max(planes, 1)][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN,
                 allSourced ? filler.placedSources() : null, allSourced ? filler.placedSourceFrames() : null, 0, 0);
     }

@@ -173,7 +173,7 @@ class PlaneFillerFastPathTest {
         }
     }
 
-    private static void check(Path file, int[] segments, boolean labelMap, Map<Integer, Integer> relabel,
+    static void check(Path file, int[] segments, boolean labelMap, Map<Integer, Integer> relabel,
             ReconstructionOptions.OverlapPolicy policy) throws Exception {
         for (int threads : new int[] {1, 2, 4}) {
             String what = file.getFileName() + " segments " + java.util.Arrays.toString(segments) + (labelMap ? " label map" : " channels")
