@@ -64,6 +64,16 @@ final class FragmentPipeline implements AutoCloseable {
         inFlight.addLast(pool.submit(encoder));
     }
 
+    /**
+     * Appends one frame that the caller encoded itself, at once (its buffer may be reused after the
+     * call); only while no work is in flight, i.e. in order.
+     */
+    void fragment(byte[] data, int length) throws IOException {
+        if (!inFlight.isEmpty()) throw new IllegalStateException("Frames are still in flight");
+        if (encapsulated) out.fragment(data, length);
+        else out.nativeFrame(data, length);
+    }
+
     /** Writes every frame still in flight. */
     void finish() throws IOException {
         while (!inFlight.isEmpty()) write(get(inFlight.removeFirst()));

@@ -1,6 +1,7 @@
 package org.dicomseg.codec;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.SegmentationMask;
@@ -24,6 +25,10 @@ import org.dicomseg.model.SegmentationType;
  * 8.1.1). A plane the first pass found to hold one segment everywhere, or none
  * ({@link SegmentationMask#uniformSegment}: an empty or full tile of a slide), gives constant
  * frames (made once) without reading or packing.</p>
+ *
+ * <p>For in-memory label maps the frames of mixed planes can be made during the first pass already
+ * ({@link #firstPassListener}: BINARY native/RLE, 8-bit LABELMAP RLE), on the scanning threads while
+ * each plane is in the cache, up to {@link #earlyBudget} bytes; the second pass then only writes them.</p>
  */
 final class FrameEncoder {
     private final SegmentationMask mask;
@@ -76,6 +81,93 @@ final class FrameEncoder {
         }
     }
 
+    /**
+     * Frames encoded during the first pass ({@link #firstPassListener}), by plane (BINARY: indexed by
+     * segment, null = not in the plane; LABELMAP: one frame), as stored; taken and released by the
+     * second pass. Null entries: planes the second pass encodes itself.
+     */
+    private byte[][][] early;
+    private final AtomicLong earlyBytes = new AtomicLong();
+    /** Most bytes of frames kept from the first pass: 64 MiB, at most 1/16 of the heap. */
+    static long earlyBudget() {
+        long forTests = earlyBudgetForTests;
+        return forTests >= 0 ? forTests : Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
+    }
+    /** Tests only: replaces {@link #earlyBudget} when not negative (0 = no frames from the first pass). */
+    static volatile long earlyBudgetForTests = -1;
+    private static final ThreadLocal<byte[]> RLE_SCRATCH = new ThreadLocal<>();
+
+    /**
+     * A listener for the first pass ({@link SegmentationMask#scan(int, int, SegmentationMask.PlaneListener)})
+     * that encodes the frames of each mixed plane as soon as it has been scanned, while its pixels
+     * are in the cache, so that the second pass only writes them: for in-memory label maps, BINARY
+     * frames (native with whole bytes per frame, or RLE) and 8-bit LABELMAP frames in RLE. The
+     * frames are the same bytes the second pass would make (the same packing and encoding calls).
+     * Kept up to {@link #earlyBudget} bytes in all (whole planes only); planes beyond it are
+     * encoded by the second pass. Null when there is nothing to gain.
+     */
+    SegmentationMask.PlaneListener firstPassListener() {
+        if (!(mask instanceof LabelMapMask) || !((LabelMapMask) mask).inMemory() || mask.planes() < 2) return null;
+        LabelMapMask labels = (LabelMapMask) mask;
+        boolean rle = syntax == OutputTransferSyntax.RLE_LOSSLESS;
+        boolean binary = type == SegmentationType.BINARY && (rle || (syntax == OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN && (n & 7) == 0));
+        boolean labelMap = type == SegmentationType.LABELMAP && rle && bitsAllocated == 8;
+        if (!binary && !labelMap) return null;
+        early = new byte[mask.planes()][][];
+        long budget = earlyBudget();
+        int packed = (int) BitPacking.packedLength(n);
+        return (plane, segments) -> {
+            byte[][] frames;
+            long cost = 0;
+            if (binary) {
+                frames = new byte[segments.length][];
+                for (int s = 1; s < segments.length; s++) if (segments[s]) frames[s] = new byte[packed];
+                if (!rle) {
+                    for (byte[] f : frames) if (f != null) cost += packed;
+                    if (earlyBytes.addAndGet(cost) > budget) {
+                        earlyBytes.addAndGet(-cost);
+                        return;
+                    }
+                }
+                mask.packSegments(plane, segments, frames);
+                if (rle) {
+                    for (int s = 1; s < frames.length; s++) {
+                        if (frames[s] != null) {
+                            frames[s] = rleCopy(frames[s], packed, 1);
+                            cost += frames[s].length;
+                        }
+                    }
+                }
+            } else {
+                Object view = labels.labelFrameView(plane, false);
+                if (!(view instanceof byte[])) return;
+                frames = new byte[][] {rleCopy((byte[]) view, n, 1)};
+                cost = frames[0].length;
+            }
+            if (rle && earlyBytes.addAndGet(cost) > budget) {
+                earlyBytes.addAndGet(-cost);
+                return;
+            }
+            early[plane] = frames;
+        };
+    }
+
+    /** RLE-encodes through this thread's scratch buffer into an array of the exact length. */
+    private static byte[] rleCopy(byte[] frame, int length, int bytesPerSample) {
+        int max = RleCodec.maxEncodedLength(length, bytesPerSample);
+        byte[] scratch = RLE_SCRATCH.get();
+        if (scratch == null || scratch.length < max) RLE_SCRATCH.set(scratch = new byte[max]);
+        return java.util.Arrays.copyOf(scratch, RleCodec.encode(frame, length, bytesPerSample, scratch, null));
+    }
+
+    /** The frames of {@code plane} the first pass encoded, or null; released here. */
+    private byte[][] takeEarly(int plane) {
+        if (early == null) return null;
+        byte[][] f = early[plane];
+        early[plane] = null;
+        return f;
+    }
+
     private void binary(FramePlan plan, PixelDataStream px, int segmentCount) throws IOException {
         int packed = (int) BitPacking.packedLength(n);
         boolean aligned = syntax.encapsulated() || (n & 7) == 0;
@@ -89,7 +181,16 @@ final class FrameEncoder {
             int end = f;
             while (end < frames && plan.plane[end] == plane) end++;
             int uniform = aligned ? mask.uniformSegment(plane) : -1;
-            if (uniform >= 0) {
+            byte[][] pre = takeEarly(plane);
+            if (pre != null) {
+                // Encoded by the first pass; segments not in the plane (empty frames kept) are zeros.
+                byte[][] stored = new byte[end - f][];
+                for (int i = f; i < end; i++) {
+                    byte[] e = pre[plan.segment[i]];
+                    stored[i - f] = e != null ? e : constantFrame(false, packed);
+                }
+                pipeline.submitFrames(() -> stored);
+            } else if (uniform >= 0) {
                 // One segment everywhere (or none): constant frames, nothing read or packed.
                 byte[][] constant = new byte[end - f][];
                 for (int i = f; i < end; i++) constant[i - f] = constantFrame(plan.segment[i] == uniform, packed);
@@ -107,12 +208,8 @@ final class FrameEncoder {
                 mask.packSegments(plane, wanted, bits);
                 for (int i = f; i < end; i++) {
                     byte[] frame = bits[plan.segment[i]];
-                    if (syntax.encapsulated()) {
-                        byte[] copy = java.util.Arrays.copyOf(frame, packed);
-                        pipeline.submit(() -> RleCodec.encode(copy, packed, 1));
-                    } else {
-                        px.nativeFrame(frame, packed);
-                    }
+                    if (syntax.encapsulated()) rle(px, frame, packed, 1, false);
+                    else px.nativeFrame(frame, packed);
                 }
             } else {
                 for (int i = f; i < end; i++) {
@@ -179,6 +276,12 @@ final class FrameEncoder {
         LabelMapMask direct = mask instanceof LabelMapMask ? (LabelMapMask) mask : null;
         for (int f = 0; f < plan.frameCount(); f++) {
             int plane = plan.plane[f];
+            byte[][] pre = takeEarly(plane);
+            if (pre != null) { // encoded by the first pass
+                pipeline.submitFrames(() -> pre);
+                report(f + 1, plan.frameCount());
+                continue;
+            }
             Object view = direct != null ? direct.labelFrameView(plane, sixteen) : null;
             if (!sixteen) {
                 byte[] frame;
@@ -207,15 +310,36 @@ final class FrameEncoder {
         }
     }
 
+    /** Reused RLE output and 16-bit plane buffers of the calling thread. */
+    private byte[] rleOut;
+    private byte[] rlePlane;
+
+    /**
+     * One RLE fragment: encoded on this thread into a reused buffer when nothing runs in parallel;
+     * else handed to the pipeline (copied first unless {@code stable}: the caller never changes it).
+     */
+    private void rle(PixelDataStream px, byte[] frame, int length, int bytesPerSample, boolean stable) throws IOException {
+        if (!pipeline.parallel()) {
+            int max = RleCodec.maxEncodedLength(length, bytesPerSample);
+            if (rleOut == null || rleOut.length < max) rleOut = new byte[max];
+            if (bytesPerSample > 1 && (rlePlane == null || rlePlane.length < length / bytesPerSample)) {
+                rlePlane = new byte[length / bytesPerSample];
+            }
+            int len = RleCodec.encode(frame, length, bytesPerSample, rleOut, rlePlane);
+            pipeline.fragment(rleOut, len);
+            return;
+        }
+        byte[] data = stable ? frame : java.util.Arrays.copyOf(frame, length); // the caller reuses its buffer
+        pipeline.submit(() -> RleCodec.encode(data, length, bytesPerSample));
+    }
+
     /** Writes one 8- or 16-bit frame in the output syntax. */
     private void emit(PixelDataStream px, byte[] frame, int bytesPerSample) throws IOException {
         int length = n * bytesPerSample;
         switch (syntax) {
-            case RLE_LOSSLESS: {
-                byte[] copy = java.util.Arrays.copyOf(frame, length); // the caller reuses its buffer
-                pipeline.submit(() -> RleCodec.encode(copy, length, bytesPerSample));
+            case RLE_LOSSLESS:
+                rle(px, frame, length, bytesPerSample, false);
                 break;
-            }
             case JPEG_2000_LOSSLESS: {
                 byte[] copy = java.util.Arrays.copyOf(frame, length);
                 int bits = bytesPerSample * 8;

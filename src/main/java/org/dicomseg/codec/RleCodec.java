@@ -1,7 +1,5 @@
 package org.dicomseg.codec;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * RLE Lossless (transfer syntax 1.2.840.10008.1.2.5), PS3.5 Annex G: a 64-byte header of up to
  * 15 segment offsets followed by PackBits-compressed segments, one per byte plane, most
@@ -12,6 +10,13 @@ import java.io.ByteArrayOutputStream;
 public final class RleCodec {
     private RleCodec() { }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** 0x01 in every byte. */
+    private static final long ONES = 0x0101010101010101L;
+    /** 0x80 in every byte. */
+    private static final long HIGHS = 0x8080808080808080L;
+
     /**
      * Encodes one frame.
      *
@@ -21,52 +26,126 @@ public final class RleCodec {
      * @param length    number of bytes of {@code frame} to encode
      */
     public static byte[] encode(byte[] frame, int length, int bytesPerSample) {
+        byte[] out = new byte[maxEncodedLength(length, bytesPerSample)];
+        return java.util.Arrays.copyOf(out, encode(frame, length, bytesPerSample, out, null));
+    }
+
+    /**
+     * Bytes {@link #encode(byte[], int, int, byte[], byte[])} may need for a frame of
+     * {@code length} bytes: the header and per segment at most 4/3 of its bytes, plus the padding.
+     * (A literal run of L &lt; 128 bytes, L + 1 encoded, ends where a replicate run of at least 2
+     * bytes, 2 encoded, starts: L + 3 for L + 2 or more; a literal of 128 takes 129; a last literal
+     * one byte more; a replicate run alone at most its length.)
+     */
+    public static int maxEncodedLength(int length, int bytesPerSample) {
+        int samples = length / bytesPerSample;
+        return 64 + bytesPerSample * (samples + samples / 3 + 3);
+    }
+
+    /**
+     * {@link #encode(byte[], int, int)} into a caller's buffer, so an encoder can reuse it from
+     * frame to frame: the same bytes, in {@code out[0 .. returned length)}.
+     *
+     * @param out   at least {@link #maxEncodedLength} bytes
+     * @param plane scratch of at least {@code length / bytesPerSample} bytes for 16-bit data, or null
+     *              (then allocated when needed)
+     * @return the encoded length
+     */
+    public static int encode(byte[] frame, int length, int bytesPerSample, byte[] out, byte[] plane) {
         if (bytesPerSample < 1 || bytesPerSample > 4) {
             throw new IllegalArgumentException("RLE: unsupported bytes per sample " + bytesPerSample);
         }
         int samples = length / bytesPerSample;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + length / 4);
-        out.write(new byte[64], 0, 64);
-        int[] offsets = new int[bytesPerSample];
-        byte[] plane = bytesPerSample == 1 ? frame : new byte[samples];
-        for (int seg = 0; seg < bytesPerSample; seg++) {
-            offsets[seg] = out.size();
-            int byteIndex = bytesPerSample - 1 - seg; // most significant byte first
-            if (bytesPerSample > 1) {
-                for (int i = 0; i < samples; i++) plane[i] = frame[i * bytesPerSample + byteIndex];
-            }
-            packBits(plane, bytesPerSample == 1 ? length : samples, out);
-            if ((out.size() & 1) != 0) out.write(0); // segments are even length
+        java.util.Arrays.fill(out, 0, 64, (byte) 0);
+        writeIntLe(out, 0, bytesPerSample);
+        int pos = 64;
+        if (bytesPerSample == 1) {
+            writeIntLe(out, 4, pos);
+            pos = packBits(frame, length, out, pos);
+            if ((pos & 1) != 0) out[pos++] = 0; // segments are even length
+            return pos;
         }
-        byte[] result = out.toByteArray();
-        writeIntLe(result, 0, bytesPerSample);
-        for (int seg = 0; seg < bytesPerSample; seg++) writeIntLe(result, 4 + 4 * seg, offsets[seg]);
-        return result;
+        if (plane == null || plane.length < samples) plane = new byte[samples];
+        for (int seg = 0; seg < bytesPerSample; seg++) {
+            writeIntLe(out, 4 + 4 * seg, pos);
+            int byteIndex = bytesPerSample - 1 - seg; // most significant byte first
+            for (int i = 0; i < samples; i++) plane[i] = frame[i * bytesPerSample + byteIndex];
+            pos = packBits(plane, samples, out, pos);
+            if ((pos & 1) != 0) out[pos++] = 0;
+        }
+        return pos;
     }
 
-    private static void packBits(byte[] src, int n, ByteArrayOutputStream out) {
+    /**
+     * PackBits (PS3.5 G.3.1) of {@code src[0 .. n)} into {@code dst} from {@code pos}; returns the
+     * new position. A run of at least 2 equal bytes becomes a replicate run (up to 128); other bytes
+     * form literal runs that end where two equal bytes start or at 128 bytes. Runs and their ends are
+     * found eight bytes at a time (SWAR on little-endian words).
+     */
+    static int packBits(byte[] src, int n, byte[] dst, int pos) {
         int i = 0;
         while (i < n) {
-            // A run of at least 2 identical bytes becomes a replicate run (up to 128).
-            int run = 1;
-            while (i + run < n && run < 128 && src[i + run] == src[i]) run++;
+            int run = runLength(src, i, n - i);
             if (run >= 2) {
-                out.write(1 - run);
-                out.write(src[i]);
-                i += run;
+                // A run longer than 128 bytes is 128-byte replicate runs and what is left over, which
+                // is a shorter replicate run or (one byte) the start of a literal, as if encoded 128 at a time.
+                byte v = src[i];
+                for (; run >= 128; run -= 128, i += 128) {
+                    dst[pos++] = (byte) -127;
+                    dst[pos++] = v;
+                }
+                if (run >= 2) {
+                    dst[pos++] = (byte) (1 - run);
+                    dst[pos++] = v;
+                    i += run;
+                }
                 continue;
             }
-            // Literal run: until two identical bytes start or 128 bytes are collected.
-            int start = i;
-            int len = 0;
-            while (i < n && len < 128) {
-                if (i + 1 < n && src[i] == src[i + 1]) break;
-                i++;
-                len++;
-            }
-            out.write(len - 1);
-            out.write(src, start, len);
+            int len = literalLength(src, i, n, Math.min(i + 128, n));
+            dst[pos++] = (byte) (len - 1);
+            System.arraycopy(src, i, dst, pos, len);
+            pos += len;
+            i += len;
         }
+        return pos;
+    }
+
+    /** Number of bytes from {@code i} equal to {@code src[i]}, at most {@code limit} (bytes i .. i+limit-1 exist). */
+    private static int runLength(byte[] src, int i, int limit) {
+        if (limit > 64) {
+            // Where the array first differs from itself shifted by one (a vectorised intrinsic): the run's end.
+            int k = java.util.Arrays.mismatch(src, i + 1, i + limit, src, i, i + limit - 1);
+            return k < 0 ? limit : k + 1;
+        }
+        long v = (src[i] & 0xFFL) * ONES;
+        int r = 1;
+        while (r + 8 <= limit) {
+            long x = (long) LONGS.get(src, i + r) ^ v;
+            if (x != 0) return r + (Long.numberOfTrailingZeros(x) >>> 3);
+            r += 8;
+        }
+        byte b = src[i];
+        while (r < limit && src[i + r] == b) r++;
+        return r;
+    }
+
+    /**
+     * Length of the literal run starting at {@code start}: up to the first {@code j} with
+     * {@code src[j] == src[j + 1]} ({@code j + 1 < n}), at most {@code end - start}.
+     */
+    private static int literalLength(byte[] src, int start, int n, int end) {
+        int j = start;
+        while (j < end && j + 9 <= n) {
+            long d = (long) LONGS.get(src, j) ^ (long) LONGS.get(src, j + 1);
+            long zero = (d - ONES) & ~d & HIGHS; // lowest set flag = first zero byte (exact)
+            if (zero != 0) return Math.min(j + (Long.numberOfTrailingZeros(zero) >>> 3), end) - start;
+            j += 8;
+        }
+        while (j < end) {
+            if (j + 1 < n && src[j] == src[j + 1]) break;
+            j++;
+        }
+        return j - start;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dicomseg.codec;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -63,11 +64,11 @@ final class SegHeaderBuilder {
         String seriesInstanceUid;
         LocalDateTime contentDateTime;
         /**
-         * Set by the build for TILED_SPARSE: the Per-frame Functional Groups Sequence, which is then
-         * not in the built list but written by {@link TiledHeader.SparseFrameGroups#write} right
-         * after it (before Pixel Data).
+         * Set by the build (except for TILED_FULL): the Per-frame Functional Groups Sequence, which
+         * is then not in the built list but written by {@link PerFrameGroups#write} right after it
+         * (before Pixel Data).
          */
-        TiledHeader.SparseFrameGroups perFrameGroups;
+        PerFrameGroups perFrameGroups;
     }
 
     AttributeList build(Input in) {
@@ -218,13 +219,8 @@ final class SegHeaderBuilder {
             if (pm.spacingBetweenSlices() != null) DataSetBuilder.ds(pmItem, SegTags.SPACING_BETWEEN_SLICES, pm.spacingBetweenSlices());
         }
 
-        // Per-frame functional groups
-        SequenceAttribute perFrame = DataSetBuilder.seq(l, SegTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
-        SequenceAttribute[][] planeGroups = new SequenceAttribute[in.geometry.references.size()][];
-        SequenceAttribute[] segmentGroups = new SequenceAttribute[in.segments.size() + 1];
-        for (int f = 0; f < in.plan.frameCount(); f++) {
-            perFrame(DataSetBuilder.item(perFrame), in, in.plan.plane[f], in.plan.segment[f], labelMap, planeGroups, segmentGroups);
-        }
+        // Per-frame functional groups: encoded when the file is written, not built as PixelMed objects.
+        in.perFrameGroups = new PlaneFrameGroups(in, labelMap);
     }
 
     void dimension(AttributeList item, String uid, AttributeTag pointer, AttributeTag group, String label) {
@@ -235,57 +231,90 @@ final class SegHeaderBuilder {
     }
 
     /**
-     * One Per-Frame Functional Groups item. The Derivation Image and Plane Position groups of a plane
-     * and the Segment Identification group of a segment are built once and shared by every frame
-     * that has them (the attribute objects are only read when writing), which keeps the header of a
-     * many-segment SEG cheap to build and small in memory.
+     * The Per-frame Functional Groups of a SEG whose frames are planes ({@link PerFrameGroups}): per
+     * frame Derivation Image (Source Image Sequence: the plane's source frames, with purpose
+     * (121322, DCM)), Frame Content (Dimension Index Values; Stack ID = segment number and In-Stack
+     * Position Number for 3D stacks), Plane Position (when there is patient geometry) and Segment
+     * Identification (not for LABELMAP). A plane's Derivation Image bytes are made once and written
+     * for every segment frame of the plane.
      */
-    private void perFrame(AttributeList item, Input in, int plane, int segment, boolean labelMap,
-                          SequenceAttribute[][] planeGroups, SequenceAttribute[] segmentGroups) {
-        SequenceAttribute[] g = planeGroups[plane];
-        if (g == null) {
-            g = planeGroups[plane] = new SequenceAttribute[2];
-            AttributeList holder = new AttributeList();
-            AttributeList deriv = DataSetBuilder.singleItem(holder, SegTags.DERIVATION_IMAGE_SEQUENCE);
-            b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SEGMENTATION);
-            SequenceAttribute srcSeq = DataSetBuilder.seq(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
-            for (SourceFrame sf : in.geometry.references.get(plane)) {
-                AttributeList r = DataSetBuilder.item(srcSeq);
-                b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", sf.sopClassUid());
-                b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", sf.sopInstanceUid());
-                if (sf.multiFrame()) b.text(r, SegTags.REFERENCED_FRAME_NUMBER, "IS", Integer.toString(sf.frameNumber()));
-                b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SOURCE_IMAGE_FOR_PROCESSING);
-            }
-            if (in.geometry.hasGeometry()) {
-                PlanePosition p = in.geometry.positions[plane];
-                DataSetBuilder.ds(DataSetBuilder.singleItem(holder, SegTags.PLANE_POSITION_SEQUENCE),
-                        SegTags.IMAGE_POSITION_PATIENT, p.x(), p.y(), p.z());
-            }
-            g[0] = (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
-            g[1] = (SequenceAttribute) holder.get(SegTags.PLANE_POSITION_SEQUENCE);
+    final class PlaneFrameGroups extends PerFrameGroups {
+        private final ResolvedGeometry geo;
+        private final FramePlan plan;
+        private final boolean labelMap;
+        private final boolean geometry;
+        private final boolean byStack;
+        private final boolean stack;
+        private final byte[] purpose;      // Purpose of Reference Code Sequence
+        private final byte[] derivation;   // Derivation Code Sequence
+        private final byte[][] derivationOfPlane;
+
+        PlaneFrameGroups(Input in, boolean labelMap) {
+            this.geo = in.geometry;
+            this.plan = in.plan;
+            this.labelMap = labelMap;
+            this.geometry = geo.hasGeometry();
+            // No patient geometry (projection images): planes are told apart by their place in the stack.
+            this.byStack = !geometry && (labelMap || geo.references.size() > 1);
+            this.stack = geo.distinctPositions || byStack;
+            this.derivationOfPlane = new byte[geo.references.size()][];
+            AttributeList l = new AttributeList();
+            b.codeSequence(l, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SOURCE_IMAGE_FOR_PROCESSING);
+            purpose = encode(l);
+            l = new AttributeList();
+            b.codeSequence(l, SegTags.DERIVATION_CODE_SEQUENCE, SEGMENTATION);
+            derivation = encode(l);
         }
-        item.put(g[0]);
-        AttributeList content = DataSetBuilder.singleItem(item, SegTags.FRAME_CONTENT_SEQUENCE);
-        boolean byStack = !in.geometry.hasGeometry() && (labelMap || in.geometry.references.size() > 1);
-        int pos = in.geometry.hasGeometry() ? in.geometry.positionIndex[plane] : plane + 1;
-        if (labelMap) DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, pos);
-        else if (in.geometry.hasGeometry() || byStack) DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, segment, pos);
-        else DataSetBuilder.ul(content, SegTags.DIMENSION_INDEX_VALUES, segment);
-        if (in.geometry.distinctPositions || byStack) {
-            // A 3D stack (PS3.3 C.7.6.16.2.2.4): parallel planes at distinct positions. Each segment is
-            // its own stack, so In-Stack Position Numbers are unique within a stack.
-            b.text(content, SegTags.STACK_ID, "SH", labelMap ? "1" : Integer.toString(segment));
-            DataSetBuilder.ul(content, SegTags.IN_STACK_POSITION_NUMBER, pos);
-        }
-        if (g[1] != null) item.put(g[1]);
-        if (!labelMap) {
-            if (segmentGroups[segment] == null) {
-                AttributeList holder = new AttributeList();
-                DataSetBuilder.us(DataSetBuilder.singleItem(holder, SegTags.SEGMENT_IDENTIFICATION_SEQUENCE),
-                        SegTags.REFERENCED_SEGMENT_NUMBER, segment);
-                segmentGroups[segment] = (SequenceAttribute) holder.get(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE);
+
+        @Override int frameCount() { return plan.frameCount(); }
+
+        /** The Derivation Image Sequence element of {@code plane}. */
+        private byte[] derivation(int plane) {
+            byte[] d = derivationOfPlane[plane];
+            if (d != null) return d;
+            Bytes w = new Bytes(512);
+            w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
+            w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE);
+            for (SourceFrame sf : geo.references.get(plane)) {
+                w.item();
+                w.text(SegTags.REFERENCED_SOP_CLASS_UID, 'U', 'I', sf.sopClassUid(), (byte) 0);
+                w.text(SegTags.REFERENCED_SOP_INSTANCE_UID, 'U', 'I', sf.sopInstanceUid(), (byte) 0);
+                if (sf.multiFrame()) w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(sf.frameNumber()), (byte) ' ');
+                w.raw(purpose).itemEnd();
             }
-            item.put(segmentGroups[segment]);
+            w.sequenceEnd();
+            w.raw(derivation).itemEnd().sequenceEnd();
+            return derivationOfPlane[plane] = Arrays.copyOf(w.buf, w.size);
+        }
+
+        @Override void item(Bytes w, int f) {
+            int plane = plan.plane[f];
+            int segment = plan.segment[f];
+            w.raw(derivation(plane));
+            // Frame Content Sequence
+            w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
+            int pos = geometry ? geo.positionIndex[plane] : plane + 1;
+            if (stack) {
+                // A 3D stack (PS3.3 C.7.6.16.2.2.4): parallel planes at distinct positions. Each segment is
+                // its own stack, so In-Stack Position Numbers are unique within a stack.
+                w.text(SegTags.STACK_ID, 'S', 'H', labelMap ? "1" : Integer.toString(segment), (byte) ' ');
+                w.ul(SegTags.IN_STACK_POSITION_NUMBER, pos);
+            }
+            if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, pos);
+            else if (geometry || byStack) w.ul(SegTags.DIMENSION_INDEX_VALUES, segment, pos);
+            else w.ul(SegTags.DIMENSION_INDEX_VALUES, segment);
+            w.itemEnd().sequenceEnd();
+            if (geometry) { // Plane Position Sequence > Image Position (Patient)
+                PlanePosition p = geo.positions[plane];
+                w.sequence(SegTags.PLANE_POSITION_SEQUENCE).item();
+                w.texts(SegTags.IMAGE_POSITION_PATIENT, 'D', 'S', (byte) ' ', ds(p.x()), ds(p.y()), ds(p.z()));
+                w.itemEnd().sequenceEnd();
+            }
+            if (!labelMap) { // Segment Identification Sequence > Referenced Segment Number
+                w.sequence(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE).item();
+                w.us(SegTags.REFERENCED_SEGMENT_NUMBER, segment);
+                w.itemEnd().sequenceEnd();
+            }
         }
     }
 }

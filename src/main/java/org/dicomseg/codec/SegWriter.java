@@ -82,12 +82,14 @@ public final class SegWriter {
         ResolvedGeometry geo = tiling != null ? null
                 : ResolvedGeometry.resolve(sources, mask.planes(), mask.rows(), mask.columns(), geometry);
         int maxValue = type == SegmentationType.FRACTIONAL ? o.maxFractionalValue() : 1;
-        MaskInventory inv = mask.scan(segmentCount, maxValue);
+        int bits = type == SegmentationType.BINARY ? 1 : type == SegmentationType.FRACTIONAL ? 8 : segmentCount <= 255 ? 8 : 16;
+        FrameEncoder encoder = new FrameEncoder(mask, type, o.transferSyntax(), bits, maxValue, o.threads(), o.progress());
+        // The first pass also encodes the frames of in-memory label maps where that saves reading them again.
+        MaskInventory inv = mask.scan(segmentCount, maxValue, encoder.firstPassListener());
         if (type == SegmentationType.LABELMAP && inv.overlaps()) {
             throw new IllegalArgumentException("The segment masks overlap: a LABELMAP segmentation cannot represent"
                     + " overlapping segments (use BINARY or FRACTIONAL)");
         }
-        int bits = type == SegmentationType.BINARY ? 1 : type == SegmentationType.FRACTIONAL ? 8 : segmentCount <= 255 ? 8 : 16;
         if (bits == 16 && o.transferSyntax() == OutputTransferSyntax.JPEG_2000_LOSSLESS && segmentCount > Jpeg2000Codec.MAX_16_BIT_VALUE) {
             throw new IllegalArgumentException("JPEG 2000 Lossless keeps label values up to " + Jpeg2000Codec.MAX_16_BIT_VALUE
                     + " only; there are " + segmentCount + " segments: use RLE Lossless or no compression");
@@ -115,7 +117,6 @@ public final class SegWriter {
             throw new IllegalStateException("Header attribute " + header.lastKey() + " would follow the Per-frame Functional Groups");
         }
 
-        FrameEncoder encoder = new FrameEncoder(mask, type, o.transferSyntax(), bits, maxValue, o.threads(), o.progress());
         try {
             AtomicOutput.write(output, o.overwrite(), temp -> {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), OUTPUT_BUFFER)) {

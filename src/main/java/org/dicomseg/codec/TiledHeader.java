@@ -93,17 +93,12 @@ final class TiledHeader {
     }
 
     /**
-     * The Per-frame Functional Groups Sequence (5200,9230) of a TILED_SPARSE SEG, encoded straight
-     * to Explicit VR Little Endian bytes while the file is written, after PixelMed has written the
-     * rest of the header (every other attribute has a smaller tag, Pixel Data comes after): per
-     * frame Derivation Image (source instance; its Referenced Frame Number and Spatial Locations
+     * The Per-frame Functional Groups of a TILED_SPARSE SEG ({@link PerFrameGroups}): per frame
+     * Derivation Image (source instance; its Referenced Frame Number and Spatial Locations
      * Preserved YES when the tile grids coincide), Frame Content (Dimension Index Values),
-     * Plane Position (Slide) and Segment Identification (not for LABELMAP). Undefined-length
-     * sequences and items with delimiters, attributes in tag order, values padded to even length,
-     * exactly the bytes PixelMed writes for the same attributes; the constant parts (code
-     * sequences, source UIDs) are encoded by PixelMed once.
+     * Plane Position (Slide) and Segment Identification (not for LABELMAP).
      */
-    final class SparseFrameGroups {
+    final class SparseFrameGroups extends PerFrameGroups {
         private final ResolvedTiling t;
         private final FramePlan plan;
         private final boolean labelMap;
@@ -133,158 +128,43 @@ final class TiledHeader {
             derivation = encode(l);
         }
 
-        /**
-         * {@link DataSetBuilder#formatDs}, remembered: on an axis-aligned slide each offset takes
-         * one value per tile column or row, so most frames format nothing.
-         */
-        private final java.util.HashMap<Double, String> formatted = new java.util.HashMap<>();
+        @Override int frameCount() { return plan.frameCount(); }
 
-        private String ds(double v) {
-            return formatted.computeIfAbsent(v, DataSetBuilder::formatDs);
-        }
-
-        /** Writes the whole sequence element. */
-        void write(java.io.OutputStream out) throws java.io.IOException {
-            Bytes w = new Bytes();
+        @Override void item(Bytes w, int f) {
             TileGrid g = t.grid;
-            w.sequence(SegTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
-            for (int f = 0; f < plan.frameCount(); f++) {
-                int tile = plan.plane[f];
-                w.item();
-                // Derivation Image Sequence > Source Image Sequence, Derivation Code Sequence
-                w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
-                w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE).item();
-                w.raw(sourceUids);
-                int frame = sameGrid ? t.matrix.frameAt(g.tileRowStart(tile), g.tileColumnStart(tile)) : 0;
-                if (frame > 0) {
-                    w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
-                    w.raw(spatialYes);
-                }
-                w.raw(purpose).itemEnd().sequenceEnd();
-                w.raw(derivation).itemEnd().sequenceEnd();
-                // Frame Content Sequence > Dimension Index Values
-                w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
-                long col = g.tileGridColumn(tile) + 1L, row = g.tileGridRow(tile) + 1L;
-                if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row);
-                else w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row);
-                w.itemEnd().sequenceEnd();
-                // Plane Position (Slide) Sequence
-                long r = g.tileRowStart(tile), c = g.tileColumnStart(tile);
-                double[] xyz = t.matrix.slidePosition(r, c);
-                w.sequence(TagFromName.PlanePositionSlideSequence).item();
-                w.text(TagFromName.XOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[0]), (byte) ' ');
-                w.text(TagFromName.YOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[1]), (byte) ' ');
-                w.text(TagFromName.ZOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[2]), (byte) ' ');
-                w.sl(TagFromName.ColumnPositionInTotalImagePixelMatrix, (int) (c + 1));
-                w.sl(TagFromName.RowPositionInTotalImagePixelMatrix, (int) (r + 1));
-                w.itemEnd().sequenceEnd();
-                if (!labelMap) { // Segment Identification Sequence > Referenced Segment Number
-                    w.sequence(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE).item();
-                    w.us(SegTags.REFERENCED_SEGMENT_NUMBER, plan.segment[f]);
-                    w.itemEnd().sequenceEnd();
-                }
-                w.itemEnd();
-                if (w.size > 1 << 16) w.flushTo(out);
+            int tile = plan.plane[f];
+            // Derivation Image Sequence > Source Image Sequence, Derivation Code Sequence
+            w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
+            w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE).item();
+            w.raw(sourceUids);
+            int frame = sameGrid ? t.matrix.frameAt(g.tileRowStart(tile), g.tileColumnStart(tile)) : 0;
+            if (frame > 0) {
+                w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
+                w.raw(spatialYes);
             }
-            w.sequenceEnd();
-            w.flushTo(out);
-        }
-    }
-
-    /** The attributes of {@code l} (in tag order) as PixelMed writes them in Explicit VR Little Endian. */
-    private static byte[] encode(AttributeList l) {
-        try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            com.pixelmed.dicom.DicomOutputStream out = new com.pixelmed.dicom.DicomOutputStream(bytes, null,
-                    com.pixelmed.dicom.TransferSyntax.ExplicitVRLittleEndian);
-            for (Attribute a : l.values()) a.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (java.io.IOException | DicomException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A growable byte buffer with the Explicit VR Little Endian element forms the per-frame groups use. */
-    private static final class Bytes {
-        byte[] buf = new byte[1 << 17];
-        int size;
-
-        private void ensure(int n) {
-            if (size + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
-        }
-
-        private void u16(int v) { buf[size++] = (byte) v; buf[size++] = (byte) (v >>> 8); }
-
-        private void u32(long v) { u16((int) v & 0xFFFF); u16((int) (v >>> 16) & 0xFFFF); }
-
-        private void tag(AttributeTag t) { u16(t.getGroup()); u16(t.getElement()); }
-
-        /** Short-form element header: tag, VR, 16-bit length. */
-        private void head(AttributeTag t, char v0, char v1, int length) {
-            ensure(8 + length + 1);
-            tag(t);
-            buf[size++] = (byte) v0;
-            buf[size++] = (byte) v1;
-            u16(length);
-        }
-
-        Bytes raw(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
-            return this;
-        }
-
-        /** Undefined-length sequence header. */
-        Bytes sequence(AttributeTag t) {
-            ensure(12);
-            tag(t);
-            buf[size++] = 'S';
-            buf[size++] = 'Q';
-            u16(0);
-            u32(0xFFFFFFFFL);
-            return this;
-        }
-
-        private Bytes delimiter(int element, long length) {
-            ensure(8);
-            u16(0xFFFE);
-            u16(element);
-            u32(length);
-            return this;
-        }
-
-        Bytes item() { return delimiter(0xE000, 0xFFFFFFFFL); }
-        Bytes itemEnd() { return delimiter(0xE00D, 0); }
-        Bytes sequenceEnd() { return delimiter(0xE0DD, 0); }
-
-        /** One ASCII string value, padded to even length with {@code pad}. */
-        void text(AttributeTag t, char v0, char v1, String value, byte pad) {
-            int n = value.length();
-            head(t, v0, v1, n + (n & 1));
-            for (int i = 0; i < n; i++) buf[size++] = (byte) value.charAt(i);
-            if ((n & 1) != 0) buf[size++] = pad;
-        }
-
-        void ul(AttributeTag t, long... values) {
-            head(t, 'U', 'L', 4 * values.length);
-            for (long v : values) u32(v);
-        }
-
-        void sl(AttributeTag t, int v) {
-            head(t, 'S', 'L', 4);
-            u32(v & 0xFFFFFFFFL);
-        }
-
-        void us(AttributeTag t, int v) {
-            head(t, 'U', 'S', 2);
-            u16(v);
-        }
-
-        void flushTo(java.io.OutputStream out) throws java.io.IOException {
-            out.write(buf, 0, size);
-            size = 0;
+            w.raw(purpose).itemEnd().sequenceEnd();
+            w.raw(derivation).itemEnd().sequenceEnd();
+            // Frame Content Sequence > Dimension Index Values
+            w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
+            long col = g.tileGridColumn(tile) + 1L, row = g.tileGridRow(tile) + 1L;
+            if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row);
+            else w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row);
+            w.itemEnd().sequenceEnd();
+            // Plane Position (Slide) Sequence
+            long r = g.tileRowStart(tile), c = g.tileColumnStart(tile);
+            double[] xyz = t.matrix.slidePosition(r, c);
+            w.sequence(TagFromName.PlanePositionSlideSequence).item();
+            w.text(TagFromName.XOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[0]), (byte) ' ');
+            w.text(TagFromName.YOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[1]), (byte) ' ');
+            w.text(TagFromName.ZOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[2]), (byte) ' ');
+            w.sl(TagFromName.ColumnPositionInTotalImagePixelMatrix, (int) (c + 1));
+            w.sl(TagFromName.RowPositionInTotalImagePixelMatrix, (int) (r + 1));
+            w.itemEnd().sequenceEnd();
+            if (!labelMap) { // Segment Identification Sequence > Referenced Segment Number
+                w.sequence(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE).item();
+                w.us(SegTags.REFERENCED_SEGMENT_NUMBER, plan.segment[f]);
+                w.itemEnd().sequenceEnd();
+            }
         }
     }
 

@@ -125,20 +125,33 @@ public final class LabelMapMask extends SegmentationMask {
     }
 
     @Override public MaskInventory scan(int segmentCount, int maxValue) {
+        return scan(segmentCount, maxValue, null);
+    }
+
+    /**
+     * The first pass; {@code listener} hears of every mixed plane right after it was scanned
+     * ({@link SegmentationMask.PlaneListener}).
+     */
+    @Override public MaskInventory scan(int segmentCount, int maxValue, PlaneListener listener) {
         resolve(segmentCount);
         int planes = planes();
         int[][] labelsPerPlane = new int[planes][];
         int[] uniform = new int[planes];
+        uniformLabel = null; // not known while scanning: a listener reading a plane reads its pixels
         if (supportsConcurrentReads() && planes > 1) {
             // Planes that can be read concurrently (in memory, or tiles of a thread-safe source):
             // split the pass over the cores.
             java.util.stream.IntStream.range(0, planes).parallel().forEach(p -> {
                 boolean[] seen = new boolean[segmentOfLabel.length];
                 labelsPerPlane[p] = scanPlane(p, seen, uniform);
+                tell(listener, p, labelsPerPlane[p], uniform[p], segmentCount);
             });
         } else {
             boolean[] seen = new boolean[segmentOfLabel.length];
-            for (int p = 0; p < planes; p++) labelsPerPlane[p] = scanPlane(p, seen, uniform);
+            for (int p = 0; p < planes; p++) {
+                labelsPerPlane[p] = scanPlane(p, seen, uniform);
+                tell(listener, p, labelsPerPlane[p], uniform[p], segmentCount);
+            }
         }
         uniformLabel = uniform;
         boolean[][] present = new boolean[planes][segmentCount + 1];
@@ -158,6 +171,23 @@ public final class LabelMapMask extends SegmentationMask {
     }
 
     private static final int[] NO_LABELS = new int[0];
+
+    /** Tells the listener about a mixed plane whose labels all have segments. */
+    private void tell(PlaneListener listener, int plane, int[] labels, int uniform, int segmentCount) {
+        if (listener == null || uniform >= 0) return;
+        boolean[] segments = new boolean[segmentCount + 1];
+        for (int v : labels) {
+            int s = segmentOfLabel[v];
+            if (s < 0) return; // an error once the scan is over
+            segments[s] = true;
+        }
+        listener.scanned(plane, segments);
+    }
+
+    /** True when the label planes are in memory ({@link MaskPlanes#ofBytes} / {@code ofShorts}): reading a plane copies nothing. */
+    public boolean inMemory() {
+        return labels instanceof ArrayMaskPlanes;
+    }
 
     /**
      * The distinct nonzero labels of plane {@code p}, ascending, and in {@code uniform[p]} the one

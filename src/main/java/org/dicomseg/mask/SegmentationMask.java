@@ -43,6 +43,27 @@ public abstract class SegmentationMask {
     public abstract MaskInventory scan(int segmentCount, int maxValue);
 
     /**
+     * Told about each plane during the first pass, right after it was scanned (while its pixels are
+     * still in the cache), so that a writer can encode the plane's frames then instead of reading
+     * it again in a second pass. Called from the scanning threads, possibly several at once, in no
+     * particular order; only for mixed planes ({@link #uniformSegment} is -1 for them) whose labels
+     * all have segments. The mask may be read ({@link #packSegments}, {@link #labelFrame}) from the
+     * listener for that plane.
+     */
+    public interface PlaneListener {
+        /** Plane {@code plane} holds the segments {@code s} with {@code segments[s]} true (a fresh array, 1-based). */
+        void scanned(int plane, boolean[] segments);
+    }
+
+    /**
+     * {@link #scan(int, int)} telling {@code listener} (may be null) about the planes it scans;
+     * masks that cannot are scanned without telling (the default).
+     */
+    public MaskInventory scan(int segmentCount, int maxValue, PlaneListener listener) {
+        return scan(segmentCount, maxValue);
+    }
+
+    /**
      * Writes one frame of segment {@code segment} (1-based) of plane {@code plane} (0-based) into
      * {@code dst} ({@code rows*columns} bytes): {@code maxValue} where a pixel is fully in the
      * segment, 0 outside, and {@code round(fraction * maxValue)} for fractional input.
