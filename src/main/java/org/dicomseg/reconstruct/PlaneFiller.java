@@ -330,6 +330,15 @@ final class PlaneFiller {
             threads[i].start();
         }
         workers[0].work(next, groups, groupStart, order);
+        joinAll(threads);
+        if (!deferErrors) throwFailure();
+    }
+
+    /**
+     * Waits for every worker: the workers finish their frames (or bands) even when this thread is
+     * interrupted, and the interrupt is kept for the caller. Shared by the fillers of this package.
+     */
+    static void joinAll(Thread[] threads) {
         boolean interrupted = false;
         for (Thread th : threads) {
             while (true) {
@@ -337,12 +346,11 @@ final class PlaneFiller {
                     th.join();
                     break;
                 } catch (InterruptedException e) {
-                    interrupted = true; // the workers finish their frames; the interrupt is kept for the caller
+                    interrupted = true;
                 }
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        if (!deferErrors) throwFailure();
     }
 
     private void throwFailure() throws SegReadException {

@@ -257,18 +257,7 @@ final class TileMosaic {
             stop = true;
             canceled = e;
         }
-        boolean interrupted = false;
-        for (Thread th : threads) {
-            while (true) {
-                try {
-                    th.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the workers finish their band; the interrupt is kept for the caller
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        PlaneFiller.joinAll(threads);
         if (canceled != null) throw canceled;
         Throwable e = failure;
         if (e == null) {
@@ -509,18 +498,7 @@ final class TileMosaic {
             helpers[i - 1].start();
         }
         clearPart(arrays, 0, t);
-        boolean interrupted = false;
-        for (Thread th : helpers) {
-            while (true) {
-                try {
-                    th.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        PlaneFiller.joinAll(helpers);
     }
 
     private static void clearPart(Object[] arrays, int part, int parts) {
