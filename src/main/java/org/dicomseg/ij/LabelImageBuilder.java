@@ -47,6 +47,16 @@ public final class LabelImageBuilder {
         boolean eightBit = maxNumber <= 255;
         int w = v.width(), h = v.height(), n = w * h, threshold = v.maskThreshold();
         ImageStack stack = new ImageStack(w, h);
+        Object[] labelMap = v.labelMap();
+        if (labelMap != null) {
+            // Read as a label map already (no overlaps, values = Segment Numbers): its planes become the stack's.
+            for (int z = 0; z < v.depth(); z++) {
+                progress.checkCanceled();
+                progress.update(z, v.depth());
+                stack.addSlice("z" + (z + 1), labelPlane(labelMap[z], eightBit, w, h));
+            }
+            return finish(v, title, stack, segs, eightBit, maxNumber);
+        }
         long overlaps = 0;
         int[] firstOverlap = null;
         // One scratch array for the whole volume: the labels of a plane are built straight in the
@@ -83,6 +93,29 @@ public final class LabelImageBuilder {
             throw new SegmentOverlapException(firstOverlap[0], firstOverlap[1], firstOverlap[4], firstOverlap[2],
                     firstOverlap[3], overlaps);
         }
+        return finish(v, title, stack, segs, eightBit, maxNumber);
+    }
+
+    /** A processor over a label-map plane (null = empty), converted when its width differs from the image's. */
+    private static ImageProcessor labelPlane(Object p, boolean eightBit, int w, int h) {
+        int n = w * h;
+        if (eightBit) {
+            if (p == null) return new ByteProcessor(w, h);
+            if (p instanceof byte[]) return new ByteProcessor(w, h, (byte[]) p);
+            short[] s = (short[]) p;
+            byte[] b = new byte[n];
+            for (int i = 0; i < n; i++) b[i] = (byte) s[i];
+            return new ByteProcessor(w, h, b);
+        }
+        if (p == null) return new ShortProcessor(w, h);
+        if (p instanceof short[]) return new ShortProcessor(w, h, (short[]) p, null);
+        byte[] b = (byte[]) p;
+        short[] s = new short[n];
+        for (int i = 0; i < n; i++) s[i] = (short) (b[i] & 0xFF);
+        return new ShortProcessor(w, h, s, null);
+    }
+
+    private ImagePlus finish(SegVolume v, String title, ImageStack stack, List<SegVolume.Segment> segs, boolean eightBit, int maxNumber) {
         progress.update(v.depth(), v.depth());
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(1, v.depth(), 1);

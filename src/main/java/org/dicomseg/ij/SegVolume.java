@@ -38,6 +38,7 @@ public final class SegVolume {
     private final String sourcePath;
     private final TiledImportPlan tiledPlan;
     private final SlidePlacement slidePlacement;
+    private final Object[] labelMap;
 
     private SegVolume(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -56,13 +57,15 @@ public final class SegVolume {
         this.fractionalType = b.fractionalType;
         this.maxFractionalValue = b.type == SegmentationType.FRACTIONAL ? b.maxFractionalValue : 1;
         for (Segment s : b.segments) {
-            if (s.planes.length != depth) {
-                throw new IllegalArgumentException("Segment " + s.number() + " has " + s.planes.length
+            Object[] planes = s.planes != null ? s.planes : s.labelPlanes;
+            if (planes.length != depth) {
+                throw new IllegalArgumentException("Segment " + s.number() + " has " + planes.length
                         + " planes, the volume has " + depth);
             }
-            for (byte[] p : s.planes) {
-                if (p != null && p.length != width * height) {
-                    throw new IllegalArgumentException("Segment " + s.number() + " has a plane of " + p.length
+            for (Object p : planes) {
+                int n = p == null ? width * height : java.lang.reflect.Array.getLength(p);
+                if (n != width * height) {
+                    throw new IllegalArgumentException("Segment " + s.number() + " has a plane of " + n
                             + " pixels, expected " + width + "x" + height);
                 }
             }
@@ -76,6 +79,7 @@ public final class SegVolume {
         this.sourcePath = b.sourcePath;
         this.tiledPlan = b.tiledPlan;
         this.slidePlacement = b.slidePlacement;
+        this.labelMap = b.labelMap;
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -109,6 +113,13 @@ public final class SegVolume {
      */
     public SlidePlacement slidePlacement() { return slidePlacement; }
 
+    /**
+     * When the volume was read as one label map (pixel value = Segment Number, 0 = background; no
+     * overlaps) holding exactly {@link #segments()}: its planes ({@code byte[]} or {@code short[]},
+     * null = empty), else null. The segments are then views of it.
+     */
+    public Object[] labelMap() { return labelMap == null ? null : labelMap.clone(); }
+
     /** The segment with this Segment Number, or null. */
     public Segment segment(int number) {
         for (Segment s : segments) {
@@ -125,6 +136,8 @@ public final class SegVolume {
     /** The same volume restricted to the given segments (in the given order). */
     public SegVolume select(List<Segment> chosen) {
         Builder b = toBuilder();
+        // the label map holds every segment: it stands for a selection only when that is all of them, in order
+        if (!chosen.equals(segments)) b.labelMap = null;
         b.segments.clear();
         b.segments.addAll(chosen);
         return b.build();
@@ -140,17 +153,37 @@ public final class SegVolume {
         b.sourcePath = sourcePath;
         b.tiledPlan = tiledPlan;
         b.slidePlacement = slidePlacement;
+        b.labelMap = labelMap;
         return b;
     }
 
-    /** One segment: its description and one stored-value plane per position (null = empty). */
+    /**
+     * One segment: its description and one stored-value plane per position (null = empty) — or,
+     * for a volume read as a label map, a view of the pixels of that map holding its number (value 1
+     * there, planes made on demand).
+     */
     public static final class Segment {
         private final SegmentDescription description;
         private final byte[][] planes;
+        private final Object[] labelPlanes; // non-null: a view of a label map
+        private final int value;
+        private final int pixelsPerPlane;
 
         public Segment(SegmentDescription description, byte[][] planes) {
             this.description = Objects.requireNonNull(description, "segment description");
             this.planes = Objects.requireNonNull(planes, "planes").clone();
+            this.labelPlanes = null;
+            this.value = 0;
+            this.pixelsPerPlane = 0;
+        }
+
+        /** The pixels of {@code labelPlanes} (byte[] or short[] per plane, null = empty) holding {@code value}. */
+        public Segment(SegmentDescription description, Object[] labelPlanes, int value, int pixelsPerPlane) {
+            this.description = Objects.requireNonNull(description, "segment description");
+            this.planes = null;
+            this.labelPlanes = Objects.requireNonNull(labelPlanes, "label planes").clone();
+            this.value = value;
+            this.pixelsPerPlane = pixelsPerPlane;
         }
 
         public SegmentDescription description() { return description; }
@@ -158,11 +191,34 @@ public final class SegVolume {
         public String label() { return description.label(); }
 
         /** The stored values of plane {@code z} (0-based), or null when no frame was stored. */
-        public byte[] plane(int z) { return planes[z]; }
+        public byte[] plane(int z) {
+            if (planes != null) return planes[z];
+            Object p = labelPlanes[z];
+            if (p == null) return null;
+            byte[] mask = null;
+            for (int i = 0; i < pixelsPerPlane; i++) {
+                if (labelAt(p, i) != value) continue;
+                if (mask == null) mask = new byte[pixelsPerPlane];
+                mask[i] = 1;
+            }
+            return mask;
+        }
+
+        private static int labelAt(Object p, int i) {
+            return p instanceof byte[] ? ((byte[]) p)[i] & 0xFF : ((short[]) p)[i] & 0xFFFF;
+        }
 
         /** Number of pixels with a stored value at or above {@code threshold} over all planes. */
         public long count(int threshold) {
             long n = 0;
+            if (planes == null) {
+                if (threshold > 1) return 0;
+                for (Object p : labelPlanes) {
+                    if (p == null) continue;
+                    for (int i = 0; i < pixelsPerPlane; i++) if (labelAt(p, i) == value) n++;
+                }
+                return n;
+            }
             for (byte[] p : planes) {
                 if (p == null) continue;
                 for (byte v : p) {
@@ -176,8 +232,8 @@ public final class SegVolume {
         public long nonZeroCount() { return count(1); }
 
         @Override public String toString() {
-            return "Segment " + number() + " '" + label() + "' (" + Arrays.stream(planes).filter(Objects::nonNull).count()
-                    + " stored planes)";
+            return "Segment " + number() + " '" + label() + "' (" + (planes != null
+                    ? Arrays.stream(planes).filter(Objects::nonNull).count() + " stored planes)" : "in a label map)");
         }
     }
 
@@ -195,6 +251,7 @@ public final class SegVolume {
         private String sourcePath;
         private TiledImportPlan tiledPlan;
         private SlidePlacement slidePlacement;
+        private Object[] labelMap;
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -215,12 +272,20 @@ public final class SegVolume {
             return this;
         }
 
+        /** Adds a segment made elsewhere (e.g. a view of the label map). */
+        public Builder addSegment(Segment s) {
+            segments.add(java.util.Objects.requireNonNull(s, "segment"));
+            return this;
+        }
+
         public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
         public Builder headerLine(String line) { header.add(line); return this; }
         public Builder sourcePath(String p) { this.sourcePath = p; return this; }
         /** Tiled SEGs: the region and factor the planes show. */
         public Builder tiledPlan(TiledImportPlan p) { this.tiledPlan = p; return this; }
         public Builder slidePlacement(SlidePlacement p) { this.slidePlacement = p; return this; }
+        /** The label map the segments are views of (see {@link SegVolume#labelMap()}). */
+        public Builder labelMap(Object[] planes) { this.labelMap = planes == null ? null : planes.clone(); return this; }
         public SegVolume build() { return new SegVolume(this); }
     }
 }

@@ -12,6 +12,7 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.reconstruct.DownsampledView;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
+import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.reconstruct.SegmentationVolume;
 
 /**
@@ -88,7 +89,23 @@ public final class SegVolumes {
                 throw new SegReadException(r.file(), "the image is " + w + "x" + h
                         + " pixels, larger than one ImageJ plane (2^31 pixels)");
             }
-            sv = Reconstructor.volume(r, o);
+            sv = null;
+            if (options.output() == ImportOptions.Output.LABEL_IMAGE && m.segmentationType() != SegmentationType.FRACTIONAL
+                    && !options.lastWins()) {
+                // A label image straight from the core's label-map reconstruction: the planes of one
+                // channel per segment (often several times the label image) are never made. An overlap
+                // falls back to the channels, whose merge reports it with every overlapping pixel counted.
+                try {
+                    SegmentationVolume lm = Reconstructor.volume(r, ReconstructionOptions.defaults()
+                            .segments(chosen.stream().mapToInt(Integer::intValue).toArray())
+                            .progress(progress == null ? ImportProgress.NONE : progress)
+                            .combineToLabelMap().overlapPolicy(ReconstructionOptions.OverlapPolicy.FAIL));
+                    if (java.util.Arrays.equals(lm.labelValues(), lm.segmentNumbers())) sv = lm;
+                } catch (SegmentOverlapException e) {
+                    sv = null;
+                }
+            }
+            if (sv == null) sv = Reconstructor.volume(r, o);
         }
 
         SegVolume.Builder b = SegVolume.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
@@ -99,7 +116,9 @@ public final class SegVolumes {
         if (m.segmentationType() == SegmentationType.FRACTIONAL) {
             b.fractional(m.fractionalType(), Math.max(1, Math.min(255, m.maximumFractionalValue())));
         }
-        if (sv.isLabelMap()) {
+        if (sv.isLabelMap() && !tiled) {
+            addLabelMapSegments(r, sv, b);
+        } else if (sv.isLabelMap()) {
             addSplitSegments(r, sv, b);
         } else {
             int[] numbers = sv.segmentNumbers();
@@ -112,6 +131,16 @@ public final class SegVolumes {
         b.geometry(geometry(m, sv));
         for (String line : header(r)) b.headerLine(line);
         return b.build();
+    }
+
+    /** A label map of segment numbers, kept whole: each segment is the pixels holding its number. */
+    private static void addLabelMapSegments(SegmentationReader r, SegmentationVolume sv, SegVolume.Builder b) {
+        Object[] planes = new Object[sv.planes()];
+        for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(0, z) ? null : sv.plane(0, z);
+        b.labelMap(planes);
+        for (int number : sv.segmentNumbers()) {
+            b.addSegment(new SegVolume.Segment(r.getSegmentDescription(number), planes, number, sv.width() * sv.height()));
+        }
     }
 
     /** A combined label map (one plane) as one 0/1 mask per segment, null where the segment is absent. */
