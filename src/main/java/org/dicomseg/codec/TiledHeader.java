@@ -3,9 +3,7 @@ package org.dicomseg.codec;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.SignedLongAttribute;
 import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.mask.TileGrid;
@@ -84,7 +82,7 @@ final class TiledHeader {
         DataSetBuilder.ds(pm, SegTags.PIXEL_SPACING, m.rowSpacing(), m.columnSpacing());
         if (m.sliceThickness() != null) DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, m.sliceThickness());
         if (t.full()) {
-            shared.put(derivation(t, 0));
+            shared.put(derivation(t));
             return;
         }
         // Per-frame groups: encoded when the file is written (SparseFrameGroups), not built as
@@ -176,48 +174,18 @@ final class TiledHeader {
         b.text(item, SegTags.DIMENSION_DESCRIPTION_LABEL, "LO", label);
     }
 
-    /** Plane Position (Slide) of written tile {@code tile}. */
-    private static SequenceAttribute planePosition(ResolvedTiling t, int tile) {
-        AttributeList holder = new AttributeList();
-        AttributeList p = DataSetBuilder.singleItem(holder, TagFromName.PlanePositionSlideSequence);
-        long r = t.grid.tileRowStart(tile);
-        long c = t.grid.tileColumnStart(tile);
-        double[] xyz = t.matrix.slidePosition(r, c);
-        DataSetBuilder.ds(p, TagFromName.XOffsetInSlideCoordinateSystem, xyz[0]);
-        DataSetBuilder.ds(p, TagFromName.YOffsetInSlideCoordinateSystem, xyz[1]);
-        DataSetBuilder.ds(p, TagFromName.ZOffsetInSlideCoordinateSystem, xyz[2]);
-        sl(p, TagFromName.ColumnPositionInTotalImagePixelMatrix, c + 1);
-        sl(p, TagFromName.RowPositionInTotalImagePixelMatrix, r + 1);
-        return (SequenceAttribute) holder.get(TagFromName.PlanePositionSlideSequence);
-    }
-
-    /** Derivation Image of written tile {@code tile} (TILED_FULL: of the whole level, no frame number). */
-    private SequenceAttribute derivation(ResolvedTiling t, int tile) {
+    /**
+     * The shared Derivation Image of a TILED_FULL SEG: the whole source level, no frame number
+     * (TILED_SPARSE writes one per frame, in {@link SparseFrameGroups}).
+     */
+    private SequenceAttribute derivation(ResolvedTiling t) {
         AttributeList holder = new AttributeList();
         AttributeList deriv = DataSetBuilder.singleItem(holder, SegTags.DERIVATION_IMAGE_SEQUENCE);
         b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SegHeaderBuilder.SEGMENTATION);
         AttributeList r = DataSetBuilder.singleItem(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
         b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
         b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
-        if (!t.full()) {
-            int frame = t.grid.tileRows() == t.matrix.tileRows() && t.grid.tileColumns() == t.matrix.tileColumns()
-                    ? t.matrix.frameAt(t.grid.tileRowStart(tile), t.grid.tileColumnStart(tile)) : 0;
-            if (frame > 0) {
-                b.text(r, SegTags.REFERENCED_FRAME_NUMBER, "IS", Integer.toString(frame));
-                b.text(r, DataSetBuilder.tag(0x0028, 0x135A), "CS", "YES"); // Spatial Locations Preserved
-            }
-        }
         b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
         return (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
-    }
-
-    private static void sl(AttributeList l, AttributeTag tag, long v) {
-        try {
-            SignedLongAttribute a = new SignedLongAttribute(tag);
-            a.addValue((int) v);
-            l.put(a);
-        } catch (DicomException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -197,14 +197,7 @@ public final class TotalPixelMatrix {
     }
 
     private static double[] doubles(AttributeList l, AttributeTag t) {
-        if (l == null) return null;
-        Attribute a = l.get(t);
-        if (a == null || a.getVM() == 0) return null;
-        try {
-            return a.getDoubleValues();
-        } catch (DicomException | NumberFormatException e) {
-            return null;
-        }
+        return SourceImages.doubles(l, t);
     }
 
     private static double orZero(double[] d) { return d == null || d.length == 0 ? 0 : d[0]; }
