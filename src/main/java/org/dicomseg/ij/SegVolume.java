@@ -57,7 +57,7 @@ public final class SegVolume {
         this.fractionalType = b.fractionalType;
         this.maxFractionalValue = b.type == SegmentationType.FRACTIONAL ? b.maxFractionalValue : 1;
         for (Segment s : b.segments) {
-            Object[] planes = s.planes != null ? s.planes : s.labelPlanes;
+            Object[] planes = s.planes != null ? s.planes : s.labelMap.planes;
             if (planes.length != depth) {
                 throw new IllegalArgumentException("Segment " + s.number() + " has " + planes.length
                         + " planes, the volume has " + depth);
@@ -165,25 +165,22 @@ public final class SegVolume {
     public static final class Segment {
         private final SegmentDescription description;
         private final byte[][] planes;
-        private final Object[] labelPlanes; // non-null: a view of a label map
+        private final LabelMapView labelMap; // non-null: a view of a label map
         private final int value;
-        private final int pixelsPerPlane;
 
         public Segment(SegmentDescription description, byte[][] planes) {
             this.description = Objects.requireNonNull(description, "segment description");
             this.planes = Objects.requireNonNull(planes, "planes").clone();
-            this.labelPlanes = null;
+            this.labelMap = null;
             this.value = 0;
-            this.pixelsPerPlane = 0;
         }
 
-        /** The pixels of {@code labelPlanes} (byte[] or short[] per plane, null = empty) holding {@code value}. */
-        public Segment(SegmentDescription description, Object[] labelPlanes, int value, int pixelsPerPlane) {
+        /** The pixels of {@code labelMap} holding {@code value}. */
+        Segment(SegmentDescription description, LabelMapView labelMap, int value) {
             this.description = Objects.requireNonNull(description, "segment description");
             this.planes = null;
-            this.labelPlanes = Objects.requireNonNull(labelPlanes, "label planes").clone();
+            this.labelMap = Objects.requireNonNull(labelMap, "label map");
             this.value = value;
-            this.pixelsPerPlane = pixelsPerPlane;
         }
 
         public SegmentDescription description() { return description; }
@@ -192,33 +189,13 @@ public final class SegVolume {
 
         /** The stored values of plane {@code z} (0-based), or null when no frame was stored. */
         public byte[] plane(int z) {
-            if (planes != null) return planes[z];
-            Object p = labelPlanes[z];
-            if (p == null) return null;
-            byte[] mask = null;
-            for (int i = 0; i < pixelsPerPlane; i++) {
-                if (labelAt(p, i) != value) continue;
-                if (mask == null) mask = new byte[pixelsPerPlane];
-                mask[i] = 1;
-            }
-            return mask;
-        }
-
-        private static int labelAt(Object p, int i) {
-            return p instanceof byte[] ? ((byte[]) p)[i] & 0xFF : ((short[]) p)[i] & 0xFFFF;
+            return planes != null ? planes[z] : labelMap.mask(z, value);
         }
 
         /** Number of pixels with a stored value at or above {@code threshold} over all planes. */
         public long count(int threshold) {
+            if (planes == null) return threshold > 1 ? 0 : labelMap.count(value);
             long n = 0;
-            if (planes == null) {
-                if (threshold > 1) return 0;
-                for (Object p : labelPlanes) {
-                    if (p == null) continue;
-                    for (int i = 0; i < pixelsPerPlane; i++) if (labelAt(p, i) == value) n++;
-                }
-                return n;
-            }
             for (byte[] p : planes) {
                 if (p == null) continue;
                 for (byte v : p) {
@@ -238,6 +215,52 @@ public final class SegVolume {
     }
 
     /** Collects the parts of a {@link SegVolume}. */
+    /**
+     * The label-map planes ({@code byte[]} or {@code short[]}, null = empty) that the segments of a
+     * volume read as a label map are views of; the pixel count of every value is found in one pass
+     * over the map, when first asked for (SEG Info lists the counts of all segments).
+     */
+    static final class LabelMapView {
+        final Object[] planes;
+        private final int pixelsPerPlane;
+        private java.util.Map<Integer, Long> counts;
+
+        LabelMapView(Object[] planes, int pixelsPerPlane) {
+            this.planes = Objects.requireNonNull(planes, "planes").clone();
+            this.pixelsPerPlane = pixelsPerPlane;
+        }
+
+        private static int labelAt(Object p, int i) {
+            return p instanceof byte[] ? ((byte[]) p)[i] & 0xFF : ((short[]) p)[i] & 0xFFFF;
+        }
+
+        /** A 0/1 mask of the pixels of plane {@code z} holding {@code value}, or null when there are none. */
+        byte[] mask(int z, int value) {
+            Object p = planes[z];
+            if (p == null) return null;
+            byte[] mask = null;
+            for (int i = 0; i < pixelsPerPlane; i++) {
+                if (labelAt(p, i) != value) continue;
+                if (mask == null) mask = new byte[pixelsPerPlane];
+                mask[i] = 1;
+            }
+            return mask;
+        }
+
+        synchronized long count(int value) {
+            if (counts == null) {
+                long[] hist = new long[65536];
+                for (Object p : planes) {
+                    if (p == null) continue;
+                    for (int i = 0; i < pixelsPerPlane; i++) hist[labelAt(p, i)]++;
+                }
+                counts = new java.util.HashMap<>();
+                for (int v = 1; v < hist.length; v++) if (hist[v] != 0) counts.put(v, hist[v]);
+            }
+            return counts.getOrDefault(value, 0L);
+        }
+    }
+
     public static final class Builder {
         private final int width;
         private final int height;

@@ -138,9 +138,8 @@ public final class SegVolumes {
         Object[] planes = new Object[sv.planes()];
         for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(0, z) ? null : sv.plane(0, z);
         b.labelMap(planes);
-        for (int number : sv.segmentNumbers()) {
-            b.addSegment(new SegVolume.Segment(r.getSegmentDescription(number), planes, number, sv.width() * sv.height()));
-        }
+        SegVolume.LabelMapView view = new SegVolume.LabelMapView(planes, sv.width() * sv.height());
+        for (int number : sv.segmentNumbers()) b.addSegment(new SegVolume.Segment(r.getSegmentDescription(number), view, number));
     }
 
     /** A combined label map (one plane) as one 0/1 mask per segment, null where the segment is absent. */
