@@ -96,5 +96,16 @@ class SlideRoiTargetCommandTest {
                 }
             }
         }
+        // a stack cannot be written on another level: a clear error, no file
+        ij.ImageStack two = new ij.ImageStack(150, 100);
+        two.addSlice(bp.duplicate());
+        two.addSlice(bp.duplicate());
+        ImagePlus stack = new ImagePlus("stack", two);
+        org.dicomseg.ij.SlidePlacement.of(coarse).applyTo(stack);
+        Path none = tmp.resolve("stack-fine.dcm");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ExportMacroRunner.run(stack, "out=[" + none + "] target=finest", () -> ExportLabelImageCommand.export(stack)));
+        assertTrue(e.getMessage().contains("single-plane"), e.getMessage());
+        assertTrue(!Files.exists(none));
     }
 }
