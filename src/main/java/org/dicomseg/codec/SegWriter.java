@@ -1,9 +1,7 @@
 package org.dicomseg.codec;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -43,7 +41,6 @@ import org.dicomseg.model.Uids;
  * }</pre>
  */
 public final class SegWriter {
-    private static final int OUTPUT_BUFFER = 1 << 20;
 
     private SegWriter() { }
 
@@ -119,7 +116,7 @@ public final class SegWriter {
 
         try {
             AtomicOutput.write(output, o.overwrite(), temp -> {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), OUTPUT_BUFFER)) {
+                try (OutputStream out = new ChannelOutput(temp)) {
                     writeHeader(header, o.transferSyntax().uid(), out);
                     if (in.perFrameGroups != null) in.perFrameGroups.write(out); // (5200,9230): after every other attribute
                     PixelDataStream px = new PixelDataStream(out, o.transferSyntax().encapsulated(), bits, in.rows, in.columns);
@@ -137,8 +134,8 @@ public final class SegWriter {
     /**
      * File Meta Information (PS3.10 7.1) and the data set without Pixel Data, through PixelMed.
      * PixelMed 20220618 closes the stream it writes to even when told not to
-     * ({@code closeAfterWrite=false}), and a closed {@code BufferedOutputStream} then swallows later
-     * writes silently; so PixelMed gets a shield whose {@code close()} only flushes.
+     * ({@code closeAfterWrite=false}), and the Per-frame Functional Groups and Pixel Data still follow;
+     * so PixelMed gets a shield whose {@code close()} only flushes.
      */
     static void writeHeader(AttributeList header, String transferSyntaxUid, OutputStream out) throws IOException {
         try {

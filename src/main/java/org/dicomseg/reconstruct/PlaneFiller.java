@@ -797,13 +797,15 @@ final class PlaneFiller {
     /** The array at {@code index}, allocated (zero) on first use. */
     private Object array(int index) {
         Object a = data[index];
-        if (a == null) {
-            synchronized (data) { // tiles of one plane may be decoded on several threads
-                a = data[index];
-                if (a == null) {
-                    a = SegmentationVolume.newPlane(pixelType, width * height);
-                    data[index] = a;
-                }
+        if (a != null) return a;
+        // Zeroed outside the lock, so that the workers allocate their planes at the same time;
+        // tiles of one plane may be decoded on several threads, and only one array is published.
+        Object fresh = SegmentationVolume.newPlane(pixelType, width * height);
+        synchronized (data) {
+            a = data[index];
+            if (a == null) {
+                a = fresh;
+                data[index] = a;
             }
         }
         return a;

@@ -1,0 +1,94 @@
+package org.dicomseg.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer's file output ({@link ChannelOutput}): what goes in comes out in order, across the
+ * hand-over of its two staging buffers, whatever the sizes of the writes; a file that is not
+ * empty is emptied first; a failed system call (a full device) reaches the caller as an
+ * {@link IOException} instead of being lost on the writing thread.
+ */
+class ChannelOutputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEveryByteInOrderAcrossBufferHandOvers() throws IOException {
+        Random random = new Random(7);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        Path file = dir.resolve("out.bin");
+        try (OutputStream out = new ChannelOutput(file)) {
+            long total = 0;
+            while (total < 5L * ChannelOutput.BUFFER + 12345) {
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    int b = random.nextInt(256);
+                    out.write(b);
+                    expected.write(b);
+                    total++;
+                } else if (kind == 1) {
+                    out.flush(); // hands over a partly filled buffer
+                } else {
+                    // from a few bytes to more than two buffers in one call, at an offset
+                    int len = kind == 2 ? 2 * ChannelOutput.BUFFER + random.nextInt(1000) : random.nextInt(70_000);
+                    byte[] b = new byte[len + 9];
+                    random.nextBytes(b);
+                    out.write(b, 9, len);
+                    expected.write(b, 9, len);
+                    total += len;
+                }
+            }
+        }
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file));
+    }
+
+    @Test
+    void emptiesAFileThatHoldsData() throws IOException {
+        Path file = dir.resolve("old.bin");
+        Files.write(file, new byte[100_000]);
+        try (OutputStream out = new ChannelOutput(file)) {
+            out.write(new byte[] {1, 2, 3});
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+    }
+
+    @Test
+    void refusesWritesAfterClose() throws IOException {
+        Path file = dir.resolve("closed.bin");
+        OutputStream out = new ChannelOutput(file);
+        out.write(42);
+        out.close();
+        out.close(); // a second close is harmless
+        IOException e = assertThrows(IOException.class, () -> out.write(1));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertEquals(1, Files.size(file));
+    }
+
+    @Test
+    void aFailedWriteReachesTheCaller() throws IOException {
+        Path full = Paths.get("/dev/full"); // every write fails with ENOSPC (Linux)
+        assumeTrue(Files.isWritable(full), "no /dev/full here");
+        IOException e = assertThrows(IOException.class, () -> {
+            try (OutputStream out = new ChannelOutput(full)) {
+                byte[] chunk = new byte[ChannelOutput.BUFFER];
+                for (int i = 0; i < 4; i++) out.write(chunk);
+            }
+        });
+        assertTrue(e.getMessage().toLowerCase().contains("space"), e.getMessage());
+    }
+}
