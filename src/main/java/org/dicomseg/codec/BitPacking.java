@@ -60,32 +60,62 @@ public final class BitPacking {
      * with one multiply).</p>
      */
     public static void packLabels(byte[] labels, int count, int[] segmentOfLabel, byte[][] dst) {
+        packLabels(labels, count, segmentOfLabel, dst, null, 0);
+    }
+
+    /**
+     * {@link #packLabels(byte[], int, int[], byte[][])} that also finds which values the plane
+     * holds, so the writer's first pass reads a label plane once instead of scanning it and then
+     * packing it: {@code seen[v]} becomes true for every value {@code v} among the pixels, 0
+     * included ({@code seen} must have 256 entries and be false beforehand), and a null
+     * {@code dst[s]} of a segment that occurs is allocated ({@code packedLength} bytes) when its first
+     * pixel is met, so segments absent from the plane cost nothing.
+     */
+    public static void packLabels(byte[] labels, int count, int[] segmentOfLabel, byte[][] dst, boolean[] seen,
+                                  int packedLength) {
+        boolean find = seen != null;
+        boolean zeros = false;
         int whole = count & ~7;
         for (int i = 0; i < whole; i += 8) {
             long x = (long) LONGS.get(labels, i);
-            if (x == 0L) continue;
+            if (x == 0L) {
+                zeros = true;
+                continue;
+            }
             int b = i >>> 3;
             int v0 = (int) x & 0xFF;
             if (x == v0 * ONES) { // eight pixels of one label: one whole byte
                 int s = segmentOfLabel[v0];
+                if (find) {
+                    seen[v0] = true;
+                    if (s > 0 && dst[s] == null) dst[s] = new byte[packedLength];
+                }
                 if (s > 0 && dst[s] != null) dst[s][b] = (byte) 0xFF;
                 continue;
             }
+            if (find && nonZeroBytes(x) != ~LOW7) zeros = true;
             do { // one round per distinct nonzero label of the word
                 int v = (int) (x >>> (Long.numberOfTrailingZeros(x) & ~7)) & 0xFF;
                 long equal = ~nonZeroBytes(x ^ (v * ONES)) & ~LOW7; // 0x80 where the byte is v
                 x &= ~((equal >>> 7) * 0xFF);
                 int s = segmentOfLabel[v];
+                if (find) {
+                    seen[v] = true;
+                    if (s > 0 && dst[s] == null) dst[s] = new byte[packedLength];
+                }
                 if (s > 0 && dst[s] != null) dst[s][b] |= (byte) gather(equal);
             } while (x != 0L);
         }
         for (int i = whole; i < count; i++) {
             int v = labels[i] & 0xFF;
+            if (find) seen[v] = true;
             if (v != 0) {
                 int s = segmentOfLabel[v];
+                if (find && s > 0 && dst[s] == null) dst[s] = new byte[packedLength];
                 if (s > 0 && dst[s] != null) dst[s][i >>> 3] |= (byte) (1 << (i & 7));
             }
         }
+        if (find && zeros) seen[0] = true;
     }
 
     /**

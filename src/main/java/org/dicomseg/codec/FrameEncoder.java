@@ -99,14 +99,18 @@ final class FrameEncoder {
 
     /**
      * A listener for the first pass ({@link SegmentationMask#scan(int, int, SegmentationMask.PlaneListener)})
-     * that encodes the frames of each mixed plane as soon as it has been scanned, while its pixels
-     * are in the cache, so that the second pass only writes them: for in-memory label maps, BINARY
-     * frames (native with whole bytes per frame, or RLE) and 8-bit LABELMAP frames in RLE. The
-     * frames are the same bytes the second pass would make (the same packing and encoding calls).
-     * Kept up to {@link #earlyBudget} bytes in all (whole planes only); planes beyond it are
-     * encoded by the second pass. Null when there is nothing to gain.
+     * that encodes the frames of each plane while its pixels are in the cache, so that the second
+     * pass only writes them: for in-memory label maps, BINARY frames (native with whole bytes per
+     * frame, or RLE) and 8-bit LABELMAP frames in RLE. Planes of 8-bit labels are handed to it
+     * instead of being scanned ({@link SegmentationMask.PlaneEncoder}): BINARY frames are packed
+     * and the plane's values found in one pass, a LABELMAP frame's values are read off its RLE
+     * runs (a few KB instead of the plane), so each plane is read once; other planes (16-bit) are
+     * scanned first and then encoded. The frames are the same bytes the second pass would make
+     * (the same packing and encoding calls). Kept up to {@link #earlyBudget} bytes in all (whole
+     * planes only); planes beyond it are encoded by the second pass. Null when there is nothing
+     * to gain.
      */
-    SegmentationMask.PlaneListener firstPassListener() {
+    SegmentationMask.PlaneListener firstPassListener(int segmentCount) {
         if (!(mask instanceof LabelMapMask) || !((LabelMapMask) mask).inMemory() || mask.planes() < 2) return null;
         LabelMapMask labels = (LabelMapMask) mask;
         boolean rle = syntax == OutputTransferSyntax.RLE_LOSSLESS;
@@ -116,39 +120,54 @@ final class FrameEncoder {
         early = new byte[mask.planes()][][];
         long budget = earlyBudget();
         int packed = (int) BitPacking.packedLength(n);
-        return (plane, segments) -> {
-            byte[][] frames;
-            long cost = 0;
-            if (binary) {
-                frames = new byte[segments.length][];
-                for (int s = 1; s < segments.length; s++) if (segments[s]) frames[s] = new byte[packed];
-                if (!rle) {
-                    for (byte[] f : frames) if (f != null) cost += packed;
-                    if (earlyBytes.addAndGet(cost) > budget) {
-                        earlyBytes.addAndGet(-cost);
-                        return;
-                    }
+        return new SegmentationMask.PlaneEncoder() {
+            @Override public boolean encodePlane(int plane, byte[] pixels, boolean[] seen) {
+                if (binary) {
+                    byte[][] frames = new byte[segmentCount + 1][];
+                    labels.packAndFind(pixels, frames, seen);
+                    keep(plane, frames);
+                    return true;
                 }
-                mask.packSegments(plane, segments, frames);
-                if (rle) {
-                    for (int s = 1; s < frames.length; s++) {
-                        if (frames[s] != null) {
-                            frames[s] = rleCopy(frames[s], packed, 1);
-                            cost += frames[s].length;
-                        }
+                if (!labels.holdsSegmentNumbers(false)) return false;
+                byte[] frame = rleCopy(pixels, n, 1);
+                RleCodec.decodeRuns(frame, frame.length, n, new RleCodec.RunSink() {
+                    @Override public void fill(int offset, int length, byte value) { seen[value & 0xFF] = true; }
+
+                    @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+                        for (int i = 0; i < length; i++) seen[src[srcOffset + i] & 0xFF] = true;
                     }
+                });
+                keep(plane, new byte[][] {frame});
+                return true;
+            }
+
+            /** A plane that was scanned (16-bit labels): its frames encoded now, while it is in the cache. */
+            @Override public void scanned(int plane, boolean[] segments) {
+                if (binary) {
+                    byte[][] frames = new byte[segments.length][];
+                    for (int s = 1; s < segments.length; s++) if (segments[s]) frames[s] = new byte[packed];
+                    mask.packSegments(plane, segments, frames);
+                    keep(plane, frames);
+                    return;
                 }
-            } else {
                 Object view = labels.labelFrameView(plane, false);
-                if (!(view instanceof byte[])) return;
-                frames = new byte[][] {rleCopy((byte[]) view, n, 1)};
-                cost = frames[0].length;
+                if (view instanceof byte[]) keep(plane, new byte[][] {rleCopy((byte[]) view, n, 1)});
             }
-            if (rle && earlyBytes.addAndGet(cost) > budget) {
-                earlyBytes.addAndGet(-cost);
-                return;
+
+            /** Keeps a plane's frames for the second pass (BINARY RLE-encoded first) if the budget allows. */
+            private void keep(int plane, byte[][] frames) {
+                long cost = 0;
+                for (int s = 0; s < frames.length; s++) {
+                    if (frames[s] == null) continue;
+                    if (binary && rle) frames[s] = rleCopy(frames[s], packed, 1);
+                    cost += frames[s].length;
+                }
+                if (earlyBytes.addAndGet(cost) > budget) {
+                    earlyBytes.addAndGet(-cost);
+                    return;
+                }
+                early[plane] = frames;
             }
-            early[plane] = frames;
         };
     }
 

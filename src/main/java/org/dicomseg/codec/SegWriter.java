@@ -82,7 +82,7 @@ public final class SegWriter {
         int bits = type == SegmentationType.BINARY ? 1 : type == SegmentationType.FRACTIONAL ? 8 : segmentCount <= 255 ? 8 : 16;
         FrameEncoder encoder = new FrameEncoder(mask, type, o.transferSyntax(), bits, maxValue, o.threads(), o.progress());
         // The first pass also encodes the frames of in-memory label maps where that saves reading them again.
-        MaskInventory inv = mask.scan(segmentCount, maxValue, encoder.firstPassListener());
+        MaskInventory inv = mask.scan(segmentCount, maxValue, encoder.firstPassListener(segmentCount));
         if (type == SegmentationType.LABELMAP && inv.overlaps()) {
             throw new IllegalArgumentException("The segment masks overlap: a LABELMAP segmentation cannot represent"
                     + " overlapping segments (use BINARY or FRACTIONAL)");

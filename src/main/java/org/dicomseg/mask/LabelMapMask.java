@@ -143,15 +143,11 @@ public final class LabelMapMask extends SegmentationMask {
             // split the pass over the cores.
             java.util.stream.IntStream.range(0, planes).parallel().forEach(p -> {
                 boolean[] seen = new boolean[segmentOfLabel.length];
-                labelsPerPlane[p] = scanPlane(p, seen, uniform);
-                tell(listener, p, labelsPerPlane[p], uniform[p], segmentCount);
+                labelsPerPlane[p] = scanPlane(p, seen, uniform, listener, segmentCount);
             });
         } else {
             boolean[] seen = new boolean[segmentOfLabel.length];
-            for (int p = 0; p < planes; p++) {
-                labelsPerPlane[p] = scanPlane(p, seen, uniform);
-                tell(listener, p, labelsPerPlane[p], uniform[p], segmentCount);
-            }
+            for (int p = 0; p < planes; p++) labelsPerPlane[p] = scanPlane(p, seen, uniform, listener, segmentCount);
         }
         uniformLabel = uniform;
         boolean[][] present = new boolean[planes][segmentCount + 1];
@@ -195,7 +191,7 @@ public final class LabelMapMask extends SegmentationMask {
      * ({@link MaskPlanes#uniformValue}, no pixels read), else found while reading the plane.
      * {@code seen} is scratch space.
      */
-    private int[] scanPlane(int p, boolean[] seen, int[] uniform) {
+    private int[] scanPlane(int p, boolean[] seen, int[] uniform, PlaneListener listener, int segmentCount) {
         // Whole in-memory planes are scanned in place below, which finds uniformity at no extra cost.
         int v = labels instanceof ArrayMaskPlanes ? -1 : labels.uniformValue(p, 0, 0, columns(), rows());
         if (v >= 0 && v < seen.length) {
@@ -204,9 +200,48 @@ public final class LabelMapMask extends SegmentationMask {
         }
         Object px = read(p);
         int n = rows() * columns();
+        if (listener instanceof PlaneEncoder && px instanceof byte[] && labels instanceof ArrayMaskPlanes) {
+            Arrays.fill(seen, false);
+            if (((PlaneEncoder) listener).encodePlane(p, (byte[]) px, seen)) { // seen is exact here, 0 included
+                int[] found = nonZero(seen);
+                uniform[p] = found.length == 0 ? 0 : found.length == 1 && !seen[0] ? found[0] : -1;
+                return found;
+            }
+        }
         int[] found = labelsIn(px, n, seen);
         uniform[p] = found.length == 0 ? 0 : found.length == 1 && !seen[0] && holdsOnly(px, n, found[0]) ? found[0] : -1;
+        tell(listener, p, found, uniform[p], segmentCount);
         return found;
+    }
+
+    /** The values {@code v > 0} with {@code seen[v]}, ascending. */
+    private static int[] nonZero(boolean[] seen) {
+        int count = 0;
+        for (int v = 1; v < seen.length; v++) if (seen[v]) count++;
+        int[] out = new int[count];
+        count = 0;
+        for (int v = 1; v < seen.length; v++) if (seen[v]) out[count++] = v;
+        return out;
+    }
+
+    /**
+     * For a {@link PlaneEncoder} during the scan: packs the BINARY frames of a plane of 8-bit labels
+     * ({@code pixels}, as handed to the encoder) and finds its values in one pass
+     * ({@link BitPacking#packLabels(byte[], int, int[], byte[][], boolean[], int)}): {@code frames[s]}
+     * is allocated for each segment {@code s} present, {@code seen} as the encoder must set it.
+     */
+    public void packAndFind(byte[] pixels, byte[][] frames, boolean[] seen) {
+        if (segmentOfLabel == null) throw new IllegalStateException("only during or after scan()");
+        int n = rows() * columns();
+        BitPacking.packLabels(pixels, n, segmentOfLabel, frames, seen, (int) BitPacking.packedLength(n));
+    }
+
+    /**
+     * True when the label values are the segment numbers themselves (no label to segment map) in
+     * the requested element type, so a label-map frame is the plane as it is.
+     */
+    public boolean holdsSegmentNumbers(boolean sixteenBit) {
+        return labelToSegment == null && sixteenBit == (labels.kind() == PixelKind.UINT16);
     }
 
     /**
@@ -257,12 +292,7 @@ public final class LabelMapMask extends SegmentationMask {
             short[] s = (short[]) px;
             for (int i = 0; i < n; i++) seen[s[i] & 0xFFFF] = true;
         }
-        int count = 0;
-        for (int v = 1; v < seen.length; v++) if (seen[v]) count++;
-        int[] out = new int[count];
-        count = 0;
-        for (int v = 1; v < seen.length; v++) if (seen[v]) out[count++] = v;
-        return out;
+        return nonZero(seen);
     }
 
     /** True when all {@code n} pixels are {@code v} (stops at the first that is not). */
@@ -399,8 +429,7 @@ public final class LabelMapMask extends SegmentationMask {
      */
     public Object labelFrameView(int plane, boolean sixteenBit) {
         requireScanned();
-        if (labelToSegment != null) return null;
-        if (sixteenBit != (labels.kind() == PixelKind.UINT16)) return null;
+        if (!holdsSegmentNumbers(sixteenBit)) return null;
         if (!(labels instanceof ArrayMaskPlanes) && uniform(plane) >= 0) return null; // labelFrame fills it, nothing read
         return read(plane);
     }

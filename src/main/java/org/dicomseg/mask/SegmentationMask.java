@@ -56,6 +56,25 @@ public abstract class SegmentationMask {
     }
 
     /**
+     * A {@link PlaneListener} that reads the planes itself: handed each plane of 8-bit labels held
+     * in memory instead of the scan, it encodes the plane's frames and finds the values the plane
+     * holds in the same pass (or from the encoded frames), so the first pass reads each plane once,
+     * not once to scan and once to encode. Called from the scanning threads, possibly several at
+     * once; planes it declines are scanned and then told to {@link #scanned} as usual.
+     */
+    public interface PlaneEncoder extends PlaneListener {
+        /**
+         * Encodes plane {@code plane} from its label pixels ({@code rows*columns} values, not to be
+         * changed) and sets {@code seen[v]} for every value {@code v} among them, 0 included
+         * ({@code seen} has 256 entries, all false). Labels without a segment fail the scan
+         * afterwards; the encoder only has to find them.
+         *
+         * @return false when it declined the plane and set nothing
+         */
+        boolean encodePlane(int plane, byte[] pixels, boolean[] seen);
+    }
+
+    /**
      * {@link #scan(int, int)} telling {@code listener} (may be null) about the planes it scans;
      * masks that cannot are scanned without telling (the default).
      */

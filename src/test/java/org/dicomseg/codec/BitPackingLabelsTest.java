@@ -51,6 +51,54 @@ class BitPackingLabelsTest {
         }
     }
 
+    /**
+     * The pass that also finds the plane's values (the writer's first pass): the same frames as
+     * packing with frames given, a frame only for the segments that occur, and exactly the values
+     * present, 0 included only when a pixel is 0 (whole zero words, zeros inside mixed words, zeros
+     * in the tail after the last whole word); a label without a segment is found, not packed.
+     */
+    @Test
+    void packAndFindAgreesWithPackingAndWithTheValuesPresent() {
+        Random r = new Random(5);
+        int[] lut = new int[256];
+        java.util.Arrays.fill(lut, -1);
+        lut[0] = 0;
+        for (int v = 1; v <= 5; v++) lut[v] = v;
+        lut[9] = 2; // two labels of one segment
+        for (int n : new int[] {1, 7, 8, 9, 64, 67, 1000, 4096}) {
+            for (int kind = 0; kind < 6; kind++) {
+                byte[] labels = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    switch (kind) {
+                        case 0: labels[i] = 0; break;                                       // all background
+                        case 1: labels[i] = 3; break;                                       // one label, no zero
+                        case 2: labels[i] = (byte) (i % 16 < 8 ? 1 : 2); break;             // whole words, no zero
+                        case 3: labels[i] = (byte) (i == n - 1 ? 0 : 4); break;             // a single zero at the end
+                        case 4: labels[i] = (byte) new int[] {0, 1, 2, 5, 9}[r.nextInt(5)]; break; // mixed words
+                        default: labels[i] = (byte) (i == n / 2 ? 7 : 1);                   // label 7 has no segment
+                    }
+                }
+                String what = "n=" + n + " kind " + kind;
+                boolean[] expectedSeen = new boolean[256];
+                for (byte b : labels) expectedSeen[b & 0xFF] = true;
+                byte[][] given = new byte[6][];
+                for (int s = 1; s <= 5; s++) given[s] = new byte[(int) BitPacking.packedLength(n)];
+                BitPacking.packLabels(labels, n, lut, given);
+
+                byte[][] found = new byte[6][];
+                boolean[] seen = new boolean[256];
+                BitPacking.packLabels(labels, n, lut, found, seen, (int) BitPacking.packedLength(n));
+                assertArrayEquals(expectedSeen, seen, what);
+                for (int s = 1; s <= 5; s++) {
+                    boolean occurs = false;
+                    for (byte b : labels) occurs |= lut[b & 0xFF] == s;
+                    if (occurs) assertArrayEquals(given[s], found[s], what + " segment " + s);
+                    else assertEquals(null, found[s], what + " segment " + s + " does not occur");
+                }
+            }
+        }
+    }
+
     /** Bit {@code bit} of a packed stream: pixel {@code bit}, LSB first within each byte. */
     private static void setBit(byte[] b, long bit) {
         b[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));

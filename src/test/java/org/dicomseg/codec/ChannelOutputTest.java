@@ -58,6 +58,38 @@ class ChannelOutputTest {
     }
 
     @Test
+    void filesWrittenAtOnceFromSeveralThreadsKeepTheirOwnBytes() throws Exception {
+        // the staging buffers are pooled between outputs: no buffer may serve two files at once
+        int files = 6;
+        byte[][] content = new byte[files][];
+        Thread[] threads = new Thread[files];
+        Throwable[] failures = new Throwable[files];
+        for (int t = 0; t < files; t++) {
+            int k = t;
+            content[k] = new byte[3 * ChannelOutput.BUFFER + 1000 * k + 1];
+            new Random(k).nextBytes(content[k]);
+            threads[k] = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 3; round++) {
+                        Path f = dir.resolve("f" + k + "-" + round);
+                        try (OutputStream out = new ChannelOutput(f)) {
+                            for (int off = 0; off < content[k].length; off += 40_000) {
+                                out.write(content[k], off, Math.min(40_000, content[k].length - off));
+                            }
+                        }
+                        assertArrayEquals(content[k], Files.readAllBytes(f), f.toString());
+                    }
+                } catch (Throwable e) {
+                    failures[k] = e;
+                }
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) t.join();
+        for (Throwable e : failures) if (e != null) throw new AssertionError(e);
+    }
+
+    @Test
     void emptiesAFileThatHoldsData() throws IOException {
         Path file = dir.resolve("old.bin");
         Files.write(file, new byte[100_000]);

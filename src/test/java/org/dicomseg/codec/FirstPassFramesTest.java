@@ -137,11 +137,11 @@ class FirstPassFramesTest {
     @Test
     void theListenerEncodesOnlyWhereItSavesAPass() {
         SegmentationMask inMemory = LabelMapMask.ofBytes(planes(), 16, 16);
-        assertNotNull(new FrameEncoder(inMemory, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 1, 1, 0, null).firstPassListener());
-        assertNotNull(new FrameEncoder(inMemory, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS, 8, 1, 0, null).firstPassListener());
+        assertNotNull(new FrameEncoder(inMemory, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 1, 1, 0, null).firstPassListener(3));
+        assertNotNull(new FrameEncoder(inMemory, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS, 8, 1, 0, null).firstPassListener(3));
         // native label maps are written straight from the planes; other inputs are read by the second pass
-        assertNull(new FrameEncoder(inMemory, SegmentationType.LABELMAP, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 8, 1, 0, null).firstPassListener());
-        assertNull(new FrameEncoder(LabelMapMask.of(opaque(planes())), SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 1, 1, 0, null).firstPassListener());
+        assertNull(new FrameEncoder(inMemory, SegmentationType.LABELMAP, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 8, 1, 0, null).firstPassListener(3));
+        assertNull(new FrameEncoder(LabelMapMask.of(opaque(planes())), SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 1, 1, 0, null).firstPassListener(3));
         assertTrue(FrameEncoder.earlyBudget() > 0);
     }
 }

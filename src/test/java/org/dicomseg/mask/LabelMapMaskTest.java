@@ -168,4 +168,74 @@ class LabelMapMaskTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> LabelMapMask.distinctLabels(MaskPlanes.ofFloats(new float[][] {{0f}}, 1, 1)));
     }
+
+    /**
+     * A first-pass encoder handed the planes instead of the scan ({@link SegmentationMask.PlaneEncoder}):
+     * the inventory and the uniform planes are what a plain scan finds (all-background, one label
+     * everywhere, one label with one zero pixel, mixed), a label without a segment still fails
+     * naming it, and planes it declines are scanned and told as before.
+     */
+    @Test
+    void planesHandedToAnEncoderGiveTheSameInventory() {
+        int n = 64;
+        byte[][] p = new byte[5][n];
+        java.util.Arrays.fill(p[1], (byte) 2);   // one label everywhere
+        java.util.Arrays.fill(p[2], (byte) 3);
+        p[2][n - 1] = 0;                          // one label and one zero pixel: not uniform
+        for (int i = 0; i < n; i++) p[3][i] = (byte) (i % 5 == 0 ? 1 : i % 3); // mixed
+        MaskInventory plain = LabelMapMask.ofBytes(p, 8, 8).scan(3, 1);
+        LabelMapMask plainMask = LabelMapMask.ofBytes(p, 8, 8);
+        plainMask.scan(3, 1);
+
+        java.util.concurrent.atomic.AtomicInteger handed = new java.util.concurrent.atomic.AtomicInteger();
+        LabelMapMask m = LabelMapMask.ofBytes(p, 8, 8);
+        MaskInventory inv = m.scan(3, 1, new SegmentationMask.PlaneEncoder() {
+            @Override public boolean encodePlane(int plane, byte[] pixels, boolean[] seen) {
+                handed.incrementAndGet();
+                for (byte b : pixels) seen[b & 0xFF] = true;
+                return true;
+            }
+
+            @Override public void scanned(int plane, boolean[] segments) {
+                throw new AssertionError("plane " + plane + " was encoded, not scanned");
+            }
+        });
+        assertEquals(5, handed.get());
+        for (int pl = 0; pl < 5; pl++) {
+            assertEquals(plain.isPlaneNonEmpty(pl), inv.isPlaneNonEmpty(pl), "plane " + pl);
+            for (int s = 1; s <= 3; s++) assertEquals(plain.isPresent(pl, s), inv.isPresent(pl, s), "plane " + pl + " segment " + s);
+            assertEquals(plainMask.uniformSegment(pl), m.uniformSegment(pl), "uniform, plane " + pl);
+        }
+        assertEquals(0, m.uniformSegment(0));
+        assertEquals(2, m.uniformSegment(1));
+        assertEquals(-1, m.uniformSegment(2));
+
+        // a label without a segment: found by the encoder, refused by the scan
+        byte[][] bad = {new byte[n], new byte[n]};
+        bad[1][7] = 9;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelMapMask.ofBytes(bad, 8, 8).scan(3, 1,
+                new SegmentationMask.PlaneEncoder() {
+                    @Override public boolean encodePlane(int plane, byte[] pixels, boolean[] seen) {
+                        for (byte b : pixels) seen[b & 0xFF] = true;
+                        return true;
+                    }
+
+                    @Override public void scanned(int plane, boolean[] segments) { }
+                }));
+        assertTrue(e.getMessage().contains("Label value 9") && e.getMessage().contains("plane 2"), e.getMessage());
+
+        // an encoder that declines: the planes are scanned and the mixed ones told
+        boolean[][] told = new boolean[5][];
+        LabelMapMask.ofBytes(p, 8, 8).scan(3, 1, new SegmentationMask.PlaneEncoder() {
+            @Override public boolean encodePlane(int plane, byte[] pixels, boolean[] seen) { return false; }
+
+            @Override public void scanned(int plane, boolean[] segments) {
+                synchronized (told) { told[plane] = segments; }
+            }
+        });
+        assertNull(told[0]);
+        assertNull(told[1]);
+        assertArrayEquals(new boolean[] {false, false, false, true}, told[2]);
+        assertArrayEquals(new boolean[] {false, true, true, false}, told[3]);
+    }
 }
