@@ -38,15 +38,23 @@ import org.dicomseg.samples.BenchmarkSeries;
  * bound for comparison: the bytes the operation must read (the input file, or the label map a
  * write encodes) divided by the measured read bandwidth, plus the bytes it must write (the output
  * file, or the output planes actually allocated) divided by the measured write bandwidth; both
- * bandwidths are the best of one thread and all cores streaming over 128 MiB arrays. Write
- * operations delete their output before each timed run (outside the timing), so every run
- * writes a new file.
+ * bandwidths are the best of one thread and all cores streaming over 128 MiB arrays. Beside the
+ * bound, a floor: the input at the read bandwidth as in the bound, plus what no implementation on
+ * this JVM and kernel avoids for the output, measured in the same process and conditions: for
+ * writes, putting the output file's bytes into a new file (one {@code FileChannel} write from a
+ * direct buffer); for reads, allocating the result's planes (the JVM zeroes them, and the garbage
+ * collector moves them when they outgrow the young generation), on all cores, after the same
+ * {@code System.gc()}. Write operations delete their output before
+ * each timed run (outside the timing), so every run writes a new file.
  *
  * <p>Run through {@code scripts/bench}, which also measures whole-process time and peak RSS with
  * {@code /usr/bin/time -v}. Benchmarks are not tests: nothing here asserts a time.</p>
  *
  * <pre>
- * Bench [--workdir DIR] [--warmup N] [--runs N] [--ops op1,op2,...] [--w1 shared/bench/w1-ct-labelmap.json] [--scale F]
+ * Bench [--workdir DIR] [--warmup N] [--jit-quiet K] [--runs N] [--ops op1,op2,...] [--w1 shared/bench/w1-ct-labelmap.json] [--scale F]
+ *   --warmup N     at least N warm-up runs per operation (default 3), then more until the JIT compiler
+ *                  added no compilation time during K runs in a row (--jit-quiet, default 5; 0 = exactly N),
+ *                  at most 200 ({@link Warmup})
  *   --scale F   W1 shrunk by F along each axis (0 &lt; F &le; 1; smoke runs), in DIR/scale-F
  *   --bound off no bandwidth measurement (its 128 MiB arrays per core would count in a whole-process RSS)
  * </pre>
@@ -72,6 +80,11 @@ public final class Bench {
     private double copyBandwidth;
     private double scale = 1;
     private boolean bound = true;
+    /** Warm-up goes on until this many runs in a row compiled nothing ({@link Warmup}); 0 = exactly {@link #warmup} runs. */
+    private int jitQuiet = 5;
+    private static final int MAX_WARMUP = 200;
+    /** Warm-up runs of the floor measurements (plain allocation and file writes: little to compile). */
+    private static final int FLOOR_WARMUP = 3;
 
     Bench(Path workdir, Path w1Spec, int warmup, int runs, PrintStream out) {
         this.workdir = workdir;
@@ -83,7 +96,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
-                java.util.Set.of("workdir", "w1", "scale", "warmup", "runs", "bound", "ops"), java.util.Set.of());
+                java.util.Set.of("workdir", "w1", "scale", "warmup", "jit-quiet", "runs", "bound", "ops"), java.util.Set.of());
         Path work = Paths.get(a.get("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
         Path spec = Paths.get(a.get("w1", "../shared/bench/w1-ct-labelmap.json"));
         double scale = Double.parseDouble(a.get("scale", "1"));
@@ -92,6 +105,7 @@ public final class Bench {
                 Integer.parseInt(a.get("runs", "7")), System.out);
         b.scale = scale;
         b.bound = !"off".equals(a.get("bound", "on"));
+        b.jitQuiet = Integer.parseInt(a.get("jit-quiet", "5"));
         List<String> ops = a.has("ops") ? Arrays.asList(a.get("ops").split(",")) : W1_OPS;
         b.run(ops);
     }
@@ -107,7 +121,7 @@ public final class Bench {
                 scale == 1 ? "" : " (scaled by " + scale + ")", !bound ? "memory bandwidth not measured"
                         : String.format(Locale.ROOT, "memory bandwidth read %.1f GB/s, write %.1f GB/s, copy %.1f GB/s"
                                 + " (read + written bytes)", readBandwidth / 1e9, writeBandwidth / 1e9, copyBandwidth / 1e9));
-        out.println("| operation | median s | min s | heap peak MiB | MB read | MB written | bound s | median / bound | file MB | frames |");
+        out.println("| operation | median s | min s | heap peak MiB | MB read | MB written | bound s | median / bound | floor s | median / floor | file MB | frames | warm-up runs |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String op : ops) {
             runOne(op.trim());
@@ -183,7 +197,14 @@ public final class Bench {
             default:
                 throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS + " and " + CLI_INPUTS);
         }
-        for (int i = 0; i < warmup; i++) body.run();
+        int warmed;
+        try {
+            warmed = Warmup.untilJitQuiet(body::run, warmup, jitQuiet, MAX_WARMUP);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         double[] times = new double[runs];
         long heapPeak = 0;
         Object result = null;
@@ -217,9 +238,76 @@ public final class Bench {
             bytesOut = outputBytes(v);
         }
         double limit = bytesIn / readBandwidth + bytesOut / writeBandwidth;
-        out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f | %.1f | %s | %s | %s | %s |%n", op, times[runs / 2], times[0],
+        // the input at the read bandwidth, as in the bound, plus the measured cost of the output
+        double floor = !bound ? 0 : bytesIn / readBandwidth + (result instanceof SegWriteResult ? fileWriteFloor(bytesOut)
+                : planesFloor((int) (bytesOut / ((long) w1.width() * w1.height())), w1.width() * w1.height()));
+        out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d |%n", op, times[runs / 2], times[0],
                 heapPeak >> 20, bytesIn / 1e6, bytesOut / 1e6, bound ? String.format(Locale.ROOT, "%.3f", limit) : "-",
-                bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / limit) : "-", file, frames);
+                bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / limit) : "-",
+                bound ? String.format(Locale.ROOT, "%.3f", floor) : "-",
+                bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / floor) : "-", file, frames, warmed);
+    }
+
+    /**
+     * Median time to put {@code bytes} bytes into a new file in the work folder: create, one
+     * {@code FileChannel} write from a direct buffer (no copy in Java), close; the kernel's part of
+     * any write operation.
+     */
+    private double fileWriteFloor(long bytes) throws IOException {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect((int) bytes);
+        while (data.hasRemaining()) data.put((byte) 1);
+        Path f = workdir.resolve("floor.bin");
+        double[] t = new double[runs + FLOOR_WARMUP];
+        for (int i = 0; i < t.length; i++) {
+            Files.deleteIfExists(f);
+            long t0 = System.nanoTime();
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer b = data.duplicate().clear();
+                while (b.hasRemaining()) ch.write(b);
+            }
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Files.deleteIfExists(f);
+        double[] timed = Arrays.copyOfRange(t, FLOOR_WARMUP, t.length);
+        Arrays.sort(timed);
+        return timed[timed.length / 2];
+    }
+
+    /**
+     * Median time to allocate {@code planes} planes of {@code planeBytes} bytes on all cores (each
+     * thread its share), after a {@code System.gc()} as before each timed read: the JVM's zeroing of
+     * a read's result, with the young collections it causes, without decoding anything.
+     */
+    private double planesFloor(int planes, int planeBytes) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double[] t = new double[runs + FLOOR_WARMUP];
+        for (int i = 0; i < t.length; i++) {
+            byte[][] kept = new byte[planes][];
+            System.gc();
+            long t0 = System.nanoTime();
+            Thread[] ts = new Thread[cores - 1];
+            for (int k = 1; k < cores; k++) {
+                int first = k;
+                ts[k - 1] = new Thread(() -> {
+                    for (int p = first; p < planes; p += cores) kept[p] = new byte[planeBytes];
+                });
+                ts[k - 1].start();
+            }
+            for (int p = 0; p < planes; p += cores) kept[p] = new byte[planeBytes];
+            for (Thread th : ts) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            t[i] = (System.nanoTime() - t0) / 1e9;
+            if (planes > 0 && kept[planes - 1] == null) throw new IllegalStateException("plane not allocated");
+        }
+        double[] timed = Arrays.copyOfRange(t, FLOOR_WARMUP, t.length);
+        Arrays.sort(timed);
+        return timed[timed.length / 2];
     }
 
     /**

@@ -37,7 +37,7 @@ import org.dicomseg.samples.SlideWriter;
  * read includes opening the file (header parsing); the time of the reconstruction alone is printed
  * as "decode"; the check of the result (tissue pixels counted) is outside the timing.
  *
- * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3] [--warmup 1]
+ * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3] [--warmup 1] [--jit-quiet K]
  *     [--ops write-sparse,write-full,read-sparse,read-full,region,write-sparse-memory,read-sparse-into,read-full-into]
  *     [--write-threads 1]</pre>
  * ({@code read-*-into}: the whole matrix into one buffer allocated once, outside the timing, and
@@ -51,11 +51,12 @@ public final class W2Bench {
 
     public static void main(String[] args) throws Exception {
         org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
-                java.util.Set.of("dir", "size", "runs", "warmup", "write-threads", "ops"), java.util.Set.of());
+                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "write-threads", "ops"), java.util.Set.of());
         Path dir = Paths.get(a.get("dir", "/tmp/w2"));
         int size = Integer.parseInt(a.get("size", "30000"));
         int runs = Integer.parseInt(a.get("runs", "3"));
         int warmup = Integer.parseInt(a.get("warmup", "1"));
+        int jitQuiet = Integer.parseInt(a.get("jit-quiet", "0")); // see Warmup: more warm-up until the JIT is quiet
         writeThreads = Integer.parseInt(a.get("write-threads", "1"));
         List<String> ops = Arrays.asList(a.get("ops", "write-sparse,write-full,read-sparse,read-full,region").split(","));
         Files.createDirectories(dir);
@@ -71,7 +72,13 @@ public final class W2Bench {
             double[] t = new double[runs];
             double[] dec = new double[runs];
             String detail = "";
-            for (int i = -warmup; i < runs; i++) {
+            int warmed = Warmup.untilJitQuiet(() -> {
+                Path written = output(dir, op);
+                if (written != null) Files.deleteIfExists(written);
+                System.gc();
+                run(op, dir, src, w, seg);
+            }, warmup, jitQuiet, 200);
+            for (int i = 0; i < runs; i++) {
                 Path written = output(dir, op);
                 if (written != null) Files.deleteIfExists(written); // each run writes a new file, as W1's (not timed)
                 System.gc();
@@ -79,9 +86,10 @@ public final class W2Bench {
                 long t0 = System.nanoTime();
                 detail = run(op, dir, src, w, seg);
                 double s = (System.nanoTime() - t0) / 1e9;
-                if (i >= 0) t[i] = s - checkSeconds;
-                if (i >= 0) dec[i] = decodeSeconds;
+                t[i] = s - checkSeconds;
+                dec[i] = decodeSeconds;
             }
+            if (warmed != warmup) detail += ", " + warmed + " warm-up runs";
             Arrays.sort(t);
             Arrays.sort(dec);
             if (op.startsWith("read") || op.equals("region")) {
