@@ -59,6 +59,13 @@ final class PlaneFiller {
     private final SegmentationVolume.PixelType pixelType;
     private final Object[] data;
     private final int[] channelOfSegment;  // BINARY/FRACTIONAL: segment -> channel (or -1)
+    /** Planes allocated by all fillers (tests: a plane wanted by several threads is allocated once). */
+    static final java.util.concurrent.atomic.AtomicLong PLANES_ALLOCATED = new java.util.concurrent.atomic.AtomicLong();
+    /** Locks of {@link #array}: plane {@code i} is allocated under lock {@code i % 64}. */
+    private final Object[] allocationLocks = new Object[64];
+    {
+        for (int i = 0; i < allocationLocks.length; i++) allocationLocks[i] = new Object();
+    }
     private final int[] valueOfSegment;    // label map output: segment -> value
     private final int[] segmentOfValue;    // label map output: value -> first segment with it
     private final int[] labelLut;          // LABELMAP input: stored label -> output value / channel+1
@@ -798,13 +805,14 @@ final class PlaneFiller {
     private Object array(int index) {
         Object a = data[index];
         if (a != null) return a;
-        // Zeroed outside the lock, so that the workers allocate their planes at the same time;
-        // tiles of one plane may be decoded on several threads, and only one array is published.
-        Object fresh = SegmentationVolume.newPlane(pixelType, width * height);
-        synchronized (data) {
+        // One lock per group of planes, not one for all: the workers zero the planes they allocate at
+        // the same time, while tiles of one plane decoded on several threads still get one array
+        // (a Total Pixel Matrix plane can be 900 MB: allocating it twice would cost its zeroing twice).
+        synchronized (allocationLocks[index % allocationLocks.length]) {
             a = data[index];
             if (a == null) {
-                a = fresh;
+                a = SegmentationVolume.newPlane(pixelType, width * height);
+                PLANES_ALLOCATED.incrementAndGet();
                 data[index] = a;
             }
         }
