@@ -239,75 +239,14 @@ public final class Bench {
         }
         double limit = bytesIn / readBandwidth + bytesOut / writeBandwidth;
         // the input at the read bandwidth, as in the bound, plus the measured cost of the output
-        double floor = !bound ? 0 : bytesIn / readBandwidth + (result instanceof SegWriteResult ? fileWriteFloor(bytesOut)
-                : planesFloor((int) (bytesOut / ((long) w1.width() * w1.height())), w1.width() * w1.height()));
+        double floor = !bound ? 0 : bytesIn / readBandwidth + (result instanceof SegWriteResult
+                ? Floors.fileWrite(workdir, bytesOut, FLOOR_WARMUP, runs)
+                : Floors.planes((int) (bytesOut / ((long) w1.width() * w1.height())), w1.width() * w1.height(), FLOOR_WARMUP, runs));
         out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %d |%n", op, times[runs / 2], times[0],
                 heapPeak >> 20, bytesIn / 1e6, bytesOut / 1e6, bound ? String.format(Locale.ROOT, "%.3f", limit) : "-",
                 bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / limit) : "-",
                 bound ? String.format(Locale.ROOT, "%.3f", floor) : "-",
                 bound ? String.format(Locale.ROOT, "%.1f", times[runs / 2] / floor) : "-", file, frames, warmed);
-    }
-
-    /**
-     * Median time to put {@code bytes} bytes into a new file in the work folder: create, one
-     * {@code FileChannel} write from a direct buffer (no copy in Java), close; the kernel's part of
-     * any write operation.
-     */
-    private double fileWriteFloor(long bytes) throws IOException {
-        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect((int) bytes);
-        while (data.hasRemaining()) data.put((byte) 1);
-        Path f = workdir.resolve("floor.bin");
-        double[] t = new double[runs + FLOOR_WARMUP];
-        for (int i = 0; i < t.length; i++) {
-            Files.deleteIfExists(f);
-            long t0 = System.nanoTime();
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer b = data.duplicate().clear();
-                while (b.hasRemaining()) ch.write(b);
-            }
-            t[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        Files.deleteIfExists(f);
-        double[] timed = Arrays.copyOfRange(t, FLOOR_WARMUP, t.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
-    }
-
-    /**
-     * Median time to allocate {@code planes} planes of {@code planeBytes} bytes on all cores (each
-     * thread its share), after a {@code System.gc()} as before each timed read: the JVM's zeroing of
-     * a read's result, with the young collections it causes, without decoding anything.
-     */
-    private double planesFloor(int planes, int planeBytes) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        double[] t = new double[runs + FLOOR_WARMUP];
-        for (int i = 0; i < t.length; i++) {
-            byte[][] kept = new byte[planes][];
-            System.gc();
-            long t0 = System.nanoTime();
-            Thread[] ts = new Thread[cores - 1];
-            for (int k = 1; k < cores; k++) {
-                int first = k;
-                ts[k - 1] = new Thread(() -> {
-                    for (int p = first; p < planes; p += cores) kept[p] = new byte[planeBytes];
-                });
-                ts[k - 1].start();
-            }
-            for (int p = 0; p < planes; p += cores) kept[p] = new byte[planeBytes];
-            for (Thread th : ts) {
-                try {
-                    th.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            t[i] = (System.nanoTime() - t0) / 1e9;
-            if (planes > 0 && kept[planes - 1] == null) throw new IllegalStateException("plane not allocated");
-        }
-        double[] timed = Arrays.copyOfRange(t, FLOOR_WARMUP, t.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
     }
 
     /**

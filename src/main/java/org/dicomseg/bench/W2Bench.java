@@ -95,6 +95,14 @@ public final class W2Bench {
             if (op.startsWith("read") || op.equals("region")) {
                 detail += String.format(Locale.ROOT, ", decode median %.3f s (min %.3f)", dec[runs / 2], dec[0]);
             }
+            Path written = output(dir, op);
+            if (written != null) { // the kernel's part: the file's bytes into a new file (Floors)
+                double floor = Floors.fileWrite(dir, Files.size(written), 1, runs);
+                detail += String.format(Locale.ROOT, ", file-write floor %.3f s (median / floor %.1f)", floor, t[runs / 2] / floor);
+            } else if (op.equals("read-sparse") || op.equals("read-full")) { // the JVM's zeroing of the new matrix
+                double floor = Floors.planes(1, Math.multiplyExact(w.size(), w.size()), 1, runs);
+                detail += String.format(Locale.ROOT, ", allocation floor %.3f s (median / floor %.1f)", floor, t[runs / 2] / floor);
+            }
             System.out.printf(Locale.ROOT, "%-13s median %.3f s (min %.3f, max %.3f), heap peak %d MiB, %s%n", op, t[runs / 2], t[0],
                     t[runs - 1], peakHeap() >> 20, detail);
         }
