@@ -37,7 +37,7 @@ import org.dicomseg.samples.SlideWriter;
  * read includes opening the file (header parsing); the time of the reconstruction alone is printed
  * as "decode"; the check of the result (tissue pixels counted) is outside the timing.
  *
- * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3] [--warmup 1] [--jit-quiet K]
+ * <pre>java -Xmx1g -cp ... org.dicomseg.bench.W2Bench --dir /tmp/w2 [--size 30000] [--runs 3] [--warmup 1] [--jit-quiet K] [--floor on]
  *     [--ops write-sparse,write-full,read-sparse,read-full,region,write-sparse-memory,read-sparse-into,read-full-into]
  *     [--write-threads 1]</pre>
  * ({@code read-*-into}: the whole matrix into one buffer allocated once, outside the timing, and
@@ -51,12 +51,13 @@ public final class W2Bench {
 
     public static void main(String[] args) throws Exception {
         org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
-                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "write-threads", "ops"), java.util.Set.of());
+                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "floor", "write-threads", "ops"), java.util.Set.of());
         Path dir = Paths.get(a.get("dir", "/tmp/w2"));
         int size = Integer.parseInt(a.get("size", "30000"));
         int runs = Integer.parseInt(a.get("runs", "3"));
         int warmup = Integer.parseInt(a.get("warmup", "1"));
         int jitQuiet = Integer.parseInt(a.get("jit-quiet", "0")); // see Warmup: more warm-up until the JIT is quiet
+        boolean floors = "on".equals(a.get("floor", "off")); // off for whole-process figures: a floor adds its own file or matrix
         writeThreads = Integer.parseInt(a.get("write-threads", "1"));
         List<String> ops = Arrays.asList(a.get("ops", "write-sparse,write-full,read-sparse,read-full,region").split(","));
         Files.createDirectories(dir);
@@ -96,10 +97,10 @@ public final class W2Bench {
                 detail += String.format(Locale.ROOT, ", decode median %.3f s (min %.3f)", dec[runs / 2], dec[0]);
             }
             Path written = output(dir, op);
-            if (written != null) { // the kernel's part: the file's bytes into a new file (Floors)
+            if (floors && written != null) { // the kernel's part: the file's bytes into a new file (Floors)
                 double floor = Floors.fileWrite(dir, Files.size(written), 1, runs);
                 detail += String.format(Locale.ROOT, ", file-write floor %.3f s (median / floor %.1f)", floor, t[runs / 2] / floor);
-            } else if (op.equals("read-sparse") || op.equals("read-full")) { // the JVM's zeroing of the new matrix
+            } else if (floors && (op.equals("read-sparse") || op.equals("read-full"))) { // the JVM's zeroing of the new matrix
                 double floor = Floors.planes(1, Math.multiplyExact(w.size(), w.size()), 1, runs);
                 detail += String.format(Locale.ROOT, ", allocation floor %.3f s (median / floor %.1f)", floor, t[runs / 2] / floor);
             }

@@ -26,9 +26,10 @@ import org.dicomseg.model.SegmentationType;
  * ({@link SegmentationMask#uniformSegment}: an empty or full tile of a slide), gives constant
  * frames (made once) without reading or packing.</p>
  *
- * <p>For in-memory label maps the frames of mixed planes can be made during the first pass already
- * ({@link #firstPassListener}: BINARY native/RLE, 8-bit LABELMAP RLE), on the scanning threads while
- * each plane is in the cache, up to {@link #earlyBudget} bytes; the second pass then only writes them.</p>
+ * <p>For in-memory label maps the frames can be made during the first pass already
+ * ({@link #firstPassListener}: BINARY native/RLE, 8-bit LABELMAP RLE), on the scanning threads, up
+ * to {@link #earlyBudget} bytes; 8-bit planes are then read once (encoded and their values found in
+ * the same pass) and the second pass only writes the frames.</p>
  */
 final class FrameEncoder {
     private final SegmentationMask mask;

@@ -259,12 +259,7 @@ public final class LabelMapMask extends SegmentationMask {
             if (!(planes instanceof ArrayMaskPlanes)) buf = px;
             for (int v : labelsIn(px, n, seen)) all[v] = true;
         }
-        int count = 0;
-        for (int v = 1; v < all.length; v++) if (all[v]) count++;
-        int[] out = new int[count];
-        count = 0;
-        for (int v = 1; v < all.length; v++) if (all[v]) out[count++] = v;
-        return out;
+        return nonZero(all);
     }
 
     /**
