@@ -74,15 +74,11 @@ public final class W2Bench {
             double[] dec = new double[runs];
             String detail = "";
             int warmed = Warmup.untilJitQuiet(() -> {
-                Path written = output(dir, op);
-                if (written != null) Files.deleteIfExists(written);
-                System.gc();
+                prepare(dir, op);
                 run(op, dir, src, w, seg);
             }, warmup, jitQuiet, 200);
             for (int i = 0; i < runs; i++) {
-                Path written = output(dir, op);
-                if (written != null) Files.deleteIfExists(written); // each run writes a new file, as W1's (not timed)
-                System.gc();
+                prepare(dir, op);
                 resetPeaks();
                 long t0 = System.nanoTime();
                 detail = run(op, dir, src, w, seg);
@@ -107,6 +103,13 @@ public final class W2Bench {
             System.out.printf(Locale.ROOT, "%-13s median %.3f s (min %.3f, max %.3f), heap peak %d MiB, %s%n", op, t[runs / 2], t[0],
                     t[runs - 1], peakHeap() >> 20, detail);
         }
+    }
+
+    /** Before each run, not timed: each write makes a new file, as W1's; the heap is collected. */
+    private static void prepare(Path dir, String op) throws java.io.IOException {
+        Path written = output(dir, op);
+        if (written != null) Files.deleteIfExists(written);
+        System.gc();
     }
 
     /** The file a write operation makes, else null. */

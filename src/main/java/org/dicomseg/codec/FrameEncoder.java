@@ -142,17 +142,17 @@ final class FrameEncoder {
                 return true;
             }
 
-            /** A plane that was scanned (16-bit labels): its frames encoded now, while it is in the cache. */
+            /**
+             * A plane that was scanned, not handed over (16-bit labels): BINARY frames packed now,
+             * while it is in the cache. A LABELMAP plane only comes here when it is not the frame
+             * itself (16-bit, or labels mapped to segments): the second pass makes that frame.
+             */
             @Override public void scanned(int plane, boolean[] segments) {
-                if (binary) {
-                    byte[][] frames = new byte[segments.length][];
-                    for (int s = 1; s < segments.length; s++) if (segments[s]) frames[s] = new byte[packed];
-                    mask.packSegments(plane, segments, frames);
-                    keep(plane, frames);
-                    return;
-                }
-                Object view = labels.labelFrameView(plane, false);
-                if (view instanceof byte[]) keep(plane, new byte[][] {rleCopy((byte[]) view, n, 1)});
+                if (!binary) return;
+                byte[][] frames = new byte[segments.length][];
+                for (int s = 1; s < segments.length; s++) if (segments[s]) frames[s] = new byte[packed];
+                mask.packSegments(plane, segments, frames);
+                keep(plane, frames);
             }
 
             /** Keeps a plane's frames for the second pass (BINARY RLE-encoded first) if the budget allows. */
