@@ -13,12 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.dicomseg.codec.OutputTransferSyntax;
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.SegmentAlgorithmType;

@@ -17,8 +17,8 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentDescription;
 
 /**

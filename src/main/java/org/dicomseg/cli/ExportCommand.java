@@ -13,19 +13,19 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.LabelImageExport;
-import org.dicomseg.ij.RoiExport;
-import org.dicomseg.ij.RoiGrouping;
-import org.dicomseg.ij.RoiPlacement;
-import org.dicomseg.ij.RoiSetReader;
-import org.dicomseg.ij.SegExport;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.ij.SourceSeries;
-import org.dicomseg.metadata.DcmqiMetadata;
-import org.dicomseg.metadata.DcmqiMetadataReader;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.RoiExport;
+import org.dicomseg.ij.export.RoiGrouping;
+import org.dicomseg.ij.export.RoiPlacement;
+import org.dicomseg.ij.export.RoiSetReader;
+import org.dicomseg.ij.export.SegExport;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.plugins.CommandForm;
 import org.dicomseg.plugins.ExportFields;
@@ -65,7 +65,7 @@ final class ExportCommand {
             ImagePlus imp = open(Paths.get(input));
             sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp));
             sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
-                    org.dicomseg.ij.ImageFrameOfReference.of(imp));
+                    org.dicomseg.ij.source.ImageFrameOfReference.of(imp));
             plan = LabelImageExport.prepare(imp, meta);
         } else {
             input = a.get("rois");

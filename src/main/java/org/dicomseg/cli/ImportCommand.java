@@ -12,13 +12,13 @@ import java.util.Set;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
-import org.dicomseg.codec.AtomicOutput;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.ImportOptions;
-import org.dicomseg.ij.ImportProgress;
-import org.dicomseg.ij.SegImporter;
-import org.dicomseg.ij.SegVolume;
-import org.dicomseg.ij.SegVolumes;
+import org.dicomseg.dicom.AtomicOutput;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.ij.open.ImportProgress;
+import org.dicomseg.ij.open.SegImporter;
+import org.dicomseg.ij.open.ImportedSegmentation;
+import org.dicomseg.ij.open.ImportReader;
 
 /**
  * {@code dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments LIST]
@@ -71,7 +71,7 @@ final class ImportCommand {
             if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
-                SegVolume v = SegVolumes.read(r, o, null, 0, 0, ImportProgress.NONE);
+                ImportedSegmentation v = ImportReader.read(r, o, null, 0, 0, ImportProgress.NONE);
                 res = new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationMetadata;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationMetadata;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentDescription;
 
 /** {@code dicomseg info SEG [--json]}: what a SEG holds, as text for people or JSON for scripts. */

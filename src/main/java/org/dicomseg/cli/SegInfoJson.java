@@ -7,9 +7,9 @@ import com.google.gson.JsonObject;
 
 import java.util.Map;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationMetadata;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationMetadata;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.SegmentDescription;
 

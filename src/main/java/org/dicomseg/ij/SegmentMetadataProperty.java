@@ -7,10 +7,10 @@ import java.nio.file.Paths;
 
 import ij.ImagePlus;
 
-import org.dicomseg.metadata.DcmqiMetadataReader;
-import org.dicomseg.metadata.DcmqiMetadataWriter;
-import org.dicomseg.metadata.MetadataFormatException;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.dcmqi.DcmqiMetadataReader;
+import org.dicomseg.dcmqi.DcmqiMetadataWriter;
+import org.dicomseg.dcmqi.MetadataFormatException;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 
 /**
  * Segment metadata attached to an image: dcmqi JSON text in the image property

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.dicomseg.codec.BitPacking;
+import org.dicomseg.pixels.BitPacking;
 
 /**
  * A label map as mask input: one unsigned 8- or 16-bit plane per position, pixel value = label,

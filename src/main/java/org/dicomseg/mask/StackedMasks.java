@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.dicomseg.codec.BitPacking;
+import org.dicomseg.pixels.BitPacking;
 
 /**
  * Mask input as one mask per segment (the i-th mask is segment i+1), each a stack of planes of

@@ -7,8 +7,8 @@ import java.nio.file.NoSuchFileException;
 import ij.IJ;
 import ij.macro.Interpreter;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.ij.ExportCanceledException;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.ij.export.ExportCanceledException;
 import org.dicomseg.reconstruct.ReconstructionCanceledException;
 import org.dicomseg.reconstruct.SegmentOverlapException;
 

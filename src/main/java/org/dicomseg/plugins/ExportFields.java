@@ -4,9 +4,9 @@ import java.util.Locale;
 
 import ij.IJ;
 
-import org.dicomseg.codec.OutputTransferSyntax;
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.FractionalType;
 import org.dicomseg.model.SegmentationType;
 

@@ -6,17 +6,17 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.ImageFrameOfReference;
-import org.dicomseg.ij.LabelImageExport;
-import org.dicomseg.ij.OutputPaths;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.source.ImageFrameOfReference;
+import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.OutputPaths;
 import org.dicomseg.ij.SegmentMetadataProperty;
-import org.dicomseg.ij.SlidePlacement;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.ij.SourceSeries;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.SegmentationType;
 
 /**

@@ -11,20 +11,20 @@ import ij.gui.Roi;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.ImageFrameOfReference;
-import org.dicomseg.ij.OutputPaths;
-import org.dicomseg.ij.RoiExport;
-import org.dicomseg.ij.RoiGrouping;
-import org.dicomseg.ij.RoiPlacement;
-import org.dicomseg.ij.RoiSetReader;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.source.ImageFrameOfReference;
+import org.dicomseg.ij.export.OutputPaths;
+import org.dicomseg.ij.export.RoiExport;
+import org.dicomseg.ij.export.RoiGrouping;
+import org.dicomseg.ij.export.RoiPlacement;
+import org.dicomseg.ij.export.RoiSetReader;
 import org.dicomseg.ij.SegmentMetadataProperty;
-import org.dicomseg.ij.SlidePlacement;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.ij.SourceSeries;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.SegmentationType;
 
 /**

@@ -10,12 +10,12 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.plugin.frame.Recorder;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.SegExport;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.ij.SourceSeries;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.export.SegExport;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
 
 /** Steps shared by the export commands: sources, output confirmation, writing and logging. */
 final class ExportSupport {

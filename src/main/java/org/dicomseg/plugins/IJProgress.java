@@ -2,7 +2,7 @@ package org.dicomseg.plugins;
 
 import ij.IJ;
 
-import org.dicomseg.ij.ImportProgress;
+import org.dicomseg.ij.open.ImportProgress;
 
 /**
  * {@link ImportProgress} for ImageJ: the progress bar and status line, and Esc (IJ.escapePressed)

@@ -2,7 +2,7 @@ package org.dicomseg.plugins;
 
 import ij.IJ;
 
-import org.dicomseg.ij.ExportMonitor;
+import org.dicomseg.ij.export.ExportMonitor;
 
 /** ImageJ's progress bar and Esc key as an {@link ExportMonitor}. */
 final class IjExportMonitor implements ExportMonitor {

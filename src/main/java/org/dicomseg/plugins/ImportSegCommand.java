@@ -16,13 +16,13 @@ import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.ImportOptions;
-import org.dicomseg.ij.SegImporter;
-import org.dicomseg.ij.SegVolume;
-import org.dicomseg.ij.SegVolumes;
-import org.dicomseg.ij.SegmentSelection;
-import org.dicomseg.ij.SlidePlacement;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.ij.open.SegImporter;
+import org.dicomseg.ij.open.ImportedSegmentation;
+import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.ij.open.SegmentSelection;
+import org.dicomseg.ij.slide.SlidePlacement;
 
 /**
  * File &gt; Import &gt; DICOM SEG... and Plugins &gt; DICOM SEG &gt; Import SEG...: reads a DICOM
@@ -30,7 +30,7 @@ import org.dicomseg.ij.SlidePlacement;
  * ROI Manager or a RoiSet.zip, optionally with the source images it was drawn on.
  *
  * <p>Thin on purpose: the dialog (recordable; every key is in {@link MacroKeys}) fills
- * {@link ImportOptions}, {@link SegVolumes} reads the file, {@link SegImporter} makes the output, and
+ * {@link ImportOptions}, {@link ImportReader} reads the file, {@link SegImporter} makes the output, and
  * this class only shows it. Errors become one message ({@link CommandErrors}); Esc cancels.</p>
  */
 public class ImportSegCommand implements PlugIn {
@@ -99,7 +99,7 @@ public class ImportSegCommand implements PlugIn {
                 try (SegmentationReader r = SegmentationReader.open(seg)) {
                     ImagePlus open = WindowManager.getCurrentImage();
                     SlidePlacement slide = SlidePlacement.of(open);
-                    SegVolume v = SegVolumes.read(r, o, slide, slide == null ? 0 : open.getWidth(), slide == null ? 0 : open.getHeight(),
+                    ImportedSegmentation v = ImportReader.read(r, o, slide, slide == null ? 0 : open.getWidth(), slide == null ? 0 : open.getHeight(),
                             progress.phase("Reading frames"));
                     SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
                     show(res, o);

@@ -14,10 +14,10 @@ import ij.Prefs;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.SegInfoTable;
-import org.dicomseg.ij.SegInfoText;
-import org.dicomseg.ij.SegVolumes;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.open.SegInfoTable;
+import org.dicomseg.ij.open.SegInfoText;
+import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.model.SegmentDescription;
 
 /**
@@ -72,7 +72,7 @@ public class SegInfoCommand implements PlugIn {
             StringBuilder sb = new StringBuilder();
             sb.append("DICOM SEG Info: ").append(seg).append('\n');
             sb.append("Segmentation Type: ").append(r.segmentationType()).append('\n');
-            for (String line : SegVolumes.header(r)) {
+            for (String line : ImportReader.header(r)) {
                 sb.append(line).append('\n');
             }
             sb.append("Segments: ").append(ds.size()).append('\n');

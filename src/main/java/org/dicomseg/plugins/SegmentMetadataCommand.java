@@ -17,13 +17,13 @@ import ij.WindowManager;
 import ij.plugin.Colors;
 import ij.plugin.PlugIn;
 
-import org.dicomseg.ij.DefaultSegments;
+import org.dicomseg.ij.export.DefaultSegments;
 import org.dicomseg.ij.SegmentColors;
-import org.dicomseg.ij.SegmentMetadataEditor;
+import org.dicomseg.ij.export.SegmentMetadataEditor;
 import org.dicomseg.ij.SegmentMetadataProperty;
-import org.dicomseg.metadata.DcmqiMetadata;
-import org.dicomseg.metadata.DcmqiMetadataReader;
-import org.dicomseg.metadata.DcmqiMetadataWriter;
+import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.dcmqi.DcmqiMetadataReader;
+import org.dicomseg.dcmqi.DcmqiMetadataWriter;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CieLab;
 import org.dicomseg.model.CodedConcept;

@@ -6,21 +6,21 @@ import java.util.List;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriteResult;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
 import ij.gui.Roi;
 
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.LabelImageExport;
-import org.dicomseg.ij.RoiExport;
-import org.dicomseg.ij.RoiGrouping;
-import org.dicomseg.ij.RoiPlacement;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.RoiExport;
+import org.dicomseg.ij.export.RoiGrouping;
+import org.dicomseg.ij.export.RoiPlacement;
 import org.dicomseg.ij.SegmentMetadataProperty;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.DimensionOrganization;
-import org.dicomseg.ij.SlideExport;
-import org.dicomseg.ij.SlidePlacement;
-import org.dicomseg.ij.SlideTarget;
+import org.dicomseg.ij.export.SlideExport;
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.slide.SlideTarget;
 
 /**
  * The export commands' path for an image opened from a slide ({@link SlidePlacement}, set by

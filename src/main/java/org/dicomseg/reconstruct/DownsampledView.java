@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationMetadata;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationMetadata;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.mask.DownsampledMaskPlanes;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.model.SegmentationType;

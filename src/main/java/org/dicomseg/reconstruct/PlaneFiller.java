@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.dicomseg.codec.BitPacking;
-import org.dicomseg.codec.FrameCursor;
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.RleCodec;
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImageReference;
+import org.dicomseg.pixels.BitPacking;
+import org.dicomseg.read.FrameCursor;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.pixels.RleCodec;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.read.SourceImageReference;
 import org.dicomseg.model.SegmentationType;
 
 /**

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationMetadata;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImageReference;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationMetadata;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.read.SourceImageReference;
 import org.dicomseg.model.SegmentationType;
 
 /**

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import org.dicomseg.codec.BitPacking;
-import org.dicomseg.codec.FrameCursor;
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegTransferSyntax;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.pixels.BitPacking;
+import org.dicomseg.read.FrameCursor;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.dicom.SegTransferSyntax;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
 
 /**

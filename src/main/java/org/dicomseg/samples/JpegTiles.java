@@ -43,7 +43,7 @@ final class JpegTiles {
                 item(out, new byte[0]);
                 int n = tile * tile * samples;
                 for (int f = 0; f < frames; f++) {
-                    item(out, j2k ? org.dicomseg.codec.Jpeg2000Codec.encode(java.util.Arrays.copyOfRange(pixels, f * n, (f + 1) * n), tile, tile, 8)
+                    item(out, j2k ? org.dicomseg.pixels.Jpeg2000Codec.encode(java.util.Arrays.copyOfRange(pixels, f * n, (f + 1) * n), tile, tile, 8)
                             : encode(pixels, f * n, tile, samples));
                 }
                 element(out, 0xFFFE, 0xE0DD);

@@ -83,7 +83,7 @@ public final class SampleImages {
         LabelImageWriter.write(labels, out.resolve(LABELS));
         rel.add(Paths.get(LABELS));
 
-        org.dicomseg.metadata.DcmqiMetadataWriter.write(SampleMetadata.labels(), out.resolve(LABELS_META));
+        org.dicomseg.dcmqi.DcmqiMetadataWriter.write(SampleMetadata.labels(), out.resolve(LABELS_META));
         rel.add(Paths.get(LABELS_META));
 
         List<Roi> rois = RoiSetWriter.sampleRois(g, p);

@@ -1,6 +1,6 @@
 package org.dicomseg.samples;
 
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.SegmentAlgorithmType;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,8 @@ import ij.gui.Roi;
 
 import org.junit.jupiter.api.Test;
 
-import org.dicomseg.ij.RoiSegment;
-import org.dicomseg.ij.ScaledRoiMaskPlanes;
+import org.dicomseg.ij.export.RoiSegment;
+import org.dicomseg.ij.export.ScaledRoiMaskPlanes;
 
 /**
  * Per-segment masks ({@link StackedMasks}) whose source says a tile is all 0 are not read for it,

@@ -13,11 +13,11 @@ import net.imglib2.img.cell.CellImgFactory;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
-import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentDescription;

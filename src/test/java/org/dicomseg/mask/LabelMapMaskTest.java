@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
 
-import org.dicomseg.codec.BitPacking;
+import org.dicomseg.pixels.BitPacking;
 import org.junit.jupiter.api.Test;
 
 class LabelMapMaskTest {

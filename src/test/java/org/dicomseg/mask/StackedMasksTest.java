@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dicomseg.codec.BitPacking;
+import org.dicomseg.pixels.BitPacking;
 import org.junit.jupiter.api.Test;
 
 class StackedMasksTest {

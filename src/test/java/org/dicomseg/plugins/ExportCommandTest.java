@@ -19,20 +19,20 @@ import ij.gui.Roi;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.ij.ExportCanceledException;
-import org.dicomseg.ij.ExportDecoded;
-import org.dicomseg.ij.ExportMonitor;
-import org.dicomseg.ij.ExportPlan;
-import org.dicomseg.ij.LabelImageExport;
-import org.dicomseg.ij.RoiPlacement;
-import org.dicomseg.ij.RoiSetReader;
-import org.dicomseg.ij.SegExport;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.ij.SourceSeries;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.ij.export.ExportCanceledException;
+import org.dicomseg.ij.export.ExportDecoded;
+import org.dicomseg.ij.export.ExportMonitor;
+import org.dicomseg.ij.export.ExportPlan;
+import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.RoiPlacement;
+import org.dicomseg.ij.export.RoiSetReader;
+import org.dicomseg.ij.export.SegExport;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentationType;
-import org.dicomseg.codec.SegWriteOptions;
+import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,12 +147,12 @@ class ExportCommandTest {
 
     @Test void describedButAbsentLabelIsASegmentWithoutFrames(@TempDir Path dir) throws Exception {
         Shared.assumePresent();
-        org.dicomseg.metadata.DcmqiMetadata m = org.dicomseg.metadata.DcmqiMetadataReader.readFile(
+        org.dicomseg.dcmqi.DcmqiMetadata m = org.dicomseg.dcmqi.DcmqiMetadataReader.readFile(
                 Shared.corpus("dcmqi/doc/examples/seg-example_multiple_segments_single_input_file.json"));
-        m = org.dicomseg.ij.SegmentMetadataEditor.withSegment(m,
-                org.dicomseg.ij.DefaultSegments.of(4, "Extra", true, null), 4);
+        m = org.dicomseg.ij.export.SegmentMetadataEditor.withSegment(m,
+                org.dicomseg.ij.export.DefaultSegments.of(4, "Extra", true, null), 4);
         Path json = dir.resolve("meta4.json");
-        org.dicomseg.metadata.DcmqiMetadataWriter.write(m, json);
+        org.dicomseg.dcmqi.DcmqiMetadataWriter.write(m, json);
         ImagePlus imp = labels();
         Path out = dir.resolve("seg.dcm");
         ExportMacroRunner.run(imp, "source=" + q(CT) + " meta=" + q(json) + " out=" + q(out), () -> ExportLabelImageCommand.export(imp));

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 
 import ij.ImagePlus;
 
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.ExportDecoded;
-import org.dicomseg.ij.ImportOptions;
-import org.dicomseg.ij.ImportProgress;
-import org.dicomseg.ij.SegImporter;
-import org.dicomseg.ij.SegVolume;
-import org.dicomseg.ij.SegVolumes;
-import org.dicomseg.ij.SourceLocator;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.export.ExportDecoded;
+import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.ij.open.ImportProgress;
+import org.dicomseg.ij.open.SegImporter;
+import org.dicomseg.ij.open.ImportedSegmentation;
+import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class ExportImportRoundTripTest {
         try (SegmentationReader r = SegmentationReader.open(first)) {
             ImportOptions o = new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).openSource(true)
                     .sourceFolder(ExportCommandTest.CT.toString());
-            SegVolume v = SegVolumes.read(r, o.segments(), ImportProgress.NONE);
+            ImportedSegmentation v = ImportReader.read(r, o.segments(), ImportProgress.NONE);
             imported = new SegImporter(o, ImportProgress.NONE).run(v, first, "imported").image();
         }
         assertNotNull(imported.getProp(SourceLocator.SOURCE_PROPERTY), "the importer records the source folder");

@@ -71,7 +71,7 @@ class ExportPluginsConfigTest {
         }
         ImagePlus imp = ij.IJ.createImage("x", "8-bit black", 4, 4, 2);
         List<CommandForm> forms = List.of(ExportLabelImageCommand.form(imp, ""), ExportRoisCommand.form(imp, ""),
-                SegmentMetadataCommand.editForm(org.dicomseg.ij.DefaultSegments.of(1, "a", true, null)));
+                SegmentMetadataCommand.editForm(org.dicomseg.ij.export.DefaultSegments.of(1, "a", true, null)));
         for (CommandForm form : forms) {
             for (FormField f : form.fields()) {
                 if (f.kind() == FormField.Kind.MESSAGE) continue;

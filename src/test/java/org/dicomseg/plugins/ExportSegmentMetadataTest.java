@@ -11,10 +11,10 @@ import java.nio.file.Path;
 
 import ij.ImagePlus;
 
-import org.dicomseg.ij.ExportDecoded;
+import org.dicomseg.ij.export.ExportDecoded;
 import org.dicomseg.ij.SegmentMetadataProperty;
-import org.dicomseg.ij.SourceLocator;
-import org.dicomseg.metadata.DcmqiMetadata;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.CieLab;
 import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentDescription;
@@ -82,7 +82,7 @@ class ExportSegmentMetadataTest {
         ImagePlus imp = ExportCommandTest.labels();
         Path zip = Path.of("sample-images/RoiSet.zip");
         java.util.List<String> names = new java.util.ArrayList<>();
-        for (ij.gui.Roi r : org.dicomseg.ij.RoiSetReader.read(zip)) if (!names.contains(r.getName())) names.add(r.getName());
+        for (ij.gui.Roi r : org.dicomseg.ij.export.RoiSetReader.read(zip)) if (!names.contains(r.getName())) names.add(r.getName());
         assertTrue(names.size() >= 2, names.toString());
         DcmqiMetadata m = ExportMacroRunner.run(imp, "action=rois rois=[" + zip + "]", () -> SegmentMetadataCommand.apply(imp));
         java.util.List<String> labels = new java.util.ArrayList<>();

@@ -19,9 +19,9 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 
-import org.dicomseg.codec.SegReadException;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.ImportOptions;
+import org.dicomseg.read.SegReadException;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.open.ImportOptions;
 import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.Test;

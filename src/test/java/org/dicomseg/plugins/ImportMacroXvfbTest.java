@@ -18,7 +18,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,9 +15,9 @@ import ij.WindowManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.dicomseg.ij.SegImporter;
+import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.model.SegmentationType;
-import org.dicomseg.slide.SlideSeries;
+import org.dicomseg.source.slide.SlideSeries;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.TiledSegs;
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.dicomseg.codec.SegWriteResult;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.ij.SlidePlacement;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
@@ -59,7 +59,7 @@ class SlideCommandTest {
     @Test
     void openFieldsUseMacroKeys() throws Exception {
         for (FormField f : OpenSlideCommand.pathForm("").fields()) assertEquals(f.key(), ij.Macro.trimKey(f.label()));
-        for (FormField f : OpenSlideCommand.levelForm(org.dicomseg.slide.SlideSeries.scan(slide)).fields()) {
+        for (FormField f : OpenSlideCommand.levelForm(org.dicomseg.source.slide.SlideSeries.scan(slide)).fields()) {
             if (f.kind() != FormField.Kind.MESSAGE) assertEquals(f.key(), ij.Macro.trimKey(f.label()));
         }
         ImagePlus imp = openRegion();

@@ -14,7 +14,7 @@ import ij.io.RoiEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
 import org.dicomseg.samples.SampleStudy;
@@ -59,7 +59,7 @@ class SlideRoiTargetCommandTest {
             assertEquals(256, seg.metadata().totalPixelMatrixColumns());
         }
         for (FormField f : SlideExportSupport.addSlideFields(ExportRoisCommand.form(coarse, "", null),
-                org.dicomseg.ij.SlidePlacement.of(coarse)).fields()) {
+                org.dicomseg.ij.slide.SlidePlacement.of(coarse)).fields()) {
             if (f.kind() != FormField.Kind.MESSAGE) assertEquals(f.key(), ij.Macro.trimKey(f.label()));
         }
         assertTrue(ij.Macro.trimKey("Target level (image = the image's own; finest = full resolution)").equals(MacroKeys.TARGET));
@@ -80,7 +80,7 @@ class SlideRoiTargetCommandTest {
             for (int x = 0; x < 150; x++) bp.set(x, y, x < 7 && y < 5 ? 2 : (x - 70) * (x - 70) + 4 * (y - 50) * (y - 50) < 900 ? 1 : 0);
         }
         ImagePlus labels = new ImagePlus("labels", bp);
-        org.dicomseg.ij.SlidePlacement.of(coarse).applyTo(labels);
+        org.dicomseg.ij.slide.SlidePlacement.of(coarse).applyTo(labels);
         Path out = tmp.resolve("labels-fine.dcm");
         ExportMacroRunner.run(labels, "out=[" + out + "] target=finest", () -> ExportLabelImageCommand.export(labels));
         Conformance.assertConformant(out);
@@ -101,7 +101,7 @@ class SlideRoiTargetCommandTest {
         two.addSlice(bp.duplicate());
         two.addSlice(bp.duplicate());
         ImagePlus stack = new ImagePlus("stack", two);
-        org.dicomseg.ij.SlidePlacement.of(coarse).applyTo(stack);
+        org.dicomseg.ij.slide.SlidePlacement.of(coarse).applyTo(stack);
         Path none = tmp.resolve("stack-fine.dcm");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ExportMacroRunner.run(stack, "out=[" + none + "] target=finest", () -> ExportLabelImageCommand.export(stack)));

@@ -93,7 +93,7 @@ public final class XvfbExportDriver {
         first.add(FormField.choice(MacroKeys.ACTION, "Action", SegmentMetadataCommand.ACTIONS, "edit"));
         first.add(FormField.number(MacroKeys.SEGMENT, "Segment", 1));
         first.add(FormField.string(MacroKeys.TEMPLATE, "Template", "", 40));
-        CommandForm second = SegmentMetadataCommand.editForm(org.dicomseg.ij.SegmentMetadataEditor.current(imp).segments().get(0));
+        CommandForm second = SegmentMetadataCommand.editForm(org.dicomseg.ij.export.SegmentMetadataEditor.current(imp).segments().get(0));
         runWithDialogs("Segment Metadata...", null, new Answer("Segment Metadata...", first, m1),
                 new Answer("Segment Metadata (segment 1)", second, m2));
         Map<String, String> v2 = new LinkedHashMap<>(v1);

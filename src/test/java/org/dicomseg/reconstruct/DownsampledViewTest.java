@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.TiledSegs;

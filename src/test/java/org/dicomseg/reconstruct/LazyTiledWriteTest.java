@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
-import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.mask.PixelKind;

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.SegmentAlgorithmType;

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.OutputTransferSyntax;
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.SegmentationMask;
 import org.dicomseg.mask.StackedMasks;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.SyntheticSegs;
 import org.junit.jupiter.api.BeforeAll;

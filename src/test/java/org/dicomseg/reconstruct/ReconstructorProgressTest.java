@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 
-import org.dicomseg.codec.SegmentationReader;
+import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Nrrd;
 import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.dicomseg.codec.FrameInfo;
-import org.dicomseg.codec.OutputTransferSyntax;
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SegmentationReader;
-import org.dicomseg.codec.SourceImages;
-import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.read.FrameInfo;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.model.DimensionOrganization;
@@ -307,12 +307,12 @@ class TileMosaicTest {
                 }
                 long before = TileMosaic.USES.get();
                 ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads);
-                org.dicomseg.codec.SegReadException e = assertThrows(org.dicomseg.codec.SegReadException.class,
+                org.dicomseg.read.SegReadException e = assertThrows(org.dicomseg.read.SegReadException.class,
                         () -> Reconstructor.totalPixelMatrix(r, o));
                 assertTrue(TileMosaic.USES.get() > before);
                 assertEquals(frames - 5, e.frameNumber(), e.getMessage());
                 byte[] one = new byte[W * H], two = new byte[W * H];
-                e = assertThrows(org.dicomseg.codec.SegReadException.class, () -> Reconstructor.totalPixelMatrixInto(r, o, one, two));
+                e = assertThrows(org.dicomseg.read.SegReadException.class, () -> Reconstructor.totalPixelMatrixInto(r, o, one, two));
                 assertEquals(frames - 5, e.frameNumber(), e.getMessage());
             }
         }

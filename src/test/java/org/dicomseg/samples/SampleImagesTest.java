@@ -220,8 +220,8 @@ class SampleImagesTest {
 
     @Test
     void labelMetadataDescribesTheThreeLabels() throws Exception {
-        org.dicomseg.metadata.DcmqiMetadata m =
-                org.dicomseg.metadata.DcmqiMetadataReader.readFile(java.nio.file.Paths.get("sample-images", SampleImages.LABELS_META));
+        org.dicomseg.dcmqi.DcmqiMetadata m =
+                org.dicomseg.dcmqi.DcmqiMetadataReader.readFile(java.nio.file.Paths.get("sample-images", SampleImages.LABELS_META));
         assertEquals(3, m.segments().size());
         assertEquals("liver", m.segment(m.segmentNumber(0, 1).getAsInt()).get().label());
         assertEquals("bone", m.segment(m.segmentNumber(0, 2).getAsInt()).get().label());

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dicomseg.codec.OutputTransferSyntax;
-import org.dicomseg.codec.SegWriteOptions;
-import org.dicomseg.codec.SegWriter;
-import org.dicomseg.codec.SourceImages;
-import org.dicomseg.codec.TiledGeometry;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.model.CodedConcept;

@@ -3,8 +3,8 @@ package org.dicomseg.bench.kernels;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.dicomseg.codec.BitPacking;
-import org.dicomseg.codec.RleCodec;
+import org.dicomseg.pixels.BitPacking;
+import org.dicomseg.pixels.RleCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,0 +1,136 @@
+package org.dicomseg.dcmqi;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.dicomseg.model.CieLab;
+import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.SegmentDescription;
+
+/**
+ * Writes {@link DcmqiMetadata} as dcmqi segmentation metadata JSON ({@code seg-schema.json}),
+ * so a description edited here can be reused by dcmqi's {@code itkimage2segimage} and 3D Slicer.
+ *
+ * <p>Segments are grouped by input ({@code segmentAttributes[input]}) in segment-number order,
+ * each with its {@code labelID}. Both {@code recommendedDisplayRGBValue} (what Slicer reads) and
+ * the exact {@code RecommendedDisplayCIELabValue} are written, so reading the file back gives the
+ * same colour. Code sequences with one code are written as an object (the schema's form); more
+ * than one modifier or region is written as an array, which {@link DcmqiMetadataReader} accepts
+ * but strict schema validators do not.</p>
+ *
+ * <p>Not representable in dcmqi's format, hence not written: algorithm family, version, source and
+ * parameters (only {@code SegmentAlgorithmName}), primary anatomic structures, coding scheme
+ * versions. dcmqi numbers segments by position, so a segment list whose numbers are not 1..N in
+ * input order is renumbered when read back.</p>
+ */
+public final class DcmqiMetadataWriter {
+    /** The schema reference dcmqi writes at the top of its examples. */
+    public static final String SCHEMA = "https://raw.githubusercontent.com/qiicr/dcmqi/master/doc/schemas/seg-schema.json#";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private DcmqiMetadataWriter() { }
+
+    /** The metadata as pretty-printed JSON text. */
+    public static String toJson(DcmqiMetadata m) {
+        return GSON.toJson(toJsonObject(m)) + "\n";
+    }
+
+    /** Writes the metadata to a file (UTF-8). */
+    public static void write(DcmqiMetadata m, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(toJson(m));
+        }
+    }
+
+    /** The metadata as a gson tree, e.g. to embed it elsewhere. */
+    public static JsonObject toJsonObject(DcmqiMetadata m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("@schema", SCHEMA);
+        put(o, "ContentCreatorName", m.contentCreatorName());
+        put(o, "ClinicalTrialSeriesID", m.clinicalTrialSeriesId());
+        put(o, "ClinicalTrialTimePointID", m.clinicalTrialTimePointId());
+        put(o, "ClinicalTrialCoordinatingCenterName", m.clinicalTrialCoordinatingCenterName());
+        put(o, "SeriesDescription", m.seriesDescription());
+        put(o, "SeriesNumber", m.seriesNumber());
+        put(o, "InstanceNumber", m.instanceNumber());
+        put(o, "BodyPartExamined", m.bodyPartExamined());
+        put(o, "ContentLabel", m.contentLabel());
+        put(o, "ContentDescription", m.contentDescription());
+        if (!m.inputFiles().isEmpty()) {
+            JsonArray files = new JsonArray();
+            for (String f : m.inputFiles()) files.add(f);
+            o.add("segmentAttributesFileMapping", files);
+        }
+        JsonArray inputs = new JsonArray();
+        for (int in = 0; in < m.inputCount(); in++) {
+            JsonArray segs = new JsonArray();
+            for (SegmentDescription s : m.segmentsOfInput(in)) {
+                segs.add(segment(s, m.mapping(s.segmentNumber()).orElseThrow().labelId()));
+            }
+            inputs.add(segs);
+        }
+        o.add("segmentAttributes", inputs);
+        return o;
+    }
+
+    private static JsonObject segment(SegmentDescription s, int labelId) {
+        JsonObject o = new JsonObject();
+        o.addProperty("labelID", labelId);
+        put(o, "SegmentDescription", s.description());
+        o.addProperty("SegmentLabel", s.label());
+        o.add("SegmentedPropertyCategoryCodeSequence", code(s.category()));
+        o.add("SegmentedPropertyTypeCodeSequence", code(s.type()));
+        codes(o, "SegmentedPropertyTypeModifierCodeSequence", s.typeModifiers());
+        codes(o, "AnatomicRegionSequence", s.anatomicRegions());
+        codes(o, "AnatomicRegionModifierSequence", s.anatomicRegionModifiers());
+        o.addProperty("SegmentAlgorithmType", s.algorithmType().name());
+        if (s.algorithmIdentification() != null) o.addProperty("SegmentAlgorithmName", s.algorithmIdentification().name());
+        CieLab lab = s.recommendedDisplayCieLab();
+        if (lab != null) {
+            o.add("recommendedDisplayRGBValue", ints(lab.toRgb()));
+            o.add("RecommendedDisplayCIELabValue", ints(lab.toArray()));
+        }
+        put(o, "TrackingIdentifier", s.trackingId());
+        put(o, "TrackingUniqueIdentifier", s.trackingUid());
+        return o;
+    }
+
+    private static void codes(JsonObject o, String key, List<CodedConcept> l) {
+        if (l.isEmpty()) return;
+        if (l.size() == 1) {
+            o.add(key, code(l.get(0)));
+            return;
+        }
+        JsonArray a = new JsonArray();
+        for (CodedConcept c : l) a.add(code(c));
+        o.add(key, a);
+    }
+
+    private static JsonObject code(CodedConcept c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("CodeValue", c.value());
+        o.addProperty("CodingSchemeDesignator", c.schemeDesignator());
+        o.addProperty("CodeMeaning", c.meaning());
+        return o;
+    }
+
+    private static JsonArray ints(int[] v) {
+        JsonArray a = new JsonArray();
+        for (int x : v) a.add(x);
+        return a;
+    }
+
+    private static void put(JsonObject o, String key, String value) {
+        if (value != null) o.addProperty(key, value);
+    }
+}

@@ -1,0 +1,26 @@
+package org.dicomseg.dcmqi;
+
+import java.io.IOException;
+
+/**
+ * A dcmqi segmentation metadata document that cannot be used: not JSON, a required field missing,
+ * or a field of the wrong type or value. The message names the JSON path of the problem, e.g.
+ * {@code segmentAttributes[1][0].SegmentedPropertyTypeCodeSequence: missing required field "CodeValue"}.
+ */
+public final class MetadataFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String path;
+
+    public MetadataFormatException(String path, String message) {
+        super(path == null || path.isEmpty() ? message : path + ": " + message);
+        this.path = path;
+    }
+
+    public MetadataFormatException(String path, String message, Throwable cause) {
+        this(path, message);
+        initCause(cause);
+    }
+
+    /** The JSON path of the offending value ("" for the document itself). */
+    public String path() { return path; }
+}

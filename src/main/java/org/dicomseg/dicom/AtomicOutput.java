@@ -1,0 +1,98 @@
+package org.dicomseg.dicom;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Collection;
+import org.dicomseg.write.SegWriteException;
+
+/**
+ * Writes a file so that readers never see half of it: content goes to a temporary file in the
+ * target folder, which is renamed over the target at the end (atomically where the file system
+ * allows it) and deleted on any failure. Also the guard against clobbering: a source file is never
+ * overwritten, an existing output only when asked.
+ *
+ * <p>Public because every file the project writes goes through it: SEGs ({@link SegWriter}), and the
+ * TIFFs and ROI sets of the importer and the command line. It creates the temporary file with the
+ * default permissions of the folder (not {@code Files.createTempFile}'s owner-only ones, which would
+ * stay on the renamed output).</p>
+ */
+public final class AtomicOutput {
+    private AtomicOutput() { }
+
+    /** Fails unless {@code output} may be written. */
+    public static void check(Path output, Collection<Path> sources, boolean overwrite) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new SegWriteException("Cannot write " + output + ": folder " + dir + " does not exist");
+        }
+        for (Path s : sources) {
+            if (sameFile(abs, s)) {
+                throw new SegWriteException("Output " + output + " is one of the source images; refusing to overwrite a source");
+            }
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(abs)) throw new SegWriteException("Output " + output + " is a folder");
+            if (!overwrite) {
+                throw new SegWriteException("Output file " + output + " already exists; set overwrite to replace it");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        Path nb = b.toAbsolutePath().normalize();
+        if (a.equals(nb)) return true;
+        try {
+            return Files.exists(a) && Files.exists(nb) && Files.isSameFile(a, nb);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Body that writes the temporary file. */
+    @FunctionalInterface
+    public interface Body {
+        void write(Path temp) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} on a temporary file next to {@code output}, then moves it into place;
+     * on any failure the temporary file is deleted and {@code output} is left as it was.
+     * With {@code overwrite} false, an {@code output} that appeared meanwhile is not replaced.
+     */
+    public static void write(Path output, boolean overwrite, Body body) throws IOException {
+        Path abs = output.toAbsolutePath().normalize();
+        // Not Files.createTempFile: its owner-only permissions would stay on the renamed output.
+        Path temp = null;
+        for (int attempt = 0; temp == null; attempt++) {
+            Path t = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+            try {
+                Files.newOutputStream(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                temp = t;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+        boolean done = false;
+        try {
+            body.write(temp);
+            if (!overwrite && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                throw new SegWriteException("Output file " + output + " appeared while writing; set overwrite to replace it");
+            }
+            try {
+                Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.dicomseg.dicom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Walks DICOM element headers (PS3.5 7.1: tag, VR for explicit syntaxes, value length; 7.5:
+ * sequences and items of defined or undefined length) without reading values, to find where the
+ * File Meta Information ends (PS3.10 7.1) and where the top-level Pixel Data (7FE0,0010) value
+ * starts, and where the top-level Per-frame Functional Groups Sequence (5200,9230) is. PixelMed
+ * parses the header attributes; this class only finds byte offsets so frames can be read straight
+ * from disk and {@link PerFrameGroupsParser} can read the per-frame groups itself.
+ */
+public final class DataSetWalker {
+    public static final long UNDEFINED = 0xFFFFFFFFL;
+    static final int TAG_PIXEL_DATA = 0x7FE00010;
+    static final int TAG_EXTENDED_OFFSET_TABLE = 0x7FE00001;
+    static final int TAG_EXTENDED_OFFSET_TABLE_LENGTHS = 0x7FE00002;
+    public static final int TAG_ITEM = 0xFFFEE000;
+    public static final int TAG_ITEM_DELIMITER = 0xFFFEE00D;
+    public static final int TAG_SEQUENCE_DELIMITER = 0xFFFEE0DD;
+    static final int TAG_PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
+    public static final int MAX_DEPTH = 64;
+
+    /** Where the data set starts and which transfer syntax the File Meta Information names. */
+    public static final class Meta {
+        public final long dataSetStart;
+        public final String transferSyntaxUid;
+
+        Meta(long dataSetStart, String transferSyntaxUid) {
+            this.dataSetStart = dataSetStart;
+            this.transferSyntaxUid = transferSyntaxUid;
+        }
+    }
+
+    /** Offsets of the Pixel Data value and of the optional Extended Offset Table (PS3.5 A.4). */
+    public static final class Location {
+        public long pixelDataValueOffset = -1;
+        public long pixelDataLength = -1; // UNDEFINED for encapsulated
+        public String pixelDataVr;        // "OB", "OW", or null (implicit VR)
+        long extendedOffsetTableOffset = -1;
+        long extendedOffsetTableLength;
+        long extendedOffsetTableLengthsOffset = -1;
+        long extendedOffsetTableLengthsLength;
+        /** Top-level Per-frame Functional Groups Sequence (5200,9230): element start, value start, length, VR; -1 when absent. */
+        long perFrameGroupsOffset = -1;
+        public long perFrameGroupsValueOffset = -1;
+        public long perFrameGroupsLength;
+        public String perFrameGroupsVr;
+        /** How many top-level (5200,9230) elements there are (more than one: leave the file to PixelMed). */
+        public int perFrameGroupsCount;
+        /**
+         * True when a top-level tag below (5200,9230) follows one at or above it (out of order,
+         * PS3.5 7.1): then a header read that stops at the first tag from (5200,9230) on would miss it.
+         */
+        public boolean lowTagAfterPerFrameGroups;
+        /** Offset of the first top-level element with a tag from (5200,9230) on (Pixel Data at the latest). */
+        public long firstTagFromPerFrameGroups = -1;
+    }
+
+    private final ChannelReader in;
+    private final boolean explicitVr;
+    private final boolean bigEndian;
+
+    public DataSetWalker(ChannelReader in, boolean explicitVr, boolean bigEndian) {
+        this.in = in;
+        this.explicitVr = explicitVr;
+        this.bigEndian = bigEndian;
+    }
+
+    /**
+     * Reads the 128-byte preamble, "DICM" and the group 0002 elements (always Explicit VR Little
+     * Endian, PS3.10 7.1).
+     *
+     * @return null when the file does not start like a DICOM Part 10 file
+     */
+    public static Meta readMeta(ChannelReader in) throws IOException {
+        if (in.size() < 132 + 12) return null;
+        if (in.u8(128) != 'D' || in.u8(129) != 'I' || in.u8(130) != 'C' || in.u8(131) != 'M') return null;
+        long pos = 132;
+        String ts = null;
+        while (pos + 8 <= in.size()) {
+            int group = in.u16(pos, false);
+            if (group != 0x0002) break;
+            int element = in.u16(pos + 2, false);
+            String vr = vr(in, pos + 4);
+            long len;
+            int header;
+            if (hasLongLength(vr)) {
+                len = in.u32(pos + 8, false);
+                header = 12;
+            } else {
+                len = in.u16(pos + 6, false);
+                header = 8;
+            }
+            if (len == UNDEFINED) throw new IOException("File Meta Information element (0002," + hex4(element) + ") has undefined length");
+            if (element == 0x0010) {
+                if (len > 256) throw new IOException("Transfer Syntax UID (0002,0010) is " + len + " bytes long");
+                byte[] b = new byte[(int) len];
+                in.readFully(pos + header, b, 0, (int) len);
+                ts = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
+            }
+            pos += header + len;
+        }
+        return new Meta(pos, ts);
+    }
+
+    /** Finds the top-level Pixel Data element, starting at {@code pos}; never reads values. */
+    public Location locate(long pos) throws IOException {
+        Location loc = new Location();
+        long size = in.size();
+        boolean high = false;
+        while (pos + 8 <= size) {
+            int tag = tag(pos);
+            if (Integer.compareUnsigned(tag, TAG_PIXEL_DATA) > 0) break; // e.g. trailing padding (FFFC,FFFC)
+            if (Integer.compareUnsigned(tag, TAG_PER_FRAME_FUNCTIONAL_GROUPS) >= 0) {
+                if (!high) loc.firstTagFromPerFrameGroups = pos;
+                high = true;
+            } else if (high) {
+                loc.lowTagAfterPerFrameGroups = true;
+            }
+            String vr = null;
+            long len;
+            int header;
+            if (explicitVr && (tag >>> 16) != 0xFFFE) {
+                vr = vr(in, pos + 4);
+                if (hasLongLength(vr)) {
+                    len = in.u32(pos + 8, bigEndian);
+                    header = 12;
+                } else {
+                    len = in.u16(pos + 6, bigEndian);
+                    header = 8;
+                }
+            } else {
+                len = in.u32(pos + 4, bigEndian);
+                header = 8;
+            }
+            if (tag == TAG_PIXEL_DATA) {
+                loc.pixelDataValueOffset = pos + header;
+                loc.pixelDataLength = len;
+                loc.pixelDataVr = vr;
+                return loc;
+            }
+            if (tag == TAG_PER_FRAME_FUNCTIONAL_GROUPS) {
+                loc.perFrameGroupsCount++;
+                loc.perFrameGroupsOffset = pos;
+                loc.perFrameGroupsValueOffset = pos + header;
+                loc.perFrameGroupsLength = len;
+                loc.perFrameGroupsVr = vr;
+            } else if (tag == TAG_EXTENDED_OFFSET_TABLE && len != UNDEFINED) {
+                loc.extendedOffsetTableOffset = pos + header;
+                loc.extendedOffsetTableLength = len;
+            } else if (tag == TAG_EXTENDED_OFFSET_TABLE_LENGTHS && len != UNDEFINED) {
+                loc.extendedOffsetTableLengthsOffset = pos + header;
+                loc.extendedOffsetTableLengthsLength = len;
+            }
+            if (len == UNDEFINED) {
+                // An undefined-length UN in an explicit syntax holds Implicit VR Little Endian (PS3.5 6.2.2).
+                boolean nestedExplicit = explicitVr && !"UN".equals(vr);
+                pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && bigEndian, 1);
+            } else {
+                if (pos + header + len > size) {
+                    throw new java.io.EOFException("element " + tagString(tag) + " at offset " + pos + " has a value length of "
+                            + len + " bytes, past the end of the file (" + size + " bytes)");
+                }
+                pos += header + len;
+            }
+        }
+        return loc;
+    }
+
+    private long skipUndefinedSequence(long pos, boolean explicit, boolean be, int depth) throws IOException {
+        if (depth > MAX_DEPTH) throw new IOException("sequences nested deeper than " + MAX_DEPTH + " levels");
+        while (true) {
+            int tag = tag(pos, be);
+            long len = in.u32(pos + 4, be);
+            if (tag == TAG_SEQUENCE_DELIMITER) return pos + 8;
+            if (tag != TAG_ITEM) {
+                throw new IOException("expected an item (FFFE,E000) at offset " + pos + ", found " + tagString(tag));
+            }
+            if (len == UNDEFINED) {
+                pos = skipUndefinedItem(pos + 8, explicit, be, depth);
+            } else {
+                pos += 8 + len;
+            }
+        }
+    }
+
+    private long skipUndefinedItem(long pos, boolean explicit, boolean be, int depth) throws IOException {
+        while (true) {
+            int tag = tag(pos, be);
+            if (tag == TAG_ITEM_DELIMITER) return pos + 8;
+            boolean un = false;
+            long len;
+            int header;
+            if (explicit && (tag >>> 16) != 0xFFFE) {
+                // VR as two bytes, no String per element: nested items can hold many thousands of elements.
+                int a = in.u8(pos + 4), b = in.u8(pos + 5);
+                un = a == 'U' && b == 'N';
+                if (hasLongLength(a, b)) {
+                    len = in.u32(pos + 8, be);
+                    header = 12;
+                } else {
+                    len = in.u16(pos + 6, be);
+                    header = 8;
+                }
+            } else {
+                len = in.u32(pos + 4, be);
+                header = 8;
+            }
+            if (len == UNDEFINED) {
+                boolean nestedExplicit = explicit && !un;
+                pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && be, depth + 1);
+            } else {
+                pos += header + len;
+            }
+        }
+    }
+
+    private int tag(long pos) throws IOException {
+        return tag(pos, bigEndian);
+    }
+
+    private int tag(long pos, boolean be) throws IOException {
+        return (in.u16(pos, be) << 16) | in.u16(pos + 2, be);
+    }
+
+    private static String vr(ChannelReader in, long pos) throws IOException {
+        return new String(new char[] {(char) in.u8(pos), (char) in.u8(pos + 1)});
+    }
+
+    /** VRs with a 2-byte reserved field and a 4-byte length (PS3.5 Table 7.1-1). */
+    public static boolean hasLongLength(String vr) {
+        switch (vr) {
+            case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV":
+            case "UC": case "UN": case "UR": case "UT": case "UV":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@link #hasLongLength(String)} for the VR's two bytes. */
+    public static boolean hasLongLength(int a, int b) {
+        switch (a << 8 | b) {
+            case 'O' << 8 | 'B': case 'O' << 8 | 'D': case 'O' << 8 | 'F': case 'O' << 8 | 'L': case 'O' << 8 | 'V':
+            case 'O' << 8 | 'W': case 'S' << 8 | 'Q': case 'S' << 8 | 'V': case 'U' << 8 | 'C': case 'U' << 8 | 'N':
+            case 'U' << 8 | 'R': case 'U' << 8 | 'T': case 'U' << 8 | 'V':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static String tagString(int tag) {
+        return "(" + hex4(tag >>> 16) + "," + hex4(tag & 0xFFFF) + ")";
+    }
+
+    private static String hex4(int v) {
+        return String.format("%04X", v);
+    }
+}

@@ -1,0 +1,88 @@
+package org.dicomseg.ij.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.gui.Roi;
+
+import org.dicomseg.mask.MaskPlanes;
+import org.dicomseg.mask.StackedMasks;
+import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * Plans the export of ROIs (Export ROIs as SEG...): groups them into segments
+ * ({@link RoiGrouper}), gives each a lazily rasterised mask ({@link RoiMaskPlanes}, one plane at a
+ * time) and a description (metadata matched by label or order, else MANUAL Tissue defaults with
+ * the ROI colour). Segments may overlap.
+ */
+public final class RoiExport {
+    private RoiExport() { }
+
+    /**
+     * @param rois      the ROIs in ROI Manager order
+     * @param grouping  how ROIs become segments
+     * @param placement how ROI positions map to planes (its plane count is the export's)
+     * @param width     plane width
+     * @param height    plane height
+     * @param meta      segment metadata, or null
+     */
+    public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
+            DcmqiMetadata meta) {
+        return prepare(rois, grouping, placement, width, height, meta, ExportMonitor.NONE);
+    }
+
+    /** As above, with every plane the writer reads reported to {@code monitor} (which can cancel). */
+    public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
+            DcmqiMetadata meta, ExportMonitor monitor) {
+        Monitoring mon = new Monitoring(monitor);
+        List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
+        List<MaskPlanes> masks = new ArrayList<>();
+        for (RoiSegment s : groups) {
+            masks.add(mon.wrap(new RoiMaskPlanes(s, placement, width, height), 2L * groups.size() * placement.planeCount()));
+        }
+        return plan(groups, masks, meta, new ArrayList<>());
+    }
+
+    /**
+     * Plans ROIs drawn on an image for a finer target grid, one plane (a slide level finer than the
+     * image's): image coordinates are scaled by {@code scaleX}, {@code scaleY} and the masks are
+     * rasterised tile by tile ({@link ScaledRoiMaskPlanes}), never as a whole full-resolution plane.
+     *
+     * @param width  target plane width
+     * @param height target plane height
+     */
+    public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, int width, int height,
+            DcmqiMetadata meta, ExportMonitor monitor) {
+        return prepareScaled(rois, grouping, scaleX, scaleY, 0, 0, width, height, meta, monitor);
+    }
+
+    /** As above, image coordinates mapping to {@code x * scaleX + shiftX}, {@code y * scaleY + shiftY}. */
+    public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, double shiftX,
+            double shiftY, int width, int height, DcmqiMetadata meta, ExportMonitor monitor) {
+        Monitoring mon = new Monitoring(monitor);
+        List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
+        List<MaskPlanes> masks = new ArrayList<>();
+        for (RoiSegment s : groups) masks.add(mon.wrap(new ScaledRoiMaskPlanes(s, scaleX, scaleY, shiftX, shiftY, width, height), 2L * groups.size()));
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(java.util.Locale.ROOT, "ROIs scaled by %.4g x %.4g to a %dx%d region, rasterised tile by tile",
+                scaleX, scaleY, width, height));
+        return plan(groups, masks, meta, notes);
+    }
+
+    private static ExportPlan plan(List<RoiSegment> groups, List<MaskPlanes> masks, DcmqiMetadata meta, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        for (RoiSegment s : groups) names.add(s.label());
+        List<SegmentDescription> segments = new ArrayList<>();
+        if (meta != null) {
+            segments.addAll(SegmentMetadataMatch.forNames(meta, names));
+        } else {
+            for (int i = 0; i < groups.size(); i++) {
+                segments.add(DefaultSegments.of(i + 1, names.get(i), true, groups.get(i).color()));
+            }
+            notes.add("No segment metadata: " + groups.size() + " default segment(s) named after the ROIs (Tissue, MANUAL)");
+        }
+        return new ExportPlan(StackedMasks.of(masks), segments, SegmentationType.BINARY, notes);
+    }
+}

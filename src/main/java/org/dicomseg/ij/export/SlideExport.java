@@ -1,0 +1,72 @@
+package org.dicomseg.ij.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.write.PyramidWriter;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriteResult;
+import org.dicomseg.write.SegWriter;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.TiledGeometry;
+import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideSeries;
+
+/**
+ * The last step of an ImageJ export from an image opened from a slide ({@link SlidePlacement}):
+ * writes a tiled SEG (PS3.3 C.7.6.17.3) on the level the image was read from, the image's region
+ * offset becoming the row/column positions of its tiles, so the SEG lands exactly on the slide.
+ */
+public final class SlideExport {
+    private SlideExport() { }
+
+    /**
+     * Writes {@code plan} (one plane, the size of the image) as a tiled SEG on {@code slide}'s level.
+     *
+     * @throws IllegalArgumentException (incl. the writer's {@code SegWriteException}) naming the problem
+     */
+    public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out) {
+        if (plan.mask().planes() != 1) {
+            throw new IllegalArgumentException("An image on a slide is exported as one plane; this one has " + plan.mask().planes());
+        }
+        SourceImages src = SourceImages.read(slide.file());
+        if (src.totalPixelMatrix() == null) {
+            throw new IllegalArgumentException(slide.file() + " is not a slide level (VL Whole Slide Microscopy image)");
+        }
+        if (slide.frameOfReferenceUid() != null && src.frameOfReferenceUid() != null
+                && !slide.frameOfReferenceUid().equals(src.frameOfReferenceUid())) {
+            throw new IllegalArgumentException("The image was opened from a slide with Frame of Reference " + slide.frameOfReferenceUid()
+                    + " but " + slide.file() + " has " + src.frameOfReferenceUid());
+        }
+        TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
+        return SegWriter.write(out, plan.mask(), plan.segments(), src, options.toBuilder().tiledGeometry(g).build());
+    }
+
+    /**
+     * Writes {@code plan} on the image's level and on every coarser level of its slide series whose
+     * pixel spacing is an integer multiple (a multi-resolution SEG series, {@link PyramidWriter}):
+     * {@code out} for the image's level, {@code <name>-level-<k>.dcm} beside it for level k.
+     */
+    public static List<SegWriteResult> writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
+            throws IOException {
+        SlideSeries series = SlideSeries.scan(slide.file());
+        List<Path> levels = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        levels.add(slide.file());
+        outs.add(out);
+        String name = out.getFileName().toString().replaceFirst("(?i)\\.dcm$", "");
+        for (int i = 0; i < series.levels().size(); i++) {
+            SlideLevel l = series.level(i);
+            if (!l.isPyramidLevel() || Files.isSameFile(l.file(), slide.file())) continue;
+            if (l.matrix().columnSpacing() <= slide.columnSpacing() * 1.01) continue;
+            levels.add(l.file());
+            outs.add(out.resolveSibling(name + "-level-" + (i + 1) + ".dcm"));
+        }
+        TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
+        return PyramidWriter.write(outs, plan.mask(), plan.segments(), levels, options.toBuilder().tiledGeometry(g).build());
+    }
+}

@@ -1,0 +1,165 @@
+package org.dicomseg.ij.open;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.ij.SegmentColors;
+
+/**
+ * Builds the ImageJ view of a segmentation: a hyperstack with one channel per segment, Z = the
+ * planes in spatial order and T = 1.
+ *
+ * <ul>
+ *   <li>BINARY and LABELMAP segments become 8-bit masks with ImageJ's binary convention, 0 and
+ *       255, so Process &gt; Binary and Analyze Particles work on them directly.</li>
+ *   <li>FRACTIONAL segments become 32-bit values in [0, 1] (stored value / Maximum Fractional
+ *       Value), or, on request, the 8-bit stored values 0..Maximum Fractional Value.</li>
+ *   <li>Each channel's slice labels are the segment label; each channel's LUT runs from black to
+ *       the segment colour ({@link SegmentColors}).</li>
+ *   <li>Calibration from {@link SegCalibration}; the "Info" property holds {@link SegInfoText};
+ *       property {@value #SEGMENT_NUMBERS_PROPERTY} lists the Segment Number of each channel.</li>
+ *   <li>Display: composite (channels overlaid) for up to {@value #MAX_COMPOSITE_CHANNELS} segments,
+ *       which is all that ImageJ can overlay; colour mode (one channel at a time) above.</li>
+ * </ul>
+ */
+public final class HyperstackBuilder {
+    /** ImageJ overlays at most this many channels in composite mode. */
+    public static final int MAX_COMPOSITE_CHANNELS = 8;
+    /** Image property (ImagePlus.getProp) with the comma-separated Segment Number of each channel. */
+    public static final String SEGMENT_NUMBERS_PROPERTY = "DICOM SEG segment numbers";
+    /** The value of a BINARY pixel inside a segment. */
+    public static final int FOREGROUND = 255;
+
+    private boolean fractionalAsStoredValues;
+    private boolean adoptPlanes;
+    private ImportProgress progress = ImportProgress.NONE;
+
+    /** FRACTIONAL as the 8-bit stored values instead of 32-bit [0,1]. */
+    public HyperstackBuilder fractionalAsStoredValues(boolean b) {
+        this.fractionalAsStoredValues = b;
+        return this;
+    }
+
+    /**
+     * Lets the stack take over the volume's byte planes instead of copying them (BINARY planes are
+     * turned from 0/1 into 0/255 in place), so a large import needs the memory of its output once,
+     * not twice. Only for a volume that is not used for its pixels afterwards, as in an import.
+     */
+    public HyperstackBuilder adoptPlanes(boolean b) {
+        this.adoptPlanes = b;
+        return this;
+    }
+
+    public HyperstackBuilder progress(ImportProgress p) {
+        this.progress = p == null ? ImportProgress.NONE : p;
+        return this;
+    }
+
+    /** The hyperstack of all segments of {@code v}, titled {@code title}. */
+    public ImagePlus build(ImportedSegmentation v, String title) {
+        List<ImportedSegmentation.Segment> segs = v.segments();
+        if (segs.isEmpty()) {
+            throw new IllegalArgumentException("No segments to show");
+        }
+        int nC = segs.size(), nZ = v.depth(), w = v.width(), h = v.height();
+        boolean asFloat = v.type() == SegmentationType.FRACTIONAL && !fractionalAsStoredValues;
+        ImageStack stack = new ImageStack(w, h);
+        for (int z = 0; z < nZ; z++) {
+            progress.checkCanceled();
+            progress.update(z, nZ);
+            for (ImportedSegmentation.Segment s : segs) {
+                ImageProcessor ip = asFloat ? floatPlane(v, s.plane(z)) : bytePlane(v, s.plane(z));
+                stack.addSlice(s.label(), ip);
+            }
+        }
+        progress.update(nZ, nZ);
+        ImagePlus imp = new ImagePlus(title, stack);
+        imp.setDimensions(nC, nZ, 1);
+        imp.setOpenAsHyperStack(true);
+        imp.setCalibration(SegCalibration.of(v.geometry()));
+        imp.setProperty("Info", SegInfoText.of(v));
+        imp.setProp(SEGMENT_NUMBERS_PROPERTY, segs.stream().map(s -> Integer.toString(s.number()))
+                .collect(Collectors.joining(",")));
+        double max = displayMax(v, asFloat);
+        CompositeImage ci = new CompositeImage(imp, nC <= MAX_COMPOSITE_CHANNELS ? IJ.COMPOSITE : IJ.COLOR);
+        for (int c = 0; c < nC; c++) {
+            LUT lut = SegmentColors.channelLut(SegmentColors.of(segs.get(c).description()));
+            lut.min = 0;
+            lut.max = max;
+            ci.setChannelLut(lut, c + 1);
+        }
+        ci.setProperty("Info", imp.getProperty("Info"));
+        ci.setProp(SEGMENT_NUMBERS_PROPERTY, imp.getProp(SEGMENT_NUMBERS_PROPERTY));
+        ci.setCalibration(imp.getCalibration());
+        ci.setPosition(1, 1, 1);
+        ci.resetDisplayRanges();
+        for (int c = 1; c <= nC; c++) {
+            ci.setPositionWithoutUpdate(c, 1, 1);
+            ci.setDisplayRange(0, max);
+        }
+        ci.setPosition(1, 1, 1);
+        return ci;
+    }
+
+    /** The display maximum of every channel: 255 for masks, 1 for probabilities, the maximum stored value otherwise. */
+    static double displayMax(ImportedSegmentation v, boolean asFloat) {
+        if (v.type() != SegmentationType.FRACTIONAL) return FOREGROUND;
+        return asFloat ? 1.0 : v.maxFractionalValue();
+    }
+
+    private ImageProcessor bytePlane(ImportedSegmentation v, byte[] stored) {
+        if (adoptPlanes && stored != null) {
+            if (v.type() != SegmentationType.FRACTIONAL) {
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i] != 0) stored[i] = (byte) FOREGROUND;
+                }
+            }
+            return new ByteProcessor(v.width(), v.height(), stored);
+        }
+        byte[] px = new byte[v.width() * v.height()];
+        if (stored != null) {
+            if (v.type() == SegmentationType.FRACTIONAL) {
+                System.arraycopy(stored, 0, px, 0, px.length);
+            } else {
+                for (int i = 0; i < px.length; i++) {
+                    if (stored[i] != 0) px[i] = (byte) FOREGROUND;
+                }
+            }
+        }
+        return new ByteProcessor(v.width(), v.height(), px);
+    }
+
+    private static ImageProcessor floatPlane(ImportedSegmentation v, byte[] stored) {
+        float[] px = new float[v.width() * v.height()];
+        if (stored != null) {
+            float scale = 1f / v.maxFractionalValue();
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (stored[i] & 0xFF) * scale;
+            }
+        }
+        return new FloatProcessor(v.width(), v.height(), px);
+    }
+
+    /** The colour of channel {@code c} (1-based) of a hyperstack built here. */
+    public static Color channelColor(ImagePlus imp, int c) {
+        if (imp instanceof CompositeImage) {
+            LUT lut = ((CompositeImage) imp).getChannelLut(c);
+            int last = lut.getMapSize() - 1;
+            return new Color(lut.getRed(last), lut.getGreen(last), lut.getBlue(last));
+        }
+        LUT lut = imp.getProcessor().getLut();
+        int last = lut.getMapSize() - 1;
+        return new Color(lut.getRed(last), lut.getGreen(last), lut.getBlue(last));
+    }
+}

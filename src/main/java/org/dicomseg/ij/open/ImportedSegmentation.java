@@ -1,0 +1,315 @@
+package org.dicomseg.ij.open;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.dicomseg.model.FractionalType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.ij.slide.SlidePlacement;
+
+/**
+ * A decoded segmentation as the ImageJ importer sees it: a stack of planes in spatial order, and for
+ * each segment one stored-value plane per position (BINARY 0/1, FRACTIONAL 0..Maximum Fractional
+ * Value; LABELMAP files are presented as one binary mask per segment).
+ *
+ * <p>Why a separate type: the ImageJ adapters (hyperstack, label image, ROIs, info table) only need
+ * plain arrays and geometry; keeping them independent of the codec lets them be tested on
+ * hand-made data and keeps PixelMed out of {@code org.dicomseg.ij}. {@link ImportReader} fills one
+ * from the reader's {@link org.dicomseg.reconstruct.Reconstructor} (which decides the planes, their
+ * order and the gap filling), wrapping its plane arrays without copying.</p>
+ *
+ * <p>Planes are {@code byte[width*height]} of unsigned stored values, row-major; a {@code null} plane
+ * means "no frame stored" (all zero). Immutable apart from the plane arrays, which are shared, not
+ * copied, to avoid doubling memory on large files.</p>
+ */
+public final class ImportedSegmentation {
+    private final int width;
+    private final int height;
+    private final int depth;
+    private final SegmentationType type;
+    private final FractionalType fractionalType;
+    private final int maxFractionalValue;
+    private final List<Segment> segments;
+    private final PlaneGeometry geometry;
+    private final List<String> header;
+    private final String sourcePath;
+    private final TiledImportPlan tiledPlan;
+    private final SlidePlacement slidePlacement;
+    private final Object[] labelMap;
+
+    private ImportedSegmentation(Builder b) {
+        if (b.width < 1 || b.height < 1) {
+            throw new IllegalArgumentException("Plane size must be at least 1x1, got " + b.width + "x" + b.height);
+        }
+        if (b.depth < 1) {
+            throw new IllegalArgumentException("A segmentation needs at least one plane");
+        }
+        if (b.type == SegmentationType.FRACTIONAL && (b.maxFractionalValue < 1 || b.maxFractionalValue > 255)) {
+            throw new IllegalArgumentException("Maximum Fractional Value " + b.maxFractionalValue + " is outside 1..255");
+        }
+        this.width = b.width;
+        this.height = b.height;
+        this.depth = b.depth;
+        this.type = Objects.requireNonNull(b.type, "segmentation type");
+        this.fractionalType = b.fractionalType;
+        this.maxFractionalValue = b.type == SegmentationType.FRACTIONAL ? b.maxFractionalValue : 1;
+        for (Segment s : b.segments) {
+            Object[] planes = s.planes != null ? s.planes : s.labelMap.planes;
+            if (planes.length != depth) {
+                throw new IllegalArgumentException("Segment " + s.number() + " has " + planes.length
+                        + " planes, the volume has " + depth);
+            }
+            for (Object p : planes) {
+                int n = p == null ? width * height : java.lang.reflect.Array.getLength(p);
+                if (n != width * height) {
+                    throw new IllegalArgumentException("Segment " + s.number() + " has a plane of " + n
+                            + " pixels, expected " + width + "x" + height);
+                }
+            }
+        }
+        this.segments = Collections.unmodifiableList(new ArrayList<>(b.segments));
+        this.geometry = b.geometry != null ? b.geometry : PlaneGeometry.unknown(depth);
+        if (geometry.planeCount() != depth) {
+            throw new IllegalArgumentException("Geometry describes " + geometry.planeCount() + " planes, the volume has " + depth);
+        }
+        this.header = Collections.unmodifiableList(new ArrayList<>(b.header));
+        this.sourcePath = b.sourcePath;
+        this.tiledPlan = b.tiledPlan;
+        this.slidePlacement = b.slidePlacement;
+        this.labelMap = b.labelMap;
+    }
+
+    /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
+    public static Builder builder(int width, int height, int depth, SegmentationType type) {
+        return new Builder(width, height, depth, type);
+    }
+
+    /** Columns. */
+    public int width() { return width; }
+    /** Rows. */
+    public int height() { return height; }
+    /** Number of planes (spatial positions), in spatial order. */
+    public int depth() { return depth; }
+    public SegmentationType type() { return type; }
+    /** PROBABILITY or OCCUPANCY for FRACTIONAL files, else null. */
+    public FractionalType fractionalType() { return fractionalType; }
+    /** Maximum Fractional Value (0062,000E) for FRACTIONAL, 1 otherwise: the stored value meaning "fully in". */
+    public int maxFractionalValue() { return maxFractionalValue; }
+    /** Segments in file order. */
+    public List<Segment> segments() { return segments; }
+    public PlaneGeometry geometry() { return geometry; }
+    /** Header summary lines ("Key: value"), for the Info property and SEG Info. */
+    public List<String> header() { return header; }
+    /** The file this volume was read from, or null. */
+    public String sourcePath() { return sourcePath; }
+    /** For tiled (slide) SEGs: the region and downsampling the planes show; null otherwise. */
+    public TiledImportPlan tiledPlan() { return tiledPlan; }
+    /**
+     * Where the volume's single plane lies on a slide level, pixel for pixel (an export of the
+     * imported image then lands on the same pixels), or null when not known.
+     */
+    public SlidePlacement slidePlacement() { return slidePlacement; }
+
+    /**
+     * When the volume was read as one label map (pixel value = Segment Number, 0 = background; no
+     * overlaps) holding exactly {@link #segments()}: its planes ({@code byte[]} or {@code short[]},
+     * null = empty), else null. The segments are then views of it.
+     */
+    public Object[] labelMap() { return labelMap == null ? null : labelMap.clone(); }
+
+    /** The segment with this Segment Number, or null. */
+    public Segment segment(int number) {
+        for (Segment s : segments) {
+            if (s.number() == number) return s;
+        }
+        return null;
+    }
+
+    /** The stored value that counts as "inside" when a mask is needed: half of the maximum, rounded up (1 for BINARY). */
+    public int maskThreshold() {
+        return (maxFractionalValue + 1) / 2;
+    }
+
+    /** The same volume restricted to the given segments (in the given order). */
+    public ImportedSegmentation select(List<Segment> chosen) {
+        Builder b = toBuilder();
+        // the label map holds every segment: it stands for a selection only when that is all of them, in order
+        if (!chosen.equals(segments)) b.labelMap = null;
+        b.segments.clear();
+        b.segments.addAll(chosen);
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(width, height, depth, type);
+        b.fractionalType = fractionalType;
+        b.maxFractionalValue = maxFractionalValue;
+        b.segments.addAll(segments);
+        b.geometry = geometry;
+        b.header.addAll(header);
+        b.sourcePath = sourcePath;
+        b.tiledPlan = tiledPlan;
+        b.slidePlacement = slidePlacement;
+        b.labelMap = labelMap;
+        return b;
+    }
+
+    /**
+     * One segment: its description and one stored-value plane per position (null = empty) — or,
+     * for a volume read as a label map, a view of the pixels of that map holding its number (value 1
+     * there, planes made on demand).
+     */
+    public static final class Segment {
+        private final SegmentDescription description;
+        private final byte[][] planes;
+        private final LabelMapView labelMap; // non-null: a view of a label map
+        private final int value;
+
+        public Segment(SegmentDescription description, byte[][] planes) {
+            this.description = Objects.requireNonNull(description, "segment description");
+            this.planes = Objects.requireNonNull(planes, "planes").clone();
+            this.labelMap = null;
+            this.value = 0;
+        }
+
+        /** The pixels of {@code labelMap} holding {@code value}. */
+        Segment(SegmentDescription description, LabelMapView labelMap, int value) {
+            this.description = Objects.requireNonNull(description, "segment description");
+            this.planes = null;
+            this.labelMap = Objects.requireNonNull(labelMap, "label map");
+            this.value = value;
+        }
+
+        public SegmentDescription description() { return description; }
+        public int number() { return description.segmentNumber(); }
+        public String label() { return description.label(); }
+
+        /** The stored values of plane {@code z} (0-based), or null when no frame was stored. */
+        public byte[] plane(int z) {
+            return planes != null ? planes[z] : labelMap.mask(z, value);
+        }
+
+        /** Number of pixels with a stored value at or above {@code threshold} over all planes. */
+        public long count(int threshold) {
+            if (planes == null) return threshold > 1 ? 0 : labelMap.count(value);
+            long n = 0;
+            for (byte[] p : planes) {
+                if (p == null) continue;
+                for (byte v : p) {
+                    if ((v & 0xFF) >= threshold) n++;
+                }
+            }
+            return n;
+        }
+
+        /** Number of non-zero pixels over all planes. */
+        public long nonZeroCount() { return count(1); }
+
+        @Override public String toString() {
+            return "Segment " + number() + " '" + label() + "' (" + (planes != null
+                    ? Arrays.stream(planes).filter(Objects::nonNull).count() + " stored planes)" : "in a label map)");
+        }
+    }
+
+    /** Collects the parts of a {@link ImportedSegmentation}. */
+    /**
+     * The label-map planes ({@code byte[]} or {@code short[]}, null = empty) that the segments of a
+     * volume read as a label map are views of; the pixel count of every value is found in one pass
+     * over the map, when first asked for (SEG Info lists the counts of all segments).
+     */
+    static final class LabelMapView {
+        final Object[] planes;
+        private final int pixelsPerPlane;
+        private java.util.Map<Integer, Long> counts;
+
+        LabelMapView(Object[] planes, int pixelsPerPlane) {
+            this.planes = Objects.requireNonNull(planes, "planes").clone();
+            this.pixelsPerPlane = pixelsPerPlane;
+        }
+
+        private static int labelAt(Object p, int i) {
+            return p instanceof byte[] ? ((byte[]) p)[i] & 0xFF : ((short[]) p)[i] & 0xFFFF;
+        }
+
+        /** A 0/1 mask of the pixels of plane {@code z} holding {@code value}, or null when there are none. */
+        byte[] mask(int z, int value) {
+            Object p = planes[z];
+            if (p == null) return null;
+            byte[] mask = null;
+            for (int i = 0; i < pixelsPerPlane; i++) {
+                if (labelAt(p, i) != value) continue;
+                if (mask == null) mask = new byte[pixelsPerPlane];
+                mask[i] = 1;
+            }
+            return mask;
+        }
+
+        synchronized long count(int value) {
+            if (counts == null) {
+                long[] hist = new long[65536];
+                for (Object p : planes) {
+                    if (p == null) continue;
+                    for (int i = 0; i < pixelsPerPlane; i++) hist[labelAt(p, i)]++;
+                }
+                counts = new java.util.HashMap<>();
+                for (int v = 1; v < hist.length; v++) if (hist[v] != 0) counts.put(v, hist[v]);
+            }
+            return counts.getOrDefault(value, 0L);
+        }
+    }
+
+    public static final class Builder {
+        private final int width;
+        private final int height;
+        private final int depth;
+        private final SegmentationType type;
+        private FractionalType fractionalType;
+        private int maxFractionalValue = 1;
+        private final List<Segment> segments = new ArrayList<>();
+        private PlaneGeometry geometry;
+        private final List<String> header = new ArrayList<>();
+        private String sourcePath;
+        private TiledImportPlan tiledPlan;
+        private SlidePlacement slidePlacement;
+        private Object[] labelMap;
+
+        private Builder(int width, int height, int depth, SegmentationType type) {
+            this.width = width;
+            this.height = height;
+            this.depth = depth;
+            this.type = type;
+        }
+
+        /** For FRACTIONAL volumes: the Segmentation Fractional Type and Maximum Fractional Value. */
+        public Builder fractional(FractionalType t, int maxValue) {
+            this.fractionalType = t;
+            this.maxFractionalValue = maxValue;
+            return this;
+        }
+
+        public Builder addSegment(SegmentDescription d, byte[][] planes) {
+            segments.add(new Segment(d, planes));
+            return this;
+        }
+
+        /** Adds a segment made elsewhere (e.g. a view of the label map). */
+        public Builder addSegment(Segment s) {
+            segments.add(java.util.Objects.requireNonNull(s, "segment"));
+            return this;
+        }
+
+        public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
+        public Builder headerLine(String line) { header.add(line); return this; }
+        public Builder sourcePath(String p) { this.sourcePath = p; return this; }
+        /** Tiled SEGs: the region and factor the planes show. */
+        public Builder tiledPlan(TiledImportPlan p) { this.tiledPlan = p; return this; }
+        public Builder slidePlacement(SlidePlacement p) { this.slidePlacement = p; return this; }
+        /** The label map the segments are views of (see {@link ImportedSegmentation#labelMap()}). */
+        public Builder labelMap(Object[] planes) { this.labelMap = planes == null ? null : planes.clone(); return this; }
+        public ImportedSegmentation build() { return new ImportedSegmentation(this); }
+    }
+}

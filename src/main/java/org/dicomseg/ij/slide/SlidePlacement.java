@@ -1,0 +1,95 @@
+package org.dicomseg.ij.slide;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+import ij.ImagePlus;
+
+/**
+ * Where an open image lies on a slide: the level instance it was read from (a VL Whole Slide
+ * Microscopy image, PS3.3 A.32.8), the level's index in its series, the region's offset in that
+ * level's Total Pixel Matrix (0-based column x, row y; C.8.12.4.1.8), the pixel spacing (mm) and
+ * the slide's Frame of Reference UID. Kept as ImagePlus properties ({@code DICOMSEG.slide.*}), so
+ * it survives duplication and macros; an export of the image (or of a same-sized label image
+ * carrying these properties) writes a tiled SEG at exactly this place.
+ */
+public final class SlidePlacement {
+    public static final String FILE = "DICOMSEG.slide.file";
+    public static final String LEVEL = "DICOMSEG.slide.level";
+    public static final String X = "DICOMSEG.slide.x";
+    public static final String Y = "DICOMSEG.slide.y";
+    public static final String SPACING = "DICOMSEG.slide.spacing";
+    public static final String FRAME_OF_REFERENCE = "DICOMSEG.slide.frameOfReference";
+    public static final String SOP_INSTANCE = "DICOMSEG.slide.sopInstance";
+
+    private final Path file;
+    private final int level;
+    private final long x;
+    private final long y;
+    private final double rowSpacing;
+    private final double columnSpacing;
+    private final String frameOfReferenceUid;
+    private final String sopInstanceUid;
+
+    public SlidePlacement(Path file, int level, long x, long y, double rowSpacing, double columnSpacing,
+                          String frameOfReferenceUid, String sopInstanceUid) {
+        this.file = file;
+        this.level = level;
+        this.x = x;
+        this.y = y;
+        this.rowSpacing = rowSpacing;
+        this.columnSpacing = columnSpacing;
+        this.frameOfReferenceUid = frameOfReferenceUid;
+        this.sopInstanceUid = sopInstanceUid;
+    }
+
+    /** The placement stored on {@code imp}, or null when it was not opened from a slide. */
+    public static SlidePlacement of(ImagePlus imp) {
+        if (imp == null) return null;
+        String f = imp.getProp(FILE);
+        if (f == null || f.isBlank()) return null;
+        try {
+            String[] sp = value(imp, SPACING, "0\\0").split("\\\\");
+            return new SlidePlacement(Paths.get(f.trim()), Integer.parseInt(value(imp, LEVEL, "1")),
+                    Long.parseLong(value(imp, X, "0")), Long.parseLong(value(imp, Y, "0")),
+                    Double.parseDouble(sp[0]), Double.parseDouble(sp.length > 1 ? sp[1] : sp[0]),
+                    imp.getProp(FRAME_OF_REFERENCE), imp.getProp(SOP_INSTANCE));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The image's slide properties (" + FILE + " ...) are damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(ImagePlus imp, String key, String dflt) {
+        String v = imp.getProp(key);
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+
+    /** Stores this placement on {@code imp}. */
+    public void applyTo(ImagePlus imp) {
+        imp.setProp(FILE, file.toString());
+        imp.setProp(LEVEL, Integer.toString(level));
+        imp.setProp(X, Long.toString(x));
+        imp.setProp(Y, Long.toString(y));
+        imp.setProp(SPACING, String.format(Locale.ROOT, "%s\\%s", rowSpacing, columnSpacing));
+        if (frameOfReferenceUid != null) imp.setProp(FRAME_OF_REFERENCE, frameOfReferenceUid);
+        if (sopInstanceUid != null) imp.setProp(SOP_INSTANCE, sopInstanceUid);
+    }
+
+    /** The level instance (file) the image was read from. */
+    public Path file() { return file; }
+    /** 1-based index of the level in its series (1 = largest). */
+    public int level() { return level; }
+    /** 0-based column of the image's left edge in the level's Total Pixel Matrix. */
+    public long x() { return x; }
+    /** 0-based row of the image's top edge in the level's Total Pixel Matrix. */
+    public long y() { return y; }
+    public double rowSpacing() { return rowSpacing; }
+    public double columnSpacing() { return columnSpacing; }
+    public String frameOfReferenceUid() { return frameOfReferenceUid; }
+    public String sopInstanceUid() { return sopInstanceUid; }
+
+    @Override public String toString() {
+        return "level " + level + " (" + file.getFileName() + ") at x=" + x + ", y=" + y;
+    }
+}

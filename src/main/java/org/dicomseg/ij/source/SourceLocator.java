@@ -1,0 +1,172 @@
+package org.dicomseg.ij.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileInfo;
+
+/**
+ * Finds the source DICOM images of an export. For an open image it looks, in this order, at the
+ * DICOM SEG importer's property {@value #SOURCE_PROPERTY} (a folder or file), at the slice labels of
+ * an image sequence read by ImageJ's DICOM reader (first line = file name, in the image's folder:
+ * the exact file of every slice), and at the file the image was opened from
+ * ({@code getOriginalFileInfo()}, plus the rest of its series in the same folder when the image has
+ * more slices than the file has frames). A path typed by the user ({@code source=}) may name a
+ * folder or a file; a folder with several series is narrowed to the one that fits the image.
+ */
+public final class SourceLocator {
+    /** ImagePlus property naming the DICOM folder or file an image belongs to (set by the importer; honoured here). */
+    public static final String SOURCE_PROPERTY = "DICOMSEG.source";
+
+    private SourceLocator() { }
+
+    /**
+     * The DICOM sources of {@code imp} in slice order, or null when nothing shows that the image
+     * came from DICOM.
+     */
+    public static SourceSeries ofImage(ImagePlus imp) throws IOException {
+        int planes = planesOf(imp);
+        String prop = imp.getProp(SOURCE_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return fromPath(prop.trim(), imp.getWidth(), imp.getHeight(), planes);
+        }
+        SourceSeries bySlice = fromSliceLabels(imp);
+        if (bySlice != null) return bySlice;
+        FileInfo fi = imp.getOriginalFileInfo();
+        if (fi != null && fi.directory != null && fi.fileName != null && !fi.fileName.isEmpty()) {
+            Path f = Paths.get(fi.directory, fi.fileName);
+            if (SourceHeader.isDicomFile(f)) return fromPath(f.toString(), imp.getWidth(), imp.getHeight(), planes);
+        }
+        return null;
+    }
+
+    /** A short text for dialogs: the folder or file the sources were found in, or "" when unknown. */
+    public static String defaultSourceText(ImagePlus imp) {
+        return textOf(detect(imp));
+    }
+
+    /** {@link #ofImage}, or null when nothing is found or the files cannot be read (no exception). */
+    public static SourceSeries detect(ImagePlus imp) {
+        try {
+            return imp == null ? null : ofImage(imp);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The folder (several files) or file (one) of {@code s}, or "" for null. */
+    public static String textOf(SourceSeries s) {
+        if (s == null) return "";
+        List<Path> f = s.files();
+        if (f.size() == 1) return f.get(0).toString();
+        Path parent = f.get(0).getParent();
+        return parent == null ? f.get(0).toString() : parent.toString();
+    }
+
+    /** Exported planes of an image: z slices, or time frames when there is one slice. */
+    public static int planesOf(ImagePlus imp) {
+        return imp.getNSlices() == 1 && imp.getNFrames() > 1 ? imp.getNFrames() : imp.getNSlices();
+    }
+
+    private static SourceSeries fromSliceLabels(ImagePlus imp) throws IOException {
+        ImageStack stack = imp.getStack();
+        FileInfo fi = imp.getOriginalFileInfo();
+        String dir = fi != null ? fi.directory : null;
+        int planes = planesOf(imp);
+        if (dir == null || dir.isEmpty() || planes < 2 && imp.getStackSize() < 2) return null;
+        boolean framesArePlanes = imp.getNSlices() == 1 && imp.getNFrames() > 1;
+        List<SourceHeader> headers = new ArrayList<>();
+        for (int p = 1; p <= planes; p++) {
+            int index = framesArePlanes ? imp.getStackIndex(1, 1, p) : imp.getStackIndex(1, p, 1);
+            String label = stack.getSliceLabel(index);
+            if (label == null || label.isBlank()) return null;
+            String name = label.split("\r?\n", 2)[0].trim();
+            Path f = Paths.get(dir, name);
+            if (name.isEmpty() || !SourceHeader.isDicomFile(f)) return null;
+            headers.add(SourceHeader.read(f));
+        }
+        return SourceSeries.inGivenOrder(headers, "the files the image '" + imp.getTitle() + "' was read from, in " + dir);
+    }
+
+    /**
+     * Sources from a folder or file typed by the user, for an image of {@code width × height} and
+     * {@code planes} planes. A folder is scanned (not recursively) for DICOM images, segmentations
+     * skipped; with several series, the one whose size and count fit is chosen, else the message
+     * lists them. A single-frame file given for a multi-slice image stands for its series in the
+     * same folder. The result is in spatial order.
+     */
+    public static SourceSeries fromPath(String text, int width, int height, int planes) throws IOException {
+        if (text == null || text.isBlank()) throw new IOException("No source DICOM folder or file was given");
+        Path p = Paths.get(text.trim());
+        if (Files.isDirectory(p)) {
+            return chooseSeries(scanFolder(p), "folder " + p, width, height, planes);
+        }
+        if (!Files.isRegularFile(p)) throw new IOException("Source not found: " + p);
+        SourceHeader h = SourceHeader.read(p);
+        if (h.isSegmentation()) throw new IOException(p + " is a segmentation, not a source image");
+        if (h.frames() > 1 || planes <= 1 || p.getParent() == null) {
+            return SourceSeries.spatiallyOrdered(List.of(h), "file " + p);
+        }
+        List<SourceHeader> same = new ArrayList<>();
+        for (SourceHeader o : scanFolder(p.getParent())) {
+            if (o.seriesInstanceUid() != null && o.seriesInstanceUid().equals(h.seriesInstanceUid())) same.add(o);
+        }
+        if (same.isEmpty()) same.add(h);
+        return SourceSeries.spatiallyOrdered(same, "the series of " + p);
+    }
+
+    /** DICOM images (not segmentations) directly inside {@code folder}, in file-name order. */
+    static List<SourceHeader> scanFolder(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).sorted().collect(java.util.stream.Collectors.toList());
+        }
+        List<SourceHeader> out = new ArrayList<>();
+        for (Path f : files) {
+            if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR") || !SourceHeader.isDicomFile(f)) continue;
+            SourceHeader h;
+            try {
+                h = SourceHeader.read(f);
+            } catch (IOException e) {
+                continue;
+            }
+            if (!h.isSegmentation()) out.add(h);
+        }
+        if (out.isEmpty()) throw new IOException("No DICOM images in folder " + folder);
+        return out;
+    }
+
+    private static SourceSeries chooseSeries(List<SourceHeader> all, String origin, int width, int height, int planes) {
+        Map<String, List<SourceHeader>> bySeries = new LinkedHashMap<>();
+        for (SourceHeader h : all) {
+            String key = h.seriesInstanceUid() != null ? h.seriesInstanceUid() : "?";
+            if (h.frames() > 1) key = key + "#" + h.file();
+            bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+        }
+        if (bySeries.size() == 1) return SourceSeries.spatiallyOrdered(all, origin);
+        List<List<SourceHeader>> fitting = new ArrayList<>();
+        StringBuilder list = new StringBuilder();
+        for (List<SourceHeader> s : bySeries.values()) {
+            SourceHeader f = s.get(0);
+            int n = s.size() == 1 ? f.frames() : s.size();
+            if (f.columns() == width && f.rows() == height && n == planes) fitting.add(s);
+            list.append("\n  ").append(f.seriesDescription() != null ? "'" + f.seriesDescription() + "' " : "")
+                    .append(n).append(n == 1 ? " image " : " images ").append(f.columns()).append("x").append(f.rows())
+                    .append(" (e.g. ").append(f.file().getFileName()).append(")");
+        }
+        if (fitting.size() == 1) return SourceSeries.spatiallyOrdered(fitting.get(0), origin);
+        throw new IllegalArgumentException("The " + origin + " holds " + bySeries.size() + " series and "
+                + (fitting.isEmpty() ? "none" : fitting.size()) + " of them fit" + (fitting.isEmpty() ? "s" : "")
+                + " the image (" + width + "x" + height + ", " + planes + (planes == 1 ? " slice" : " slices")
+                + "); name one file of the right series as source:" + list);
+    }
+}

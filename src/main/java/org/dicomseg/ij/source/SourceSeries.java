@@ -1,0 +1,159 @@
+package org.dicomseg.ij.source;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.model.PlaneOrientation;
+
+/**
+ * The source images of an export, in plane order: plane i of the exported image belongs to
+ * {@link #headers()}.get(i) (or, for one multi-frame source, to its frame i+1). Either the order is
+ * known (an image opened from DICOM, whose slice labels name the files) or it is made spatial:
+ * single-frame images sorted along the slice normal (row × column direction cosines) by Image
+ * Position (Patient), never by file name. Checks that the files form one consistent stack and,
+ * with {@link #requireMatches}, that it fits the image being exported; every failure is an
+ * {@link IllegalArgumentException} whose message says what differs.
+ */
+public final class SourceSeries {
+    private static final double ORIENTATION_TOLERANCE = 1e-4;
+    private static final double POSITION_TOLERANCE = 1e-3;
+
+    private final List<SourceHeader> headers;
+    private final String origin;
+
+    private SourceSeries(List<SourceHeader> headers, String origin) {
+        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.origin = origin;
+    }
+
+    /** The files in the given order (already matched to planes), after consistency checks. */
+    public static SourceSeries inGivenOrder(List<SourceHeader> headers, String origin) {
+        checkConsistent(headers);
+        return new SourceSeries(headers, origin);
+    }
+
+    /** The files sorted along the slice normal by Image Position (Patient), after consistency checks. */
+    public static SourceSeries spatiallyOrdered(List<SourceHeader> headers, String origin) {
+        checkConsistent(headers);
+        if (headers.size() == 1) return new SourceSeries(headers, origin);
+        PlaneOrientation o = headers.get(0).orientation();
+        for (SourceHeader h : headers) {
+            if (h.position() == null || h.orientation() == null) {
+                throw new IllegalArgumentException("Cannot put the source images in spatial order: " + h.file().getFileName()
+                        + " has no Image Position (Patient) / Image Orientation (Patient)");
+            }
+            if (!h.orientation().approximatelyEquals(o, ORIENTATION_TOLERANCE)) {
+                throw new IllegalArgumentException("The source images are not parallel planes: "
+                        + headers.get(0).file().getFileName() + " has orientation " + o + " but "
+                        + h.file().getFileName() + " has " + h.orientation());
+            }
+        }
+        double[] n = o.normal();
+        List<SourceHeader> sorted = new ArrayList<>(headers);
+        sorted.sort(Comparator.comparingDouble(h -> h.position().along(n)));
+        for (int i = 1; i < sorted.size(); i++) {
+            double d = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
+            if (Math.abs(d) < POSITION_TOLERANCE) {
+                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).file().getFileName() + " and "
+                        + sorted.get(i).file().getFileName() + " lie at the same position "
+                        + sorted.get(i).position() + ": the source holds more than one stack (pick one series)");
+            }
+        }
+        return new SourceSeries(sorted, origin);
+    }
+
+    private static void checkConsistent(List<SourceHeader> headers) {
+        if (headers == null || headers.isEmpty()) throw new IllegalArgumentException("No source DICOM images were found");
+        SourceHeader first = headers.get(0);
+        for (SourceHeader h : headers) {
+            if (h.isSegmentation()) {
+                throw new IllegalArgumentException(h.file().getFileName() + " is a segmentation, not a source image");
+            }
+            if (h.frames() > 1 && headers.size() > 1) {
+                throw new IllegalArgumentException(h.file().getFileName() + " is a multi-frame image (" + h.frames()
+                        + " frames): it must be the only source, not one of " + headers.size() + " files");
+            }
+            if (h.rows() != first.rows() || h.columns() != first.columns()) {
+                throw new IllegalArgumentException("The source images differ in size: " + first.file().getFileName() + " is "
+                        + first.columns() + "x" + first.rows() + " but " + h.file().getFileName() + " is "
+                        + h.columns() + "x" + h.rows());
+            }
+            if (!Objects.equals(h.frameOfReferenceUid(), first.frameOfReferenceUid())) {
+                throw new IllegalArgumentException("The source images belong to different frames of reference: "
+                        + first.file().getFileName() + " has Frame of Reference UID " + first.frameOfReferenceUid()
+                        + " but " + h.file().getFileName() + " has " + h.frameOfReferenceUid());
+            }
+        }
+    }
+
+    /** The headers in plane order. */
+    public List<SourceHeader> headers() { return headers; }
+
+    /** The files in plane order. */
+    public List<Path> files() {
+        List<Path> f = new ArrayList<>();
+        for (SourceHeader h : headers) f.add(h.file());
+        return f;
+    }
+
+    /**
+     * The sources as the writer takes them: the headers parsed while the series was found are used
+     * as they are; files known only from an open image's header text are parsed now.
+     */
+    public SourceImages sourceImages() {
+        List<SourceFile> parsed = new ArrayList<>();
+        for (SourceHeader h : headers) {
+            if (h.parsed() == null) return SourceImages.read(files());
+            parsed.add(h.parsed());
+        }
+        return SourceImages.of(parsed);
+    }
+
+    /** Where the files came from (folder, file or image), for messages. */
+    public String origin() { return origin; }
+
+    public int width() { return headers.get(0).columns(); }
+    public int height() { return headers.get(0).rows(); }
+
+    /** Planes the sources provide: the number of files, or the frames of one multi-frame file. */
+    public int planeCount() {
+        return headers.size() == 1 ? headers.get(0).frames() : headers.size();
+    }
+
+    /** The common Frame of Reference UID, or null. */
+    public String frameOfReferenceUid() { return headers.get(0).frameOfReferenceUid(); }
+
+    /**
+     * Fails with a message naming every difference when an image of {@code width × height} pixels
+     * and {@code planes} planes (and, when known, frame of reference {@code frameOfReference})
+     * cannot be a segmentation of these sources.
+     */
+    public void requireMatches(String imageName, int width, int height, int planes, String frameOfReference) {
+        List<String> diffs = new ArrayList<>();
+        if (width != width() || height != height()) {
+            diffs.add("size: the image is " + width + "x" + height + " pixels, the sources are " + width() + "x" + height());
+        }
+        if (planes != planeCount()) {
+            diffs.add("slice count: the image has " + planes + (planes == 1 ? " slice" : " slices") + ", the sources have "
+                    + planeCount() + (headers.size() == 1 && headers.get(0).frames() > 1 ? " frames" : planeCount() == 1 ? " image" : " images"));
+        }
+        if (frameOfReference != null && frameOfReferenceUid() != null && !frameOfReference.equals(frameOfReferenceUid())) {
+            diffs.add("frame of reference: the image has " + frameOfReference + ", the sources have " + frameOfReferenceUid());
+        }
+        if (!diffs.isEmpty()) {
+            throw new IllegalArgumentException("'" + imageName + "' does not match the source images (" + origin + "): "
+                    + String.join("; ", diffs));
+        }
+    }
+
+    /** Convenience for messages and tests. */
+    @Override public String toString() {
+        return headers.size() + " source file(s) from " + origin;
+    }
+}

@@ -1,0 +1,213 @@
+package org.dicomseg.read;
+
+import java.io.IOException;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.dicomseg.dicom.ChannelReader;
+import org.dicomseg.dicom.FragmentTable;
+import org.dicomseg.dicom.SegTransferSyntax;
+import org.dicomseg.pixels.CorruptPixelDataException;
+import org.dicomseg.pixels.Jpeg2000Codec;
+import org.dicomseg.pixels.RleCodec;
+
+/**
+ * Reads the stored bytes of one frame from disk and decodes them, frame by frame, so that no more
+ * than one frame's data is in memory at a time.
+ *
+ * <p>Native Pixel Data (PS3.5 8.2): frame k occupies bits [k*F, (k+1)*F) of the value, F = rows *
+ * columns * Bits Allocated; 1-bit frames need not start on a byte boundary (PS3.5 8.1.1). In
+ * Explicit VR Big Endian an OW value has its 16-bit words byte-swapped, so such data is swapped back
+ * on reading. Encapsulated Pixel Data (PS3.5 A.4): the frames' fragments were located once by
+ * {@link FragmentTable}; RLE (Annex G) goes through {@link RleCodec}, JPEG 2000 through
+ * {@link Jpeg2000Codec}, Deflated Image Frame Compression (A.4.11) through a raw {@link Inflater}.</p>
+ *
+ * <p>Not thread-safe: the buffers are reused between frames; {@link #copy()} gives another thread
+ * its own store (positional channel reads are safe to share).</p>
+ */
+final class FrameStore {
+    /** Layout of a decoded frame as returned by {@link #raw(int)}. */
+    enum Kind {
+        /** 1 bit per pixel, LSB first, starting at {@link Raw#bitOffset}. */
+        PACKED_BITS,
+        /** One byte per pixel. */
+        BYTES,
+        /** Two bytes per pixel, little endian. */
+        LE16,
+        /**
+         * Not decoded: an RLE Lossless frame of 8-bit values (one RLE segment), its encoded bytes in
+         * {@code data[0 .. length)}; only from {@link #rawOrRle8(int)}, for decoding run by run
+         * ({@link RleCodec#decodeRuns}).
+         */
+        RLE8
+    }
+
+    /** A decoded frame; {@code data} may be a reused buffer, valid until the next call. */
+    static final class Raw {
+        byte[] data;
+        long bitOffset;
+        Kind kind;
+        /** {@link Kind#RLE8}: the encoded length; else unused. */
+        int length;
+    }
+
+    private final ChannelReader in;
+    private final SegTransferSyntax syntax;
+    private final int rows;
+    private final int columns;
+    private final int bitsAllocated;
+    private final long pixels;
+    private final long pixelDataOffset;
+    private final boolean swapWords;
+    private final FragmentTable fragments;
+    private final Raw raw = new Raw();
+    private byte[] buffer = new byte[0];
+    private byte[] encoded;  // reused fragment buffer (encapsulated)
+    private byte[] decoded;  // reused RLE output buffer
+    private final Inflater inflater;
+
+    /** A store for native Pixel Data. */
+    FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
+            long pixelDataOffset, boolean swapWords) {
+        this.in = in;
+        this.syntax = syntax;
+        this.rows = rows;
+        this.columns = columns;
+        this.bitsAllocated = bitsAllocated;
+        this.pixels = (long) rows * columns;
+        this.pixelDataOffset = pixelDataOffset;
+        this.swapWords = swapWords;
+        this.fragments = null;
+        this.inflater = null;
+    }
+
+    /** A store for encapsulated Pixel Data. */
+    FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
+            FragmentTable fragments) {
+        this.in = in;
+        this.syntax = syntax;
+        this.rows = rows;
+        this.columns = columns;
+        this.bitsAllocated = bitsAllocated;
+        this.pixels = (long) rows * columns;
+        this.pixelDataOffset = -1;
+        this.swapWords = false;
+        this.fragments = fragments;
+        this.inflater = syntax.encoding() == SegTransferSyntax.Encoding.DEFLATED_FRAME ? new Inflater(true) : null;
+    }
+
+    /** A store over the same data with its own buffers, for decoding frames on another thread. */
+    FrameStore copy() {
+        return fragments == null
+                ? new FrameStore(in, syntax, rows, columns, bitsAllocated, pixelDataOffset, swapWords)
+                : new FrameStore(in, syntax, rows, columns, bitsAllocated, fragments);
+    }
+
+    /** Bytes one native frame takes when it starts at bit 0 (RLE and deflate output size). */
+    long nativeFrameBytes() {
+        return bitsAllocated == 1 ? (pixels + 7) >>> 3 : pixels * (bitsAllocated / 8);
+    }
+
+    private Kind nativeKind() {
+        return bitsAllocated == 1 ? Kind.PACKED_BITS : bitsAllocated == 8 ? Kind.BYTES : Kind.LE16;
+    }
+
+    /**
+     * Reads and decodes frame {@code index} (0-based).
+     *
+     * @throws CorruptPixelDataException when the frame's data cannot be decoded
+     */
+    Raw raw(int index) throws IOException {
+        if (fragments == null) return readNative(index);
+        if (syntax.encoding() == SegTransferSyntax.Encoding.RLE) {
+            encoded = fragments.read(in, index, encoded);
+            int bps = bitsAllocated == 16 ? 2 : 1;
+            int expected = (int) nativeFrameBytes();
+            if (decoded == null || decoded.length < expected) decoded = new byte[expected];
+            raw.data = RleCodec.decode(encoded, (int) fragments.storedLength(index), bps, decoded, expected);
+            raw.bitOffset = 0;
+            raw.kind = nativeKind();
+            return raw;
+        }
+        byte[] data = fragments.read(in, index);
+        switch (syntax.encoding()) {
+            case JPEG_2000: {
+                raw.data = Jpeg2000Codec.decode(data, rows, columns, bitsAllocated);
+                raw.bitOffset = 0;
+                raw.kind = bitsAllocated == 16 ? Kind.LE16 : Kind.BYTES;
+                return raw;
+            }
+            case DEFLATED_FRAME: {
+                raw.data = inflate(data, (int) nativeFrameBytes());
+                raw.bitOffset = 0;
+                raw.kind = nativeKind();
+                return raw;
+            }
+            default:
+                throw new IllegalStateException("not encapsulated: " + syntax);
+        }
+    }
+
+    /**
+     * Like {@link #raw(int)}, except that an RLE frame of 8-bit values is only read, not decoded
+     * ({@link Kind#RLE8}), so the caller can decode it run by run straight into its own arrays.
+     */
+    Raw rawOrRle8(int index) throws IOException {
+        if (fragments == null || syntax.encoding() != SegTransferSyntax.Encoding.RLE || bitsAllocated != 8) return raw(index);
+        encoded = fragments.read(in, index, encoded);
+        raw.data = encoded;
+        raw.length = (int) fragments.storedLength(index);
+        raw.bitOffset = 0;
+        raw.kind = Kind.RLE8;
+        return raw;
+    }
+
+    /** Pixels per frame. */
+    int pixels() { return (int) pixels; }
+
+    private Raw readNative(int index) throws IOException {
+        long frameBits = pixels * bitsAllocated;
+        long startBit = index * frameBits;
+        long first = startBit >>> 3;
+        long end = (startBit + frameBits + 7) >>> 3;
+        if (swapWords) {
+            first &= ~1L;
+            end = (end + 1) & ~1L;
+        }
+        int n = (int) (end - first);
+        if (buffer.length < n) buffer = new byte[n];
+        in.readFully(pixelDataOffset + first, buffer, 0, n);
+        if (swapWords) {
+            for (int i = 0; i + 1 < n; i += 2) {
+                byte t = buffer[i];
+                buffer[i] = buffer[i + 1];
+                buffer[i + 1] = t;
+            }
+        }
+        raw.data = buffer;
+        raw.bitOffset = startBit - (first << 3);
+        raw.kind = nativeKind();
+        return raw;
+    }
+
+    private byte[] inflate(byte[] data, int expected) {
+        inflater.reset();
+        inflater.setInput(data);
+        byte[] out = new byte[expected];
+        try {
+            int n = 0;
+            while (n < expected) {
+                int k = inflater.inflate(out, n, expected - n);
+                if (k == 0) {
+                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) break;
+                }
+                n += k;
+            }
+            if (n < expected) {
+                throw new CorruptPixelDataException("deflated frame inflates to " + n + " bytes, expected " + expected);
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new CorruptPixelDataException("deflated frame is not a valid deflate stream: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.dicomseg.read;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.dicomseg.model.DimensionOrganization;
+import org.dicomseg.model.FractionalType;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.dicom.SegTransferSyntax;
+
+/**
+ * The header of a Segmentation as plain values: Segmentation Image Module (PS3.3 C.8.20.2),
+ * Image Pixel and Multi-frame Modules, the shared geometry of the Multi-frame Functional Groups
+ * (C.7.6.16: Pixel Measures, Plane Orientation), Multi-frame Dimension Module (C.7.6.17), Whole
+ * Slide Microscopy Image Module attributes of tiled segmentations (C.8.12.4: Total Pixel Matrix),
+ * Common Instance Reference (C.12.2) and the patient/study/series basics.
+ *
+ * <p>Immutable after the reader built it. Absent optional values are null (objects), 0 (counts)
+ * or NaN (measures), as documented per getter.</p>
+ */
+public final class SegmentationMetadata {
+    // Set once by HeaderParser.
+    String sopClassUid;
+    String sopInstanceUid;
+    String transferSyntaxUid;
+    SegTransferSyntax transferSyntax;
+    SegmentationType segmentationType;
+    FractionalType fractionalType;
+    int maximumFractionalValue;
+    DimensionOrganization dimensionOrganizationType;
+    int rows;
+    int columns;
+    int numberOfFrames;
+    int bitsAllocated;
+    String photometricInterpretation;
+    int totalPixelMatrixRows;
+    int totalPixelMatrixColumns;
+    int totalPixelMatrixFocalPlanes;
+    int numberOfOpticalPaths;
+    double[] pixelSpacing;
+    double sliceThickness = Double.NaN;
+    double spacingBetweenSlices = Double.NaN;
+    double[] imageOrientationPatient;
+    double[] imageOrientationSlide;
+    String frameOfReferenceUid;
+    List<ReferencedSeries> referencedSeries = Collections.emptyList();
+    String patientName;
+    String patientId;
+    String patientBirthDate;
+    String patientSex;
+    String studyInstanceUid;
+    String studyId;
+    String studyDate;
+    String studyDescription;
+    String accessionNumber;
+    String seriesInstanceUid;
+    String seriesNumber;
+    String seriesDescription;
+    String instanceNumber;
+    String contentLabel;
+    String contentDescription;
+    String contentCreatorName;
+    String manufacturer;
+    String segmentsOverlap;
+    List<String> warnings = Collections.emptyList();
+
+    SegmentationMetadata() { }
+
+    /** SOP Class UID (0008,0016): 1.2.840.10008.5.1.4.1.1.66.4 or, for label maps, .66.7. */
+    public String sopClassUid() { return sopClassUid; }
+    /** SOP Instance UID (0008,0018). */
+    public String sopInstanceUid() { return sopInstanceUid; }
+    /** Transfer Syntax UID (0002,0010) of the file. */
+    public String transferSyntaxUid() { return transferSyntaxUid; }
+    /** The transfer syntax as the reader understands it. */
+    public SegTransferSyntax transferSyntax() { return transferSyntax; }
+    /** Segmentation Type (0062,0001). */
+    public SegmentationType segmentationType() { return segmentationType; }
+    /** Segmentation Fractional Type (0062,0010) for FRACTIONAL, else null. */
+    public FractionalType fractionalType() { return fractionalType; }
+    /** Maximum Fractional Value (0062,000E) for FRACTIONAL, else 0. */
+    public int maximumFractionalValue() { return maximumFractionalValue; }
+    /** Dimension Organization Type (0020,9311), or null when not stated. */
+    public DimensionOrganization dimensionOrganizationType() { return dimensionOrganizationType; }
+    /** Rows (0028,0010) of each frame. */
+    public int rows() { return rows; }
+    /** Columns (0028,0011) of each frame. */
+    public int columns() { return columns; }
+    /** Number of Frames (0028,0008). */
+    public int numberOfFrames() { return numberOfFrames; }
+    /** Bits Allocated (0028,0100): 1 (BINARY), 8 (FRACTIONAL, LABELMAP) or 16 (LABELMAP). */
+    public int bitsAllocated() { return bitsAllocated; }
+    /** Photometric Interpretation (0028,0004): MONOCHROME2, or PALETTE COLOR for some label maps. */
+    public String photometricInterpretation() { return photometricInterpretation; }
+    /** Total Pixel Matrix Rows (0048,0007) of a tiled segmentation, else 0. */
+    public int totalPixelMatrixRows() { return totalPixelMatrixRows; }
+    /** Total Pixel Matrix Columns (0048,0006) of a tiled segmentation, else 0. */
+    public int totalPixelMatrixColumns() { return totalPixelMatrixColumns; }
+    /** Total Pixel Matrix Focal Planes (0048,0303), 1 when absent. */
+    public int totalPixelMatrixFocalPlanes() { return totalPixelMatrixFocalPlanes; }
+    /** Number of Optical Paths (0048,0302), 1 when absent. */
+    public int numberOfOpticalPaths() { return numberOfOpticalPaths; }
+    /** True when frames are tiles of a Total Pixel Matrix (slides). */
+    public boolean isTiled() { return totalPixelMatrixRows > 0 && totalPixelMatrixColumns > 0; }
+    /** Pixel Spacing (0028,0030) {row spacing, column spacing} in mm (shared Pixel Measures), or null. */
+    public double[] pixelSpacing() { return pixelSpacing == null ? null : pixelSpacing.clone(); }
+    /** Slice Thickness (0018,0050) in mm, or NaN. */
+    public double sliceThickness() { return sliceThickness; }
+    /** Spacing Between Slices (0018,0088) in mm, or NaN. */
+    public double spacingBetweenSlices() { return spacingBetweenSlices; }
+    /** Shared Image Orientation (Patient) (0020,0037), six direction cosines, or null. */
+    public double[] imageOrientationPatient() { return imageOrientationPatient == null ? null : imageOrientationPatient.clone(); }
+    /** Image Orientation (Slide) (0048,0102), or null. */
+    public double[] imageOrientationSlide() { return imageOrientationSlide == null ? null : imageOrientationSlide.clone(); }
+    /** Frame of Reference UID (0020,0052), or null. */
+    public String frameOfReferenceUid() { return frameOfReferenceUid; }
+    /** Referenced Series Sequence (0008,1115) content. */
+    public List<ReferencedSeries> referencedSeries() { return referencedSeries; }
+    public String patientName() { return patientName; }
+    public String patientId() { return patientId; }
+    public String patientBirthDate() { return patientBirthDate; }
+    public String patientSex() { return patientSex; }
+    public String studyInstanceUid() { return studyInstanceUid; }
+    public String studyId() { return studyId; }
+    public String studyDate() { return studyDate; }
+    public String studyDescription() { return studyDescription; }
+    public String accessionNumber() { return accessionNumber; }
+    public String seriesInstanceUid() { return seriesInstanceUid; }
+    public String seriesNumber() { return seriesNumber; }
+    public String seriesDescription() { return seriesDescription; }
+    public String instanceNumber() { return instanceNumber; }
+    /** Content Label (0070,0080). */
+    public String contentLabel() { return contentLabel; }
+    public String contentDescription() { return contentDescription; }
+    public String contentCreatorName() { return contentCreatorName; }
+    public String manufacturer() { return manufacturer; }
+    /** Segments Overlap (0062,0013): "YES", "NO", "UNDEFINED", or null when absent. */
+    public String segmentsOverlap() { return segmentsOverlap; }
+    /** Things the reader tolerated (non-conformant but unambiguous); empty for clean files. */
+    public List<String> warnings() { return warnings; }
+}

@@ -1,0 +1,722 @@
+package org.dicomseg.read;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.dicom.ChannelReader;
+import org.dicomseg.dicom.DataSetWalker;
+import org.dicomseg.dicom.FragmentTable;
+import org.dicomseg.dicom.SegTransferSyntax;
+import org.dicomseg.pixels.BitPacking;
+import org.dicomseg.pixels.CorruptPixelDataException;
+
+/**
+ * Reads a DICOM Segmentation (PS3.3 A.51 Segmentation IOD, C.8.20 Segmentation modules; Label Map
+ * Segmentation Storage 1.2.840.10008.5.1.4.1.1.66.7) lazily: {@link #open} parses the header only,
+ * builds the frame index and locates each frame's bytes on disk; pixel data is then read frame by
+ * frame, so a 2 GB file does not need 2 GB of heap.
+ *
+ * <p>Supported: BINARY, FRACTIONAL and LABELMAP segmentations; per-frame functional groups or
+ * TILED_FULL with the implicit frame order; transfer syntaxes listed in {@link SegTransferSyntax}
+ * (Implicit/Explicit VR Little Endian, Explicit VR Big Endian, Deflated Explicit VR Little Endian,
+ * RLE Lossless including 1-bit frames, JPEG 2000, Deflated Image Frame Compression). Everything
+ * that makes a file unreadable is reported as one {@link SegReadException} whose message names the
+ * file, the attribute or frame and the problem; tolerated deviations are listed in
+ * {@link SegmentationMetadata#warnings()}.</p>
+ *
+ * <p>Frame values: 0/1 for BINARY, stored values 0..Maximum Fractional Value for FRACTIONAL,
+ * segment numbers for LABELMAP. Frame numbers are 1-based as in DICOM.</p>
+ *
+ * <p>Instances are safe for use from several threads (frame reads are serialised). Close the
+ * reader to release the file (and the temporary file of a deflated data set).</p>
+ *
+ * <pre>{@code
+ * try (SegmentationReader seg = SegmentationReader.open(path)) {
+ *     for (SegmentDescription s : seg.segments()) System.out.println(s.label());
+ *     byte[] frame1 = seg.readFrame(1);
+ * }
+ * }</pre>
+ */
+public final class SegmentationReader implements Closeable {
+    private final Path file;
+    private final FileChannel channel;
+    private final Path tempFile;
+    private final SegmentationMetadata metadata;
+    private final LinkedHashMap<Integer, SegmentDescription> segments;
+    private final List<FrameInfo> frames;
+    private final FrameStore store;
+    private final int pixels;
+    private Map<Integer, Long> pixelCounts;
+    private long framesRead;
+    private boolean closed;
+    private boolean perFrameParsedDirectly;
+
+    private SegmentationReader(Path file, FileChannel channel, Path tempFile, SegmentationMetadata metadata,
+            LinkedHashMap<Integer, SegmentDescription> segments, List<FrameInfo> frames, FrameStore store) {
+        this.file = file;
+        this.channel = channel;
+        this.tempFile = tempFile;
+        this.metadata = metadata;
+        this.segments = segments;
+        this.frames = frames;
+        this.store = store;
+        this.pixels = metadata.rows * metadata.columns;
+    }
+
+    /**
+     * Opens a Segmentation: reads and checks the header, indexes the frames; reads no pixel data.
+     *
+     * @throws SegReadException when the file is not a Segmentation this reader can read (the message
+     *                          says why); also for a missing or unreadable file
+     */
+    public static SegmentationReader open(Path file) throws SegReadException {
+        return open(file, true);
+    }
+
+    /**
+     * {@link #open(Path)}; {@code directPerFrame} false makes PixelMed parse the Per-frame
+     * Functional Groups as well (the reference for the fast path's tests).
+     */
+    static SegmentationReader open(Path file, boolean directPerFrame) throws SegReadException {
+        if (file == null) throw new IllegalArgumentException("file is null");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new SegReadException(file, "file not found");
+        } catch (IOException e) {
+            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
+        }
+        if (size == 0) throw new SegReadException(file, "the file is empty");
+        FileChannel channel = null;
+        Path temp = null;
+        boolean ok = false;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            ChannelReader in = new ChannelReader(channel);
+            DataSetWalker.Meta meta;
+            try {
+                meta = DataSetWalker.readMeta(in);
+            } catch (IOException e) {
+                throw new SegReadException(file, "not a readable DICOM file: the File Meta Information is damaged ("
+                        + e.getMessage() + ")", e);
+            }
+            if (meta == null) {
+                throw new SegReadException(file, "not a DICOM file (no 'DICM' marker after the 128-byte preamble, PS3.10 7.1)");
+            }
+            if (meta.transferSyntaxUid == null) {
+                throw new SegReadException(file, "the File Meta Information has no Transfer Syntax UID (0002,0010)");
+            }
+            SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
+            // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
+            // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
+            DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
+            AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
+            boolean split = list != null;
+            if (list == null) list = readHeader(file, false);
+            HeaderParser parser = new HeaderParser(file, list);
+            String sopClass = parser.checkSopClass();
+            if (syntax == null) {
+                throw new SegReadException(file, "transfer syntax " + SegTransferSyntax.describe(meta.transferSyntaxUid)
+                        + " is not supported; supported are " + supportedList());
+            }
+            // The element structure first, so a damaged or truncated file is called that, not "attribute missing"
+            // (PixelMed stops quietly at the first element it cannot read).
+            if (early == null && !syntax.deflatedDataSet()) early = walk(file, in, meta.dataSetStart, syntax);
+            SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
+            LinkedHashMap<Integer, SegmentDescription> segments = parser.segments(m.segmentationType);
+            boolean direct = false;
+            if (split && early.perFrameGroupsValueOffset >= 0) {
+                FunctionalGroups.PerFrame groups = PerFrameGroupsParser.asciiCompatible(list)
+                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(), m.numberOfFrames) : null;
+                direct = groups != null;
+                if (!direct) {
+                    // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
+                    groups = FunctionalGroups.of(HeaderParser.seq(readHeader(file, false),
+                            TagFromName.PerFrameFunctionalGroupsSequence));
+                }
+                parser.usePerFrame(groups);
+            }
+            parser.checkPerFrameCount(m);
+
+            ChannelReader pixelIn = in;
+            long dataSetStart = meta.dataSetStart;
+            if (syntax.deflatedDataSet()) {
+                temp = inflateDataSet(file, in, meta.dataSetStart);
+                channel.close();
+                channel = FileChannel.open(temp, StandardOpenOption.READ);
+                pixelIn = new ChannelReader(channel);
+                dataSetStart = 0;
+            }
+            FrameStore store = locateFrames(file, pixelIn, early != null ? early : walk(file, pixelIn, dataSetStart, syntax),
+                    syntax, m);
+            List<FrameInfo> frames = parser.frameIndex(m, segments);
+            m.warnings = Collections.unmodifiableList(new ArrayList<>(parser.warnings()));
+            SegmentationReader r = new SegmentationReader(file, channel, temp, m, segments,
+                    Collections.unmodifiableList(frames), store);
+            r.perFrameParsedDirectly = direct;
+            ok = true;
+            return r;
+        } catch (SegReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new SegReadException(file, "unreadable header: " + e, e);
+        } finally {
+            if (!ok) {
+                try {
+                    if (channel != null) channel.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * The data set's element structure when PixelMed may stop reading at (5200,9230) and the
+     * per-frame groups be read directly: a supported little-endian, not deflated syntax, element
+     * headers sound up to Pixel Data, at most one top-level (5200,9230), and no top-level tag below
+     * it after it (HeaderParser reads nothing else from (5200,9230) on). Else null: the file takes
+     * the PixelMed-only path, whose order of checks and messages is unchanged.
+     */
+    private static DataSetWalker.Location splittableStructure(ChannelReader in, long dataSetStart, SegTransferSyntax syntax) {
+        if (syntax == null || syntax.deflatedDataSet() || syntax.bigEndian()) return null;
+        DataSetWalker.Location loc;
+        try {
+            loc = new DataSetWalker(in, syntax.explicitVr(), false).locate(dataSetStart);
+        } catch (IOException e) {
+            return null; // reported by walk() in the usual order
+        }
+        if (loc.pixelDataValueOffset < 0 || loc.perFrameGroupsCount > 1 || loc.lowTagAfterPerFrameGroups) return null;
+        return loc;
+    }
+
+    /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
+    boolean perFrameParsedDirectly() { return perFrameParsedDirectly; }
+
+    private static String supportedList() {
+        StringBuilder sb = new StringBuilder();
+        for (SegTransferSyntax t : SegTransferSyntax.values()) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(t.displayName());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * PixelMed's header up to the first top-level tag from (5200,9230) on, which the walker found
+     * at {@code stopOffset}; null when PixelMed stopped elsewhere: it ends quietly at an element it
+     * cannot read (e.g. a nested length running past the end of the file), and then the whole
+     * header must be read as before so that the result (and the message) stays what it was.
+     */
+    private static AttributeList readHeaderBefore(Path file, long stopOffset) throws SegReadException {
+        AttributeList list = new AttributeList();
+        long stoppedAt = read(file, list, true);
+        // PixelMed returns the offset just past the tag it stopped at (4 bytes).
+        return stoppedAt == stopOffset + 4 ? list : null;
+    }
+
+    /** Stops PixelMed at the first top-level tag from (5200,9230) on: the Per-frame Functional Groups and after. */
+    private static final AttributeList.ReadTerminationStrategy BEFORE_PER_FRAME_GROUPS = (list, tag, offset) ->
+            tag.getGroup() > 0x5200 || (tag.getGroup() == 0x5200 && tag.getElement() >= 0x9230);
+
+    /**
+     * PixelMed parses everything before Pixel Data ({@code beforePerFrameGroups} false), or only
+     * the elements before the Per-frame Functional Groups Sequence (true); Pixel Data itself is
+     * never read here.
+     */
+    private static AttributeList readHeader(Path file, boolean beforePerFrameGroups) throws SegReadException {
+        AttributeList list = new AttributeList();
+        read(file, list, beforePerFrameGroups);
+        return list;
+    }
+
+    /** {@link #readHeader} into {@code list}; returns where PixelMed stopped. */
+    private static long read(Path file, AttributeList list, boolean beforePerFrameGroups) throws SegReadException {
+        // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
+        list.setDecompressPixelData(false);
+        try (InputStream fin = Files.newInputStream(file);
+             DicomInputStream din = new DicomInputStream(new BufferedInputStream(fin, 65536))) {
+            return beforePerFrameGroups ? list.read(din, BEFORE_PER_FRAME_GROUPS) : list.read(din, TagFromName.PixelData);
+        } catch (EOFException e) {
+            throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new SegReadException(file, "cannot parse the DICOM header: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // PixelMed parses nested sequences recursively; thousands of levels exhaust a thread's stack.
+            throw new SegReadException(file, "cannot parse the DICOM header: its sequences are nested too deeply", e);
+        }
+    }
+
+    /** Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once to a temporary file. */
+    private static Path inflateDataSet(Path file, ChannelReader in, long start) throws IOException {
+        Path temp = Files.createTempFile("dicomseg-inflated-", ".dcm");
+        temp.toFile().deleteOnExit();
+        try (InputStream raw = Channels.newInputStream(file, start);
+             InflaterInputStream inf = new InflaterInputStream(raw, new Inflater(true), 65536);
+             OutputStream out = Files.newOutputStream(temp)) {
+            inf.transferTo(out);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
+        }
+        return temp;
+    }
+
+    /** Small helper to open a stream at an offset. */
+    private static final class Channels {
+        static InputStream newInputStream(Path file, long start) throws IOException {
+            InputStream s = new BufferedInputStream(Files.newInputStream(file), 65536);
+            long skipped = 0;
+            while (skipped < start) {
+                long k = s.skip(start - skipped);
+                if (k <= 0) throw new EOFException("cannot skip to offset " + start);
+                skipped += k;
+            }
+            return s;
+        }
+    }
+
+    /** Walks the element headers of the data set to the top-level Pixel Data. */
+    private static DataSetWalker.Location walk(Path file, ChannelReader in, long dataSetStart, SegTransferSyntax syntax)
+            throws SegReadException {
+        DataSetWalker.Location loc;
+        try {
+            loc = new DataSetWalker(in, syntax.explicitVr(), syntax.bigEndian()).locate(dataSetStart);
+        } catch (EOFException e) {
+            throw new SegReadException(file, "the file is truncated or damaged before Pixel Data (7FE0,0010): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SegReadException(file, "the data set structure is damaged: " + e.getMessage(), e);
+        }
+        if (loc.pixelDataValueOffset < 0) {
+            throw new SegReadException(file, "there is no Pixel Data (7FE0,0010) (the file may be truncated)");
+        }
+        return loc;
+    }
+
+    private static FrameStore locateFrames(Path file, ChannelReader in, DataSetWalker.Location loc, SegTransferSyntax syntax,
+            SegmentationMetadata m) throws SegReadException {
+        if (!syntax.encapsulated()) {
+            if (loc.pixelDataLength == DataSetWalker.UNDEFINED) {
+                throw new SegReadException(file, "Pixel Data (7FE0,0010) is encapsulated but the transfer syntax "
+                        + syntax.displayName() + " is native");
+            }
+            long needed = ((long) m.rows * m.columns * m.bitsAllocated * (long) m.numberOfFrames + 7) >>> 3;
+            long available = in.size() - loc.pixelDataValueOffset;
+            if (loc.pixelDataLength > available) {
+                throw new SegReadException(file, "Pixel Data (7FE0,0010) declares " + loc.pixelDataLength
+                        + " bytes but only " + available + " remain in the file: the file is truncated");
+            }
+            if (loc.pixelDataLength < needed) {
+                throw new SegReadException(file, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes but Rows ("
+                        + m.rows + ") x Columns (" + m.columns + ") x Number of Frames (" + m.numberOfFrames
+                        + ") x Bits Allocated (" + m.bitsAllocated + ") need " + needed + " bytes");
+            }
+            boolean swap = syntax.bigEndian() && ("OW".equals(loc.pixelDataVr) || m.bitsAllocated == 16);
+            return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, loc.pixelDataValueOffset, swap);
+        }
+        if (loc.pixelDataLength != DataSetWalker.UNDEFINED) {
+            throw new SegReadException(file, "Pixel Data (7FE0,0010) has a defined length, but transfer syntax "
+                    + syntax.displayName() + " needs encapsulated (undefined length) Pixel Data");
+        }
+        FragmentTable table;
+        try {
+            table = FragmentTable.scan(in, loc.pixelDataValueOffset, m.numberOfFrames, loc, syntax.encoding());
+        } catch (EOFException e) {
+            throw new SegReadException(file, "the file is truncated inside Pixel Data (7FE0,0010): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SegReadException(file, e.getMessage(), e);
+        }
+        FrameSizeCheck.check(file, in, table, syntax, m);
+        return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, table);
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // temp file; deleteOnExit is the fallback
+        }
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    /** The file this reader reads. */
+    public Path file() { return file; }
+
+    /** Everything the header says besides segments and frames. */
+    public SegmentationMetadata metadata() { return metadata; }
+
+    /** Segmentation Type (0062,0001). */
+    public SegmentationType segmentationType() { return metadata.segmentationType; }
+
+    /** Rows (0028,0010) of a frame. */
+    public int rows() { return metadata.rows; }
+
+    /** Columns (0028,0011) of a frame. */
+    public int columns() { return metadata.columns; }
+
+    /** Number of Frames (0028,0008). */
+    public int numberOfFrames() { return metadata.numberOfFrames; }
+
+    /** The Segment Sequence (0062,0002) in file order. */
+    public List<SegmentDescription> segments() {
+        return Collections.unmodifiableList(new ArrayList<>(segments.values()));
+    }
+
+    /** True when the Segment Sequence has a segment with this number. */
+    public boolean hasSegment(int number) { return segments.containsKey(number); }
+
+    /**
+     * The description of segment {@code number}.
+     *
+     * @throws IllegalArgumentException when there is no such segment (the message lists the numbers)
+     */
+    public SegmentDescription getSegmentDescription(int number) {
+        SegmentDescription s = segments.get(number);
+        if (s == null) throw new IllegalArgumentException("No segment " + number + "; segments are " + segments.keySet());
+        return s;
+    }
+
+    /** All Segment Numbers in file order. */
+    public List<Integer> segmentNumbers() {
+        return Collections.unmodifiableList(new ArrayList<>(segments.keySet()));
+    }
+
+    /** Segment Numbers of the segments matching {@code filter}, in file order. */
+    public List<Integer> segmentNumbers(SegmentFilter filter) {
+        List<Integer> out = new ArrayList<>();
+        for (SegmentDescription s : segments.values()) {
+            if (filter.test(s)) out.add(s.segmentNumber());
+        }
+        return out;
+    }
+
+    /** The frame index, one entry per frame in file order (entry i is frame i+1). */
+    public List<FrameInfo> frames() { return frames; }
+
+    /** The index entry of 1-based frame {@code frameNumber}. */
+    public FrameInfo frame(int frameNumber) {
+        checkFrame(frameNumber);
+        return frames.get(frameNumber - 1);
+    }
+
+    /** Numbers of the frames of segment {@code segmentNumber} (BINARY/FRACTIONAL), in file order. */
+    public int[] framesOfSegment(int segmentNumber) {
+        return frames.stream().filter(f -> f.referencedSegmentNumber() == segmentNumber)
+                .mapToInt(FrameInfo::frameNumber).toArray();
+    }
+
+    // ------------------------------------------------------------------ pixels
+
+    /**
+     * Reads frame {@code frameNumber} (1-based) as one byte per pixel, row by row: 0/1 for BINARY,
+     * 0..Maximum Fractional Value for FRACTIONAL (unsigned), segment numbers for 8-bit LABELMAP.
+     *
+     * @throws IllegalStateException for 16-bit label maps (use {@link #readFrameShorts})
+     */
+    public byte[] readFrame(int frameNumber) throws SegReadException {
+        byte[] out = new byte[pixels];
+        readFrame(frameNumber, out, 0);
+        return out;
+    }
+
+    /** Like {@link #readFrame(int)} into {@code dst} from {@code offset} (rows*columns bytes). */
+    public void readFrame(int frameNumber, byte[] dst, int offset) throws SegReadException {
+        readInto(frameNumber, dst, offset, false);
+    }
+
+    /**
+     * Reads a frame into a region of {@code dst} that is already all zeros, writing nothing when
+     * the frame is empty: the fast path for building volumes of mostly empty planes.
+     *
+     * @return true when the frame had a nonzero pixel
+     */
+    public boolean readFrameIntoZeroed(int frameNumber, byte[] dst, int offset) throws SegReadException {
+        return readInto(frameNumber, dst, offset, true);
+    }
+
+    /**
+     * Reads a frame like {@link #readFrame(int)} into a new array, or returns null when every pixel
+     * is 0, without allocating: SEGs are mostly empty, and a volume of planes need not hold arrays
+     * for empty ones.
+     */
+    public synchronized byte[] readFrameUnlessEmpty(int frameNumber) throws SegReadException {
+        if (metadata.bitsAllocated == 16) {
+            throw new IllegalStateException("16-bit label map: use readFrameShorts");
+        }
+        return unpackUnlessEmpty(raw(frameNumber));
+    }
+
+    /**
+     * {@link #readFrameUnlessEmpty} for many frames, decoded on up to {@code threads} threads
+     * (each with its own buffers; reads are positional, so they do not contend). Entry i of the
+     * result is frame {@code frameNumbers[i]}, or null when that frame is empty.
+     *
+     * @param threads 1 for the calling thread only; values above the processor count are capped
+     */
+    public byte[][] readFramesUnlessEmpty(int[] frameNumbers, int threads) throws SegReadException {
+        if (metadata.bitsAllocated == 16) {
+            throw new IllegalStateException("16-bit label map: use readFrameShorts");
+        }
+        for (int f : frameNumbers) checkFrame(f);
+        byte[][] out = new byte[frameNumbers.length][];
+        int t = Math.max(1, Math.min(Math.min(threads, Runtime.getRuntime().availableProcessors()), frameNumbers.length / 8));
+        if (t == 1) {
+            for (int i = 0; i < frameNumbers.length; i++) out[i] = readFrameUnlessEmpty(frameNumbers[i]);
+            return out;
+        }
+        if (closed) throw new IllegalStateException("reader is closed");
+        java.util.concurrent.atomic.AtomicReference<SegReadException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong decoded = new java.util.concurrent.atomic.AtomicLong();
+        Thread[] workers = new Thread[t];
+        for (int w = 0; w < t; w++) {
+            int from = (int) ((long) frameNumbers.length * w / t), to = (int) ((long) frameNumbers.length * (w + 1) / t);
+            FrameStore own = store.copy();
+            workers[w] = new Thread(() -> {
+                for (int i = from; i < to && failure.get() == null; i++) {
+                    try {
+                        out[i] = unpackUnlessEmpty(decode(own, frameNumbers[i]));
+                        decoded.incrementAndGet();
+                    } catch (SegReadException e) {
+                        failure.compareAndSet(null, e);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, new SegReadException(file, frameNumbers[i], "cannot decode: " + e, e));
+                    }
+                }
+            }, "dicomseg-frame-decoder-" + w);
+            workers[w].start();
+        }
+        try {
+            for (Thread w : workers) w.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SegReadException(file, "interrupted while reading frames", e);
+        }
+        synchronized (this) {
+            framesRead += decoded.get();
+        }
+        if (failure.get() != null) throw failure.get();
+        return out;
+    }
+
+    private byte[] unpackUnlessEmpty(FrameStore.Raw raw) {
+        byte[] d = raw.data;
+        if (raw.kind == FrameStore.Kind.PACKED_BITS) {
+            if (!anyBitSet(d, raw.bitOffset, pixels)) return null;
+            byte[] out = new byte[pixels];
+            BitPacking.unpack(d, raw.bitOffset, out, 0, pixels);
+            return out;
+        }
+        int i = 0;
+        while (i < pixels && d[i] == 0) i++;
+        if (i == pixels) return null;
+        return Arrays.copyOf(d, pixels);
+    }
+
+    /** True when one of {@code count} bits from {@code bitOffset} is set (stops at the first). */
+    private static boolean anyBitSet(byte[] d, long bitOffset, int count) {
+        long end = bitOffset + count;
+        long firstWhole = (bitOffset + 7) & ~7L;
+        long lastWhole = end & ~7L;
+        if (firstWhole >= lastWhole) return BitPacking.countOnes(d, bitOffset, count) > 0;
+        if (BitPacking.countOnes(d, bitOffset, firstWhole - bitOffset) > 0) return true;
+        for (int b = (int) (firstWhole >>> 3), e = (int) (lastWhole >>> 3); b < e; b++) {
+            if (d[b] != 0) return true;
+        }
+        return BitPacking.countOnes(d, lastWhole, end - lastWhole) > 0;
+    }
+
+    /** Reads frame {@code frameNumber} as unsigned 16-bit values (any bit depth). */
+    public short[] readFrameShorts(int frameNumber) throws SegReadException {
+        short[] out = new short[pixels];
+        readFrame(frameNumber, out, 0);
+        return out;
+    }
+
+    /** Like {@link #readFrameShorts(int)} into {@code dst} from {@code offset}. */
+    public synchronized void readFrame(int frameNumber, short[] dst, int offset) throws SegReadException {
+        FrameStore.Raw raw = raw(frameNumber);
+        byte[] d = raw.data;
+        switch (raw.kind) {
+            case PACKED_BITS: {
+                byte[] tmp = new byte[pixels];
+                BitPacking.unpack(d, raw.bitOffset, tmp, 0, pixels);
+                for (int i = 0; i < pixels; i++) dst[offset + i] = tmp[i];
+                break;
+            }
+            case BYTES:
+                for (int i = 0; i < pixels; i++) dst[offset + i] = (short) (d[i] & 0xFF);
+                break;
+            default:
+                for (int i = 0, j = 0; i < pixels; i++, j += 2) dst[offset + i] = (short) ((d[j] & 0xFF) | (d[j + 1] & 0xFF) << 8);
+        }
+    }
+
+    private synchronized boolean readInto(int frameNumber, byte[] dst, int offset, boolean zeroed) throws SegReadException {
+        if (metadata.bitsAllocated == 16) {
+            throw new IllegalStateException("16-bit label map: use readFrameShorts");
+        }
+        FrameStore.Raw raw = raw(frameNumber);
+        byte[] d = raw.data;
+        if (raw.kind == FrameStore.Kind.PACKED_BITS) {
+            if (zeroed && !anyBitSet(d, raw.bitOffset, pixels)) return false;
+            BitPacking.unpack(d, raw.bitOffset, dst, offset, pixels);
+            return true;
+        }
+        if (zeroed) {
+            int i = 0;
+            while (i < pixels && d[i] == 0) i++;
+            if (i == pixels) return false;
+        }
+        System.arraycopy(d, 0, dst, offset, pixels);
+        return true;
+    }
+
+    private FrameStore.Raw raw(int frameNumber) throws SegReadException {
+        checkFrame(frameNumber);
+        if (closed) throw new IllegalStateException("reader is closed");
+        FrameStore.Raw r = decode(store, frameNumber);
+        framesRead++;
+        return r;
+    }
+
+    private FrameStore.Raw decode(FrameStore s, int frameNumber) throws SegReadException {
+        try {
+            return s.raw(frameNumber - 1);
+        } catch (CorruptPixelDataException e) {
+            throw new SegReadException(file, frameNumber, "corrupt pixel data: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            throw new SegReadException(file, frameNumber, "the file is truncated: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SegReadException(file, frameNumber, "cannot read pixel data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A cursor over the frames with buffers of its own, for decoding on another thread or straight
+     * into the caller's arrays ({@link FrameCursor}); its reads count in {@link #framesRead()}.
+     */
+    public FrameCursor cursor() {
+        if (closed) throw new IllegalStateException("reader is closed");
+        return new FrameCursor(this, store.copy());
+    }
+
+    /** {@link FrameCursor#read}: like {@link #raw} on the cursor's store, 8-bit RLE frames left encoded. */
+    FrameStore.Raw readForCursor(FrameStore s, int frameNumber) throws SegReadException {
+        checkFrame(frameNumber);
+        if (closed) throw new IllegalStateException("reader is closed");
+        FrameStore.Raw r;
+        try {
+            r = s.rawOrRle8(frameNumber - 1);
+        } catch (CorruptPixelDataException e) {
+            throw new SegReadException(file, frameNumber, "corrupt pixel data: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new SegReadException(file, frameNumber, "the file is truncated: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SegReadException(file, frameNumber, "cannot read pixel data: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            framesRead++;
+        }
+        return r;
+    }
+
+    private void checkFrame(int frameNumber) {
+        if (frameNumber < 1 || frameNumber > metadata.numberOfFrames) {
+            throw new IllegalArgumentException("Frame number " + frameNumber + " is outside 1.." + metadata.numberOfFrames);
+        }
+    }
+
+    /** Frames decoded since the reader was opened (or since {@link #resetFramesRead()}). */
+    public synchronized long framesRead() { return framesRead; }
+
+    /** Resets {@link #framesRead()} to 0. */
+    public synchronized void resetFramesRead() { framesRead = 0; }
+
+    /**
+     * Number of pixels of each segment, in Segment Sequence order: for BINARY and FRACTIONAL the
+     * nonzero stored pixels over the frames of the segment; for LABELMAP the pixels whose value is
+     * the segment number. Reads every frame once (then cached).
+     */
+    public synchronized Map<Integer, Long> segmentPixelCounts() throws SegReadException {
+        if (pixelCounts != null) return pixelCounts;
+        LinkedHashMap<Integer, Long> counts = new LinkedHashMap<>();
+        for (Integer n : segments.keySet()) counts.put(n, 0L);
+        boolean labelMap = metadata.segmentationType == SegmentationType.LABELMAP;
+        long[] histogram = labelMap ? new long[metadata.bitsAllocated == 16 ? 65536 : 256] : null;
+        for (FrameInfo f : frames) {
+            FrameStore.Raw raw = raw(f.frameNumber());
+            byte[] d = raw.data;
+            if (labelMap) {
+                if (raw.kind == FrameStore.Kind.LE16) {
+                    for (int i = 0, j = 0; i < pixels; i++, j += 2) histogram[(d[j] & 0xFF) | (d[j + 1] & 0xFF) << 8]++;
+                } else {
+                    for (int i = 0; i < pixels; i++) histogram[d[i] & 0xFF]++;
+                }
+                continue;
+            }
+            long n;
+            if (raw.kind == FrameStore.Kind.PACKED_BITS) {
+                n = BitPacking.countOnes(d, raw.bitOffset, pixels);
+            } else {
+                n = 0;
+                for (int i = 0; i < pixels; i++) if (d[i] != 0) n++;
+            }
+            counts.merge(f.referencedSegmentNumber(), n, Long::sum);
+        }
+        if (labelMap) {
+            for (Integer s : segments.keySet()) {
+                if (s < histogram.length) counts.put(s, histogram[s]);
+            }
+        }
+        pixelCounts = Collections.unmodifiableMap(counts);
+        return pixelCounts;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        try {
+            channel.close();
+        } finally {
+            deleteQuietly(tempFile);
+        }
+    }
+
+    @Override public String toString() {
+        return "SegmentationReader[" + file.getFileName() + ", " + metadata.segmentationType + ", "
+                + segments.size() + " segments, " + metadata.numberOfFrames + " frames " + metadata.rows + "x"
+                + metadata.columns + ", " + metadata.transferSyntax.displayName() + "]";
+    }
+
+}

@@ -1,0 +1,96 @@
+package org.dicomseg.source;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.model.PlaneOrientation;
+import org.dicomseg.model.PlanePosition;
+
+/**
+ * The header of one source image file, parsed once (up to, not including, Pixel Data): what an
+ * export needs to choose and order its sources (size, frames, UIDs, the plane of a single-frame
+ * image) and, handed to {@link SourceImages#of}, what the writer needs — so a source folder is
+ * parsed once per export, not once to choose the series and again to write.
+ *
+ * <p>{@link #read} fails with a {@link SegWriteException} naming the file when it is not a DICOM
+ * image (no SOP Class/Instance UID, no Rows/Columns).</p>
+ */
+public final class SourceFile {
+    private final Path file;
+    private final AttributeList header;
+
+    private SourceFile(Path file, AttributeList header) {
+        this.file = file;
+        this.header = header;
+    }
+
+    /** Parses the header of {@code file}. */
+    public static SourceFile read(Path file) {
+        Objects.requireNonNull(file, "source file");
+        return new SourceFile(file, SourceImages.readHeader(file));
+    }
+
+    /** The parsed header (package use: the writer copies patient/study attributes from it). */
+    AttributeList header() { return header; }
+
+    public Path file() { return file; }
+    public int rows() { return Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Rows, 0); }
+    public int columns() { return Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Columns, 0); }
+    /** Number of Frames (0028,0008), 1 when absent. */
+    public int numberOfFrames() { return Math.max(1, Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1)); }
+    public String sopClassUid() { return SourceImages.text(header, TagFromName.SOPClassUID); }
+    public String sopInstanceUid() { return SourceImages.text(header, TagFromName.SOPInstanceUID); }
+    /** Series Instance UID, or null. */
+    public String seriesInstanceUid() { return SourceImages.text(header, TagFromName.SeriesInstanceUID); }
+    /** Series Description, or null. */
+    public String seriesDescription() { return SourceImages.text(header, TagFromName.SeriesDescription); }
+    /** Frame of Reference UID, or null. */
+    public String frameOfReferenceUid() { return SourceImages.text(header, TagFromName.FrameOfReferenceUID); }
+    /** Instance Number, 0 when absent or not a number. */
+    public int instanceNumber() { return Attribute.getSingleIntegerValueOrDefault(header, TagFromName.InstanceNumber, 0); }
+
+    /** Image Position (Patient) of the top-level data set (single-frame images), or null. */
+    public PlanePosition imagePosition() {
+        return SourceImages.position(header);
+    }
+
+    /** Image Orientation (Patient) of the top-level data set, or null when absent or not two unit vectors. */
+    public PlaneOrientation imageOrientation() {
+        double[] d = SourceImages.doubles(header, TagFromName.ImageOrientationPatient);
+        if (d == null || d.length != 6) return null;
+        try {
+            return new PlaneOrientation(d);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A text value of the header, e.g. {@code headerValue(0x0008, 0x0008)} for Image Type; multiple
+     * values joined by a backslash; null when absent, empty or a sequence.
+     */
+    public String headerValue(int group, int element) {
+        return SourceImages.headerValue(header, group, element);
+    }
+
+    /** An integer value of the header, or {@code otherwise} when absent or not an integer. */
+    public int intValue(int group, int element, int otherwise) {
+        return Attribute.getSingleIntegerValueOrDefault(header, new com.pixelmed.dicom.AttributeTag(group, element), otherwise);
+    }
+
+    /**
+     * The slide geometry when this is a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     * (PS3.3 A.32.8, C.8.12.4), else null.
+     */
+    public TotalPixelMatrix totalPixelMatrix() {
+        return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, file.toString()) : null;
+    }
+
+    @Override public String toString() {
+        return file.getFileName() + " (" + columns() + "x" + rows() + ")";
+    }
+}

@@ -1,0 +1,293 @@
+package org.dicomseg.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.model.PixelMeasures;
+import org.dicomseg.model.PlaneOrientation;
+import org.dicomseg.model.PlanePosition;
+import org.dicomseg.write.SegWriteException;
+
+/**
+ * The images a SEG is derived from (PS3.3 C.8.20 "source images"), read header-only: each file is
+ * parsed up to, not including, Pixel Data, so a series of any size costs a few kilobytes per frame.
+ * Accepts a series of single-frame images, one or more enhanced multi-frame images (geometry from
+ * the Per-Frame and Shared Functional Groups, PS3.3 C.7.6.16), or a mix. Frames are kept in the
+ * order given (files in argument order, frames in frame-number order): mask plane i corresponds to
+ * source frame i unless the writer is given its own geometry. Nothing is sorted.
+ *
+ * <p>Checks made here: every file is DICOM (else a {@link SegWriteException} naming the file),
+ * every file has SOP Class/Instance UIDs and Rows/Columns, and all sources share one Frame of
+ * Reference UID and one Study Instance UID (a SEG has one of each).</p>
+ */
+public final class SourceImages {
+    private final List<SourceFrame> frames;
+    private final AttributeList firstHeader;
+    private final String frameOfReferenceUid;
+    private final String studyInstanceUid;
+    private final List<Path> files;
+    private TotalPixelMatrix totalPixelMatrix;
+
+    private SourceImages(List<SourceFrame> frames, AttributeList firstHeader, String frameOfReferenceUid,
+                         String studyInstanceUid, List<Path> files) {
+        this.frames = Collections.unmodifiableList(frames);
+        this.firstHeader = firstHeader;
+        this.frameOfReferenceUid = frameOfReferenceUid;
+        this.studyInstanceUid = studyInstanceUid;
+        this.files = Collections.unmodifiableList(files);
+    }
+
+    /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
+    public static SourceImages read(Path... files) {
+        return read(Arrays.asList(files));
+    }
+
+    /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
+    public static SourceImages read(List<Path> files) {
+        if (files == null || files.isEmpty()) throw new SegWriteException("No source images given");
+        for (Path f : files) Objects.requireNonNull(f, "source file");
+        SourceFile[] headers = new SourceFile[files.size()];
+        if (files.size() > 8) {
+            // Header parsing is independent per file: use the cores, then report the first failure in file order.
+            RuntimeException[] errors = new RuntimeException[files.size()];
+            java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+                try {
+                    headers[i] = SourceFile.read(files.get(i));
+                } catch (RuntimeException e) {
+                    errors[i] = e;
+                }
+            });
+            for (RuntimeException e : errors) if (e != null) throw e;
+        } else {
+            for (int i = 0; i < headers.length; i++) headers[i] = SourceFile.read(files.get(i));
+        }
+        return of(Arrays.asList(headers));
+    }
+
+    /**
+     * The sources from headers already parsed (e.g. while an export chose and ordered its series),
+     * in this order; checks as {@link #read(List)}.
+     */
+    public static SourceImages of(List<SourceFile> sources) {
+        if (sources == null || sources.isEmpty()) throw new SegWriteException("No source images given");
+        List<SourceFrame> frames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        AttributeList first = null;
+        String forUid = null;
+        Path forFile = null;
+        String study = null;
+        Path studyFile = null;
+        for (SourceFile source : sources) {
+            Path f = Objects.requireNonNull(source, "source file").file();
+            AttributeList list = source.header();
+            String fr = text(list, TagFromName.FrameOfReferenceUID);
+            String st = text(list, TagFromName.StudyInstanceUID);
+            if (first == null) {
+                first = list;
+                forUid = fr;
+                forFile = f;
+                study = st;
+                studyFile = f;
+            } else {
+                if (!Objects.equals(forUid, fr)) {
+                    throw new SegWriteException("Source images have different frames of reference: " + forFile + " has Frame of Reference UID "
+                            + forUid + ", " + f + " has " + fr + "; a SEG has one frame of reference");
+                }
+                if (!Objects.equals(study, st)) {
+                    throw new SegWriteException("Source images belong to different studies: " + studyFile + " has Study Instance UID "
+                            + study + ", " + f + " has " + st);
+                }
+            }
+            addFrames(f, list, frames);
+            files.add(f);
+        }
+        return new SourceImages(frames, first, forUid, study, files);
+    }
+
+    /** Parses one file up to Pixel Data; SegWriteException naming the file when it is not DICOM. */
+    static AttributeList readHeader(Path f) {
+        if (!Files.isRegularFile(f)) throw new SegWriteException("Source image " + f + " does not exist or is not a file");
+        boolean hasPreamble;
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] head = in.readNBytes(132);
+            hasPreamble = head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+        } catch (IOException e) {
+            throw new SegWriteException("Cannot read source image " + f + ": " + e.getMessage(), e);
+        }
+        AttributeList list = new AttributeList();
+        try {
+            list.read(f.toFile(), TagFromName.PixelData);
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new SegWriteException("Source " + f + " is not a DICOM file" + (hasPreamble ? " that can be read: " + e.getMessage() : ""), e);
+        }
+        if (text(list, TagFromName.SOPInstanceUID) == null || text(list, TagFromName.SOPClassUID) == null) {
+            throw new SegWriteException("Source " + f + " is not a DICOM image: it has no SOP Class/Instance UID");
+        }
+        if (list.get(TagFromName.Rows) == null || list.get(TagFromName.Columns) == null) {
+            throw new SegWriteException("Source " + f + " is not an image: it has no Rows/Columns");
+        }
+        return list;
+    }
+
+    private static void addFrames(Path f, AttributeList list, List<SourceFrame> out) {
+        String sopClass = text(list, TagFromName.SOPClassUID);
+        String sop = text(list, TagFromName.SOPInstanceUID);
+        String series = text(list, TagFromName.SeriesInstanceUID);
+        int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
+        int cols = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
+        int nFrames = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1);
+        SequenceAttribute perFrame = (SequenceAttribute) list.get(TagFromName.PerFrameFunctionalGroupsSequence);
+        SequenceAttribute shared = (SequenceAttribute) list.get(TagFromName.SharedFunctionalGroupsSequence);
+        boolean multi = list.get(TagFromName.NumberOfFrames) != null && (nFrames > 1 || perFrame != null);
+        if (nFrames < 1) throw new SegWriteException("Source " + f + " has Number of Frames " + nFrames);
+        AttributeList sharedItem = shared != null && shared.getNumberOfItems() > 0 ? shared.getItem(0).getAttributeList() : null;
+        for (int i = 0; i < nFrames; i++) {
+            PlanePosition pos;
+            PlaneOrientation ori;
+            PixelMeasures pm;
+            if (perFrame != null || sharedItem != null) {
+                AttributeList item = perFrame != null && i < perFrame.getNumberOfItems() ? perFrame.getItem(i).getAttributeList() : null;
+                pos = position(macro(item, sharedItem, TagFromName.PlanePositionSequence));
+                ori = orientation(macro(item, sharedItem, TagFromName.PlaneOrientationSequence), f);
+                pm = measures(macro(item, sharedItem, TagFromName.PixelMeasuresSequence));
+            } else {
+                pos = position(list);
+                ori = orientation(list, f);
+                pm = measures(list);
+            }
+            out.add(new SourceFrame(f, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm));
+        }
+    }
+
+    /** The single item of functional group {@code seq}, from the frame's item, else the shared one. */
+    private static AttributeList macro(AttributeList perFrameItem, AttributeList shared, AttributeTag seq) {
+        for (AttributeList l : new AttributeList[] {perFrameItem, shared}) {
+            if (l == null) continue;
+            Attribute a = l.get(seq);
+            if (a instanceof SequenceAttribute && ((SequenceAttribute) a).getNumberOfItems() > 0) {
+                return ((SequenceAttribute) a).getItem(0).getAttributeList();
+            }
+        }
+        return null;
+    }
+
+    static PlanePosition position(AttributeList l) {
+        double[] d = doubles(l, TagFromName.ImagePositionPatient);
+        return d != null && d.length == 3 ? PlanePosition.of(d) : null;
+    }
+
+    private static PlaneOrientation orientation(AttributeList l, Path f) {
+        double[] d = doubles(l, TagFromName.ImageOrientationPatient);
+        if (d == null || d.length != 6) return null;
+        try {
+            return new PlaneOrientation(d);
+        } catch (IllegalArgumentException e) {
+            throw new SegWriteException("Source " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PixelMeasures measures(AttributeList l) {
+        double[] sp = doubles(l, TagFromName.PixelSpacing);
+        if (sp == null || sp.length != 2 || !(sp[0] > 0) || !(sp[1] > 0)) return null;
+        double[] th = doubles(l, TagFromName.SliceThickness);
+        Double thickness = th != null && th.length == 1 && th[0] > 0 ? th[0] : null;
+        double[] between = doubles(l, TagFromName.SpacingBetweenSlices);
+        Double sbs = between != null && between.length == 1 ? between[0] : null;
+        return new PixelMeasures(sp[0], sp[1], thickness, sbs);
+    }
+
+    static double[] doubles(AttributeList l, AttributeTag t) {
+        if (l == null) return null;
+        Attribute a = l.get(t);
+        if (a == null || a.getVM() == 0) return null;
+        try {
+            return a.getDoubleValues();
+        } catch (DicomException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String text(AttributeList l, AttributeTag t) {
+        String s = Attribute.getSingleStringValueOrNull(l, t);
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The source frames, in order. */
+    public List<SourceFrame> frames() { return frames; }
+
+    /** Number of source frames. */
+    public int frameCount() { return frames.size(); }
+
+    /** The source frame at {@code index} (0-based). */
+    public SourceFrame frame(int index) { return frames.get(index); }
+
+    /** The files read, in order. */
+    public List<Path> files() { return files; }
+
+    /** The common Frame of Reference UID, or null when the sources have none. */
+    public String frameOfReferenceUid() { return frameOfReferenceUid; }
+
+    /** The common Study Instance UID. */
+    public String studyInstanceUid() { return studyInstanceUid; }
+
+    /**
+     * A text value of the first source's header (where the SEG's patient and study attributes come
+     * from), e.g. {@code headerValue(0x0010, 0x0010)} for Patient's Name; multiple values joined by
+     * a backslash; null when absent or empty.
+     */
+    public String headerValue(int group, int element) {
+        return headerValue(firstHeader, group, element);
+    }
+
+    /** {@link #headerValue(int, int)} of any parsed header. */
+    static String headerValue(AttributeList header, int group, int element) {
+        Attribute a = header.get(new AttributeTag(group, element));
+        if (a == null || a.getVM() == 0 || a instanceof SequenceAttribute) return null;
+        try {
+            String v = String.join("\\", a.getStringValues());
+            return v.isBlank() ? null : v.trim();
+        } catch (DicomException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The slide geometry of the first source when it is a VL Whole Slide Microscopy image (one
+     * pyramid level; PS3.3 A.32.8) with a Total Pixel Matrix, else null. The writer then writes a
+     * tiled SEG over this matrix.
+     */
+    public TotalPixelMatrix totalPixelMatrix() {
+        if (!TotalPixelMatrix.isSlide(firstHeader)) return null;
+        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, files.get(0).toString());
+        return totalPixelMatrix;
+    }
+
+    /** The header of the first source: where patient, study and frame of reference attributes come from. */
+    public AttributeList firstHeader() { return firstHeader; }
+
+    /** Distinct referenced instances by Series Instance UID, then SOP Instance UID → SOP Class UID. */
+    public Map<String, Map<String, String>> instancesBySeries() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        for (SourceFrame f : frames) {
+            m.computeIfAbsent(f.seriesInstanceUid() == null ? "" : f.seriesInstanceUid(), k -> new LinkedHashMap<>())
+                    .put(f.sopInstanceUid(), f.sopClassUid());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,109 @@
+package org.dicomseg.source.slide;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.dicomseg.write.SegWriteException;
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.TotalPixelMatrix;
+
+/**
+ * One instance of a VL Whole Slide Microscopy image series (PS3.3 A.32.8): one pyramid level (or
+ * a label/overview/thumbnail image), read header-only: its Total Pixel Matrix (size, origin,
+ * orientation, pixel spacing, tile grid; {@link TotalPixelMatrix}), Image Type value 3 (VOLUME,
+ * LABEL, OVERVIEW, THUMBNAIL; C.8.12.4.1.1), the pixel encoding of its tiles (Samples per Pixel,
+ * Photometric Interpretation, Planar Configuration, Bits Allocated; C.7.6.3) and the transfer
+ * syntax, plus the identifiers an export needs (SOP Instance, Series, Frame of Reference UIDs).
+ */
+public final class SlideLevel {
+    private final Path file;
+    private final TotalPixelMatrix matrix;
+    private final String sopInstanceUid;
+    private final String seriesInstanceUid;
+    private final String frameOfReferenceUid;
+    private final String imageFlavor;
+    private final int samplesPerPixel;
+    private final String photometric;
+    private final int planarConfiguration;
+    private final int bitsAllocated;
+    private final int frames;
+    private final String transferSyntaxUid;
+
+    private final SourceFile header;
+
+    private SlideLevel(SourceFile h, TotalPixelMatrix matrix) {
+        this.header = h;
+        this.file = h.file();
+        this.matrix = matrix;
+        this.sopInstanceUid = h.sopInstanceUid();
+        this.seriesInstanceUid = h.seriesInstanceUid();
+        this.frameOfReferenceUid = h.frameOfReferenceUid();
+        String imageType = h.headerValue(0x0008, 0x0008);
+        String[] v = imageType == null ? new String[0] : imageType.split("\\\\");
+        this.imageFlavor = v.length >= 3 && !v[2].isBlank() ? v[2].trim() : "VOLUME";
+        this.samplesPerPixel = h.intValue(0x0028, 0x0002, 1);
+        this.photometric = h.headerValue(0x0028, 0x0004);
+        this.planarConfiguration = h.intValue(0x0028, 0x0006, 0);
+        this.bitsAllocated = h.intValue(0x0028, 0x0100, 8);
+        this.frames = h.intValue(0x0028, 0x0008, 1);
+        this.transferSyntaxUid = h.headerValue(0x0002, 0x0010);
+    }
+
+    /**
+     * Reads the header of {@code file} (once: the export of a SEG over this level reuses it).
+     *
+     * @throws IOException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     */
+    public static SlideLevel read(Path file) throws IOException {
+        SourceFile h;
+        try {
+            h = SourceFile.read(file);
+        } catch (SegWriteException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
+            throw new IOException(file + " is not a VL Whole Slide Microscopy image (SOP Class " + h.sopClassUid() + ")");
+        }
+        TotalPixelMatrix m;
+        try {
+            m = h.totalPixelMatrix();
+        } catch (SegWriteException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (m == null) throw new IOException(file + " has no Total Pixel Matrix Rows/Columns");
+        return new SlideLevel(h, m);
+    }
+
+    /** The parsed header, as the writer takes it ({@code SourceImages.of(List.of(level.header()))}). */
+    public SourceFile header() { return header; }
+
+    public Path file() { return file; }
+    /** Slide geometry of this level. */
+    public TotalPixelMatrix matrix() { return matrix; }
+    /** Total Pixel Matrix Columns. */
+    public long width() { return matrix.columns(); }
+    /** Total Pixel Matrix Rows. */
+    public long height() { return matrix.rows(); }
+    public String sopInstanceUid() { return sopInstanceUid; }
+    public String seriesInstanceUid() { return seriesInstanceUid; }
+    public String frameOfReferenceUid() { return frameOfReferenceUid; }
+    /** Image Type value 3: VOLUME (a pyramid level), LABEL, OVERVIEW or THUMBNAIL. */
+    public String imageFlavor() { return imageFlavor; }
+    /** True for a pyramid level (Image Type value 3 VOLUME or THUMBNAIL). */
+    public boolean isPyramidLevel() { return "VOLUME".equals(imageFlavor) || "THUMBNAIL".equals(imageFlavor); }
+    public int samplesPerPixel() { return samplesPerPixel; }
+    public String photometricInterpretation() { return photometric; }
+    public int planarConfiguration() { return planarConfiguration; }
+    public int bitsAllocated() { return bitsAllocated; }
+    public int frames() { return frames; }
+    /** Transfer Syntax UID (from the File Meta Information). */
+    public String transferSyntaxUid() { return transferSyntaxUid; }
+
+    /** One line for dialogs: size, spacing in µm, tiles, flavor. */
+    public String describe() {
+        return width() + " x " + height() + " px, " + String.format(java.util.Locale.ROOT, "%.4g", matrix.columnSpacing() * 1000)
+                + " µm/px, tiles " + matrix.tileColumns() + "x" + matrix.tileRows() + (isPyramidLevel() ? "" : ", " + imageFlavor);
+    }
+
+    @Override public String toString() { return file.getFileName() + ": " + describe(); }
+}

@@ -1,0 +1,214 @@
+package org.dicomseg.write;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.dicomseg.model.PixelMeasures;
+import org.dicomseg.model.PlaneOrientation;
+import org.dicomseg.model.PlanePosition;
+import org.dicomseg.model.SegmentationGeometry;
+import org.dicomseg.source.SourceFrame;
+import org.dicomseg.source.SourceImages;
+
+/**
+ * The geometry of every mask plane as it will be written, and the source frames each plane is
+ * derived from. Built by {@link #resolve}:
+ * <ul>
+ *   <li>Default: mask plane i is source frame i; rows and columns must match and the plane count
+ *       must equal the source frame count. Orientation and pixel measures must be the same for all
+ *       source frames (they go to the Shared Functional Groups).</li>
+ *   <li>Custom ({@link SegmentationGeometry}): positions per mask plane; each plane references the
+ *       source frames whose plane lies within half a slice thickness of it along the normal (half
+ *       the larger of the mask's and the source's thickness, at least 0.01 mm), or the single
+ *       nearest source frame when none does; when the planes are not parallel to the sources, every
+ *       source frame is referenced.</li>
+ * </ul>
+ * Sources without a Frame of Reference UID (projection images such as DX) give a SEG without plane
+ * geometry (no Plane Position/Orientation groups; planes are numbered by In-Stack Position Number);
+ * mask plane i is still source frame i.
+ * Position indices (Dimension Index Values of Image Position (Patient)) number the distinct
+ * positions 1..K in increasing order along the normal. Spacing Between Slices is stated when there
+ * are at least two distinct positions and they are evenly spaced (within 0.01 mm).
+ */
+final class ResolvedGeometry {
+    private static final double POSITION_TOLERANCE = 1e-3;
+    private static final double SPACING_TOLERANCE = 0.01;
+
+    /** Shared orientation, or null when the sources have no patient geometry (projection images). */
+    final PlaneOrientation orientation;
+    /** Shared pixel measures, or null when unknown. */
+    final PixelMeasures pixelMeasures;
+    /** Position of each mask plane, or null when the sources have no patient geometry. */
+    final PlanePosition[] positions;
+    /** Dimension index of each plane's position, 1..K (all 1 without geometry). */
+    final int[] positionIndex;
+    /** True when the planes form one 3D stack: a position each, all distinct along the normal. */
+    final boolean distinctPositions;
+    /** The source frames each mask plane is derived from. */
+    final List<List<SourceFrame>> references;
+
+    /** True when there is patient geometry (Frame of Reference based planes). */
+    boolean hasGeometry() { return positions != null; }
+
+    private ResolvedGeometry(PlaneOrientation orientation, PixelMeasures pm, PlanePosition[] positions,
+                             List<List<SourceFrame>> references) {
+        this.orientation = orientation;
+        this.positions = positions;
+        this.references = references;
+        int planes = references.size();
+        positionIndex = new int[planes];
+        if (positions == null) {
+            Arrays.fill(positionIndex, 1);
+            distinctPositions = false;
+            pixelMeasures = pm;
+            return;
+        }
+        double[] n = orientation.normal();
+        Integer[] order = new Integer[planes];
+        for (int i = 0; i < planes; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(round(positions[a].along(n)), round(positions[b].along(n)));
+            if (c != 0) return c;
+            c = Double.compare(round(positions[a].x()), round(positions[b].x()));
+            if (c != 0) return c;
+            c = Double.compare(round(positions[a].y()), round(positions[b].y()));
+            return c != 0 ? c : Double.compare(round(positions[a].z()), round(positions[b].z()));
+        });
+        int idx = 0;
+        PlanePosition last = null;
+        List<Double> along = new ArrayList<>();
+        boolean sameDepth = false;
+        for (Integer p : order) {
+            PlanePosition pos = positions[p];
+            double d = pos.along(n);
+            if (last == null || !close(last, pos)) {
+                idx++;
+                if (!along.isEmpty() && Math.abs(d - along.get(along.size() - 1)) <= POSITION_TOLERANCE) sameDepth = true;
+                along.add(d);
+            } else {
+                sameDepth = true;
+            }
+            positionIndex[p] = idx;
+            last = pos;
+        }
+        distinctPositions = !sameDepth;
+        Double spacing = null;
+        if (distinctPositions && along.size() >= 2) {
+            double gap = along.get(1) - along.get(0);
+            boolean even = gap > POSITION_TOLERANCE;
+            for (int i = 2; i < along.size() && even; i++) {
+                even = Math.abs(along.get(i) - along.get(i - 1) - gap) <= SPACING_TOLERANCE;
+            }
+            if (even) spacing = round(gap);
+        }
+        this.pixelMeasures = pm == null ? null : pm.withSpacingBetweenSlices(spacing);
+    }
+
+    private static boolean close(PlanePosition a, PlanePosition b) {
+        return Math.abs(a.x() - b.x()) <= POSITION_TOLERANCE && Math.abs(a.y() - b.y()) <= POSITION_TOLERANCE
+                && Math.abs(a.z() - b.z()) <= POSITION_TOLERANCE;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** Resolves the geometry of {@code planes} mask planes of {@code rows}×{@code columns}. */
+    static ResolvedGeometry resolve(SourceImages sources, int planes, int rows, int columns, SegmentationGeometry custom) {
+        List<SourceFrame> frames = sources.frames();
+        if (custom == null) {
+            if (planes != frames.size()) {
+                throw new SegWriteException("The mask has " + planes + " planes but the source images have " + frames.size()
+                        + " frames; give one mask plane per source frame or a custom geometry");
+            }
+            PlaneOrientation ori = null;
+            PixelMeasures pm = null;
+            PlanePosition[] pos = new PlanePosition[planes];
+            // Projection images (e.g. DX) have neither position nor orientation, and usually no Frame of
+            // Reference: the SEG then carries no plane geometry either (PS3.3 A.51.5.1).
+            // Positions without a Frame of Reference cannot be interpreted, so they are ignored too.
+            boolean noGeometry = sources.frameOfReferenceUid() == null;
+            List<List<SourceFrame>> refs = new ArrayList<>();
+            for (int i = 0; i < planes; i++) {
+                SourceFrame f = frames.get(i);
+                if (f.rows() != rows || f.columns() != columns) {
+                    throw new SegWriteException("The mask is " + rows + " rows x " + columns + " columns but source frame " + (i + 1)
+                            + " (" + f + ") is " + f.rows() + " rows x " + f.columns() + " columns");
+                }
+                if (noGeometry) {
+                    if (pm == null) pm = f.pixelMeasures();
+                    refs.add(List.of(f));
+                    continue;
+                }
+                if (f.position() == null || f.orientation() == null || f.pixelMeasures() == null) {
+                    throw new SegWriteException("Source frame " + (i + 1) + " (" + f + ") has no "
+                            + (f.position() == null ? "Image Position (Patient)" : f.orientation() == null
+                                    ? "Image Orientation (Patient)" : "Pixel Spacing")
+                            + "; this writer needs plane geometry (give a custom geometry)");
+                }
+                if (ori == null) {
+                    ori = f.orientation();
+                    pm = f.pixelMeasures();
+                } else {
+                    if (!ori.approximatelyEquals(f.orientation(), 1e-4)) {
+                        throw new SegWriteException("Source frames have different orientations (" + ori + " and " + f.orientation()
+                                + " at frame " + (i + 1) + "); write them as separate SEGs");
+                    }
+                    if (!pm.approximatelyEquals(f.pixelMeasures(), 1e-4)) {
+                        throw new SegWriteException("Source frames have different pixel spacing or thickness (" + pm + " and "
+                                + f.pixelMeasures() + " at frame " + (i + 1) + ")");
+                    }
+                }
+                pos[i] = f.position();
+                refs.add(List.of(f));
+            }
+            return noGeometry ? new ResolvedGeometry(null, pm, null, refs) : new ResolvedGeometry(ori, pm, pos, refs);
+        }
+        if (custom.positions().size() != planes) {
+            throw new SegWriteException("The custom geometry has " + custom.positions().size() + " plane positions but the mask has "
+                    + planes + " planes");
+        }
+        if (sources.frameOfReferenceUid() == null) {
+            throw new SegWriteException("A custom geometry places planes in the patient coordinate system, but the source images"
+                    + " have no Frame of Reference UID");
+        }
+        SourceFrame first = frames.get(0);
+        PlaneOrientation ori = custom.orientation() != null ? custom.orientation() : first.orientation();
+        PixelMeasures pm = custom.pixelMeasures() != null ? custom.pixelMeasures() : first.pixelMeasures();
+        if (ori == null || pm == null) {
+            throw new SegWriteException("The custom geometry has no " + (ori == null ? "orientation" : "pixel measures")
+                    + " and the source images do not state one");
+        }
+        PlanePosition[] pos = custom.positions().toArray(new PlanePosition[0]);
+        double[] n = ori.normal();
+        List<List<SourceFrame>> refs = new ArrayList<>();
+        for (int p = 0; p < planes; p++) refs.add(referencesFor(pos[p], n, pm, frames));
+        return new ResolvedGeometry(ori, pm, pos, refs);
+    }
+
+    private static List<SourceFrame> referencesFor(PlanePosition pos, double[] n, PixelMeasures pm, List<SourceFrame> frames) {
+        List<SourceFrame> within = new ArrayList<>();
+        SourceFrame nearest = null;
+        double best = Double.MAX_VALUE;
+        double planeD = pos.along(n);
+        for (SourceFrame f : frames) {
+            if (f.position() == null || f.orientation() == null) return new ArrayList<>(frames);
+            double[] fn = f.orientation().normal();
+            double dot = Math.abs(fn[0] * n[0] + fn[1] * n[1] + fn[2] * n[2]);
+            if (dot < 0.9999) return new ArrayList<>(frames);
+            double d = Math.abs(f.position().along(n) - planeD);
+            double half = 0.005;
+            if (pm.sliceThickness() != null) half = Math.max(half, pm.sliceThickness() / 2);
+            if (f.pixelMeasures() != null && f.pixelMeasures().sliceThickness() != null) {
+                half = Math.max(half, f.pixelMeasures().sliceThickness() / 2);
+            }
+            if (d <= half) within.add(f);
+            if (d < best) {
+                best = d;
+                nearest = f;
+            }
+        }
+        return within.isEmpty() ? List.of(nearest) : within;
+    }
+}

@@ -1,0 +1,194 @@
+package org.dicomseg.write;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.mask.TileGrid;
+import org.dicomseg.model.Uids;
+import org.dicomseg.dicom.DataSetBuilder;
+import org.dicomseg.dicom.SegTags;
+import org.dicomseg.source.TotalPixelMatrix;
+
+/**
+ * The slide-specific part of a tiled SEG's header (a part of {@link SegHeaderBuilder}):
+ * <ul>
+ *   <li>Total Pixel Matrix Rows/Columns, Total Pixel Matrix Origin Sequence, Image Orientation
+ *       (Slide), Total Pixel Matrix Focal Planes (as in the Whole Slide Microscopy Image module,
+ *       PS3.3 C.8.12.4), Dimension Organization Type TILED_SPARSE/TILED_FULL (C.7.6.17.3);</li>
+ *   <li>Specimen module (C.7.6.22): the container and specimen description of the slide, copied;</li>
+ *   <li>Patient Orientation (General Image, C.7.6.1, Type 2C) empty: slides have no patient axes;</li>
+ *   <li>Dimension Index over Referenced Segment Number (not for LABELMAP), Column and Row Position
+ *       In Total Image Pixel Matrix, as highdicom writes;</li>
+ *   <li>Shared groups: Pixel Measures of the level; TILED_FULL also Derivation Image (every frame
+ *       comes from the level) and no Per-frame Functional Groups (frame order implicit);</li>
+ *   <li>TILED_SPARSE per frame: Derivation Image (the source tile's Referenced Frame Number when
+ *       the tile grids coincide), Frame Content, Plane Position (Slide) (C.8.12.6.1: row/column
+ *       position and X/Y/Z Offset in Slide Coordinate System), Segment Identification.</li>
+ * </ul>
+ */
+final class TiledHeader {
+    static final AttributeTag TOTAL_PIXEL_MATRIX_FOCAL_PLANES = DataSetBuilder.tag(0x0048, 0x0303);
+    private static final AttributeTag[] SPECIMEN_MODULE = {
+        TagFromName.ContainerIdentifier, DataSetBuilder.tag(0x0040, 0x0513), DataSetBuilder.tag(0x0040, 0x0515),
+        DataSetBuilder.tag(0x0040, 0x0518), DataSetBuilder.tag(0x0040, 0x051A), DataSetBuilder.tag(0x0040, 0x0520),
+        TagFromName.SpecimenDescriptionSequence,
+    };
+    /** Type 2 attributes of the Specimen module, written empty when the slide lacks them. */
+    private static final AttributeTag[] SPECIMEN_TYPE_2 = {
+        DataSetBuilder.tag(0x0040, 0x0513), DataSetBuilder.tag(0x0040, 0x0518),
+    };
+
+    private final DataSetBuilder b;
+
+    TiledHeader(DataSetBuilder b) { this.b = b; }
+
+    void write(AttributeList l, SegHeaderBuilder.Input in, AttributeList src, boolean labelMap) {
+        ResolvedTiling t = in.tiling;
+        TotalPixelMatrix m = t.matrix;
+        b.text(l, SegTags.PATIENT_ORIENTATION, "CS");
+        DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixColumns, m.columns());
+        DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixRows, m.rows());
+        DataSetBuilder.ul(l, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, 1);
+        double[] o = m.origin();
+        AttributeList origin = DataSetBuilder.singleItem(l, TagFromName.TotalPixelMatrixOriginSequence);
+        DataSetBuilder.ds(origin, TagFromName.XOffsetInSlideCoordinateSystem, o[0]);
+        DataSetBuilder.ds(origin, TagFromName.YOffsetInSlideCoordinateSystem, o[1]);
+        DataSetBuilder.ds(l, TagFromName.ImageOrientationSlide, m.orientation());
+        b.text(l, SegTags.DIMENSION_ORGANIZATION_TYPE, "CS", t.organization.dicomValue());
+        if (src.get(TagFromName.ContainerIdentifier) != null) {
+            for (AttributeTag tag : SPECIMEN_MODULE) {
+                Attribute a = src.get(tag);
+                if (a == null) continue;
+                l.put(tag.equals(TagFromName.SpecimenDescriptionSequence) ? SpecimenCopy.descriptions((SequenceAttribute) a) : a);
+            }
+            for (AttributeTag tag : SPECIMEN_TYPE_2) {
+                if (l.get(tag) == null) DataSetBuilder.seq(l, tag);
+            }
+        }
+
+        String dimUid = Uids.create();
+        b.text(DataSetBuilder.singleItem(l, SegTags.DIMENSION_ORGANIZATION_SEQUENCE), SegTags.DIMENSION_ORGANIZATION_UID, "UI", dimUid);
+        SequenceAttribute dims = DataSetBuilder.seq(l, SegTags.DIMENSION_INDEX_SEQUENCE);
+        if (!labelMap) {
+            dimension(dims, dimUid, SegTags.REFERENCED_SEGMENT_NUMBER, SegTags.SEGMENT_IDENTIFICATION_SEQUENCE, "Segment Number");
+        }
+        dimension(dims, dimUid, TagFromName.ColumnPositionInTotalImagePixelMatrix, TagFromName.PlanePositionSlideSequence,
+                "Column Position In Total Image Pixel Matrix");
+        dimension(dims, dimUid, TagFromName.RowPositionInTotalImagePixelMatrix, TagFromName.PlanePositionSlideSequence,
+                "Row Position In Total Image Pixel Matrix");
+
+        AttributeList shared = DataSetBuilder.singleItem(l, SegTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
+        AttributeList pm = DataSetBuilder.singleItem(shared, SegTags.PIXEL_MEASURES_SEQUENCE);
+        DataSetBuilder.ds(pm, SegTags.PIXEL_SPACING, m.rowSpacing(), m.columnSpacing());
+        if (m.sliceThickness() != null) DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, m.sliceThickness());
+        if (t.full()) {
+            shared.put(derivation(t));
+            return;
+        }
+        // Per-frame groups: encoded when the file is written (SparseFrameGroups), not built as
+        // PixelMed objects: one item per frame is most of a sparse slide SEG's header.
+        in.perFrameGroups = new SparseFrameGroups(in, labelMap);
+    }
+
+    /**
+     * The Per-frame Functional Groups of a TILED_SPARSE SEG ({@link PerFrameGroups}): per frame
+     * Derivation Image (source instance; its Referenced Frame Number and Spatial Locations
+     * Preserved YES when the tile grids coincide), Frame Content (Dimension Index Values),
+     * Plane Position (Slide) and Segment Identification (not for LABELMAP).
+     */
+    final class SparseFrameGroups extends PerFrameGroups {
+        private final ResolvedTiling t;
+        private final FramePlan plan;
+        private final boolean labelMap;
+        private final boolean sameGrid;
+        private final byte[] sourceUids;   // Referenced SOP Class and Instance UID of the level
+        private final byte[] spatialYes;   // Spatial Locations Preserved (0028,135A) YES
+        private final byte[] purpose;      // Purpose of Reference Code Sequence
+        private final byte[] derivation;   // Derivation Code Sequence
+
+        SparseFrameGroups(SegHeaderBuilder.Input in, boolean labelMap) {
+            this.t = in.tiling;
+            this.plan = in.plan;
+            this.labelMap = labelMap;
+            this.sameGrid = t.grid.tileRows() == t.matrix.tileRows() && t.grid.tileColumns() == t.matrix.tileColumns();
+            AttributeList l = new AttributeList();
+            b.text(l, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
+            b.text(l, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
+            sourceUids = encode(l);
+            l = new AttributeList();
+            b.text(l, DataSetBuilder.tag(0x0028, 0x135A), "CS", "YES");
+            spatialYes = encode(l);
+            l = new AttributeList();
+            b.codeSequence(l, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
+            purpose = encode(l);
+            l = new AttributeList();
+            b.codeSequence(l, SegTags.DERIVATION_CODE_SEQUENCE, SegHeaderBuilder.SEGMENTATION);
+            derivation = encode(l);
+        }
+
+        @Override int frameCount() { return plan.frameCount(); }
+
+        @Override void item(Bytes w, int f) {
+            TileGrid g = t.grid;
+            int tile = plan.plane[f];
+            // Derivation Image Sequence > Source Image Sequence, Derivation Code Sequence
+            w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
+            w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE).item();
+            w.raw(sourceUids);
+            int frame = sameGrid ? t.matrix.frameAt(g.tileRowStart(tile), g.tileColumnStart(tile)) : 0;
+            if (frame > 0) {
+                w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
+                w.raw(spatialYes);
+            }
+            w.raw(purpose).itemEnd().sequenceEnd();
+            w.raw(derivation).itemEnd().sequenceEnd();
+            // Frame Content Sequence > Dimension Index Values
+            w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
+            long col = g.tileGridColumn(tile) + 1L, row = g.tileGridRow(tile) + 1L;
+            if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row);
+            else w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row);
+            w.itemEnd().sequenceEnd();
+            // Plane Position (Slide) Sequence
+            long r = g.tileRowStart(tile), c = g.tileColumnStart(tile);
+            double[] xyz = t.matrix.slidePosition(r, c);
+            w.sequence(TagFromName.PlanePositionSlideSequence).item();
+            w.text(TagFromName.XOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[0]), (byte) ' ');
+            w.text(TagFromName.YOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[1]), (byte) ' ');
+            w.text(TagFromName.ZOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[2]), (byte) ' ');
+            w.sl(TagFromName.ColumnPositionInTotalImagePixelMatrix, (int) (c + 1));
+            w.sl(TagFromName.RowPositionInTotalImagePixelMatrix, (int) (r + 1));
+            w.itemEnd().sequenceEnd();
+            if (!labelMap) { // Segment Identification Sequence > Referenced Segment Number
+                w.sequence(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE).item();
+                w.us(SegTags.REFERENCED_SEGMENT_NUMBER, plan.segment[f]);
+                w.itemEnd().sequenceEnd();
+            }
+        }
+    }
+
+    private void dimension(SequenceAttribute dims, String uid, AttributeTag pointer, AttributeTag group, String label) {
+        AttributeList item = DataSetBuilder.item(dims);
+        b.text(item, SegTags.DIMENSION_ORGANIZATION_UID, "UI", uid);
+        DataSetBuilder.at(item, SegTags.DIMENSION_INDEX_POINTER, pointer);
+        DataSetBuilder.at(item, SegTags.FUNCTIONAL_GROUP_POINTER, group);
+        b.text(item, SegTags.DIMENSION_DESCRIPTION_LABEL, "LO", label);
+    }
+
+    /**
+     * The shared Derivation Image of a TILED_FULL SEG: the whole source level, no frame number
+     * (TILED_SPARSE writes one per frame, in {@link SparseFrameGroups}).
+     */
+    private SequenceAttribute derivation(ResolvedTiling t) {
+        AttributeList holder = new AttributeList();
+        AttributeList deriv = DataSetBuilder.singleItem(holder, SegTags.DERIVATION_IMAGE_SEQUENCE);
+        b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SegHeaderBuilder.SEGMENTATION);
+        AttributeList r = DataSetBuilder.singleItem(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
+        b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
+        b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
+        b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
+        return (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
+    }
+}

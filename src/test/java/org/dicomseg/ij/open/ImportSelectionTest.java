@@ -1,0 +1,51 @@
+package org.dicomseg.ij.open;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class ImportSelectionTest {
+
+    private static List<Integer> numbers(String spec) {
+        return SegmentSelection.parse(spec).apply(ImportFixtures.binary()).stream().map(ImportedSegmentation.Segment::number)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void blankAndAllSelectEverySegmentInFileOrder() {
+        assertEquals(List.of(1, 2, 5), numbers(""));
+        assertEquals(List.of(1, 2, 5), numbers("all"));
+        assertEquals(List.of(1, 2, 5), numbers(null));
+    }
+
+    @Test
+    void listsAndRanges() {
+        assertEquals(List.of(1, 5), numbers("5,1"));
+        assertEquals(List.of(1, 2), numbers("1-2"));
+        assertEquals(List.of(2, 5), numbers(" 2 , 5 "));
+    }
+
+    @Test
+    void unknownNumbersAndGarbageAreErrorsThatSayWhatExists() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> numbers("1,3-4"));
+        assertTrue(e.getMessage().contains("Segments 3,4 are not in this file"), e.getMessage());
+        assertTrue(e.getMessage().contains("1,2,5"), e.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> SegmentSelection.parse("liver"));
+        assertTrue(g.getMessage().contains("'liver'"), g.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SegmentSelection.parse("5-2"));
+    }
+
+    @Test
+    void outputChoicesParse() {
+        assertEquals(ImportOptions.Output.LABEL_IMAGE, ImportOptions.Output.parse("label image"));
+        assertEquals(ImportOptions.Output.ROI_SET_ZIP, ImportOptions.Output.parse("RoiSet.zip"));
+        assertEquals(ImportOptions.Output.ROI_MANAGER, ImportOptions.Output.parse("roi manager"));
+        assertEquals(ImportOptions.Output.HYPERSTACK, ImportOptions.Output.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> ImportOptions.Output.parse("movie"));
+    }
+}
