@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import ij.IJ;
@@ -27,19 +29,26 @@ import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
-import org.dicomseg.plugins.CommandForm;
-import org.dicomseg.plugins.ExportFields;
-import org.dicomseg.plugins.MacroKeys;
+import org.dicomseg.options.ExportOptions;
+import org.dicomseg.options.InvalidOptionException;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.options.OptionValues;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
  * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
- * the writer options are read by the same form as the dialog's macro path (one option parser),
- * and slice i of the label image belongs to the i-th source image in spatial order.
+ * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
+ * options (one option parser), and slice i of the label image belongs to the i-th source image in
+ * spatial order.
  */
 final class ExportCommand {
     private ExportCommand() { }
+
+    /** Option key ({@link MacroKeys}) → the flag that sets it. */
+    private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
+            MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
+            MacroKeys.OVERWRITE, "overwrite");
 
     static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
             + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
@@ -84,24 +93,29 @@ final class ExportCommand {
         return 0;
     }
 
-    /** The dialog's option form, filled from the command line through the macro-option path. */
+    /**
+     * The writer options: the flags as the export dialog's keys, read by the same conversion as the
+     * dialog's ({@link ExportOptions}); a bad value is a usage error naming the flag.
+     */
     private static SegWriteOptions options(CliArgs a, ExportPlan plan, DcmqiMetadata meta) {
         SegmentationType type = a.has("type") ? parseType(a.get("type")) : plan.suggestedType();
-        CommandForm form = new CommandForm("dicomseg export");
-        ExportFields.addOptions(form, type);
-        StringBuilder o = new StringBuilder();
-        o.append(MacroKeys.SEGMENTATION).append('=').append(type.name());
-        if (a.has("compression")) o.append(' ').append(MacroKeys.COMPRESSION).append('=').append(a.get("compression").toLowerCase(Locale.ROOT));
-        if (a.has("fractional-type")) o.append(' ').append(MacroKeys.FRACTIONAL_TYPE).append('=').append(a.get("fractional-type"));
-        if (a.has("series-description")) o.append(' ').append(MacroKeys.SERIES).append("=[").append(a.get("series-description")).append(']');
-        if (a.flag("keep-empty")) o.append(' ').append(MacroKeys.KEEP);
-        if (a.flag("overwrite")) o.append(' ').append(MacroKeys.OVERWRITE);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(MacroKeys.SEGMENTATION, type.name());
+        if (a.has("compression")) values.put(MacroKeys.COMPRESSION, a.get("compression").toLowerCase(Locale.ROOT));
+        if (a.has("fractional-type")) values.put(MacroKeys.FRACTIONAL_TYPE, a.get("fractional-type"));
+        if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
+        if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
+        if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         try {
-            form.readOptions(o.toString());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage().replace(MacroKeys.COMPRESSION + "\"", "--compression\""));
+            return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
+        } catch (InvalidOptionException e) {
+            throw new CliException(e.getMessage());
         }
-        return ExportFields.toOptions(form, meta);
+    }
+
+    /** The command-line flag of an option key, as messages name it. */
+    private static String flagOf(String key) {
+        return "--" + FLAGS.getOrDefault(key, key);
     }
 
     private static SegmentationType parseType(String s) {

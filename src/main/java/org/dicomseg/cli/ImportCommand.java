@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import ij.ImagePlus;
@@ -14,7 +16,10 @@ import ij.io.FileSaver;
 
 import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.read.SegmentationReader;
-import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.options.ImportOptions;
+import org.dicomseg.options.InvalidOptionException;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.options.OptionValues;
 import org.dicomseg.ij.open.ImportProgress;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
@@ -36,6 +41,11 @@ final class ImportCommand {
     static final String USAGE = "dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments 1,3-5]"
             + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
 
+    /** Option key ({@link MacroKeys}) → the flag that sets it. */
+    private static final Map<String, String> FLAGS = Map.of(MacroKeys.OUTPUT, "as", MacroKeys.SEGMENTS, "segments",
+            MacroKeys.LAST_WINS, "last-wins", MacroKeys.FRACTIONAL, "fractional-stored", MacroKeys.IMPORT_REGION, "region",
+            MacroKeys.DOWNSAMPLE, "downsample");
+
     static int run(List<String> argv, PrintStream out) throws IOException {
         CliArgs a = CliArgs.parse(argv, Set.of("out", "as", "segments", "region", "downsample"), Set.of("last-wins", "fractional-stored", "overwrite"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
@@ -56,12 +66,17 @@ final class ImportCommand {
             throw new CliException("--out must not be the SEG itself");
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(MacroKeys.OUTPUT, output.choice());
+        values.put(MacroKeys.SEGMENTS, a.get("segments", ""));
+        if (a.flag("last-wins")) values.put(MacroKeys.LAST_WINS, "true");
+        if (a.flag("fractional-stored")) values.put(MacroKeys.FRACTIONAL, "true");
+        values.put(MacroKeys.IMPORT_REGION, a.get("region", ""));
+        values.put(MacroKeys.DOWNSAMPLE, a.get("downsample", ""));
         ImportOptions o;
         try {
-            o = new ImportOptions().output(output).segments(a.get("segments", ""))
-                    .lastWins(a.flag("last-wins")).fractionalAsStoredValues(a.flag("fractional-stored"))
-                    .region(a.get("region", "")).downsample(a.get("downsample", ""));
-        } catch (IllegalArgumentException e) {
+            o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
+        } catch (InvalidOptionException e) {
             throw new CliException(e.getMessage());
         }
         String[] what = new String[1];
@@ -89,5 +104,10 @@ final class ImportCommand {
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
         return 0;
+    }
+
+    /** The command-line flag of an option key, as messages name it. */
+    private static String flagOf(String key) {
+        return "--" + FLAGS.getOrDefault(key, key);
     }
 }

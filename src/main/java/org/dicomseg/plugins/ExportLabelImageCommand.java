@@ -14,10 +14,18 @@ import org.dicomseg.ij.export.LabelImageExport;
 import org.dicomseg.ij.export.OutputPaths;
 import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.slide.SlideTarget;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
+import org.dicomseg.ij.ui.ExportFields;
+import org.dicomseg.ij.ui.ExportSupport;
+import org.dicomseg.ij.ui.SlideExportSupport;
 
 /**
  * Plugins &gt; DICOM SEG &gt; Export Label Image as SEG... (also File &gt; Save As &gt; DICOM SEG...):
@@ -61,8 +69,8 @@ public class ExportLabelImageCommand implements PlugIn {
 
     /** Runs the export for {@code imp}; returns the result, or null when the user cancelled a dialog. */
     static SegWriteResult export(ImagePlus imp) throws Exception {
-        SlidePlacement slide = SlideExportSupport.of(imp);
-        if (slide != null) return SlideExportSupport.labelImage(COMMAND, imp, slide);
+        SlidePlacement slide = SlidePlacement.of(imp);
+        if (slide != null) return exportOnSlide(imp, slide);
         SourceSeries auto = SourceLocator.detect(imp);
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);
@@ -74,8 +82,22 @@ public class ExportLabelImageCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, new IjExportMonitor());
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out);
+    }
+
+    /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
+    private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        SlideExportSupport.addTargetField(form);
+        if (!form.show()) return null;
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
         IjExportMonitor monitor = new IjExportMonitor();
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, monitor);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+        SlideTarget target = SlideExportSupport.target(form, slide, imp);
+        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, monitor, target), target.placement(), options[0],
+                out, form.flag(MacroKeys.PYRAMID));
     }
 }

@@ -22,10 +22,18 @@ import org.dicomseg.ij.export.RoiPlacement;
 import org.dicomseg.ij.export.RoiSetReader;
 import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.slide.SlideTarget;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
+import org.dicomseg.ij.ui.ExportFields;
+import org.dicomseg.ij.ui.ExportSupport;
+import org.dicomseg.ij.ui.SlideExportSupport;
 
 /**
  * Plugins &gt; DICOM SEG &gt; Export ROIs as SEG...: the ROI Manager's ROIs, or a RoiSet.zip (works
@@ -66,8 +74,8 @@ public class ExportRoisCommand implements PlugIn {
 
     /** Runs the export; returns the result, or null when the user cancelled a dialog. */
     static SegWriteResult export(ImagePlus imp) throws Exception {
-        SlidePlacement slide = SlideExportSupport.of(imp);
-        if (slide != null) return SlideExportSupport.rois(COMMAND, imp, slide);
+        SlidePlacement slide = SlidePlacement.of(imp);
+        if (slide != null) return exportOnSlide(imp, slide);
         SourceSeries auto = SourceLocator.detect(imp);
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);
@@ -94,9 +102,28 @@ public class ExportRoisCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
+        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, new IjExportMonitor());
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out);
+    }
+
+    /** The export for an image on a slide: the ROIs are rasterised tile by tile on its grid; null when cancelled. */
+    private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        SlideExportSupport.addTargetField(form);
+        if (!form.show()) return null;
+        List<Roi> rois = rois(form.string(MacroKeys.ROIS));
+        RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
+        DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        if (out == null) return null;
         IjExportMonitor monitor = new IjExportMonitor();
-        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, monitor);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+        SlideTarget target = SlideExportSupport.target(form, slide, imp);
+        ExportPlan plan = target.isOwn()
+                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor)
+                : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
+                        target.width(), target.height(), meta, monitor);
+        return SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, form.flag(MacroKeys.PYRAMID));
     }
 
     /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */

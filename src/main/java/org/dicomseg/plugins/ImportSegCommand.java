@@ -17,12 +17,16 @@ import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
 import org.dicomseg.read.SegmentationReader;
-import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.options.ImportOptions;
+import org.dicomseg.options.OptionValues;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
-import org.dicomseg.ij.open.SegmentSelection;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
 
 /**
  * File &gt; Import &gt; DICOM SEG... and Plugins &gt; DICOM SEG &gt; Import SEG...: reads a DICOM
@@ -73,16 +77,7 @@ public class ImportSegCommand implements PlugIn {
         }
         ImportOptions o;
         try {
-            o = new ImportOptions()
-                    .segments(v.get(MacroKeys.SEGMENTS))
-                    .output(ImportOptions.Output.parse(v.get(MacroKeys.OUTPUT)))
-                    .fractionalAsStoredValues(Boolean.parseBoolean(v.get(MacroKeys.FRACTIONAL)))
-                    .lastWins(Boolean.parseBoolean(v.get(MacroKeys.LAST_WINS)))
-                    .roiZip(v.get(MacroKeys.OUT))
-                    .openSource(Boolean.parseBoolean(v.get(MacroKeys.OPEN_SOURCE)))
-                    .sourceFolder(v.get(MacroKeys.SOURCE_FOLDER))
-                    .region(v.get(MacroKeys.IMPORT_REGION))
-                    .downsample(v.get(MacroKeys.DOWNSAMPLE));
+            o = ImportOptions.of(OptionValues.of(v));
         } catch (IllegalArgumentException e) {
             CommandErrors.report(TITLE, e);
             return;

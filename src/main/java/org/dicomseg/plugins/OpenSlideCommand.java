@@ -12,6 +12,10 @@ import org.dicomseg.ij.slide.SlideImageOpener;
 import org.dicomseg.source.slide.SlideLevel;
 import org.dicomseg.source.slide.SlideRegionReader;
 import org.dicomseg.source.slide.SlideSeries;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
 
 /**
  * Plugins &gt; DICOM SEG &gt; Open DICOM Slide...: opens a level of a VL Whole Slide Microscopy

@@ -19,6 +19,10 @@ import org.dicomseg.ij.open.SegInfoTable;
 import org.dicomseg.ij.open.SegInfoText;
 import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
 
 /**
  * Plugins &gt; DICOM SEG &gt; SEG Info...: what a SEG contains, without opening its images. A

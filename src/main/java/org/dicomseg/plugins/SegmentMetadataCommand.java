@@ -33,6 +33,10 @@ import org.dicomseg.model.codes.CodeEntry;
 import org.dicomseg.model.codes.CodeTables;
 import org.dicomseg.model.codes.Codes;
 import org.dicomseg.model.codes.ContextGroup;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.CommandErrors;
 
 /**
  * Plugins &gt; DICOM SEG &gt; Segment Metadata...: edits the segment descriptions attached to the

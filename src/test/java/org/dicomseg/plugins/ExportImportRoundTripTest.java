@@ -9,7 +9,7 @@ import ij.ImagePlus;
 
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.ij.export.ExportDecoded;
-import org.dicomseg.ij.open.ImportOptions;
+import org.dicomseg.options.ImportOptions;
 import org.dicomseg.ij.open.ImportProgress;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;

@@ -19,11 +19,11 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 
-import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationReader;
-import org.dicomseg.ij.open.ImportOptions;
-import org.dicomseg.reconstruct.SegmentOverlapException;
+import org.dicomseg.options.ImportOptions;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.FormField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,15 +145,5 @@ class ImportCommandHeadlessTest {
                 assertEquals((double) reader.segmentPixelCounts().get(n), r.table.getValue("Pixels", i), 0);
             }
         }
-    }
-
-    @Test
-    void userMessages() {
-        SegReadException read = new SegReadException(Path.of("x.dcm"), "not a DICOM file");
-        assertEquals(read.getMessage(), CommandErrors.message(read));
-        assertTrue(read.getMessage().contains("x.dcm"), read.getMessage());
-        assertTrue(CommandErrors.message(new SegmentOverlapException(1, 2, 0, 0, 1, 3)).contains("last wins"));
-        assertTrue(CommandErrors.message(new OutOfMemoryError()).contains("segments="));
-        assertTrue(CommandErrors.message(new NullPointerException("boom")).startsWith("Unexpected NullPointerException: boom"));
     }
 }

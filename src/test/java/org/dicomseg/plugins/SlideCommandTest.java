@@ -29,6 +29,7 @@ import org.dicomseg.reconstruct.SegmentationVolume;
 import org.dicomseg.samples.SampleStudy;
 import org.dicomseg.samples.SlideWriter;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.ij.ui.FormField;
 
 /**
  * The slide loop through the commands, as a macro runs them: Open DICOM Slide... (a region of a

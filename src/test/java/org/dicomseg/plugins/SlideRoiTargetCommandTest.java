@@ -21,6 +21,9 @@ import org.dicomseg.samples.SampleStudy;
 import org.dicomseg.samples.SlideWriter;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.SlideExportSupport;
 
 /**
  * Export ROIs as SEG... from an image of a coarse slide level with {@code target=finest}: the SEG is

@@ -22,6 +22,9 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.CommandForm;
+import org.dicomseg.ij.ui.FormField;
 
 /**
  * Runs in its own JVM under Xvfb (see {@link ExportXvfbTest}): starts ImageJ with our jar in its

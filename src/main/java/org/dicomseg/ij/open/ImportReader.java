@@ -16,6 +16,8 @@ import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.reconstruct.SegmentationVolume;
 import org.dicomseg.ij.slide.SegSlideSource;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.options.ImportOptions;
+import org.dicomseg.options.SegmentSelection;
 
 /**
  * Adapts the reader's {@link Reconstructor} to the importer's {@link ImportedSegmentation}: the planes, their

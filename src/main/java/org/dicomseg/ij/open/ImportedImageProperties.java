@@ -7,6 +7,7 @@ import ij.ImagePlus;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.options.ImportOptions;
 
 /**
  * Leaves on imported images what the export commands look for, so that "import, edit, export"

@@ -3,13 +3,16 @@ package org.dicomseg.ij.open;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.dicomseg.model.FractionalType;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.options.SegmentSelection;
 
 /**
  * A decoded segmentation as the ImageJ importer sees it: a stack of planes in spatial order, and for
@@ -132,6 +135,19 @@ public final class ImportedSegmentation {
     /** The stored value that counts as "inside" when a mask is needed: half of the maximum, rounded up (1 for BINARY). */
     public int maskThreshold() {
         return (maxFractionalValue + 1) / 2;
+    }
+
+    /**
+     * The segments {@code selection} picks, in file order; fails when a requested number is not in
+     * the file (the message lists those that are) or nothing is selected.
+     */
+    public List<Segment> segments(SegmentSelection selection) {
+        List<Integer> available = new ArrayList<>();
+        for (Segment s : segments) available.add(s.number());
+        Set<Integer> chosen = new LinkedHashSet<>(selection.resolve(available));
+        List<Segment> out = new ArrayList<>();
+        for (Segment s : segments) if (chosen.contains(s.number())) out.add(s);
+        return out;
     }
 
     /** The same volume restricted to the given segments (in the given order). */

@@ -9,6 +9,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import org.dicomseg.ij.source.DicomHeaderInfo;
+import org.dicomseg.options.ImportOptions;
 
 /**
  * Carries out an import on a decoded {@link ImportedSegmentation}: selects the segments, makes the requested
@@ -56,7 +57,7 @@ public final class SegImporter {
      * @param title   title of the image to create
      */
     public Result run(ImportedSegmentation full, Path segPath, String title) throws IOException {
-        ImportedSegmentation v = full.select(options.segments().apply(full));
+        ImportedSegmentation v = full.select(full.segments(options.segments()));
         Result r = new Result();
         switch (options.output()) {
             case HYPERSTACK:

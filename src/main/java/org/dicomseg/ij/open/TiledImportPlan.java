@@ -109,23 +109,6 @@ public final class TiledImportPlan {
                 && segFrameOfReference.equals(slide.frameOfReferenceUid()) && slide.columnSpacing() > 0 && slide.rowSpacing() > 0;
     }
 
-    /** Parses {@code "x,y,w,h"} (blank = null; width/height 0 = to the edge). */
-    public static int[] parseRegion(String s) {
-        if (s == null || s.isBlank()) return null;
-        String[] parts = s.trim().replaceAll("^\\[|\\]$", "").split("[,;\\s]+");
-        if (parts.length != 4) throw new IllegalArgumentException("region must be x,y,width,height, not '" + s + "'");
-        int[] r = new int[4];
-        try {
-            for (int i = 0; i < 4; i++) r[i] = Integer.parseInt(parts[i].trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("region must be four whole numbers x,y,width,height, not '" + s + "'");
-        }
-        if (r[0] < 0 || r[1] < 0 || r[2] < 0 || r[3] < 0) {
-            throw new IllegalArgumentException("region values must not be negative: '" + s + "'");
-        }
-        return r;
-    }
-
     /** 0-based column of the region's left edge in the Total Pixel Matrix. */
     public int x() { return x; }
     /** 0-based row of the region's top edge. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.options.SegmentSelection;
 
 /** Imports real SEGs from the shared corpus and checks the ImageJ views against the reader's own counts. */
 class ImportCorpusTest {

@@ -13,6 +13,7 @@ import ij.ImagePlus;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.options.ImportOptions;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.ij.source.DicomHeaderInfo;
 import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.options.ImportOptions;
+import org.dicomseg.options.SegmentSelection;
 
 /** Finding and opening the source series of corpus SEGs, in the SEG's plane order. */
 class ImportSourceStackTest {

@@ -1,4 +1,4 @@
-package org.dicomseg.plugins;
+package org.dicomseg.ij.ui;
 
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -11,12 +11,17 @@ import java.util.Map;
 import ij.Macro;
 import ij.gui.GenericDialog;
 
+import org.dicomseg.options.MacroKeys;
+import org.dicomseg.options.OptionValues;
+
 /**
  * Shows a list of {@link FormField}s and collects the answers. With a display (GUI, or a macro run
  * in a normal ImageJ) it is a plain {@code GenericDialog}, so ImageJ records every field and replays
  * {@code run("Command...", "key=value ...")} without showing it. Without a display (Fiji
  * {@code --headless}, unit tests) the values come straight from the macro options with ImageJ's
  * parsing ({@code Macro.getValue}; checkbox = bare key), and missing keys take the defaults.
+ * Either way the result is one key → value map ({@link #values()}), which the commands hand to
+ * {@code org.dicomseg.options}.
  */
 public final class CommandForm {
     private final String title;
@@ -126,39 +131,33 @@ public final class CommandForm {
         }
     }
 
-    /** Reads the values from a macro option string (the headless path; public for tests). */
+    /**
+     * Reads the values from a macro option string (the headless path; public for tests): the text
+     * of each field with ImageJ's parsing ({@code Macro.getValue}, checkbox = bare key), missing keys
+     * at their defaults, then checked by {@link OptionValues} (a choice must be one of its items, a
+     * number a number), so a macro gets the same messages as the command line.
+     *
+     * @throws org.dicomseg.options.InvalidOptionException naming the key, for a value that is not allowed
+     */
     public boolean readOptions(String options) {
         if (options == null) {
             throw new IllegalArgumentException(title + " needs macro options when ImageJ runs without a display, e.g. "
                     + "run(\"" + title + "\", \"" + example() + "\")");
         }
         String opts = options + " ";
+        Map<String, String> given = new LinkedHashMap<>();
+        for (FormField f : fields) {
+            if (f.kind() == FormField.Kind.MESSAGE) continue;
+            given.put(f.key(), f.kind() == FormField.Kind.CHECKBOX ? Boolean.toString(hasFlag(opts, f.key()))
+                    : Macro.getValue(opts, f.key(), f.defaultValue()));
+        }
+        OptionValues read = OptionValues.of(given);
         for (FormField f : fields) {
             switch (f.kind()) {
-                case STRING:
-                    values.put(f.key(), Macro.getValue(opts, f.key(), f.defaultValue()).trim());
-                    break;
-                case NUMBER:
-                    String n = Macro.getValue(opts, f.key(), f.defaultValue()).trim();
-                    try {
-                        values.put(f.key(), Long.toString(Math.round(Double.parseDouble(n))));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(f.key() + "=" + n + " is not a number");
-                    }
-                    break;
-                case CHOICE:
-                    String v = Macro.getValue(opts, f.key(), f.defaultValue()).trim();
-                    String match = null;
-                    for (String it : f.items()) if (it.equalsIgnoreCase(v)) match = it;
-                    if (match == null) {
-                        throw new IllegalArgumentException("\"" + v + "\" is not a valid choice for \"" + f.key()
-                                + "\": use one of " + Arrays.toString(f.items()));
-                    }
-                    values.put(f.key(), match);
-                    break;
-                case CHECKBOX:
-                    values.put(f.key(), Boolean.toString(hasFlag(opts, f.key())));
-                    break;
+                case STRING: values.put(f.key(), read.string(f.key(), f.defaultValue())); break;
+                case NUMBER: values.put(f.key(), Integer.toString(read.number(f.key(), 0))); break;
+                case CHOICE: values.put(f.key(), read.choice(f.key(), Arrays.asList(f.items()), f.defaultValue())); break;
+                case CHECKBOX: values.put(f.key(), Boolean.toString(read.flag(f.key()))); break;
                 default: break;
             }
         }
@@ -180,7 +179,10 @@ public final class CommandForm {
         return b.toString();
     }
 
-    /** All values by key, in field order (checkboxes as "true"/"false"), after {@link #show()}. */
+    /**
+     * All values by key, in field order (checkboxes as "true"/"false"), after {@link #show()}: the
+     * map the options package reads ({@code OptionValues.of(form.values())}).
+     */
     public Map<String, String> values() { return new LinkedHashMap<>(values); }
 
     /** The value of a text field ("" when empty). */

@@ -1,4 +1,4 @@
-package org.dicomseg.plugins;
+package org.dicomseg.ij.ui;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,13 @@ import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.SegExport;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.options.MacroKeys;
 
-/** Steps shared by the export commands: sources, output confirmation, writing and logging. */
-final class ExportSupport {
+/**
+ * Steps shared by the export commands: sources, output confirmation (a dialog in the GUI, refused
+ * in a macro), writing and logging to ImageJ's Log and status line.
+ */
+public final class ExportSupport {
     private ExportSupport() { }
 
     /**
@@ -33,7 +37,7 @@ final class ExportSupport {
      * @param height       plane height
      * @param planes       number of planes
      */
-    static SourceSeries sources(ImagePlus imp, SourceSeries auto, String field, String detected, int width, int height,
+    public static SourceSeries sources(ImagePlus imp, SourceSeries auto, String field, String detected, int width, int height,
             int planes) throws IOException {
         if (imp != null && (field.isEmpty() || field.equals(detected))) {
             SourceSeries s = auto != null ? auto : SourceLocator.ofImage(imp);
@@ -48,14 +52,14 @@ final class ExportSupport {
     }
 
     /** One line for the dialog saying whether the image's DICOM source images were found. */
-    static String sourceNote(SourceSeries detected) {
+    public static String sourceNote(SourceSeries detected) {
         if (detected == null) return "DICOM source images: not known from the image, give their folder or a file below";
         return "DICOM source images found: " + detected.planeCount() + (detected.planeCount() == 1 ? " image" : " images")
                 + " (" + detected.origin() + ")";
     }
 
     /** The output path; asks before replacing a file in the GUI (and records the answer), refuses otherwise. */
-    static Path output(String command, String field, SegWriteOptions[] options) {
+    public static Path output(String command, String field, SegWriteOptions[] options) {
         if (field.isEmpty()) throw new IllegalArgumentException("No output file given (" + MacroKeys.OUT + "=...)");
         Path out = Paths.get(field);
         if (Files.isDirectory(out)) throw new IllegalArgumentException("Output " + out + " is a folder; give a file name");
@@ -72,16 +76,15 @@ final class ExportSupport {
         return out;
     }
 
-    /** Writes and reports; returns the result. */
-    static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
-            IjExportMonitor monitor) {
+    /** Writes and reports; returns the result. The progress bar is full when it returns or fails. */
+    public static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out) {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
         try {
             r = SegExport.write(plan, sources, options, out);
         } finally {
-            if (monitor != null) monitor.done();
+            IJ.showProgress(1.0);
         }
         IJ.log(command + ": wrote " + r.file() + " (" + options.segmentationType() + ", " + plan.segments().size()
                 + (plan.segments().size() == 1 ? " segment, " : " segments, ") + r.numberOfFrames()

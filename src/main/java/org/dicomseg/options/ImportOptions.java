@@ -1,13 +1,15 @@
-package org.dicomseg.ij.open;
+package org.dicomseg.options;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
- * The choices of an import, independent of how they were made (dialog, macro, test): which
- * segments, what to produce, how to show FRACTIONAL values, what to do with overlaps in a label
- * image, where to write a RoiSet.zip and whether (and where) to look for the source images.
+ * The choices of an import, independent of how they were made (dialog, macro, command line,
+ * test): which segments, what to produce, how to show FRACTIONAL values, what to do with overlaps
+ * in a label image, where to write a RoiSet.zip, whether (and where) to look for the source images
+ * and, for a tiled (slide) SEG, which region of the Total Pixel Matrix at what downsampling.
+ * {@link #of(OptionValues)} reads them from filled values (the import dialog's keys).
  */
 public final class ImportOptions {
     /** What the import produces. */
@@ -71,7 +73,7 @@ public final class ImportOptions {
     public Path roiZip() { return roiZip; }
     /** Tiled SEGs: {x, y, width, height} of the Total Pixel Matrix to read, or null (whole, or the open slide image's region). */
     public int[] region() { return region == null ? null : region.clone(); }
-    /** Tiled SEGs: downsampling factor, 0 = the default ({@link TiledImportPlan}). */
+    /** Tiled SEGs: downsampling factor, 0 = the default (fit 2048 pixels, or the open slide image's pixel size). */
     public int downsample() { return downsample; }
 
     public ImportOptions segments(SegmentSelection s) { this.segments = s; return this; }
@@ -86,7 +88,7 @@ public final class ImportOptions {
     public ImportOptions roiZip(String p) { this.roiZip = blank(p) ? null : Paths.get(p.trim()); return this; }
     public ImportOptions region(int[] r) { this.region = r == null ? null : r.clone(); return this; }
     /** Parses {@code x,y,width,height} (blank = none). */
-    public ImportOptions region(String r) { this.region = TiledImportPlan.parseRegion(r); return this; }
+    public ImportOptions region(String r) { this.region = parseRegion(r); return this; }
     public ImportOptions downsample(int f) {
         if (f < 0) throw new IllegalArgumentException("downsample must be 1 or more (0 or blank = default), not " + f);
         this.downsample = f;
@@ -100,6 +102,59 @@ public final class ImportOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("downsample must be a whole number, not '" + f + "'");
         }
+    }
+
+    /**
+     * The options of filled values (keys of the import dialog, {@link MacroKeys#SEGMENTS} to
+     * {@link MacroKeys#DOWNSAMPLE}); an absent key takes its default: every segment, a hyperstack,
+     * checkboxes off, no paths, the whole matrix at the default downsampling.
+     *
+     * @throws InvalidOptionException naming the key, for a value that cannot be read
+     */
+    public static ImportOptions of(OptionValues values) {
+        ImportOptions o = new ImportOptions()
+                .fractionalAsStoredValues(values.flag(MacroKeys.FRACTIONAL))
+                .lastWins(values.flag(MacroKeys.LAST_WINS))
+                .openSource(values.flag(MacroKeys.OPEN_SOURCE));
+        try {
+            o.segments(values.string(MacroKeys.SEGMENTS, ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(MacroKeys.SEGMENTS, e.getMessage());
+        }
+        try {
+            o.output(Output.parse(values.string(MacroKeys.OUTPUT, "")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(MacroKeys.OUTPUT, e.getMessage());
+        }
+        o.roiZip(values.string(MacroKeys.OUT, "")).sourceFolder(values.string(MacroKeys.SOURCE_FOLDER, ""));
+        try {
+            o.region(values.string(MacroKeys.IMPORT_REGION, ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(MacroKeys.IMPORT_REGION, e.getMessage());
+        }
+        try {
+            o.downsample(values.string(MacroKeys.DOWNSAMPLE, ""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(MacroKeys.DOWNSAMPLE, e.getMessage());
+        }
+        return o;
+    }
+
+    /** Parses {@code "x,y,w,h"}, brackets allowed (blank = null; width/height 0 = to the edge). */
+    public static int[] parseRegion(String s) {
+        if (s == null || s.isBlank()) return null;
+        String[] parts = s.trim().replaceAll("^\\[|\\]$", "").split("[,;\\s]+");
+        if (parts.length != 4) throw new IllegalArgumentException("region must be x,y,width,height, not '" + s + "'");
+        int[] r = new int[4];
+        try {
+            for (int i = 0; i < 4; i++) r[i] = Integer.parseInt(parts[i].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("region must be four whole numbers x,y,width,height, not '" + s + "'");
+        }
+        if (r[0] < 0 || r[1] < 0 || r[2] < 0 || r[3] < 0) {
+            throw new IllegalArgumentException("region values must not be negative: '" + s + "'");
+        }
+        return r;
     }
 
     /** The RoiSet.zip to write for {@code seg}: the chosen path, else {@code <name>_RoiSet.zip} beside it. */

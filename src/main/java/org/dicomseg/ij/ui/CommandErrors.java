@@ -1,4 +1,4 @@
-package org.dicomseg.plugins;
+package org.dicomseg.ij.ui;
 
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;

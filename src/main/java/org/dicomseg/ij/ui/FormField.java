@@ -1,6 +1,7 @@
-package org.dicomseg.plugins;
+package org.dicomseg.ij.ui;
 
 import java.util.Arrays;
+import java.util.List;
 
 import ij.Macro;
 
@@ -62,6 +63,11 @@ public final class FormField {
     /** A drop-down list. */
     public static FormField choice(String key, String label, String[] items, String dflt) {
         return new FormField(key, label, Kind.CHOICE, dflt, items.clone(), 0);
+    }
+
+    /** A drop-down list of the options package's choices. */
+    public static FormField choice(String key, String label, List<String> items, String dflt) {
+        return choice(key, label, items.toArray(new String[0]), dflt);
     }
 
     /** A checkbox; in a macro the bare key means checked, its absence unchecked (ImageJ's rule). */

@@ -1,4 +1,4 @@
-package org.dicomseg.ij.open;
+package org.dicomseg.options;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,19 +53,6 @@ public final class SegmentSelection {
 
     /** True when Segment Number {@code n} is selected. */
     public boolean contains(int n) { return numbers == null || numbers.contains(n); }
-
-    /**
-     * The selected segments of {@code v} in file order; fails when a requested number is absent
-     * or nothing is selected.
-     */
-    public List<ImportedSegmentation.Segment> apply(ImportedSegmentation v) {
-        List<Integer> available = new ArrayList<>();
-        for (ImportedSegmentation.Segment s : v.segments()) available.add(s.number());
-        Set<Integer> chosen = new LinkedHashSet<>(resolve(available));
-        List<ImportedSegmentation.Segment> out = new ArrayList<>();
-        for (ImportedSegmentation.Segment s : v.segments()) if (chosen.contains(s.number())) out.add(s);
-        return out;
-    }
 
     /**
      * The selected Segment Numbers among {@code available} (a file's numbers, in file order);

@@ -1,10 +1,12 @@
-package org.dicomseg.plugins;
+package org.dicomseg.options;
 
 /**
- * The macro vocabulary of every DICOM SEG command, in one place. Each constant is the key that
+ * The option vocabulary of every DICOM SEG command, in one place. Each constant is the key that
  * the command's dialog field records (ImageJ derives a recorded key from the first word of a
  * field's label, lower-cased), so {@code run("Export Label Image as SEG...", "source=... out=...")}
- * replays the dialog. The same names are listed with examples in {@code docs/macros.md}.
+ * replays the dialog; the command line fills the same keys from its flags. The keys are a public
+ * contract recorded in users' macros: never rename one. They are listed with examples in
+ * {@code docs/macros.md}.
  *
  * <p>Paths are always string fields: Fiji's {@code --headless} mode stubs out file choosers.</p>
  */
