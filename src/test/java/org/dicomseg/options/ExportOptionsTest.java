@@ -16,7 +16,10 @@ import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.model.FractionalType;
+import org.dicomseg.model.SegmentAlgorithmType;
+import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.model.codes.Codes;
 import org.dicomseg.write.SegWriteOptions;
 
 /** The one conversion of filled export options into {@link SegWriteOptions}, shared by the dialogs and the CLI. */
@@ -86,9 +89,15 @@ class ExportOptionsTest {
                 .segmentationType());
     }
 
+    /** dcmqi metadata with one segment (it needs one), series-level values to be added. */
+    private static DcmqiMetadata.Builder metadata() {
+        return DcmqiMetadata.builder().addSegment(SegmentDescription.builder(1, "Liver").category(Codes.ANATOMICAL_STRUCTURE)
+                .type(Codes.TISSUE).algorithmType(SegmentAlgorithmType.MANUAL).build());
+    }
+
     @Test
     void metadataReplacesOnlyWhatWasLeftAtItsDefault() {
-        DcmqiMetadata meta = DcmqiMetadata.builder().seriesDescription("From dcmqi").seriesNumber("77").instanceNumber("5")
+        DcmqiMetadata meta = metadata().seriesDescription("From dcmqi").seriesNumber("77").instanceNumber("5")
                 .contentLabel("dcmqi_label").contentCreatorName("Reader^One").contentDescription("From the JSON").build();
         SegWriteOptions fromMeta = convert(Map.of(), meta);
         assertEquals("From dcmqi", fromMeta.seriesDescription());
@@ -109,7 +118,7 @@ class ExportOptionsTest {
 
         // a value typed equal to the default counts as the default; a series number dcmqi spells badly is ignored
         SegWriteOptions atDefault = convert(map(MacroKeys.SERIES, "Segmentation", MacroKeys.SERIES_NUMBER, "300"),
-                DcmqiMetadata.builder().seriesDescription("Meta").seriesNumber("x7").build());
+                metadata().seriesDescription("Meta").seriesNumber("x7").build());
         assertEquals("Meta", atDefault.seriesDescription());
         assertEquals(300, atDefault.seriesNumber());
     }
