@@ -40,15 +40,6 @@ public final class OptionValues {
         return new OptionValues(Objects.requireNonNull(values, "values"), Objects.requireNonNull(shownAs, "shownAs"));
     }
 
-    /** True when the key was given (with any value). */
-    public boolean has(String key) { return values.containsKey(key); }
-
-    /** How messages name {@code key}. */
-    public String shown(String key) { return shownAs.apply(key); }
-
-    /** All values as given, in order. */
-    public Map<String, String> asMap() { return values; }
-
     /** A text value, trimmed; {@code dflt} when the key is absent. */
     public String string(String key, String dflt) {
         String v = values.get(key);
@@ -97,6 +88,8 @@ public final class OptionValues {
             throw new InvalidOptionException(key, shown(key) + "=" + v + " is not a number");
         }
     }
+
+    private String shown(String key) { return shownAs.apply(key); }
 
     @Override public String toString() {
         return values.toString();
