@@ -29,6 +29,10 @@ final class FrameBatches {
 
     /** Whole frames decoded together: enough for parallel decoding, few enough for prompt progress and cancel. */
     private static final int BATCH = 256;
+    private final ReconstructionOptions options;
+    private final ReconstructionProgress progress;
+    private final int frameRows;
+    private final Supplier<Decoder> newDecoder;
     private int[] queuedFrames = new int[64];
     private int[] queuedPlanes = new int[64];
     private int[] queuedSegments = new int[64];
@@ -41,10 +45,6 @@ final class FrameBatches {
     private final Object failureLock = new Object();
     private volatile int failedAt = Integer.MAX_VALUE; // placement index of the first failed frame
     private Throwable failure;
-    private final ReconstructionOptions options;
-    private final ReconstructionProgress progress;
-    private final int frameRows;
-    private final Supplier<Decoder> newDecoder;
 
     /**
      * @param newDecoder makes the decoder of one more thread (called on the queueing thread, as
