@@ -483,7 +483,7 @@ final class PerFrameGroupsParser {
     /** The first item of a macro's sequence: marks the macro present and reads its values. */
     private Visitor macroItem(FunctionalGroups g, int macro) {
         g.present |= macro;
-        if (macro == FunctionalGroups.FRAME_CONTENT) g.dimensionIndexValues = NO_INTS; // HeaderParser.ints of an absent value
+        if (macro == FunctionalGroups.FRAME_CONTENT) g.dimensionIndexValues = NO_INTS; // AttributeValues.ints of an absent value
         return new Visitor() {
             @Override public int bit(int t) {
                 switch (macro) {
@@ -553,7 +553,7 @@ final class PerFrameGroupsParser {
                     case REFERENCED_SOP_INSTANCE_UID: uids[1] = p.uid(); break;
                     default: frames[0] = p.integers(); break;
                 }
-                // HeaderParser.references: an item without a Referenced SOP Instance UID is left out.
+                // AttributeValues.references: an item without a Referenced SOP Instance UID is left out.
                 if (uids[1] != null) {
                     if (added) out.set(out.size() - 1, new SourceImageReference(uids[0], uids[1], frames[0]));
                     else out.add(new SourceImageReference(uids[0], uids[1], frames[0]));
@@ -581,7 +581,7 @@ final class PerFrameGroupsParser {
         return buf;
     }
 
-    /** US, first value (HeaderParser.intValue); {@code def} when the value is empty. */
+    /** US, first value (AttributeValues.intValue); {@code def} when the value is empty. */
     private int firstUnsignedShort(int def) throws IOException, Unsupported {
         byte[] b = value("US");
         if ((length & 1) != 0) throw new Unsupported("odd US length");
@@ -595,7 +595,7 @@ final class PerFrameGroupsParser {
         return length == 0 ? def : le32(b, 0);
     }
 
-    /** UL, all values as (wrapped) ints (HeaderParser.ints). */
+    /** UL, all values as (wrapped) ints (AttributeValues.ints). */
     private int[] unsignedLongs() throws IOException, Unsupported {
         byte[] b = value("UL");
         if ((length & 3) != 0) throw new Unsupported("UL length not a multiple of 4");
@@ -631,7 +631,7 @@ final class PerFrameGroupsParser {
         return out;
     }
 
-    /** DS with at least {@code count} values: the first {@code count} (HeaderParser.doubles), else null. */
+    /** DS with at least {@code count} values: the first {@code count} (AttributeValues.doubles), else null. */
     private double[] decimals(int count) throws IOException, Unsupported {
         List<String> v = strings("DS");
         if (v.size() < count) return null;
@@ -640,13 +640,13 @@ final class PerFrameGroupsParser {
         return out;
     }
 
-    /** DS, first value, NaN when empty (HeaderParser.doubleValue). */
+    /** DS, first value, NaN when empty (AttributeValues.doubleValue). */
     private double decimal() throws IOException, Unsupported {
         List<String> v = strings("DS");
         return v.isEmpty() ? Double.NaN : decimalString(v.get(0));
     }
 
-    /** IS, all values (HeaderParser.ints). */
+    /** IS, all values (AttributeValues.ints). */
     private int[] integers() throws IOException, Unsupported {
         List<String> v = strings("IS");
         int[] out = new int[v.size()];
@@ -654,7 +654,7 @@ final class PerFrameGroupsParser {
         return out;
     }
 
-    /** UI, single value, NUL padding and spaces trimmed (HeaderParser.str); null when empty. */
+    /** UI, single value, NUL padding and spaces trimmed (AttributeValues.str); null when empty. */
     private String uid() throws IOException, Unsupported {
         List<String> v = strings("UI");
         if (v.isEmpty()) return null;
