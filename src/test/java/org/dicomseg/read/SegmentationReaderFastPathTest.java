@@ -429,7 +429,7 @@ class SegmentationReaderFastPathTest {
         }, "small-stack", 256 * 1024);
         t.start();
         t.join();
-        assertTrue(thrown[0] instanceof PerFrameGroupsParser.Unsupported, String.valueOf(thrown[0]));
+        assertTrue(thrown[0] instanceof StrictElementReader.Unsupported, String.valueOf(thrown[0]));
         assertTrue(thrown[0].getMessage().contains("nested deeper than 64"), thrown[0].getMessage());
     }
 
@@ -511,7 +511,7 @@ class SegmentationReaderFastPathTest {
             assertEquals(3, r.size());
             assertEquals(1, r.items().size());
             loc.perFrameGroupsVr = "UN";
-            assertThrows(PerFrameGroupsParser.Unsupported.class, () -> PerFrameGroupsParser.parseOrExplain(in, loc, true, 3));
+            assertThrows(StrictElementReader.Unsupported.class, () -> PerFrameGroupsParser.parseOrExplain(in, loc, true, 3));
             assertNull(PerFrameGroupsParser.parse(in, loc, true, 3));
         }
     }
