@@ -323,7 +323,7 @@ class SegmentationReaderFastPathTest {
     /** Bytes of {@code f} with the 32-bit little-endian value at {@code at} replaced. */
     private Path patched(Path f, String name, long at, long value) throws IOException {
         byte[] b = Files.readAllBytes(f);
-        ReaderFuzzer.put32(b, (int) at, value);
+        DicomMutator.put32(b, (int) at, value);
         return Files.write(tmp.resolve(name), b);
     }
 
@@ -456,7 +456,7 @@ class SegmentationReaderFastPathTest {
         int executions = Integer.getInteger("dicomseg.fastpath.mutations", 300);
         for (int i = 0; i < executions; i++) {
             ReaderFuzzer.Seed s = seeds.get(rnd.nextInt(seeds.size()));
-            byte[] m = ReaderFuzzer.mutate(s.bytes, seeds, rnd, new ArrayList<>());
+            byte[] m = DicomMutator.mutate(s.bytes, seeds, rnd, new ArrayList<>());
             Path f = Files.write(tmp.resolve("mutant.dcm"), m);
             SegmentationReader fast = null, ref = null;
             String fastError = null, refError = null;
