@@ -87,6 +87,7 @@ public final class SegmentationReader implements Closeable {
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
     boolean perFrameParsedDirectly() { return seg.perFrameParsedDirectly(); }
 
+    // ------------------------------------------------------------------ metadata
 
     /** The file this reader reads. */
     public Path file() { return file; }
