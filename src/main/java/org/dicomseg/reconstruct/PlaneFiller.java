@@ -15,6 +15,7 @@ import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.read.SourceImageReference;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.task.Progress;
 
 /**
  * Puts decoded frames into output planes: one job, shared by every reconstruction. Decides the
@@ -71,7 +72,7 @@ final class PlaneFiller {
     private final int[] labelLut;          // LABELMAP input: stored label -> output value / channel+1
     private final float scale;
     private final long framesAtStart;
-    private final ReconstructionProgress progress;
+    private final Progress progress;
     private final String[] sourceUids;   // per plane: source SOP Instance UID of the first frame placed there
     private final int[] sourceFrames;    // per plane: its 1-based source frame number, 0 when not stated
     private final boolean failOnOverlap;
@@ -199,7 +200,7 @@ final class PlaneFiller {
     void place(FrameInfo f, int plane, int dx, int dy, int seq) throws SegReadException {
         if (!includes(f)) return;
         progress.checkCanceled();
-        progress.update(placed++, Math.max(total, placed));
+        progress.progress(placed++, Math.max(total, placed));
         if (sourceUids[plane] == null && !f.sources().isEmpty()) {
             SourceImageReference s = f.sources().get(0);
             sourceUids[plane] = s.sopInstanceUid();
@@ -975,7 +976,7 @@ final class PlaneFiller {
             String[] sources, int[] sourceFrames, int originX, int originY) throws SegReadException {
         flush();
         throwFailure();
-        progress.update(Math.max(total, placed), Math.max(total, placed));
+        progress.progress(Math.max(total, placed), Math.max(total, placed));
         boolean labelOut = options.output() == ReconstructionOptions.Output.LABEL_MAP;
         return new SegmentationVolume(width, height, planes, channels, pixelType, data, segments.clone(), values.clone(),
                 labelOut, positions, orientation, pixelSpacing, sliceSpacing,
