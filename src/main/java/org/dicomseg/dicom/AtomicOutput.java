@@ -26,7 +26,10 @@ import org.dicomseg.task.OutputException;
 public final class AtomicOutput {
     private AtomicOutput() { }
 
-    /** Fails unless {@code output} may be written. */
+    /**
+     * Fails with an {@link OutputException} naming the problem unless {@code output} may be written: its
+     * folder exists, it is none of {@code sources}, not a folder, and new unless {@code overwrite}.
+     */
     public static void check(Path output, Collection<Path> sources, boolean overwrite) throws OutputException {
         Path abs = output.toAbsolutePath().normalize();
         Path dir = abs.getParent();

@@ -17,7 +17,7 @@ import org.dicomseg.task.InputException;
  * image) and, handed to {@link SourceImages#of}, what the writer needs — so a source folder is
  * parsed once per export, not once to choose the series and again to write.
  *
- * <p>{@link #read} fails with a {@link InputException} naming the file when it is not a DICOM
+ * <p>{@link #read} fails with an {@link InputException} naming the file when it is not a DICOM
  * image (no SOP Class/Instance UID, no Rows/Columns).</p>
  */
 public final class SourceFile {

@@ -32,7 +32,7 @@ import org.dicomseg.task.InputException;
  * order given (files in argument order, frames in frame-number order): mask plane i corresponds to
  * source frame i unless the writer is given its own geometry. Nothing is sorted.
  *
- * <p>Checks made here: every file is DICOM (else a {@link InputException} naming the file),
+ * <p>Checks made here: every file is DICOM (else an {@link InputException} naming the file),
  * every file has SOP Class/Instance UIDs and Rows/Columns, and all sources share one Frame of
  * Reference UID and one Study Instance UID (a SEG has one of each).</p>
  */

@@ -20,8 +20,8 @@ import ij.plugin.DICOM;
 
 import org.dicomseg.ij.source.DicomHeaderInfo;
 import org.dicomseg.reconstruct.PatientCoordinates;
-import org.dicomseg.task.Progress;
 import org.dicomseg.task.InputException;
+import org.dicomseg.task.Progress;
 
 /**
  * Finds the source images a SEG was drawn on and opens them as one stack in the SEG's plane
