@@ -4,5 +4,16 @@
  * assembly and regions of tiled slides, as one channel per segment or one label map.
  * {@link org.dicomseg.reconstruct.Reconstructor} is the entry point; results are
  * {@link org.dicomseg.reconstruct.SegmentationVolume} value objects with one Java array per plane.
+ *
+ * <p>Calls go one way, from the front door down to the kernels:</p>
+ * <pre>
+ * Reconstructor ─┬─ SliceGrid                      (planes of a spatial volume)
+ *                ├─ PlaneFiller ─┬─ FrameBatches   (batches on threads; owns the Decoder callback)
+ *                │               └─ FrameDecoder ─┬─ PackedBitsWriter
+ *                │                                ├─ RunSinks
+ *                │                                └─ UnpackedFrameWriter
+ *                └─ TileMosaic ──── BandRowWriter  (BINARY tiles on the grid, band by band)
+ * all of them ───── OutputLayout, OutputPlanes ─── ReconstructionStatistics, WorkerThreads
+ * </pre>
  */
 package org.dicomseg.reconstruct;
