@@ -43,10 +43,11 @@ import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.source.SourceImages;
-import org.dicomseg.write.SegWriteException;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriter;
 import org.dicomseg.write.TiledGeometry;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * The direct reading of the Per-frame Functional Groups (5200,9230) by {@link PerFrameGroupsParser}
@@ -201,7 +202,7 @@ class SegmentationReaderFastPathTest {
         try {
             SegWriter.write(out, org.dicomseg.mask.LabelMapMask.ofBytes(new byte[][] {TiledSegs.labels(TiledSegs.W, TiledSegs.H)},
                     TiledSegs.H, TiledSegs.W), TiledSegs.descriptions(2), SourceImages.read(levels.get(0)), o);
-        } catch (SegWriteException e) {
+        } catch (InputException | OutputException e) {
             throw new AssertionError(e);
         }
         assertSameIndex(out);
