@@ -12,7 +12,7 @@ import org.dicomseg.task.InputException;
  * or truncated file, a header whose numbers contradict each other (Rows, Columns, Number of
  * Frames, Bits Allocated, Pixel Data length, Per-frame Functional Groups, Segment Sequence), an
  * unsupported transfer syntax (the message names it), and a frame that cannot be decoded (the
- * {@link CorruptPixelDataException} is the cause; the message names the file and frame number).
+ * {@link org.dicomseg.pixels.CorruptPixelDataException} is the cause; the message names the file and frame number).
  * It is an {@link InputException} (checked) because it is about the content of a file the caller chose:
  * callers (the ImageJ importer, the CLI) catch it and show {@link #getMessage()} to the user as is.
  * Programming errors (a frame number out of range, a null argument) stay unchecked
