@@ -18,7 +18,7 @@ import org.dicomseg.task.OutputException;
  * allows it) and deleted on any failure. Also the guard against clobbering: a source file is never
  * overwritten, an existing output only when asked.
  *
- * <p>Public because every file the project writes goes through it: SEGs ({@link SegWriter}), and the
+ * <p>Public because every file the project writes goes through it: SEGs (the writer), and the
  * TIFFs and ROI sets of the importer and the command line. It creates the temporary file with the
  * default permissions of the folder (not {@code Files.createTempFile}'s owner-only ones, which would
  * stay on the renamed output).</p>
