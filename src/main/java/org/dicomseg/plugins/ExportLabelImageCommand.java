@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -82,8 +83,9 @@ public class ExportLabelImageCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, new IjExportMonitor());
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out);
+        IjProgress progress = IjProgress.start(null);
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
@@ -95,9 +97,9 @@ public class ExportLabelImageCommand implements PlugIn {
         SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
+        IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, monitor, target), target.placement(), options[0],
-                out, form.flag(MacroKeys.PYRAMID));
+        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0],
+                out, progress, form.flag(MacroKeys.PYRAMID));
     }
 }

@@ -11,6 +11,7 @@ import ij.gui.Roi;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -102,8 +103,9 @@ public class ExportRoisCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, new IjExportMonitor());
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out);
+        IjProgress progress = IjProgress.start(null);
+        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, progress);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 
     /** The export for an image on a slide: the ROIs are rasterised tile by tile on its grid; null when cancelled. */
@@ -117,13 +119,13 @@ public class ExportRoisCommand implements PlugIn {
         SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
+        IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
         ExportPlan plan = target.isOwn()
-                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor)
+                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, progress)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
-                        target.width(), target.height(), meta, monitor);
-        return SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, form.flag(MacroKeys.PYRAMID));
+                        target.width(), target.height(), meta, progress);
+        return SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
     }
 
     /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */

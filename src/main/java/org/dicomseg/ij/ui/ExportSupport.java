@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.plugin.frame.Recorder;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -76,15 +77,16 @@ public final class ExportSupport {
         return out;
     }
 
-    /** Writes and reports; returns the result. The progress bar is full when it returns or fails. */
-    public static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out) {
+    /** Writes and reports; returns the result. Ends {@code progress} (the command's) when it returns or fails. */
+    public static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
+            IjProgress progress) throws IOException {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
         try {
             r = SegExport.write(plan, sources, options, out);
         } finally {
-            IJ.showProgress(1.0);
+            if (progress != null) progress.done();
         }
         IJ.log(command + ": wrote " + r.file() + " (" + options.segmentationType() + ", " + plan.segments().size()
                 + (plan.segments().size() == 1 ? " segment, " : " segments, ") + r.numberOfFrames()

@@ -7,6 +7,7 @@ import java.util.List;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.SlideExport;
 import org.dicomseg.ij.slide.SlidePlacement;
@@ -59,10 +60,10 @@ public final class SlideExportSupport {
 
     /**
      * Writes (with the coarser levels when {@code pyramid}) and reports; returns the result for the
-     * image's level. The progress bar is full when it returns or fails.
+     * image's level. Ends {@code progress} (the command's) when it returns or fails.
      */
     public static SegWriteResult write(String command, ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out,
-                                       boolean pyramid) throws IOException {
+                                       IjProgress progress, boolean pyramid) throws IOException {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
@@ -75,7 +76,7 @@ public final class SlideExportSupport {
                 r = SlideExport.write(plan, slide, options, out);
             }
         } finally {
-            IJ.showProgress(1.0);
+            if (progress != null) progress.done();
         }
         IJ.log(command + ": wrote " + r.file() + " (tiled " + options.tiledGeometry().organization().dicomValue() + ", "
                 + options.segmentationType() + ", " + plan.segments().size() + (plan.segments().size() == 1 ? " segment, " : " segments, ")
