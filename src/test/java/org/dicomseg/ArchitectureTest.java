@@ -203,6 +203,23 @@ class ArchitectureTest {
         assertEquals(Map.of(), tooLong, "main source files over " + MAX_LINES + " lines: split them by job");
     }
 
+    @Test
+    void everyPackageSaysWhatLivesThere() throws IOException {
+        List<String> missing = new java.util.ArrayList<>();
+        for (Path root : List.of(Paths.get("src", "main", "java"), Paths.get("src", "tools", "java"))) {
+            try (Stream<Path> dirs = Files.walk(root)) {
+                for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                    boolean hasClasses;
+                    try (Stream<Path> files = Files.list(dir)) {
+                        hasClasses = files.anyMatch(f -> f.toString().endsWith(".java"));
+                    }
+                    if (hasClasses && !Files.exists(dir.resolve("package-info.java"))) missing.add(dir.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "packages without a package-info.java (what lives there, the front door, what it may use)");
+    }
+
     /** Any dependency on a class in these packages, except the exact pairs of {@link #KNOWN_VIOLATIONS}. */
     private static ArchCondition<JavaClass> dependOnClassesIn(String... packages) {
         DescribedPredicate<Dependency> known = DescribedPredicate.alwaysFalse();
