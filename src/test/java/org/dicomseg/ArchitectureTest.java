@@ -3,7 +3,6 @@ package org.dicomseg;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -214,7 +214,7 @@ class ArchitectureTest {
 
     @Test
     void everyPackageSaysWhatLivesThere() throws IOException {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (Path root : List.of(Paths.get("src", "main", "java"), Paths.get("src", "tools", "java"))) {
             try (Stream<Path> dirs = Files.walk(root)) {
                 for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
