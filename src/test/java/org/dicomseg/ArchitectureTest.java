@@ -82,11 +82,7 @@ class ArchitectureTest {
             // TODO(integration): removed when branch read lands
             "org/dicomseg/read/PerFrameGroupsParser.java",
             // TODO(integration): removed when branch read lands
-            "org/dicomseg/read/HeaderParser.java",
-            // TODO(integration): removed when branch reconstruct lands
-            "org/dicomseg/reconstruct/PlaneFiller.java",
-            // TODO(integration): removed when branch reconstruct lands
-            "org/dicomseg/reconstruct/TileMosaic.java");
+            "org/dicomseg/read/HeaderParser.java");
 
     private static JavaClasses main;
 

@@ -32,6 +32,7 @@ public final class ReconstructionOptions {
         LAST_WINS
     }
 
+    private ReconstructionStatistics statistics = new ReconstructionStatistics();
     private int[] segments;
     private Output output = Output.SEGMENT_CHANNELS;
     private OverlapPolicy overlapPolicy = OverlapPolicy.FAIL;
@@ -107,6 +108,15 @@ public final class ReconstructionOptions {
         Integer v = relabel.get(segment);
         return v == null ? segment : v;
     }
+
+    /** Counts what the reconstruction did (tests pass their own to check the path taken); never null. */
+    ReconstructionOptions statistics(ReconstructionStatistics s) {
+        if (s == null) throw new IllegalArgumentException("no statistics");
+        this.statistics = s;
+        return this;
+    }
+
+    ReconstructionStatistics statistics() { return statistics; }
 
     @Override public String toString() {
         return "ReconstructionOptions[segments=" + (segments == null ? "all" : Arrays.toString(segments)) + ", " + output

@@ -106,7 +106,7 @@ public final class Reconstructor {
         List<FrameInfo> frames = framesOf(r, segments, o);
         double[] orientation = orientationOf(m, frames, gridOrientation);
         if (grid == null && !positioned(frames, orientation)) return withoutPositions(r, frames, segments, o);
-        Grid g = new Grid(m, frames, grid, orientation, o);
+        SliceGrid g = new SliceGrid(m, frames, grid, orientation, o);
 
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), g.ds.length);
         filler.expect(frames.size());
@@ -185,129 +185,12 @@ public final class Reconstructor {
             return allSourced ? "by source image (no plane positions)" : "by frame order (no plane positions)";
         }
         try {
-            Grid g = new Grid(m, frames, null, orientation, o);
+            SliceGrid g = new SliceGrid(m, frames, null, orientation, o);
             return "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
                     + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
         } catch (IllegalArgumentException e) {
             return "not one volume: " + e.getMessage();
         }
-    }
-
-    /**
-     * The planes of a spatial volume: distinct positions sorted along the slice normal, with gaps of
-     * a regular spacing filled (at most 4 x positions + 16 planes), and the plane of each frame.
-     */
-    private static final class Grid {
-        final double[] n;
-        final List<double[]> positions;
-        final double[] ds;
-        final double spacing;
-        final double tolerance;
-        final List<String> notes = new ArrayList<>();
-
-        Grid(SegmentationMetadata m, List<FrameInfo> frames, List<double[]> grid, double[] orientation, ReconstructionOptions o) {
-            if (orientation == null) throw new IllegalArgumentException("no Image Orientation (Patient): planes cannot be sorted");
-            for (FrameInfo f : frames) {
-                if (f.imagePositionPatient() == null) {
-                    throw new IllegalArgumentException("frame " + f.frameNumber() + " has no Image Position (Patient)");
-                }
-                if (f.imageOrientationPatient() != null && !PatientCoordinates.sameOrientation(f.imageOrientationPatient(), orientation)) {
-                    throw new IllegalArgumentException("frame " + f.frameNumber() + " has Image Orientation (Patient) "
-                            + Arrays.toString(f.imageOrientationPatient()) + ", not " + Arrays.toString(orientation)
-                            + ": the frames are not one volume");
-                }
-            }
-            n = PatientCoordinates.normal(orientation);
-
-            // Planes: sorted distances along the normal, with a representative position each.
-            List<double[]> planePos = new ArrayList<>();
-            List<Double> planeD = new ArrayList<>();
-            List<double[]> candidates = new ArrayList<>();
-            if (grid != null) {
-                candidates.addAll(grid);
-            } else {
-                for (FrameInfo f : frames) candidates.add(f.imagePositionPatient());
-            }
-            candidates.sort((a, b) -> Double.compare(PatientCoordinates.dot(a, n), PatientCoordinates.dot(b, n)));
-            for (double[] p : candidates) {
-                double d = PatientCoordinates.dot(p, n);
-                if (!planeD.isEmpty() && Math.abs(d - planeD.get(planeD.size() - 1)) < PatientCoordinates.SAME_PLANE_MM) continue;
-                planeD.add(d);
-                planePos.add(p.clone());
-            }
-            double spacing = Double.NaN;
-            if (planeD.size() > 1) {
-                double min = Double.MAX_VALUE;
-                for (int i = 1; i < planeD.size(); i++) min = Math.min(min, planeD.get(i) - planeD.get(i - 1));
-                double declared = m.spacingBetweenSlices();
-                spacing = grid == null && declared > 0 && declared <= min + 1e-3 ? declared : min;
-                boolean regular = true;
-                for (int i = 1; i < planeD.size(); i++) {
-                    double k = (planeD.get(i) - planeD.get(i - 1)) / spacing;
-                    if (Math.abs(k - Math.rint(k)) > 0.05) regular = false;
-                }
-                if (!regular) {
-                    notes.add("slice positions are not regularly spaced; planes are the distinct positions");
-                    spacing = Double.NaN;
-                } else if (grid == null && o.fillGaps()
-                        && Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing) + 1 > 4.0 * planeD.size() + 16) {
-                    notes.add("gaps between slices are too large to fill (" + planeD.size() + " positions spanning "
-                            + (long) Math.rint((planeD.get(planeD.size() - 1) - planeD.get(0)) / spacing + 1)
-                            + " slices); planes are the distinct positions; use volumeOnGrid with the source positions");
-                } else if (grid == null && o.fillGaps()) {
-                    List<double[]> filledPos = new ArrayList<>();
-                    List<Double> filledD = new ArrayList<>();
-                    int inserted = 0;
-                    for (int i = 0; i < planeD.size(); i++) {
-                        if (i > 0) {
-                            int k = (int) Math.rint((planeD.get(i) - planeD.get(i - 1)) / spacing);
-                            double[] a = planePos.get(i - 1), b = planePos.get(i);
-                            for (int j = 1; j < k; j++) {
-                                double t = (double) j / k;
-                                filledPos.add(new double[] {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t});
-                                filledD.add(planeD.get(i - 1) + (planeD.get(i) - planeD.get(i - 1)) * t);
-                                inserted++;
-                            }
-                        }
-                        filledPos.add(planePos.get(i));
-                        filledD.add(planeD.get(i));
-                    }
-                    if (inserted > 0) notes.add(inserted + " empty plane(s) inserted where the regular spacing has no frames");
-                    planePos = filledPos;
-                    planeD = filledD;
-                }
-            }
-            this.spacing = spacing;
-            this.positions = planePos;
-            this.tolerance = Double.isNaN(spacing) ? PatientCoordinates.SAME_PLANE_MM
-                    : Math.max(PatientCoordinates.SAME_PLANE_MM, 0.05 * spacing);
-            this.ds = planeD.stream().mapToDouble(Double::doubleValue).toArray();
-            for (FrameInfo f : frames) planeOf(f); // every frame must lie on the grid
-        }
-
-        /** The 0-based plane of {@code f}. @throws IllegalArgumentException when it lies on none. */
-        int planeOf(FrameInfo f) {
-            double d = PatientCoordinates.dot(f.imagePositionPatient(), n);
-            int z = nearest(ds, d);
-            if (z < 0 || Math.abs(ds[z] - d) > tolerance) {
-                throw new IllegalArgumentException("frame " + f.frameNumber() + " at Image Position (Patient) "
-                        + Arrays.toString(f.imagePositionPatient()) + " lies on none of the " + ds.length + " planes of the grid");
-            }
-            if (PatientCoordinates.inPlaneDistance(f.imagePositionPatient(), positions.get(z), n) > PatientCoordinates.SAME_GRID_MM) {
-                throw new IllegalArgumentException("frame " + f.frameNumber() + " is shifted in its plane relative to plane "
-                        + (z + 1) + ": the frames are not one grid");
-            }
-            return z;
-        }
-    }
-
-    private static int nearest(double[] sorted, double d) {
-        int i = Arrays.binarySearch(sorted, d);
-        if (i >= 0) return i;
-        int ins = -i - 1;
-        if (ins == 0) return 0;
-        if (ins == sorted.length) return sorted.length - 1;
-        return d - sorted[ins - 1] <= sorted[ins] - d ? ins - 1 : ins;
     }
 
     /** No positions: one plane per source image (in order of first use), else per frame of each segment. */
@@ -488,7 +371,7 @@ public final class Reconstructor {
         }
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, 1);
-        if (out != null) checkOutput(filler, out, width, height);
+        if (out != null) checkOutput(filler.layout(), out, width, height);
         if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
             filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
         }
@@ -501,9 +384,9 @@ public final class Reconstructor {
             tiles.add(f);
         }
         filler.expect(tiles.size());
-        if (out != null) filler.preset(out);
-        if (!TileMosaic.place(r, filler, o, tiles, x, y, width, height, out != null)) {
-            if (out != null) TileMosaic.clear(out, o.threads());
+        if (out != null) filler.planes().preset(out);
+        if (!TileMosaic.place(r, filler.layout(), filler.planes(), o, tiles, x, y, width, height, out != null)) {
+            if (out != null) OutputPlanes.clear(out, o.threads());
             for (FrameInfo f : tiles) {
                 filler.place(f, 0, f.columnPositionInTotalPixelMatrix() - 1 - x, f.rowPositionInTotalPixelMatrix() - 1 - y);
             }
@@ -511,17 +394,17 @@ public final class Reconstructor {
         return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, null, x, y);
     }
 
-    private static void checkOutput(PlaneFiller filler, Object[] out, int width, int height) {
-        if (out.length != filler.channels()) {
-            throw new IllegalArgumentException(out.length + " output array(s) given; the result has " + filler.channels()
+    private static void checkOutput(OutputLayout layout, Object[] out, int width, int height) {
+        if (out.length != layout.channels()) {
+            throw new IllegalArgumentException(out.length + " output array(s) given; the result has " + layout.channels()
                     + " channel(s) (one per chosen segment, or one label map)");
         }
-        Class<?> type = SegmentationVolume.newPlane(filler.pixelType(), 0).getClass();
+        Class<?> type = SegmentationVolume.newPlane(layout.pixelType(), 0).getClass();
         for (int c = 0; c < out.length; c++) {
             Object a = out[c];
             if (a == null || a.getClass() != type || java.lang.reflect.Array.getLength(a) != width * height) {
                 throw new IllegalArgumentException("output array " + c + " must be a " + type.getSimpleName().replace("[]", "")
-                        + "[" + ((long) width * height) + "] (" + filler.pixelType() + ", " + width + " x " + height + "), not "
+                        + "[" + ((long) width * height) + "] (" + layout.pixelType() + ", " + width + " x " + height + "), not "
                         + (a == null ? "null" : a.getClass().getSimpleName().replace("[]", "") + "["
                         + (a.getClass().isArray() ? java.lang.reflect.Array.getLength(a) : "?") + "]"));
             }

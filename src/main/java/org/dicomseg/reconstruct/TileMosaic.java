@@ -21,7 +21,7 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
 
 /**
- * The fast path of {@link Reconstructor#region} (and so of the whole Total Pixel Matrix) for the
+ * The fast path of {@code Reconstructor.region} (and so of the whole Total Pixel Matrix) for the
  * common slide case: BINARY tiles (1-bit packed frames: native, RLE or deflated) on the tile grid
  * of the Total Pixel Matrix, at most one tile per grid cell and output array (no two tiles of
  * one channel, or of the label map, share a pixel), into 8-bit planes.
@@ -32,12 +32,12 @@ import org.dicomseg.model.SegmentationType;
  * all its tiles, so each output row is written front to back, once: 64 pixels of packed bits at a
  * time, runs of all-clear and all-set words (empty and full tiles, the inside of a tissue region)
  * coalesced over tile borders into {@link Arrays#fill} calls, other bytes spread eight pixels at a
- * time ({@link BitPacking#spread}) with one 8-byte store.</p>
+ * time ({@link BitPacking#spread}) with one 8-byte store ({@link BandRowWriter}).</p>
  *
  * <p>Two modes. <b>Fresh</b> (the planes are the ones Java allocated, all zero): runs of zero are
  * skipped, so only the set pixels' neighbourhoods are written, and an array is allocated only
  * when a band whose tiles hold a set bit reaches it (channels without any stay unallocated, as in
- * {@link PlaneFiller}). The JVM zeroes a new array on the allocating thread (~0.1 s for 900 MB);
+ * {@link OutputPlanes}). The JVM zeroes a new array on the allocating thread (~0.1 s for 900 MB);
  * meanwhile the other threads go on reading bands and keep them to write once the array is
  * there (only the bits of partial tiles: empty and full tiles are noted as such; up to a
  * sixteenth of the plane's size, at most 64 MiB). <b>Into</b> (the caller's arrays, any content): every pixel of every array is written
@@ -51,16 +51,10 @@ import org.dicomseg.model.SegmentationType;
 final class TileMosaic {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** How often the fast path was taken (tests check that they exercise it). */
-    static final AtomicLong USES = new AtomicLong();
-    /** Bands stashed while their array was being allocated (tests). */
-    static final AtomicLong STASHED = new AtomicLong();
-    /** Tests: the allocating thread sleeps this long after allocating, so the others stash bands. */
-    static volatile int slowAllocationMillisForTests;
-
     private final SegmentationReader reader;
-    private final PlaneFiller filler;
+    private final OutputPlanes planes;
     private final ReconstructionOptions options;
+    private final ReconstructionStatistics statistics;
     private final int frameRows;
     private final int frameColumns;
     private final int x0;
@@ -108,11 +102,12 @@ final class TileMosaic {
     private volatile int failedAt = Integer.MAX_VALUE;
     private Throwable failure;
 
-    private TileMosaic(SegmentationReader reader, PlaneFiller filler, ReconstructionOptions options, int x, int y, int width,
-            int height, boolean into, Plan p) {
+    private TileMosaic(SegmentationReader reader, OutputLayout layout, OutputPlanes planes, ReconstructionOptions options,
+            int x, int y, int width, int height, boolean into, Plan p) {
         this.reader = reader;
-        this.filler = filler;
+        this.planes = planes;
         this.options = options;
+        this.statistics = options.statistics();
         this.frameRows = reader.rows();
         this.frameColumns = reader.columns();
         this.x0 = x;
@@ -130,7 +125,7 @@ final class TileMosaic {
         this.frameOf = p.frameOf;
         this.colOf = p.colOf;
         this.valueOf = p.valueOf;
-        int arrays = filler.channels();
+        int arrays = layout.channels();
         this.claimed = new AtomicIntegerArray(arrays);
         this.ready = new AtomicReferenceArray<>(arrays);
         // half the packed bits of the plane, at most 64 MiB (only partial tiles' bits are kept)
@@ -150,25 +145,27 @@ final class TileMosaic {
     }
 
     /**
-     * Places {@code tiles} (placement order; each intersects the region) into the filler's plane 0
-     * when the fast path applies; returns false, having done nothing, when it does not.
+     * Places {@code tiles} (placement order; each intersects the region) into plane 0 of
+     * {@code planes} (laid out as {@code layout} says) when the fast path applies; returns false,
+     * having done nothing, when it does not. With {@code into} the planes are the caller's arrays
+     * ({@link OutputPlanes#preset}), every pixel of which is written.
      */
-    static boolean place(SegmentationReader r, PlaneFiller filler, ReconstructionOptions o, List<FrameInfo> tiles,
-            int x, int y, int width, int height, boolean into) throws SegReadException {
-        Plan p = plan(r, filler, tiles, y, height);
+    static boolean place(SegmentationReader r, OutputLayout layout, OutputPlanes planes, ReconstructionOptions o,
+            List<FrameInfo> tiles, int x, int y, int width, int height, boolean into) throws SegReadException {
+        Plan p = plan(r, layout, tiles, y, height);
         if (p == null) return false;
-        USES.incrementAndGet();
-        new TileMosaic(r, filler, o, x, y, width, height, into, p).run(tiles.size());
+        o.statistics().tookBandPath();
+        new TileMosaic(r, layout, planes, o, x, y, width, height, into, p).run(tiles.size());
         return true;
     }
 
-    private static Plan plan(SegmentationReader r, PlaneFiller filler, List<FrameInfo> tiles, int y, int height) {
+    private static Plan plan(SegmentationReader r, OutputLayout layout, List<FrameInfo> tiles, int y, int height) {
         if (r.segmentationType() != SegmentationType.BINARY || r.metadata().bitsAllocated() != 1) return null;
-        if (filler.pixelType() != SegmentationVolume.PixelType.UINT8) return null;
+        if (layout.pixelType() != SegmentationVolume.PixelType.UINT8) return null;
         SegTransferSyntax ts = r.metadata().transferSyntax();
         if (ts == null || ts.encoding() == SegTransferSyntax.Encoding.JPEG_2000) return null; // frames come as bytes
         int rows = r.rows(), cols = r.columns();
-        int arrays = filler.channels();
+        int arrays = layout.channels();
         int bandTop = y / rows;
         int bands = (y + height - 1) / rows - bandTop + 1;
         long unitsL = (long) arrays * bands;
@@ -185,9 +182,9 @@ final class TileMosaic {
         for (int i = 0; i < n; i++) {
             FrameInfo f = tiles.get(i);
             int seg = f.referencedSegmentNumber();
-            int array = filler.arrayOfSegment(seg);
+            int array = layout.arrayOfSegment(seg);
             if (array < 0) return null;
-            int value = filler.valueOfSegment(seg);
+            int value = layout.valueOfSegment(seg);
             if (value <= 0 || value > 255) return null;
             int tx = f.columnPositionInTotalPixelMatrix() - 1;
             int ty = f.rowPositionInTotalPixelMatrix() - 1;
@@ -257,7 +254,7 @@ final class TileMosaic {
             stop = true;
             canceled = e;
         }
-        PlaneFiller.joinAll(threads);
+        WorkerThreads.joinAll(threads);
         if (canceled != null) throw canceled;
         Throwable e = failure;
         if (e == null) {
@@ -295,7 +292,7 @@ final class TileMosaic {
         byte[] band = new byte[0];
         /** Per tile of the band: bit offset of its first pixel (0..7) | kind (EMPTY, FULL, MIXED) << 3 | its slot in the band buffer << 5. */
         int[] bitOf = new int[0];
-        final Rows out = new Rows();
+        final BandRowWriter out = new BandRowWriter();
 
         Worker(FrameCursor cursor) { this.cursor = cursor; }
 
@@ -324,7 +321,7 @@ final class TileMosaic {
         }
 
         /** Reads one band into the band buffer and writes it out (or stashes it); returns the tiles placed. */
-        private int unit(int u) throws Throwable {
+        private int unit(int u) {
             int s0 = unitStart[u], s1 = unitStart[u + 1];
             int k = s1 - s0;
             if ((long) k * slotBytes > band.length) {
@@ -365,13 +362,12 @@ final class TileMosaic {
             int array = u / bands;
             byte[] dst;
             if (into) {
-                dst = (byte[]) filler.presetArray(array);
+                dst = (byte[]) planes.get(array);
             } else {
                 dst = ready.get(array);
                 if (dst == null) {
                     if (claimed.compareAndSet(array, 0, 1)) {
-                        dst = (byte[]) filler.allocate(array); // the JVM zeroes it: ~0.1 s per 900 MB
-                        if (slowAllocationMillisForTests > 0) Thread.sleep(slowAllocationMillisForTests);
+                        dst = (byte[]) planes.array(array); // the JVM zeroes it: ~0.1 s per 900 MB
                         ready.set(array, dst);
                     } else if (stashedBytes.get() <= stashBudget) {
                         // another thread is allocating this array: keep the band (the bits of its
@@ -388,10 +384,10 @@ final class TileMosaic {
                         }
                         stashedBytes.addAndGet(kept.length);
                         stash.add(new Stashed(u, kept, meta));
-                        STASHED.incrementAndGet();
+                        statistics.stashedBand();
                         return 0;
                     } else {
-                        dst = (byte[]) filler.allocate(array); // waits for the allocating thread
+                        dst = (byte[]) planes.array(array); // waits for the allocating thread
                     }
                 }
             }
@@ -409,7 +405,7 @@ final class TileMosaic {
                 byte[] dst = ready.get(array);
                 if (dst == null) {
                     if (!wait) return;
-                    dst = (byte[]) filler.allocate(array);
+                    dst = (byte[]) planes.array(array);
                 }
                 if (!stash.remove(t)) continue; // another thread took it
                 stashedBytes.addAndGet(-t.band.length);
@@ -456,7 +452,7 @@ final class TileMosaic {
 
         /** {@code n} pixels from bit {@code p} of {@code src} to output index {@code d}. */
         private void bits(byte[] src, long p, int n, int d) {
-            Rows o = out;
+            BandRowWriter o = out;
             int k = 0;
             while (k < n) {
                 long q = p + k;
@@ -485,32 +481,6 @@ final class TileMosaic {
         }
     }
 
-    /** Sets every element of the arrays (byte[], short[] or float[]) to zero, on up to {@code threads} threads. */
-    static void clear(Object[] arrays, int threads) {
-        long total = 0;
-        for (Object a : arrays) total += java.lang.reflect.Array.getLength(a);
-        int t = (int) Math.max(1, Math.min(Math.min(threads, Runtime.getRuntime().availableProcessors()), total >> 20));
-        Thread[] helpers = new Thread[t - 1];
-        for (int i = 1; i < t; i++) {
-            int part = i;
-            helpers[i - 1] = new Thread(() -> clearPart(arrays, part, t), "dicomseg-clear-" + i);
-            helpers[i - 1].setDaemon(true);
-            helpers[i - 1].start();
-        }
-        clearPart(arrays, 0, t);
-        PlaneFiller.joinAll(helpers);
-    }
-
-    private static void clearPart(Object[] arrays, int part, int parts) {
-        for (Object a : arrays) {
-            int n = java.lang.reflect.Array.getLength(a);
-            int from = (int) ((long) n * part / parts), to = (int) ((long) n * (part + 1) / parts);
-            if (a instanceof byte[]) Arrays.fill((byte[]) a, from, to, (byte) 0);
-            else if (a instanceof short[]) Arrays.fill((short[]) a, from, to, (short) 0);
-            else Arrays.fill((float[]) a, from, to, 0f);
-        }
-    }
-
     private static final int EMPTY = 0, FULL = 1, MIXED = 2;
 
     /**
@@ -533,82 +503,5 @@ final class TileMosaic {
         }
         if (or == 0) return EMPTY; // the bytes hold only this frame's bits and maybe neighbours': all clear
         return and == -1L && bit == 0 && (frameBits & 7) == 0 ? FULL : MIXED;
-    }
-
-    /**
-     * Writes one output row left to right: runs of zero and of the value are held back and
-     * written as one {@link Arrays#fill} each (runs of zero not at all in fresh arrays); other
-     * groups of eight pixels are spread and stored at once.
-     */
-    private static final class Rows {
-        private static final int NONE = 0, ZERO = 1, ONE = 2;
-        private byte[] dst;
-        private byte value;
-        private long valueWord;
-        private boolean writeZeros;
-        private int kind = NONE;
-        private int start;
-        private int end;
-
-        void start(byte[] dst, boolean writeZeros) {
-            this.dst = dst;
-            this.writeZeros = writeZeros;
-            this.kind = NONE;
-        }
-
-        /** The value of set bits from here on (label maps: per tile). */
-        void value(byte v) {
-            if (v == value) return;
-            if (kind == ONE) flush();
-            value = v;
-            valueWord = 0x0101010101010101L * (v & 0xFF);
-        }
-
-        void zeros(int d, int n) {
-            if (kind != ZERO) {
-                flush();
-                kind = ZERO;
-                start = d;
-            }
-            end = d + n;
-        }
-
-        void ones(int d, int n) {
-            if (kind != ONE) {
-                flush();
-                kind = ONE;
-                start = d;
-            }
-            end = d + n;
-        }
-
-        void mixed(int d, int x) {
-            flush();
-            LONGS.set(dst, d, BitPacking.spread(x) * (value & 0xFF));
-        }
-
-        /** The last {@code n} (< 8) pixels of a run: bit j of {@code bits} is pixel d + j. */
-        void tail(int d, int bits, int n) {
-            flush();
-            for (int j = 0; j < n; j++) {
-                if ((bits >> j & 1) != 0) dst[d + j] = value;
-                else if (writeZeros) dst[d + j] = 0;
-            }
-        }
-
-        void flush() {
-            if (kind == ONE) {
-                if (end - start <= 64) {
-                    int i = start;
-                    for (; i + 8 <= end; i += 8) LONGS.set(dst, i, valueWord);
-                    for (; i < end; i++) dst[i] = value;
-                } else {
-                    Arrays.fill(dst, start, end, value);
-                }
-            } else if (kind == ZERO && writeZeros) {
-                Arrays.fill(dst, start, end, (byte) 0);
-            }
-            kind = NONE;
-        }
     }
 }

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole-frame fast paths of {@link PlaneFiller} (packed bits spread into channels and label
- * maps, RLE label maps decoded run by run into label maps or split into channels, several
- * threads) against a plain reference built in this test from {@link SegmentationReader#readFrame}:
- * random run-structured masks, frames that are and are not byte aligned (19 x 23 = 437 pixels),
+ * maps by {@link PackedBitsWriter}, RLE label maps decoded run by run into label maps or split
+ * into channels by {@link RunSinks}, batches on several threads by {@link FrameBatches}) against
+ * a plain reference built in this test from {@link SegmentationReader#readFrame}: random run-structured masks, frames that are and are not byte aligned (19 x 23 = 437 pixels),
  * native and RLE, BINARY with overlaps (last wins, and the first overlap reported exactly as a
  * sequential pass would), LABELMAP with a segment subset and relabelling. 24 planes, so batches
  * are decoded on two threads.

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tile fast paths of {@link PlaneFiller} (frames placed at an offset: packed bits spread row
- * by row at any bit alignment, RLE runs cut at rows and clipped, tiles of one plane decoded on
- * several threads) against a plain reference built here from {@link SegmentationReader#readFrame}
- * and the tile positions: tiles of 256 (aligned), 37 x 29 (odd: rows not byte aligned, clipped at
+ * by row at any bit alignment by {@link PackedBitsWriter#packedTile}, RLE runs cut at rows and
+ * clipped by {@link RunSinks.Window}, tiles of one plane decoded on several threads by
+ * {@link FrameBatches}) against a plain reference built here from
+ * {@link SegmentationReader#readFrame} and the tile positions: tiles of 256 (aligned), 37 x 29 (odd: rows not byte aligned, clipped at
  * the matrix edge), BINARY native and RLE, LABELMAP native and RLE, FRACTIONAL RLE and native, to
  * channels and to a label map, whole matrix and regions at unaligned offsets, 1 and 2 threads.
  */

@@ -122,7 +122,8 @@ class TileMosaicTest {
             for (int[] g : REGIONS) {
                 for (int threads = 1; threads <= 2; threads++) {
                     for (boolean labelOut : new boolean[] {false, true}) {
-                        ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads);
+                        ReconstructionStatistics stats = new ReconstructionStatistics();
+                        ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads).statistics(stats);
                         Map<Integer, Integer> relabel = Map.of(1, 7, 2, 200);
                         if (labelOut) o.combineToLabelMap().relabel(relabel);
                         String what = type + " " + ts + " " + tileRows + "x" + tileCols + " " + org + " region "
@@ -132,9 +133,9 @@ class TileMosaicTest {
                         // (always with one segment; with several it depends on the region: not checked)
                         Boolean fast = !fastForChannels ? Boolean.FALSE : !labelOut || segments == 1 ? Boolean.TRUE : null;
 
-                        long before = TileMosaic.USES.get();
                         SegmentationVolume v = Reconstructor.region(r, g[0], g[1], g[2], g[3], o);
-                        if (fast != null) assertEquals(fast, TileMosaic.USES.get() > before, what + ": band path taken");
+                        long before = stats.bandPathRuns();
+                        if (fast != null) assertEquals(fast ? 1 : 0, before, what + ": band path taken");
                         assertEquals(ref.length, v.channels(), what);
                         for (int c = 0; c < ref.length; c++) {
                             byte[] got = v.isEmpty(c, 0) ? new byte[g[2] * g[3]] : v.bytePlane(c, 0);
@@ -147,9 +148,8 @@ class TileMosaicTest {
                             Arrays.fill(b, GARBAGE);
                             out[c] = b;
                         }
-                        before = TileMosaic.USES.get();
                         SegmentationVolume into = Reconstructor.regionInto(r, g[0], g[1], g[2], g[3], o, out);
-                        if (fast != null) assertEquals(fast, TileMosaic.USES.get() > before, what + " into: band path taken");
+                        if (fast != null) assertEquals(fast ? 1 : 0, stats.bandPathRuns() - before, what + " into: band path taken");
                         assertEquals(v.framesRead(), into.framesRead(), what + " into: tiles read");
                         for (int c = 0; c < ref.length; c++) {
                             assertFalse(into.isEmpty(c, 0), what + " into channel " + c);
@@ -194,15 +194,20 @@ class TileMosaicTest {
                 DimensionOrganization.TILED_SPARSE, labels, 3);
         try (SegmentationReader r = SegmentationReader.open(seg)) {
             byte[][] ref = reference(r, SegmentationType.BINARY, new int[] {0, 0, W, H}, false, Map.of(), 3);
-            long stashed = TileMosaic.STASHED.get();
-            TileMosaic.slowAllocationMillisForTests = 300;
-            SegmentationVolume v;
-            try {
-                v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().threads(2));
-            } finally {
-                TileMosaic.slowAllocationMillisForTests = 0;
-            }
-            assertTrue(TileMosaic.STASHED.get() > stashed, "bands were stashed");
+            ReconstructionStatistics slowAllocation = new ReconstructionStatistics() {
+                @Override void allocatedPlane() {
+                    super.allocatedPlane();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            SegmentationVolume v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().threads(2).statistics(slowAllocation));
+            assertEquals(1, slowAllocation.bandPathRuns(), "band path taken");
+            assertTrue(slowAllocation.bandsStashed() > 0, "bands were stashed");
+            assertEquals(3, slowAllocation.planesAllocated(), "each channel's plane allocated once");
             for (int c = 0; c < 3; c++) assertArrayEquals(ref[c], v.bytePlane(c, 0), "channel " + c);
         }
     }
@@ -218,11 +223,12 @@ class TileMosaicTest {
         try (SegmentationReader r = SegmentationReader.open(seg)) {
             for (int[] g : REGIONS) {
                 for (int threads = 1; threads <= 2; threads++) {
-                    ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads).combineToLabelMap().relabel(relabel);
+                    ReconstructionStatistics stats = new ReconstructionStatistics();
+                    ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads).combineToLabelMap().relabel(relabel)
+                            .statistics(stats);
                     byte[] ref = reference(r, SegmentationType.BINARY, g, true, relabel, 2)[0];
-                    long before = TileMosaic.USES.get();
                     SegmentationVolume v = Reconstructor.region(r, g[0], g[1], g[2], g[3], o);
-                    assertTrue(TileMosaic.USES.get() > before, Arrays.toString(g));
+                    assertEquals(1, stats.bandPathRuns(), Arrays.toString(g));
                     assertArrayEquals(ref, v.isEmpty(0, 0) ? new byte[g[2] * g[3]] : v.bytePlane(0, 0), Arrays.toString(g));
                     byte[] out = new byte[g[2] * g[3]];
                     Arrays.fill(out, GARBAGE);
@@ -240,9 +246,10 @@ class TileMosaicTest {
         Path seg = write("empty", SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, 64, 64,
                 DimensionOrganization.TILED_FULL, labels, 3);
         try (SegmentationReader r = SegmentationReader.open(seg)) {
-            long before = TileMosaic.USES.get();
-            SegmentationVolume v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults());
-            assertTrue(TileMosaic.USES.get() > before);
+            ReconstructionStatistics stats = new ReconstructionStatistics();
+            SegmentationVolume v = Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().statistics(stats));
+            assertEquals(1, stats.bandPathRuns());
+            assertEquals(2, stats.planesAllocated(), "only the planes of segments 1 and 2 are allocated");
             assertEquals(3 * 10 * 7, r.numberOfFrames(), "TILED_FULL stores the empty segment's tiles too");
             assertEquals(r.numberOfFrames(), v.framesRead(), "TILED_FULL: every tile read");
             assertFalse(v.isEmpty(0, 0));
@@ -265,9 +272,9 @@ class TileMosaicTest {
                     @Override public void update(int done, int total) { updates.add(new int[] {done, total}); }
                     @Override public boolean canceled() { return false; }
                 };
-                long before = TileMosaic.USES.get();
-                Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().threads(threads).progress(p));
-                assertTrue(TileMosaic.USES.get() > before);
+                ReconstructionStatistics stats = new ReconstructionStatistics();
+                Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().threads(threads).progress(p).statistics(stats));
+                assertEquals(1, stats.bandPathRuns());
                 assertEquals(tiles + 1, updates.size(), "one update per tile, then one saying all done");
                 for (int k = 0; k <= tiles; k++) {
                     assertEquals(Math.min(k, tiles), updates.get(k)[0]);
@@ -305,11 +312,11 @@ class TileMosaicTest {
                         java.nio.file.StandardOpenOption.WRITE)) {
                     ch.truncate(ch.size() - 5L * frameBytes - 1); // frames - 5 .. frames are cut
                 }
-                long before = TileMosaic.USES.get();
-                ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads);
+                ReconstructionStatistics stats = new ReconstructionStatistics();
+                ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads).statistics(stats);
                 org.dicomseg.read.SegReadException e = assertThrows(org.dicomseg.read.SegReadException.class,
                         () -> Reconstructor.totalPixelMatrix(r, o));
-                assertTrue(TileMosaic.USES.get() > before);
+                assertEquals(1, stats.bandPathRuns());
                 assertEquals(frames - 5, e.frameNumber(), e.getMessage());
                 byte[] one = new byte[W * H], two = new byte[W * H];
                 e = assertThrows(org.dicomseg.read.SegReadException.class, () -> Reconstructor.totalPixelMatrixInto(r, o, one, two));

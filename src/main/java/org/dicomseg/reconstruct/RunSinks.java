@@ -1,0 +1,194 @@
+package org.dicomseg.reconstruct;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+import org.dicomseg.pixels.RleCodec;
+
+/**
+ * The RLE run sinks: an 8-bit LABELMAP frame (PS3.3 C.8.20.2; RLE Lossless, PS3.5 G, or stored
+ * bytes passed as one literal) goes run by run into the output arrays without being expanded
+ * first: into the relabelled label map ({@link LabelRuns}) or split into the segment channels
+ * ({@link SplitRuns}), background runs and labels not chosen skipped, a run of one label written
+ * as one fill; {@link Window} cuts the runs of a tile at its rows and clips them to the plane.
+ * Each worker thread has its own sinks, restarted per frame ({@code start}); no allocation per
+ * run.
+ */
+final class RunSinks {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private RunSinks() { }
+
+    /**
+     * An 8-bit LABELMAP frame into the (relabelled) label map of one plane, run by run: a run of
+     * a label maps to one fill, background runs and labels not chosen are skipped; the plane is
+     * allocated at the first label written.
+     */
+    static final class LabelRuns implements RleCodec.RunSink {
+        private final OutputPlanes planes;
+        private final int[] lut;
+        private final boolean zeroIsBackground;
+        private int index;
+        private Object dst;
+
+        LabelRuns(OutputLayout layout, OutputPlanes planes) {
+            this.planes = planes;
+            this.lut = layout.labelLut;
+            this.zeroIsBackground = layout.labelLut == null || layout.labelLut[0] == 0;
+        }
+
+        LabelRuns start(int plane) {
+            index = plane; // one channel
+            dst = planes.get(index);
+            return this;
+        }
+
+        private Object dst() {
+            if (dst == null) dst = planes.array(index);
+            return dst;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            int v = lut[value & 0xFF];
+            if (v == 0) return;
+            Object out = dst();
+            if (out instanceof byte[]) Arrays.fill((byte[]) out, offset, offset + length, (byte) v);
+            else Arrays.fill((short[]) out, offset, offset + length, (short) v);
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            int[] lut = this.lut;
+            int i = 0;
+            while (i < length) {
+                if (zeroIsBackground && i + 8 <= length && (long) LONGS.get(src, srcOffset + i) == 0L) {
+                    i += 8;
+                    continue;
+                }
+                int v = lut[src[srcOffset + i] & 0xFF];
+                if (v != 0) {
+                    Object out = dst();
+                    if (out instanceof byte[]) ((byte[]) out)[offset + i] = (byte) v;
+                    else ((short[]) out)[offset + i] = (short) v;
+                }
+                i++;
+            }
+        }
+    }
+
+    /**
+     * An 8-bit LABELMAP frame split into the segment channels of one plane in one pass, run by
+     * run: a run of a chosen label fills its channel with 1; a channel is allocated at its first
+     * pixel, so segments absent from the frame allocate nothing.
+     */
+    static final class SplitRuns implements RleCodec.RunSink {
+        private final OutputPlanes planes;
+        private final int channels;
+        private final int[] lut;
+        private final boolean zeroIsBackground;
+        private final byte[][] channel;
+        private int base;
+
+        SplitRuns(OutputLayout layout, OutputPlanes planes) {
+            this.planes = planes;
+            this.channels = layout.channels;
+            this.lut = layout.labelLut;
+            this.zeroIsBackground = layout.labelLut == null || layout.labelLut[0] == 0;
+            this.channel = new byte[channels][];
+        }
+
+        SplitRuns start(int plane) {
+            base = plane * channels;
+            for (int c = 0; c < channels; c++) channel[c] = (byte[]) planes.get(base + c);
+            return this;
+        }
+
+        private byte[] channel(int c) {
+            byte[] a = channel[c];
+            if (a == null) {
+                a = (byte[]) planes.array(base + c);
+                channel[c] = a;
+            }
+            return a;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            int c = lut[value & 0xFF];
+            if (c != 0) Arrays.fill(channel(c - 1), offset, offset + length, (byte) 1);
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            int[] lut = this.lut;
+            int i = 0;
+            while (i < length) {
+                if (zeroIsBackground && i + 8 <= length && (long) LONGS.get(src, srcOffset + i) == 0L) {
+                    i += 8;
+                    continue;
+                }
+                int c = lut[src[srcOffset + i] & 0xFF];
+                if (c != 0) channel(c - 1)[offset + i] = 1;
+                i++;
+            }
+        }
+    }
+
+    /**
+     * The runs of a frame placed at (dx, dy) of a plane: each run is cut at the frame's rows,
+     * clipped to the plane and passed on with plane offsets.
+     */
+    static final class Window implements RleCodec.RunSink {
+        private final int frameColumns;
+        private final int width;
+        private final int height;
+        private RleCodec.RunSink inner;
+        private int dx;
+        private int dy;
+        private int c0; // first frame column inside the plane
+        private int c1; // one past the last
+
+        Window(OutputLayout layout) {
+            this.frameColumns = layout.frameColumns;
+            this.width = layout.width;
+            this.height = layout.height;
+        }
+
+        Window start(RleCodec.RunSink inner, int dx, int dy) {
+            this.inner = inner;
+            this.dx = dx;
+            this.dy = dy;
+            c0 = Math.max(0, -dx);
+            c1 = Math.min(frameColumns, width - dx);
+            return this;
+        }
+
+        @Override public void fill(int offset, int length, byte value) {
+            while (length > 0) {
+                int r = offset / frameColumns;
+                int c = offset - r * frameColumns;
+                int k = Math.min(length, frameColumns - c);
+                int y = dy + r;
+                int cs = Math.max(c, c0);
+                int ce = Math.min(c + k, c1);
+                if (y >= 0 && y < height && cs < ce) inner.fill(y * width + dx + cs, ce - cs, value);
+                offset += k;
+                length -= k;
+            }
+        }
+
+        @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
+            while (length > 0) {
+                int r = offset / frameColumns;
+                int c = offset - r * frameColumns;
+                int k = Math.min(length, frameColumns - c);
+                int y = dy + r;
+                int cs = Math.max(c, c0);
+                int ce = Math.min(c + k, c1);
+                if (y >= 0 && y < height && cs < ce) inner.literal(y * width + dx + cs, src, srcOffset + cs - c, ce - cs);
+                offset += k;
+                srcOffset += k;
+                length -= k;
+            }
+        }
+    }
+}
