@@ -58,31 +58,12 @@ class ArchitectureTest {
      * {origin class, target class}: only these exact pairs are let through, by every rule they break.
      */
     private static final List<String[]> KNOWN_VIOLATIONS = List.of(
-            // TODO(integration): removed when branch contracts lands (sources and atomic output throw task exceptions)
-            pair("org.dicomseg.dicom.AtomicOutput", "org.dicomseg.write.SegWriteException"),
-            // TODO(integration): removed when branch contracts lands
-            pair("org.dicomseg.dicom.PixelDataStream", "org.dicomseg.write.SegWriteException"),
-            // TODO(integration): removed when branch contracts lands
-            pair("org.dicomseg.source.SourceImages", "org.dicomseg.write.SegWriteException"),
-            // TODO(integration): removed when branch contracts lands
-            pair("org.dicomseg.source.TotalPixelMatrix", "org.dicomseg.write.SegWriteException"),
-            // TODO(integration): removed when branch contracts lands
-            pair("org.dicomseg.source.slide.SlideLevel", "org.dicomseg.write.SegWriteException"),
             // TODO(integration): removed when branch options lands (the CLI reads its options from package options)
             pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.CommandForm"),
             // TODO(integration): removed when branch options lands
             pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.ExportFields"),
             // TODO(integration): removed when branch options lands
             pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.MacroKeys"));
-
-    /** Main source files over {@link #MAX_LINES} today, being split on other branches (path under src/main/java). */
-    private static final List<String> KNOWN_LONG_FILES = List.of(
-            // TODO(integration): removed when branch read lands
-            "org/dicomseg/read/SegmentationReader.java",
-            // TODO(integration): removed when branch read lands
-            "org/dicomseg/read/PerFrameGroupsParser.java",
-            // TODO(integration): removed when branch read lands
-            "org/dicomseg/read/HeaderParser.java");
 
     private static JavaClasses main;
 
@@ -114,7 +95,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.dicomseg.task..")
                 .should().dependOnClassesThat(resideInAPackage("org.dicomseg..").and(not(resideInAPackage("org.dicomseg.task.."))))
                 .because("task is the contract of a long task that every floor shares, so it cannot use any of them")
-                .allowEmptyShould(true) // TODO(integration): allowEmptyShould removed when branch contracts lands (it creates task)
                 .check(main);
     }
 
@@ -202,7 +182,7 @@ class ArchitectureTest {
                     lines = s.count();
                 }
                 String name = root.relativize(f).toString().replace('\\', '/');
-                if (lines > MAX_LINES && !KNOWN_LONG_FILES.contains(name)) tooLong.put(name, lines);
+                if (lines > MAX_LINES) tooLong.put(name, lines);
             }
         }
         assertEquals(Map.of(), tooLong, "main source files over " + MAX_LINES + " lines: split them by job");

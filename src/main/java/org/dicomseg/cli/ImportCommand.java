@@ -15,10 +15,11 @@ import ij.io.FileSaver;
 import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.ij.open.ImportOptions;
-import org.dicomseg.ij.open.ImportProgress;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.task.OutputException;
+import org.dicomseg.task.Progress;
 
 /**
  * {@code dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments LIST]
@@ -71,8 +72,8 @@ final class ImportCommand {
             if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
-                ImportedSegmentation v = ImportReader.read(r, o, null, 0, 0, ImportProgress.NONE);
-                res = new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
+                ImportedSegmentation v = ImportReader.read(r, o, null, 0, 0, Progress.NONE);
+                res = new SegImporter(o, Progress.NONE).run(v, seg, seg.getFileName().toString());
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
                 what[0] = res.rois().size() + " ROIs";
@@ -80,7 +81,7 @@ final class ImportCommand {
                 ImagePlus imp = res.image();
                 boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
                         : new FileSaver(imp).saveAsTiff(tmp.toString());
-                if (!ok) throw new IOException("Could not write " + target);
+                if (!ok) throw new OutputException("Could not write " + target);
                 what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }

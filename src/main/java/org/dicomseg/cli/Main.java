@@ -8,7 +8,8 @@ import java.util.List;
  * Entry point of the {@code dicomseg} command line (launcher script at the repository root): the
  * same core as the Fiji commands, without a window, for batch use. Sub-commands and their flags
  * are a contract that scripts rely on. Exit status: 0 success, 1 the input could not be
- * processed (the message says why), 2 a usage error.
+ * processed (one line on stderr saying why: the message of an {@code InputException} or
+ * {@code OutputException} from {@code org.dicomseg.task}, or of another failure), 2 a usage error.
  */
 public final class Main {
     private Main() { }

@@ -1,13 +1,14 @@
 package org.dicomseg.dcmqi;
 
-import java.io.IOException;
+import org.dicomseg.task.InputException;
 
 /**
  * A dcmqi segmentation metadata document that cannot be used: not JSON, a required field missing,
  * or a field of the wrong type or value. The message names the JSON path of the problem, e.g.
  * {@code segmentAttributes[1][0].SegmentedPropertyTypeCodeSequence: missing required field "CodeValue"}.
+ * An {@link InputException}: the document is an input the user chose.
  */
-public final class MetadataFormatException extends IOException {
+public final class MetadataFormatException extends InputException {
     private static final long serialVersionUID = 1L;
     private final String path;
 

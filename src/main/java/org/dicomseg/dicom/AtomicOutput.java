@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Collection;
-import org.dicomseg.write.SegWriteException;
+
+import org.dicomseg.task.OutputException;
 
 /**
  * Writes a file so that readers never see half of it: content goes to a temporary file in the
@@ -17,7 +18,7 @@ import org.dicomseg.write.SegWriteException;
  * allows it) and deleted on any failure. Also the guard against clobbering: a source file is never
  * overwritten, an existing output only when asked.
  *
- * <p>Public because every file the project writes goes through it: SEGs ({@link SegWriter}), and the
+ * <p>Public because every file the project writes goes through it: SEGs (the writer), and the
  * TIFFs and ROI sets of the importer and the command line. It creates the temporary file with the
  * default permissions of the folder (not {@code Files.createTempFile}'s owner-only ones, which would
  * stay on the renamed output).</p>
@@ -25,22 +26,25 @@ import org.dicomseg.write.SegWriteException;
 public final class AtomicOutput {
     private AtomicOutput() { }
 
-    /** Fails unless {@code output} may be written. */
-    public static void check(Path output, Collection<Path> sources, boolean overwrite) {
+    /**
+     * Fails with an {@link OutputException} naming the problem unless {@code output} may be written: its
+     * folder exists, it is none of {@code sources}, not a folder, and new unless {@code overwrite}.
+     */
+    public static void check(Path output, Collection<Path> sources, boolean overwrite) throws OutputException {
         Path abs = output.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new SegWriteException("Cannot write " + output + ": folder " + dir + " does not exist");
+            throw new OutputException("Cannot write " + output + ": folder " + dir + " does not exist");
         }
         for (Path s : sources) {
             if (sameFile(abs, s)) {
-                throw new SegWriteException("Output " + output + " is one of the source images; refusing to overwrite a source");
+                throw new OutputException("Output " + output + " is one of the source images; refusing to overwrite a source");
             }
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isDirectory(abs)) throw new SegWriteException("Output " + output + " is a folder");
+            if (Files.isDirectory(abs)) throw new OutputException("Output " + output + " is a folder");
             if (!overwrite) {
-                throw new SegWriteException("Output file " + output + " already exists; set overwrite to replace it");
+                throw new OutputException("Output file " + output + " already exists; set overwrite to replace it");
             }
         }
     }
@@ -83,7 +87,7 @@ public final class AtomicOutput {
         try {
             body.write(temp);
             if (!overwrite && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                throw new SegWriteException("Output file " + output + " appeared while writing; set overwrite to replace it");
+                throw new OutputException("Output file " + output + " appeared while writing; set overwrite to replace it");
             }
             try {
                 Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

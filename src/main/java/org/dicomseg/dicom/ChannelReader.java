@@ -7,8 +7,8 @@ import java.nio.channels.FileChannel;
 
 /**
  * Positional reads from a file with a small window buffer, for walking element headers (PS3.5
- * 7.1) and fragment item headers (PS3.5 A.4), and for the few short values the per-frame
- * functional groups parser reads ({@link PerFrameGroupsParser}). Every read is checked against
+ * 7.1) and fragment item headers (PS3.5 A.4), and for the few short values a reader of the
+ * Per-frame Functional Groups Sequence (5200,9230) needs. Every read is checked against
  * the file size first, so a lying length gives an {@link EOFException}, never a large allocation.
  * Not thread-safe; the reader serialises access.
  */

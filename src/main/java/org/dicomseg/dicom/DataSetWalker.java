@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * File Meta Information ends (PS3.10 7.1) and where the top-level Pixel Data (7FE0,0010) value
  * starts, and where the top-level Per-frame Functional Groups Sequence (5200,9230) is. PixelMed
  * parses the header attributes; this class only finds byte offsets so frames can be read straight
- * from disk and {@link PerFrameGroupsParser} can read the per-frame groups itself.
+ * from disk and the per-frame groups can be read straight from the file, without PixelMed.
  */
 public final class DataSetWalker {
     public static final long UNDEFINED = 0xFFFFFFFFL;

@@ -2,8 +2,9 @@ package org.dicomseg.dicom;
 
 import java.io.IOException;
 import java.io.OutputStream;
+
 import org.dicomseg.pixels.BitPacking;
-import org.dicomseg.write.SegWriteException;
+import org.dicomseg.task.OutputException;
 
 /**
  * Appends the Pixel Data element (7FE0,0010) to a data set stream, one frame at a time, in
@@ -60,7 +61,7 @@ public final class PixelDataStream {
             expectedLength = len;
             long padded = len + (len & 1);
             if (padded > MAX_LENGTH) {
-                throw new SegWriteException("Native Pixel Data of " + frames + " frames would be " + padded
+                throw new OutputException("Native Pixel Data of " + frames + " frames would be " + padded
                         + " bytes, more than a DICOM element can hold; use RLE Lossless");
             }
             putInt(header, 8, (int) padded);

@@ -11,6 +11,7 @@ import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.dcmqi.DcmqiMetadataWriter;
 import org.dicomseg.dcmqi.MetadataFormatException;
 import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.task.InputException;
 
 /**
  * Segment metadata attached to an image: dcmqi JSON text in the image property
@@ -48,7 +49,7 @@ public final class SegmentMetadataProperty {
     public static DcmqiMetadata resolve(ImagePlus imp, String metaPath) throws IOException {
         if (metaPath != null && !metaPath.isBlank()) {
             Path p = Paths.get(metaPath.trim());
-            if (!Files.isRegularFile(p)) throw new IOException("Segment metadata file not found: " + p);
+            if (!Files.isRegularFile(p)) throw new InputException("Segment metadata file not found: " + p);
             return DcmqiMetadataReader.readFile(p);
         }
         return get(imp);

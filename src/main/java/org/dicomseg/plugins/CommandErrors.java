@@ -7,10 +7,8 @@ import java.nio.file.NoSuchFileException;
 import ij.IJ;
 import ij.macro.Interpreter;
 
-import org.dicomseg.read.SegReadException;
-import org.dicomseg.ij.export.ExportCanceledException;
-import org.dicomseg.reconstruct.ReconstructionCanceledException;
 import org.dicomseg.reconstruct.SegmentOverlapException;
+import org.dicomseg.task.CanceledException;
 
 /**
  * Turns what went wrong in a command (import, export, SEG Info, segment metadata) into exactly one
@@ -33,8 +31,11 @@ public final class CommandErrors {
         if (t instanceof NoSuchFileException) {
             return "File not found: " + m;
         }
-        if (t instanceof SegReadException || t instanceof SegmentOverlapException || t instanceof IllegalArgumentException
-                || t instanceof IllegalStateException || t instanceof IOException) {
+        // The failure roots (an input that cannot be read: InputException; an output that cannot be
+        // written: OutputException), other I/O failures, overlaps and bad arguments: their messages are
+        // written for users and name the file and the problem.
+        if (t instanceof IOException || t instanceof SegmentOverlapException || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException) {
             return m != null && !m.isBlank() ? m : t.getClass().getSimpleName();
         }
         if (t instanceof OutOfMemoryError) {
@@ -61,7 +62,7 @@ public final class CommandErrors {
         try {
             body.run();
             return true;
-        } catch (ExportCanceledException | ReconstructionCanceledException e) {
+        } catch (CanceledException e) {
             IJ.showStatus(command + ": " + e.getMessage());
             IJ.log(command + ": " + e.getMessage());
         } catch (Exception | OutOfMemoryError e) {

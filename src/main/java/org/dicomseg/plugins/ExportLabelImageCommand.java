@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -74,8 +75,8 @@ public class ExportLabelImageCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, monitor);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+        IjProgress progress = IjProgress.start(null);
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 }

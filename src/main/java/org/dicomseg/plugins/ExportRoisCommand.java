@@ -11,6 +11,7 @@ import ij.gui.Roi;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -94,9 +95,9 @@ public class ExportRoisCommand implements PlugIn {
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
-        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, monitor);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, monitor);
+        IjProgress progress = IjProgress.start(null);
+        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, progress);
+        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 
     /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */

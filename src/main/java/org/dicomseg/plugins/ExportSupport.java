@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.plugin.frame.Recorder;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -74,14 +75,14 @@ final class ExportSupport {
 
     /** Writes and reports; returns the result. */
     static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
-            IjExportMonitor monitor) {
+            IjProgress progress) throws IOException {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
         try {
             r = SegExport.write(plan, sources, options, out);
         } finally {
-            if (monitor != null) monitor.done();
+            if (progress != null) progress.done();
         }
         IJ.log(command + ": wrote " + r.file() + " (" + options.segmentationType() + ", " + plan.segments().size()
                 + (plan.segments().size() == 1 ? " segment, " : " segments, ") + r.numberOfFrames()

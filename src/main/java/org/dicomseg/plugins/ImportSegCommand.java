@@ -17,6 +17,7 @@ import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
 import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.ij.open.ImportOptions;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
@@ -92,8 +93,7 @@ public class ImportSegCommand implements PlugIn {
 
     /** Reads {@code seg} with {@code o} and shows the result; reports errors itself. Returns true on success. */
     public static boolean importFile(Path seg, ImportOptions o) {
-        IJ.resetEscape();
-        IJProgress progress = new IJProgress("Reading " + seg.getFileName());
+        IjProgress progress = IjProgress.start("Reading " + seg.getFileName());
         try {
             return CommandErrors.run(TITLE, () -> {
                 try (SegmentationReader r = SegmentationReader.open(seg)) {
@@ -108,7 +108,7 @@ public class ImportSegCommand implements PlugIn {
                 }
             });
         } finally {
-            IJ.showProgress(1.0);
+            progress.done();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.dicomseg.ij.IjProgress;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import ij.gui.Roi;
@@ -53,9 +54,9 @@ final class SlideExportSupport {
         SegWriteOptions[] options = {slideOptions(form, ExportFields.toOptions(form, meta))};
         Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
+        IjProgress progress = IjProgress.start(null);
         SlideTarget target = target(form, slide, imp);
-        return write(command, LabelImageExport.prepare(imp, meta, monitor, target), target.placement(), options[0], out, monitor,
+        return write(command, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0], out, progress,
                 form.flag(MacroKeys.PYRAMID));
     }
 
@@ -70,13 +71,13 @@ final class SlideExportSupport {
         SegWriteOptions[] options = {slideOptions(form, ExportFields.toOptions(form, meta))};
         Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
-        IjExportMonitor monitor = new IjExportMonitor();
+        IjProgress progress = IjProgress.start(null);
         SlideTarget target = target(form, slide, imp);
         ExportPlan plan = target.isOwn()
-                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, monitor)
+                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, progress)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
-                        target.width(), target.height(), meta, monitor);
-        return write(command, plan, target.placement(), options[0], out, monitor, form.flag(MacroKeys.PYRAMID));
+                        target.width(), target.height(), meta, progress);
+        return write(command, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
     }
 
     /** The level to write on: the image's own or the slide's finest. */
@@ -106,7 +107,7 @@ final class SlideExportSupport {
 
     /** Writes (with the coarser levels when {@code pyramid}) and reports; returns the result for the image's level. */
     static SegWriteResult write(String command, ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out,
-                                IjExportMonitor monitor, boolean pyramid) throws java.io.IOException {
+                                IjProgress progress, boolean pyramid) throws java.io.IOException {
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
@@ -119,7 +120,7 @@ final class SlideExportSupport {
                 r = SlideExport.write(plan, slide, options, out);
             }
         } finally {
-            if (monitor != null) monitor.done();
+            if (progress != null) progress.done();
         }
         IJ.log(command + ": wrote " + r.file() + " (tiled " + options.tiledGeometry().organization().dicomValue() + ", "
                 + options.segmentationType() + ", " + plan.segments().size() + (plan.segments().size() == 1 ? " segment, " : " segments, ")

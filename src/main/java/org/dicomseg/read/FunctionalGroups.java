@@ -15,14 +15,14 @@ import com.pixelmed.dicom.TagFromName;
  * the Shared Functional Groups Sequence (5200,9229), PS3.3 C.7.6.16) reduced to what the frame
  * index reads from it: which functional group macros it holds and the few values of each.
  *
- * <p>Two sources build it, so that {@link HeaderParser#frameIndex} has one code path: PixelMed's
+ * <p>Two sources build it, so that {@link FrameIndexBuilder#frameIndex} has one code path: PixelMed's
  * parsed item ({@link #of(AttributeList)}) and {@link PerFrameGroupsParser}, which reads the
  * per-frame items straight from the file without building a PixelMed attribute list per frame.
  * Both give the same values for the same bytes (SegmentationReaderFastPathTest checks it).</p>
  *
  * <p>A macro is "present" when its sequence has at least one item (PS3.3 C.7.6.16.1: the per-frame
  * item's macro, when present, replaces the shared one); Derivation Image is present when the
- * sequence attribute is there at all, even empty, as {@link HeaderParser} always treated it.</p>
+ * sequence attribute is there at all, even empty, as the frame index always treated it.</p>
  */
 final class FunctionalGroups {
     /** Segment Identification Sequence (0062,000A), C.8.20.3.1. */
@@ -69,46 +69,46 @@ final class FunctionalGroups {
         return shared != null && shared.has(macro) ? shared : null;
     }
 
-    /** The values of one PixelMed item, with {@link HeaderParser}'s value rules. */
+    /** The values of one PixelMed item, with {@link AttributeValues}' value rules. */
     static FunctionalGroups of(AttributeList l) {
         if (l == null) return null;
         FunctionalGroups g = new FunctionalGroups();
-        AttributeList seg = HeaderParser.item(l, TagFromName.SegmentIdentificationSequence);
+        AttributeList seg = AttributeValues.item(l, TagFromName.SegmentIdentificationSequence);
         if (seg != null) {
             g.present |= SEGMENT_IDENTIFICATION;
-            g.referencedSegmentNumber = HeaderParser.intValue(seg, TagFromName.ReferencedSegmentNumber, -1);
+            g.referencedSegmentNumber = AttributeValues.intValue(seg, TagFromName.ReferencedSegmentNumber, -1);
         }
-        AttributeList pos = HeaderParser.item(l, TagFromName.PlanePositionSequence);
+        AttributeList pos = AttributeValues.item(l, TagFromName.PlanePositionSequence);
         if (pos != null) {
             g.present |= PLANE_POSITION;
-            g.imagePositionPatient = HeaderParser.doubles(pos, TagFromName.ImagePositionPatient, 3);
+            g.imagePositionPatient = AttributeValues.doubles(pos, TagFromName.ImagePositionPatient, 3);
         }
-        AttributeList ori = HeaderParser.item(l, TagFromName.PlaneOrientationSequence);
+        AttributeList ori = AttributeValues.item(l, TagFromName.PlaneOrientationSequence);
         if (ori != null) {
             g.present |= PLANE_ORIENTATION;
-            g.imageOrientationPatient = HeaderParser.doubles(ori, TagFromName.ImageOrientationPatient, 6);
+            g.imageOrientationPatient = AttributeValues.doubles(ori, TagFromName.ImageOrientationPatient, 6);
         }
-        AttributeList slide = HeaderParser.item(l, TagFromName.PlanePositionSlideSequence);
+        AttributeList slide = AttributeValues.item(l, TagFromName.PlanePositionSlideSequence);
         if (slide != null) {
             g.present |= PLANE_POSITION_SLIDE;
-            g.rowPosition = HeaderParser.intValue(slide, TagFromName.RowPositionInTotalImagePixelMatrix, 0);
-            g.columnPosition = HeaderParser.intValue(slide, TagFromName.ColumnPositionInTotalImagePixelMatrix, 0);
-            g.xOffset = HeaderParser.doubleValue(slide, TagFromName.XOffsetInSlideCoordinateSystem);
-            g.yOffset = HeaderParser.doubleValue(slide, TagFromName.YOffsetInSlideCoordinateSystem);
-            g.zOffset = HeaderParser.doubleValue(slide, TagFromName.ZOffsetInSlideCoordinateSystem);
+            g.rowPosition = AttributeValues.intValue(slide, TagFromName.RowPositionInTotalImagePixelMatrix, 0);
+            g.columnPosition = AttributeValues.intValue(slide, TagFromName.ColumnPositionInTotalImagePixelMatrix, 0);
+            g.xOffset = AttributeValues.doubleValue(slide, TagFromName.XOffsetInSlideCoordinateSystem);
+            g.yOffset = AttributeValues.doubleValue(slide, TagFromName.YOffsetInSlideCoordinateSystem);
+            g.zOffset = AttributeValues.doubleValue(slide, TagFromName.ZOffsetInSlideCoordinateSystem);
         }
-        AttributeList content = HeaderParser.item(l, TagFromName.FrameContentSequence);
+        AttributeList content = AttributeValues.item(l, TagFromName.FrameContentSequence);
         if (content != null) {
             g.present |= FRAME_CONTENT;
-            g.dimensionIndexValues = HeaderParser.ints(content, TagFromName.DimensionIndexValues);
+            g.dimensionIndexValues = AttributeValues.ints(content, TagFromName.DimensionIndexValues);
         }
-        SequenceAttribute deriv = HeaderParser.seq(l, TagFromName.DerivationImageSequence);
+        SequenceAttribute deriv = AttributeValues.seq(l, TagFromName.DerivationImageSequence);
         if (deriv != null) {
             g.present |= DERIVATION_IMAGE;
             g.sources = new ArrayList<>(1);
             for (Iterator<com.pixelmed.dicom.SequenceItem> it = deriv.iterator(); it.hasNext();) {
-                g.sources.addAll(HeaderParser.references(
-                        HeaderParser.seq(it.next().getAttributeList(), TagFromName.SourceImageSequence)));
+                g.sources.addAll(AttributeValues.references(
+                        AttributeValues.seq(it.next().getAttributeList(), TagFromName.SourceImageSequence)));
             }
         }
         return g;

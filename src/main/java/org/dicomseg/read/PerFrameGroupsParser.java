@@ -1,7 +1,6 @@
 package org.dicomseg.read;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -9,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
+import org.dicomseg.read.StrictElementReader.Unsupported;
+import org.dicomseg.read.StrictElementReader.Visitor;
 
 /**
  * Reads the Per-frame Functional Groups Sequence (5200,9230) of a little-endian data set straight
@@ -19,23 +19,18 @@ import org.dicomseg.dicom.DataSetWalker;
  * instead of letting PixelMed build an attribute list (a TreeMap of attribute objects) per frame:
  * for a slide SEG of 6,454 tiles that was nearly all of {@link SegmentationReader#open}'s time.
  *
- * <p>It is not a general DICOM parser. It walks the element headers of the sequence's items (PS3.5
- * 7.1.2 explicit / 7.1.3 implicit VR, 7.5 nesting with defined or undefined lengths), descends only
- * into the functional group macros of PS3.3 C.7.6.16 that the frame index reads, decodes only
- * their few values (US, SL, UL, DS, IS, UI), and walks past everything else by element headers
- * (nested sequences too, so that every length fits its parent, as PixelMed would read it). It accepts
- * only a strict, well-formed subset: whatever PixelMed might read differently (a VR other than the
- * dictionary's, UN, odd value lengths, a number that is not plainly a number, a duplicated element,
- * an element running past its item, a character set in which ASCII bytes may not mean ASCII, ...)
- * makes {@link #parse} return null, and the caller lets PixelMed parse the sequence as before.
- * So the fast path never changes a value, a message or a check; it only skips work.</p>
+ * <p>It descends only into the functional group macros of PS3.3 C.7.6.16 that the frame index
+ * reads and maps their few values into {@link FunctionalGroups}; {@link StrictElementReader} walks
+ * the element headers and decodes the values, within a strict, well-formed subset. Whatever
+ * PixelMed might read differently (see there; also a character set in which ASCII bytes may not
+ * mean ASCII) makes {@link #parse} return null, and the caller lets PixelMed parse the sequence as
+ * before. So the fast path never changes a value, a message or a check; it only skips work.</p>
  *
- * <p>Hostile input: every read is bounded by the enclosing item or sequence and by the file size
- * ({@link ChannelReader} checks each read), value buffers are capped at a few KB, nesting is
- * followed at most 64 levels deep (deeper: left to PixelMed, whose StackOverflowError the reader
- * reports as before), and at most
- * {@code limit} items (Number of Frames) are kept: further items are only counted, so a file with
- * more items than frames is refused by the usual count check without holding them.</p>
+ * <p>Hostile input: besides the element reader's bounds (file size, enclosing lengths, value
+ * sizes, 64 levels of nesting; deeper is left to PixelMed, whose StackOverflowError the reader
+ * reports as before), at most {@code limit} items (Number of Frames) are kept: further items are
+ * only counted, so a file with more items than frames is refused by the usual count check without
+ * holding them.</p>
  */
 final class PerFrameGroupsParser {
     // Functional group macro sequences of a per-frame item (PS3.3 C.7.6.16.2, C.8.20.3.1, C.8.12.6.1).
@@ -59,12 +54,8 @@ final class PerFrameGroupsParser {
     private static final int REFERENCED_SOP_CLASS_UID = 0x00081150;       // UI
     private static final int REFERENCED_SOP_INSTANCE_UID = 0x00081155;    // UI
     private static final int REFERENCED_FRAME_NUMBER = 0x00081160;        // IS
-    private static final int SPECIFIC_CHARACTER_SET = 0x00080005;
 
     private static final int[] NO_INTS = new int[0];
-
-    /** Longest value decoded (a DS of 6 values is ~100 bytes, a UI at most 64). */
-    private static final int MAX_VALUE_BYTES = 4096;
 
     /**
      * Character sets in which bytes 0x20-0x7E are ASCII (PS3.3 C.12.1.1.2, PS3.5 6.1.2): the
@@ -74,15 +65,6 @@ final class PerFrameGroupsParser {
     private static final Set<String> ASCII_COMPATIBLE = Set.of("", "ISO_IR 6", "ISO_IR 100", "ISO_IR 101",
             "ISO_IR 109", "ISO_IR 110", "ISO_IR 144", "ISO_IR 127", "ISO_IR 126", "ISO_IR 138", "ISO_IR 148",
             "ISO_IR 203", "ISO_IR 166", "ISO_IR 192", "GB18030", "GBK");
-
-    /** This data set is outside what the parser reads exactly like PixelMed: fall back to PixelMed. */
-    static final class Unsupported extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 
     /** The parsed sequence: its item count and (up to the limit) its items' groups. */
     static final class Result implements FunctionalGroups.PerFrame {
@@ -102,15 +84,10 @@ final class PerFrameGroupsParser {
         @Override public Iterator<FunctionalGroups> iterator() { return items().iterator(); }
     }
 
-    private final ChannelReader in;
-    private final boolean explicitVr;
-    private final long fileSize;
-    private byte[] buf = new byte[256];
+    private final StrictElementReader r;
 
     private PerFrameGroupsParser(ChannelReader in, boolean explicitVr) {
-        this.in = in;
-        this.explicitVr = explicitVr;
-        this.fileSize = in.size();
+        this.r = new StrictElementReader(in, explicitVr);
     }
 
     /**
@@ -165,288 +142,38 @@ final class PerFrameGroupsParser {
         }
     }
 
-    // ------------------------------------------------------------------ structure
-
-    /** One element header (PS3.5 7.1.2 / 7.1.3). */
-    private int tag;
-    private String vr;        // explicit VR, or null (implicit)
-    private long valueOffset;
-    private long length;      // DataSetWalker.UNDEFINED for undefined length
-
-    /** Reads the element header at {@code pos} into the fields above. */
-    private void header(long pos, long end) throws IOException, Unsupported {
-        if (pos + 8 > end) throw new Unsupported("element header at " + pos + " runs past its item");
-        long first = in.u32(pos, false);      // group, then element, each little endian
-        tag = (int) ((first & 0xFFFF) << 16 | first >>> 16);
-        long second = in.u32(pos + 4, false);
-        if ((tag >>> 16) == 0xFFFE || !explicitVr) {
-            // Items and delimiters have implicit headers in every transfer syntax (PS3.5 7.5).
-            vr = null;
-            length = second;
-            valueOffset = pos + 8;
-            return;
-        }
-        int a = (int) (second & 0xFF), b = (int) (second >>> 8 & 0xFF);
-        vr = vrName(a, b);
-        if (vr == null) throw new Unsupported("VR " + (char) a + (char) b + " at " + pos);
-        if (DataSetWalker.hasLongLength(a, b)) {
-            if (pos + 12 > end) throw new Unsupported("element header at " + pos + " runs past its item");
-            if ((second >>> 16) != 0) throw new Unsupported("reserved bytes of a long VR are not 0 at " + pos);
-            length = in.u32(pos + 8, false);
-            valueOffset = pos + 12;
-        } else {
-            length = second >>> 16;
-            valueOffset = pos + 8;
-        }
-    }
-
-    /** The interned name of an explicit VR this parser reads past safely, or null. */
-    private static String vrName(int a, int b) {
-        switch (a << 8 | b) {
-            case 'A' << 8 | 'E': return "AE";
-            case 'A' << 8 | 'S': return "AS";
-            case 'A' << 8 | 'T': return "AT";
-            case 'C' << 8 | 'S': return "CS";
-            case 'D' << 8 | 'A': return "DA";
-            case 'D' << 8 | 'S': return "DS";
-            case 'D' << 8 | 'T': return "DT";
-            case 'F' << 8 | 'D': return "FD";
-            case 'F' << 8 | 'L': return "FL";
-            case 'I' << 8 | 'S': return "IS";
-            case 'L' << 8 | 'O': return "LO";
-            case 'L' << 8 | 'T': return "LT";
-            case 'O' << 8 | 'B': return "OB";
-            case 'O' << 8 | 'D': return "OD";
-            case 'O' << 8 | 'F': return "OF";
-            case 'O' << 8 | 'L': return "OL";
-            case 'O' << 8 | 'W': return "OW";
-            case 'P' << 8 | 'N': return "PN";
-            case 'S' << 8 | 'H': return "SH";
-            case 'S' << 8 | 'L': return "SL";
-            case 'S' << 8 | 'Q': return "SQ";
-            case 'S' << 8 | 'S': return "SS";
-            case 'S' << 8 | 'T': return "ST";
-            case 'T' << 8 | 'M': return "TM";
-            case 'U' << 8 | 'C': return "UC";
-            case 'U' << 8 | 'I': return "UI";
-            case 'U' << 8 | 'L': return "UL";
-            case 'U' << 8 | 'N': return "UN";
-            case 'U' << 8 | 'R': return "UR";
-            case 'U' << 8 | 'S': return "US";
-            case 'U' << 8 | 'T': return "UT";
-            default: return null; // OV, SV, UV (newer 64-bit VRs) and anything unknown: PixelMed decides
-        }
-    }
-
-    /**
-     * Offset just past the current element's value. Sequences are not skipped by their length
-     * alone: their items' element headers are walked ({@link #skipSequence}) and every nested
-     * length must fit its parent, because PixelMed reads them element by element and would read
-     * a lying nested length differently; such data sets are left to it.
-     */
-    private long skipValue(long end) throws IOException, Unsupported {
-        boolean sequence = isSequence();
-        if (length == DataSetWalker.UNDEFINED) {
-            if (!sequence) {
-                // Explicit UN of undefined length holds implicit VR (PS3.5 6.2.2); PixelMed's reading of it, or of
-                // an undefined-length element the dictionary does not call a sequence, is its own.
-                throw new Unsupported("undefined-length " + vr + " element " + DataSetWalker.tagString(tag));
-            }
-            return skipSequence(valueOffset, DataSetWalker.UNDEFINED, end, 1);
-        }
-        long next = valueOffset + length;
-        if (next > end) throw new Unsupported("element " + DataSetWalker.tagString(tag) + " runs past its item");
-        if (sequence) skipSequence(valueOffset, length, next, 1);
-        return next;
-    }
-
-    /**
-     * True when PixelMed reads the current element as a sequence: explicit VR SQ; in implicit VR
-     * (PS3.5 7.1.3) when its dictionary says SQ, or, for an undefined length, does not know the tag.
-     */
-    private boolean isSequence() {
-        if (explicitVr) return "SQ".equals(vr);
-        if (isPrivateCreator(tag)) return false;
-        byte[] d = dictionaryVr(tag);
-        if (d == null) return length == DataSetWalker.UNDEFINED;
-        return d.length >= 2 && d[0] == 'S' && d[1] == 'Q';
-    }
-
-    private final java.util.Map<Integer, byte[]> dictionaryVrs = new java.util.HashMap<>();
-    private static final byte[] UNKNOWN_VR = new byte[0];
-
-    private byte[] dictionaryVr(int t) {
-        byte[] d = dictionaryVrs.get(t);
-        if (d == null) {
-            d = AttributeList.getDictionary().getValueRepresentationFromTag(new AttributeTag(t >>> 16, t & 0xFFFF));
-            dictionaryVrs.put(t, d == null ? UNKNOWN_VR : d);
-        }
-        return d == UNKNOWN_VR ? null : d;
-    }
-
-    /** Walks the items of a sequence value without reading values; returns the offset after it. */
-    private long skipSequence(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
-        if (depth > DataSetWalker.MAX_DEPTH) throw new Unsupported("sequences nested deeper than " + DataSetWalker.MAX_DEPTH);
-        boolean undefined = len == DataSetWalker.UNDEFINED;
-        long end = endOf(start, len, outerEnd);
-        long pos = start;
-        while (true) {
-            if (!undefined && pos == end) return pos;
-            header(pos, end);
-            if (tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
-                if (!undefined) throw new Unsupported("Sequence Delimitation Item in a defined-length sequence");
-                return valueOffset;
-            }
-            if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in a sequence at " + pos);
-            pos = skipItem(valueOffset, length, end, depth);
-        }
-    }
-
-    /** Walks the elements of an item without reading values; returns the offset after it. */
-    private long skipItem(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
-        boolean undefined = len == DataSetWalker.UNDEFINED;
-        long end = endOf(start, len, outerEnd);
-        long pos = start;
-        while (true) {
-            if (!undefined && pos == end) return pos;
-            header(pos, end);
-            if (tag == DataSetWalker.TAG_ITEM_DELIMITER) {
-                if (!undefined) throw new Unsupported("Item Delimitation Item in a defined-length item");
-                return valueOffset;
-            }
-            if ((tag >>> 16) == 0xFFFE) throw new Unsupported("stray " + DataSetWalker.tagString(tag) + " in an item");
-            if (tag == SPECIFIC_CHARACTER_SET) throw new Unsupported("Specific Character Set inside an item");
-            boolean sequence = isSequence();
-            long vo = valueOffset, l = length;
-            if (l == DataSetWalker.UNDEFINED) {
-                if (!sequence) throw new Unsupported("undefined-length " + vr + " element " + DataSetWalker.tagString(tag));
-                pos = skipSequence(vo, DataSetWalker.UNDEFINED, end, depth + 1);
-            } else {
-                long next = vo + l;
-                if (next > end) throw new Unsupported("element " + DataSetWalker.tagString(tag) + " runs past its item");
-                if (sequence) skipSequence(vo, l, next, depth + 1);
-                pos = next;
-            }
-        }
-    }
-
-    /** Private Creator elements (gggg,0010-00FF), odd groups (PS3.5 7.8.1): PixelMed reads them as LO whatever they say. */
-    private static boolean isPrivateCreator(int tag) {
-        int e = tag & 0xFFFF;
-        return (tag >>> 16 & 1) == 1 && e >= 0x10 && e <= 0xFF;
-    }
-
-    /** The end of an item or sequence value: its defined end, else the file's end (delimiters end it). */
-    private long endOf(long valueOffset, long length, long outerEnd) throws Unsupported {
-        if (length == DataSetWalker.UNDEFINED) return outerEnd;
-        long end = valueOffset + length;
-        if (end > outerEnd) throw new Unsupported("a length at " + valueOffset + " runs past its parent (or the file)");
-        return end;
-    }
-
     /** The sequence value itself: items, each parsed into groups up to the limit, then only counted. */
     private Result perFrameSequence(long start, long len, int limit) throws IOException, Unsupported {
-        long end = endOf(start, len, fileSize);
+        long end = r.endOf(start, len, r.size());
         boolean undefined = len == DataSetWalker.UNDEFINED;
         List<FunctionalGroups> items = new ArrayList<>(Math.min(limit, 4096));
         int count = 0;
         long pos = start;
         while (true) {
             if (!undefined && pos == end) break;
-            header(pos, end);
-            if (tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
+            r.header(pos, end);
+            if (r.tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
                 if (!undefined) throw new Unsupported("Sequence Delimitation Item in a defined-length sequence");
                 break;
             }
-            if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in the sequence at " + pos);
+            if (r.tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in the sequence at " + pos);
             if (count == Integer.MAX_VALUE) throw new Unsupported("too many items");
-            long itemStart = valueOffset, itemLength = length;
+            long itemStart = r.valueOffset, itemLength = r.length;
             if (count < limit) {
                 FunctionalGroups g = new FunctionalGroups();
                 pos = perFrameItem(itemStart, itemLength, end, g);
                 items.add(g.present == 0 ? FunctionalGroups.EMPTY : g);
             } else {
-                pos = skipItem(itemStart, itemLength, end, 1);
+                pos = r.skipItem(itemStart, itemLength, end, 1);
             }
             count++;
         }
         return new Result(count, items);
     }
 
-    /**
-     * Walks the elements of an item from {@code start}; {@code visit} handles the elements it
-     * knows and returns the offset after them, or -1 to have them skipped.
-     */
-    private long elements(long start, long itemLength, long outerEnd, Visitor visit) throws IOException, Unsupported {
-        boolean undefined = itemLength == DataSetWalker.UNDEFINED;
-        long end = endOf(start, itemLength, outerEnd);
-        long pos = start;
-        long seen = 0;
-        while (true) {
-            if (!undefined && pos == end) return pos;
-            header(pos, end);
-            if (tag == DataSetWalker.TAG_ITEM_DELIMITER) {
-                if (!undefined) throw new Unsupported("Item Delimitation Item in a defined-length item");
-                return valueOffset;
-            }
-            if ((tag >>> 16) == 0xFFFE) throw new Unsupported("stray " + DataSetWalker.tagString(tag) + " in an item");
-            if (tag == SPECIFIC_CHARACTER_SET) throw new Unsupported("Specific Character Set inside an item");
-            int bit = visit.bit(tag);
-            if (bit != 0) {
-                // PixelMed keeps the last of duplicated elements; simpler to leave such items to it.
-                if ((seen & 1L << bit) != 0) throw new Unsupported("duplicated " + DataSetWalker.tagString(tag));
-                seen |= 1L << bit;
-                long next = visit.element(this, end);
-                pos = next >= 0 ? next : skipValue(end);
-            } else {
-                pos = skipValue(end);
-            }
-        }
-    }
-
-    /** What an item's walk does with the elements it knows. */
-    private interface Visitor {
-        /** A bit number 1..63 for the tags this visitor handles, 0 for tags it skips. */
-        int bit(int tag);
-
-        /** Handles the current element; returns the offset after it, or -1 to skip it. */
-        long element(PerFrameGroupsParser p, long end) throws IOException, Unsupported;
-    }
-
-    /** An item's sequence: calls {@code itemVisitor} for its first item or for every item; returns the offset after it. */
-    private long sequence(long end, boolean allItems, java.util.function.IntFunction<Visitor> itemVisitor)
-            throws IOException, Unsupported {
-        if (explicitVr && !"SQ".equals(vr)) throw new Unsupported(DataSetWalker.tagString(tag) + " has VR " + vr);
-        long start = valueOffset, len = length;
-        boolean undefined = len == DataSetWalker.UNDEFINED;
-        long seqEnd = endOf(start, len, end);
-        long pos = start;
-        int index = 0;
-        while (true) {
-            if (!undefined && pos == seqEnd) break;
-            header(pos, seqEnd);
-            if (tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
-                if (!undefined) throw new Unsupported("Sequence Delimitation Item in a defined-length sequence");
-                pos = valueOffset;
-                break;
-            }
-            if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in a sequence at " + pos);
-            long itemStart = valueOffset, itemLength = length;
-            if (index == 0 || allItems) {
-                pos = elements(itemStart, itemLength, seqEnd, itemVisitor.apply(index));
-            } else {
-                pos = skipItem(itemStart, itemLength, seqEnd, 2);
-            }
-            if (pos > seqEnd) throw new Unsupported("item runs past its sequence");
-            index++;
-        }
-        if (pos > end) throw new Unsupported("sequence runs past its item");
-        return pos;
-    }
-
     /** A per-frame item: the functional group macros the frame index reads. */
     private long perFrameItem(long start, long itemLength, long outerEnd, FunctionalGroups g) throws IOException, Unsupported {
-        return elements(start, itemLength, outerEnd, new Visitor() {
+        return r.elements(start, itemLength, outerEnd, new Visitor() {
             @Override public int bit(int t) {
                 switch (t) {
                     case SEGMENT_IDENTIFICATION_SEQUENCE: return 1;
@@ -459,22 +186,22 @@ final class PerFrameGroupsParser {
                 }
             }
 
-            @Override public long element(PerFrameGroupsParser p, long end) throws IOException, Unsupported {
+            @Override public long element(StrictElementReader p, long end) throws IOException, Unsupported {
                 switch (p.tag) {
                     case DERIVATION_IMAGE_SEQUENCE:
                         g.present |= FunctionalGroups.DERIVATION_IMAGE;
                         g.sources = new ArrayList<>(1);
-                        return p.sequence(end, true, i -> p.derivationItem(g.sources));
+                        return p.sequence(end, true, i -> derivationItem(g.sources));
                     case SEGMENT_IDENTIFICATION_SEQUENCE:
-                        return p.sequence(end, false, i -> p.macroItem(g, FunctionalGroups.SEGMENT_IDENTIFICATION));
+                        return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.SEGMENT_IDENTIFICATION));
                     case PLANE_POSITION_SEQUENCE:
-                        return p.sequence(end, false, i -> p.macroItem(g, FunctionalGroups.PLANE_POSITION));
+                        return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.PLANE_POSITION));
                     case PLANE_ORIENTATION_SEQUENCE:
-                        return p.sequence(end, false, i -> p.macroItem(g, FunctionalGroups.PLANE_ORIENTATION));
+                        return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.PLANE_ORIENTATION));
                     case PLANE_POSITION_SLIDE_SEQUENCE:
-                        return p.sequence(end, false, i -> p.macroItem(g, FunctionalGroups.PLANE_POSITION_SLIDE));
+                        return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.PLANE_POSITION_SLIDE));
                     default:
-                        return p.sequence(end, false, i -> p.macroItem(g, FunctionalGroups.FRAME_CONTENT));
+                        return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.FRAME_CONTENT));
                 }
             }
         });
@@ -483,7 +210,7 @@ final class PerFrameGroupsParser {
     /** The first item of a macro's sequence: marks the macro present and reads its values. */
     private Visitor macroItem(FunctionalGroups g, int macro) {
         g.present |= macro;
-        if (macro == FunctionalGroups.FRAME_CONTENT) g.dimensionIndexValues = NO_INTS; // HeaderParser.ints of an absent value
+        if (macro == FunctionalGroups.FRAME_CONTENT) g.dimensionIndexValues = NO_INTS; // AttributeValues.ints of an absent value
         return new Visitor() {
             @Override public int bit(int t) {
                 switch (macro) {
@@ -503,7 +230,7 @@ final class PerFrameGroupsParser {
                 }
             }
 
-            @Override public long element(PerFrameGroupsParser p, long end) throws IOException, Unsupported {
+            @Override public long element(StrictElementReader p, long end) throws IOException, Unsupported {
                 switch (p.tag) {
                     case REFERENCED_SEGMENT_NUMBER: g.referencedSegmentNumber = p.firstUnsignedShort(-1); break;
                     case IMAGE_POSITION_PATIENT: g.imagePositionPatient = p.decimals(3); break;
@@ -525,8 +252,8 @@ final class PerFrameGroupsParser {
         return new Visitor() {
             @Override public int bit(int t) { return t == SOURCE_IMAGE_SEQUENCE ? 1 : 0; }
 
-            @Override public long element(PerFrameGroupsParser p, long end) throws IOException, Unsupported {
-                return p.sequence(end, true, i -> p.sourceItem(out));
+            @Override public long element(StrictElementReader p, long end) throws IOException, Unsupported {
+                return p.sequence(end, true, i -> sourceItem(out));
             }
         };
     }
@@ -547,13 +274,13 @@ final class PerFrameGroupsParser {
                 }
             }
 
-            @Override public long element(PerFrameGroupsParser p, long end) throws IOException, Unsupported {
+            @Override public long element(StrictElementReader p, long end) throws IOException, Unsupported {
                 switch (p.tag) {
                     case REFERENCED_SOP_CLASS_UID: uids[0] = p.uid(); break;
                     case REFERENCED_SOP_INSTANCE_UID: uids[1] = p.uid(); break;
                     default: frames[0] = p.integers(); break;
                 }
-                // HeaderParser.references: an item without a Referenced SOP Instance UID is left out.
+                // AttributeValues.references: an item without a Referenced SOP Instance UID is left out.
                 if (uids[1] != null) {
                     if (added) out.set(out.size() - 1, new SourceImageReference(uids[0], uids[1], frames[0]));
                     else out.add(new SourceImageReference(uids[0], uids[1], frames[0]));
@@ -563,146 +290,4 @@ final class PerFrameGroupsParser {
             }
         };
     }
-
-    // ------------------------------------------------------------------ values
-
-    /** The current element's value bytes (at most {@link #MAX_VALUE_BYTES}); its length is {@code length}. */
-    private byte[] value(String expectedVr) throws IOException, Unsupported {
-        if (explicitVr && !expectedVr.equals(vr)) {
-            throw new Unsupported(DataSetWalker.tagString(tag) + " has VR " + vr + ", expected " + expectedVr);
-        }
-        if (length == DataSetWalker.UNDEFINED || length > MAX_VALUE_BYTES) {
-            throw new Unsupported(DataSetWalker.tagString(tag) + " has a value length of " + length);
-        }
-        if (valueOffset + length > fileSize) throw new Unsupported("value past the end of the file");
-        int n = (int) length;
-        if (buf.length < n) buf = new byte[n];
-        in.copy(valueOffset, buf, 0, n);
-        return buf;
-    }
-
-    /** US, first value (HeaderParser.intValue); {@code def} when the value is empty. */
-    private int firstUnsignedShort(int def) throws IOException, Unsupported {
-        byte[] b = value("US");
-        if ((length & 1) != 0) throw new Unsupported("odd US length");
-        return length == 0 ? def : (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
-    }
-
-    /** SL, first value; {@code def} when empty. */
-    private int firstSignedLong(int def) throws IOException, Unsupported {
-        byte[] b = value("SL");
-        if ((length & 3) != 0) throw new Unsupported("SL length not a multiple of 4");
-        return length == 0 ? def : le32(b, 0);
-    }
-
-    /** UL, all values as (wrapped) ints (HeaderParser.ints). */
-    private int[] unsignedLongs() throws IOException, Unsupported {
-        byte[] b = value("UL");
-        if ((length & 3) != 0) throw new Unsupported("UL length not a multiple of 4");
-        int[] out = new int[(int) length / 4];
-        for (int i = 0; i < out.length; i++) out[i] = le32(b, 4 * i);
-        return out;
-    }
-
-    private static int le32(byte[] b, int i) {
-        return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
-    }
-
-    /**
-     * The values of a string VR split at backslashes as PixelMed splits them (PS3.5 6.4: an empty
-     * value is no value; a trailing backslash adds none); only printable ASCII and NUL accepted.
-     */
-    private List<String> strings(String expectedVr) throws IOException, Unsupported {
-        byte[] b = value(expectedVr);
-        int n = (int) length;
-        List<String> out = new ArrayList<>(6);
-        if (n == 0) return out;
-        int start = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i == n || b[i] == '\\') {
-                out.add(new String(b, start, i - start, StandardCharsets.US_ASCII));
-                start = i + 1;
-                if (start >= n) break;
-                continue;
-            }
-            int c = b[i];
-            if (c != 0 && (c < 0x20 || c > 0x7E)) throw new Unsupported("non-ASCII byte in " + DataSetWalker.tagString(tag));
-        }
-        return out;
-    }
-
-    /** DS with at least {@code count} values: the first {@code count} (HeaderParser.doubles), else null. */
-    private double[] decimals(int count) throws IOException, Unsupported {
-        List<String> v = strings("DS");
-        if (v.size() < count) return null;
-        double[] out = new double[count];
-        for (int i = 0; i < count; i++) out[i] = decimalString(v.get(i));
-        return out;
-    }
-
-    /** DS, first value, NaN when empty (HeaderParser.doubleValue). */
-    private double decimal() throws IOException, Unsupported {
-        List<String> v = strings("DS");
-        return v.isEmpty() ? Double.NaN : decimalString(v.get(0));
-    }
-
-    /** IS, all values (HeaderParser.ints). */
-    private int[] integers() throws IOException, Unsupported {
-        List<String> v = strings("IS");
-        int[] out = new int[v.size()];
-        for (int i = 0; i < out.length; i++) out[i] = integerString(v.get(i));
-        return out;
-    }
-
-    /** UI, single value, NUL padding and spaces trimmed (HeaderParser.str); null when empty. */
-    private String uid() throws IOException, Unsupported {
-        List<String> v = strings("UI");
-        if (v.isEmpty()) return null;
-        if (v.size() > 1) throw new Unsupported("UI with several values");
-        String s = v.get(0).replace('\0', ' ').trim();
-        return s.isEmpty() ? null : s;
-    }
-
-    /**
-     * A DS value (PS3.5 6.2: optional sign, digits, optional fraction and exponent, space padded):
-     * exactly the strings on which PixelMed's Double.valueOf gives the same number; anything else
-     * (empty, NaN, hexadecimal, trailing 'd', ...) is left to PixelMed.
-     */
-    private static double decimalString(String s) throws Unsupported {
-        int a = 0, e = s.length();
-        while (a < e && (s.charAt(a) == ' ' || s.charAt(a) == '\0')) a++;
-        while (e > a && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\0')) e--;
-        int i = a;
-        if (i < e && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
-        int digits = 0;
-        while (i < e && isDigit(s.charAt(i))) { i++; digits++; }
-        if (i < e && s.charAt(i) == '.') {
-            i++;
-            while (i < e && isDigit(s.charAt(i))) { i++; digits++; }
-        }
-        if (digits == 0) throw new Unsupported("DS '" + s + "'");
-        if (i < e && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < e && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
-            int exp = 0;
-            while (i < e && isDigit(s.charAt(i))) { i++; exp++; }
-            if (exp == 0) throw new Unsupported("DS '" + s + "'");
-        }
-        if (i != e) throw new Unsupported("DS '" + s + "'");
-        return Double.parseDouble(s.substring(a, e));
-    }
-
-    /** An IS value: optional '-', 1-18 digits, PixelMed's padding (leading spaces; trailing spaces, NULs). */
-    private static int integerString(String s) throws Unsupported {
-        int a = 0, e = s.length();
-        while (a < e && s.charAt(a) == ' ') a++;
-        while (e > a && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\0')) e--;
-        int i = a;
-        if (i < e && s.charAt(i) == '-') i++;
-        if (i == e || e - i > 18) throw new Unsupported("IS '" + s + "'");
-        for (int k = i; k < e; k++) if (!isDigit(s.charAt(k))) throw new Unsupported("IS '" + s + "'");
-        return (int) Long.parseLong(s.substring(a, e));
-    }
-
-    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 }

@@ -1,7 +1,8 @@
 package org.dicomseg.read;
 
-import java.io.IOException;
 import java.nio.file.Path;
+
+import org.dicomseg.task.InputException;
 
 /**
  * The one exception of the reader: "this file is not a DICOM Segmentation we can read".
@@ -11,13 +12,13 @@ import java.nio.file.Path;
  * or truncated file, a header whose numbers contradict each other (Rows, Columns, Number of
  * Frames, Bits Allocated, Pixel Data length, Per-frame Functional Groups, Segment Sequence), an
  * unsupported transfer syntax (the message names it), and a frame that cannot be decoded (the
- * {@link CorruptPixelDataException} is the cause; the message names the file and frame number).
- * It is a checked {@link IOException} because it is about the content of a file the caller chose:
+ * {@link org.dicomseg.pixels.CorruptPixelDataException} is the cause; the message names the file and frame number).
+ * It is an {@link InputException} (checked) because it is about the content of a file the caller chose:
  * callers (the ImageJ importer, the CLI) catch it and show {@link #getMessage()} to the user as is.
  * Programming errors (a frame number out of range, a null argument) stay unchecked
  * ({@link IllegalArgumentException}).</p>
  */
-public class SegReadException extends IOException {
+public class SegReadException extends InputException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;

@@ -19,7 +19,7 @@ import org.dicomseg.dicom.SegTransferSyntax;
  * or NaN (measures), as documented per getter.</p>
  */
 public final class SegmentationMetadata {
-    // Set once by HeaderParser.
+    // Set once by HeaderParser (warnings by SegmentationFile, after the segment and frame index parsers).
     String sopClassUid;
     String sopInstanceUid;
     String transferSyntaxUid;

@@ -1,35 +1,18 @@
 package org.dicomseg.read;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
-
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
-import org.dicomseg.dicom.ChannelReader;
-import org.dicomseg.dicom.DataSetWalker;
-import org.dicomseg.dicom.FragmentTable;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.pixels.BitPacking;
 import org.dicomseg.pixels.CorruptPixelDataException;
@@ -37,8 +20,8 @@ import org.dicomseg.pixels.CorruptPixelDataException;
 /**
  * Reads a DICOM Segmentation (PS3.3 A.51 Segmentation IOD, C.8.20 Segmentation modules; Label Map
  * Segmentation Storage 1.2.840.10008.5.1.4.1.1.66.7) lazily: {@link #open} parses the header only,
- * builds the frame index and locates each frame's bytes on disk; pixel data is then read frame by
- * frame, so a 2 GB file does not need 2 GB of heap.
+ * builds the frame index and locates each frame's bytes on disk ({@link SegmentationFile}); pixel
+ * data is then read frame by frame, so a 2 GB file does not need 2 GB of heap.
  *
  * <p>Supported: BINARY, FRACTIONAL and LABELMAP segmentations; per-frame functional groups or
  * TILED_FULL with the implicit frame order; transfer syntaxes listed in {@link SegTransferSyntax}
@@ -62,9 +45,8 @@ import org.dicomseg.pixels.CorruptPixelDataException;
  * }</pre>
  */
 public final class SegmentationReader implements Closeable {
+    private final SegmentationFile seg;
     private final Path file;
-    private final FileChannel channel;
-    private final Path tempFile;
     private final SegmentationMetadata metadata;
     private final LinkedHashMap<Integer, SegmentDescription> segments;
     private final List<FrameInfo> frames;
@@ -73,17 +55,14 @@ public final class SegmentationReader implements Closeable {
     private Map<Integer, Long> pixelCounts;
     private long framesRead;
     private boolean closed;
-    private boolean perFrameParsedDirectly;
 
-    private SegmentationReader(Path file, FileChannel channel, Path tempFile, SegmentationMetadata metadata,
-            LinkedHashMap<Integer, SegmentDescription> segments, List<FrameInfo> frames, FrameStore store) {
-        this.file = file;
-        this.channel = channel;
-        this.tempFile = tempFile;
-        this.metadata = metadata;
-        this.segments = segments;
-        this.frames = frames;
-        this.store = store;
+    private SegmentationReader(SegmentationFile seg) {
+        this.seg = seg;
+        this.file = seg.file();
+        this.metadata = seg.metadata();
+        this.segments = seg.segments();
+        this.frames = seg.frames();
+        this.store = seg.store();
         this.pixels = metadata.rows * metadata.columns;
     }
 
@@ -102,270 +81,11 @@ public final class SegmentationReader implements Closeable {
      * Functional Groups as well (the reference for the fast path's tests).
      */
     static SegmentationReader open(Path file, boolean directPerFrame) throws SegReadException {
-        if (file == null) throw new IllegalArgumentException("file is null");
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new SegReadException(file, "file not found");
-        } catch (IOException e) {
-            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
-        }
-        if (size == 0) throw new SegReadException(file, "the file is empty");
-        FileChannel channel = null;
-        Path temp = null;
-        boolean ok = false;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-            ChannelReader in = new ChannelReader(channel);
-            DataSetWalker.Meta meta;
-            try {
-                meta = DataSetWalker.readMeta(in);
-            } catch (IOException e) {
-                throw new SegReadException(file, "not a readable DICOM file: the File Meta Information is damaged ("
-                        + e.getMessage() + ")", e);
-            }
-            if (meta == null) {
-                throw new SegReadException(file, "not a DICOM file (no 'DICM' marker after the 128-byte preamble, PS3.10 7.1)");
-            }
-            if (meta.transferSyntaxUid == null) {
-                throw new SegReadException(file, "the File Meta Information has no Transfer Syntax UID (0002,0010)");
-            }
-            SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
-            // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
-            // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
-            DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
-            AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
-            boolean split = list != null;
-            if (list == null) list = readHeader(file, false);
-            HeaderParser parser = new HeaderParser(file, list);
-            String sopClass = parser.checkSopClass();
-            if (syntax == null) {
-                throw new SegReadException(file, "transfer syntax " + SegTransferSyntax.describe(meta.transferSyntaxUid)
-                        + " is not supported; supported are " + supportedList());
-            }
-            // The element structure first, so a damaged or truncated file is called that, not "attribute missing"
-            // (PixelMed stops quietly at the first element it cannot read).
-            if (early == null && !syntax.deflatedDataSet()) early = walk(file, in, meta.dataSetStart, syntax);
-            SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
-            LinkedHashMap<Integer, SegmentDescription> segments = parser.segments(m.segmentationType);
-            boolean direct = false;
-            if (split && early.perFrameGroupsValueOffset >= 0) {
-                FunctionalGroups.PerFrame groups = PerFrameGroupsParser.asciiCompatible(list)
-                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(), m.numberOfFrames) : null;
-                direct = groups != null;
-                if (!direct) {
-                    // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
-                    groups = FunctionalGroups.of(HeaderParser.seq(readHeader(file, false),
-                            TagFromName.PerFrameFunctionalGroupsSequence));
-                }
-                parser.usePerFrame(groups);
-            }
-            parser.checkPerFrameCount(m);
-
-            ChannelReader pixelIn = in;
-            long dataSetStart = meta.dataSetStart;
-            if (syntax.deflatedDataSet()) {
-                temp = inflateDataSet(file, in, meta.dataSetStart);
-                channel.close();
-                channel = FileChannel.open(temp, StandardOpenOption.READ);
-                pixelIn = new ChannelReader(channel);
-                dataSetStart = 0;
-            }
-            FrameStore store = locateFrames(file, pixelIn, early != null ? early : walk(file, pixelIn, dataSetStart, syntax),
-                    syntax, m);
-            List<FrameInfo> frames = parser.frameIndex(m, segments);
-            m.warnings = Collections.unmodifiableList(new ArrayList<>(parser.warnings()));
-            SegmentationReader r = new SegmentationReader(file, channel, temp, m, segments,
-                    Collections.unmodifiableList(frames), store);
-            r.perFrameParsedDirectly = direct;
-            ok = true;
-            return r;
-        } catch (SegReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new SegReadException(file, "unreadable header: " + e, e);
-        } finally {
-            if (!ok) {
-                try {
-                    if (channel != null) channel.close();
-                } catch (IOException ignored) {
-                    // nothing to do
-                }
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    /**
-     * The data set's element structure when PixelMed may stop reading at (5200,9230) and the
-     * per-frame groups be read directly: a supported little-endian, not deflated syntax, element
-     * headers sound up to Pixel Data, at most one top-level (5200,9230), and no top-level tag below
-     * it after it (HeaderParser reads nothing else from (5200,9230) on). Else null: the file takes
-     * the PixelMed-only path, whose order of checks and messages is unchanged.
-     */
-    private static DataSetWalker.Location splittableStructure(ChannelReader in, long dataSetStart, SegTransferSyntax syntax) {
-        if (syntax == null || syntax.deflatedDataSet() || syntax.bigEndian()) return null;
-        DataSetWalker.Location loc;
-        try {
-            loc = new DataSetWalker(in, syntax.explicitVr(), false).locate(dataSetStart);
-        } catch (IOException e) {
-            return null; // reported by walk() in the usual order
-        }
-        if (loc.pixelDataValueOffset < 0 || loc.perFrameGroupsCount > 1 || loc.lowTagAfterPerFrameGroups) return null;
-        return loc;
+        return new SegmentationReader(SegmentationFile.open(file, directPerFrame));
     }
 
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
-    boolean perFrameParsedDirectly() { return perFrameParsedDirectly; }
-
-    private static String supportedList() {
-        StringBuilder sb = new StringBuilder();
-        for (SegTransferSyntax t : SegTransferSyntax.values()) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append(t.displayName());
-        }
-        return sb.toString();
-    }
-
-    /**
-     * PixelMed's header up to the first top-level tag from (5200,9230) on, which the walker found
-     * at {@code stopOffset}; null when PixelMed stopped elsewhere: it ends quietly at an element it
-     * cannot read (e.g. a nested length running past the end of the file), and then the whole
-     * header must be read as before so that the result (and the message) stays what it was.
-     */
-    private static AttributeList readHeaderBefore(Path file, long stopOffset) throws SegReadException {
-        AttributeList list = new AttributeList();
-        long stoppedAt = read(file, list, true);
-        // PixelMed returns the offset just past the tag it stopped at (4 bytes).
-        return stoppedAt == stopOffset + 4 ? list : null;
-    }
-
-    /** Stops PixelMed at the first top-level tag from (5200,9230) on: the Per-frame Functional Groups and after. */
-    private static final AttributeList.ReadTerminationStrategy BEFORE_PER_FRAME_GROUPS = (list, tag, offset) ->
-            tag.getGroup() > 0x5200 || (tag.getGroup() == 0x5200 && tag.getElement() >= 0x9230);
-
-    /**
-     * PixelMed parses everything before Pixel Data ({@code beforePerFrameGroups} false), or only
-     * the elements before the Per-frame Functional Groups Sequence (true); Pixel Data itself is
-     * never read here.
-     */
-    private static AttributeList readHeader(Path file, boolean beforePerFrameGroups) throws SegReadException {
-        AttributeList list = new AttributeList();
-        read(file, list, beforePerFrameGroups);
-        return list;
-    }
-
-    /** {@link #readHeader} into {@code list}; returns where PixelMed stopped. */
-    private static long read(Path file, AttributeList list, boolean beforePerFrameGroups) throws SegReadException {
-        // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
-        list.setDecompressPixelData(false);
-        try (InputStream fin = Files.newInputStream(file);
-             DicomInputStream din = new DicomInputStream(new BufferedInputStream(fin, 65536))) {
-            return beforePerFrameGroups ? list.read(din, BEFORE_PER_FRAME_GROUPS) : list.read(din, TagFromName.PixelData);
-        } catch (EOFException e) {
-            throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
-        } catch (IOException | DicomException | RuntimeException e) {
-            throw new SegReadException(file, "cannot parse the DICOM header: " + e.getMessage(), e);
-        } catch (StackOverflowError e) {
-            // PixelMed parses nested sequences recursively; thousands of levels exhaust a thread's stack.
-            throw new SegReadException(file, "cannot parse the DICOM header: its sequences are nested too deeply", e);
-        }
-    }
-
-    /** Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once to a temporary file. */
-    private static Path inflateDataSet(Path file, ChannelReader in, long start) throws IOException {
-        Path temp = Files.createTempFile("dicomseg-inflated-", ".dcm");
-        temp.toFile().deleteOnExit();
-        try (InputStream raw = Channels.newInputStream(file, start);
-             InflaterInputStream inf = new InflaterInputStream(raw, new Inflater(true), 65536);
-             OutputStream out = Files.newOutputStream(temp)) {
-            inf.transferTo(out);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
-        }
-        return temp;
-    }
-
-    /** Small helper to open a stream at an offset. */
-    private static final class Channels {
-        static InputStream newInputStream(Path file, long start) throws IOException {
-            InputStream s = new BufferedInputStream(Files.newInputStream(file), 65536);
-            long skipped = 0;
-            while (skipped < start) {
-                long k = s.skip(start - skipped);
-                if (k <= 0) throw new EOFException("cannot skip to offset " + start);
-                skipped += k;
-            }
-            return s;
-        }
-    }
-
-    /** Walks the element headers of the data set to the top-level Pixel Data. */
-    private static DataSetWalker.Location walk(Path file, ChannelReader in, long dataSetStart, SegTransferSyntax syntax)
-            throws SegReadException {
-        DataSetWalker.Location loc;
-        try {
-            loc = new DataSetWalker(in, syntax.explicitVr(), syntax.bigEndian()).locate(dataSetStart);
-        } catch (EOFException e) {
-            throw new SegReadException(file, "the file is truncated or damaged before Pixel Data (7FE0,0010): " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SegReadException(file, "the data set structure is damaged: " + e.getMessage(), e);
-        }
-        if (loc.pixelDataValueOffset < 0) {
-            throw new SegReadException(file, "there is no Pixel Data (7FE0,0010) (the file may be truncated)");
-        }
-        return loc;
-    }
-
-    private static FrameStore locateFrames(Path file, ChannelReader in, DataSetWalker.Location loc, SegTransferSyntax syntax,
-            SegmentationMetadata m) throws SegReadException {
-        if (!syntax.encapsulated()) {
-            if (loc.pixelDataLength == DataSetWalker.UNDEFINED) {
-                throw new SegReadException(file, "Pixel Data (7FE0,0010) is encapsulated but the transfer syntax "
-                        + syntax.displayName() + " is native");
-            }
-            long needed = ((long) m.rows * m.columns * m.bitsAllocated * (long) m.numberOfFrames + 7) >>> 3;
-            long available = in.size() - loc.pixelDataValueOffset;
-            if (loc.pixelDataLength > available) {
-                throw new SegReadException(file, "Pixel Data (7FE0,0010) declares " + loc.pixelDataLength
-                        + " bytes but only " + available + " remain in the file: the file is truncated");
-            }
-            if (loc.pixelDataLength < needed) {
-                throw new SegReadException(file, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes but Rows ("
-                        + m.rows + ") x Columns (" + m.columns + ") x Number of Frames (" + m.numberOfFrames
-                        + ") x Bits Allocated (" + m.bitsAllocated + ") need " + needed + " bytes");
-            }
-            boolean swap = syntax.bigEndian() && ("OW".equals(loc.pixelDataVr) || m.bitsAllocated == 16);
-            return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, loc.pixelDataValueOffset, swap);
-        }
-        if (loc.pixelDataLength != DataSetWalker.UNDEFINED) {
-            throw new SegReadException(file, "Pixel Data (7FE0,0010) has a defined length, but transfer syntax "
-                    + syntax.displayName() + " needs encapsulated (undefined length) Pixel Data");
-        }
-        FragmentTable table;
-        try {
-            table = FragmentTable.scan(in, loc.pixelDataValueOffset, m.numberOfFrames, loc, syntax.encoding());
-        } catch (EOFException e) {
-            throw new SegReadException(file, "the file is truncated inside Pixel Data (7FE0,0010): " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SegReadException(file, e.getMessage(), e);
-        }
-        FrameSizeCheck.check(file, in, table, syntax, m);
-        return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, table);
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) return;
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // temp file; deleteOnExit is the fallback
-        }
-    }
+    boolean perFrameParsedDirectly() { return seg.perFrameParsedDirectly(); }
 
     // ------------------------------------------------------------------ metadata
 
@@ -706,11 +426,7 @@ public final class SegmentationReader implements Closeable {
     public synchronized void close() throws IOException {
         if (closed) return;
         closed = true;
-        try {
-            channel.close();
-        } finally {
-            deleteQuietly(tempFile);
-        }
+        seg.close();
     }
 
     @Override public String toString() {

@@ -10,6 +10,7 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.mask.DownsampledMaskPlanes;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.task.Progress;
 
 /**
  * A downsampled view of a region of a tiled (slide) segmentation's Total Pixel Matrix, computed
@@ -57,7 +58,7 @@ public final class DownsampledView {
         int outW = (int) (((long) width + factor - 1) / factor), outH = (int) (((long) height + factor - 1) / factor);
         int chunkW = chunk(factor, m.columns(), chunkSide), chunkH = chunk(factor, m.rows(), chunkSide);
         int nx = (width + chunkW - 1) / chunkW, ny = (height + chunkH - 1) / chunkH;
-        ReconstructionProgress outer = o.progress();
+        Progress outer = o.progress();
         Output out = null;
         try {
             for (int j = 0; j < ny; j++) {
@@ -165,20 +166,20 @@ public final class DownsampledView {
     }
 
     /** Reports a chunk's frames as a share of the whole view and passes cancellation through. */
-    private static final class ChunkProgress implements ReconstructionProgress {
-        private final ReconstructionProgress outer;
+    private static final class ChunkProgress implements Progress {
+        private final Progress outer;
         private final int chunk;
         private final int chunks;
 
-        ChunkProgress(ReconstructionProgress outer, int chunk, int chunks) {
+        ChunkProgress(Progress outer, int chunk, int chunks) {
             this.outer = outer;
             this.chunk = chunk;
             this.chunks = chunks;
         }
 
-        @Override public void update(int done, int total) {
-            long scaled = (long) chunk * 1000 + (total <= 0 ? 1000 : Math.min(1000, (long) done * 1000 / total));
-            outer.update((int) scaled, chunks * 1000);
+        @Override public void progress(long done, long total) {
+            long scaled = (long) chunk * 1000 + (total <= 0 ? 1000 : Math.min(1000, done * 1000 / total));
+            outer.progress(scaled, chunks * 1000L);
         }
 
         @Override public boolean canceled() { return outer.canceled(); }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.dicomseg.read.SegReadException;
+import org.dicomseg.task.Progress;
 
 /**
  * Frames queued for decoding and decoded in batches on up to {@link ReconstructionOptions#threads()}
@@ -30,7 +31,7 @@ final class FrameBatches {
     /** Whole frames decoded together: enough for parallel decoding, few enough for prompt progress and cancel. */
     private static final int BATCH = 256;
     private final ReconstructionOptions options;
-    private final ReconstructionProgress progress;
+    private final Progress progress;
     private final int frameRows;
     private final Supplier<Decoder> newDecoder;
     private int[] queuedFrames = new int[64];

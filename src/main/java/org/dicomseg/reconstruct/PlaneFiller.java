@@ -8,6 +8,7 @@ import org.dicomseg.read.FrameInfo;
 import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.read.SourceImageReference;
+import org.dicomseg.task.Progress;
 
 /**
  * Puts the frames of one reconstruction into its output planes, frame by frame in placement
@@ -32,7 +33,7 @@ final class PlaneFiller {
     private final FrameBatches batches;
     private final UnpackedFrameWriter unpacked;
     private final long framesAtStart;
-    private final ReconstructionProgress progress;
+    private final Progress progress;
     private final String[] sourceUids;   // per plane: source SOP Instance UID of the first frame placed there
     private final int[] sourceFrames;    // per plane: its 1-based source frame number, 0 when not stated
     private int total;
@@ -85,7 +86,7 @@ final class PlaneFiller {
     void place(FrameInfo f, int plane, int dx, int dy, int seq) throws SegReadException {
         if (!includes(f)) return;
         progress.checkCanceled();
-        progress.update(placed++, Math.max(total, placed));
+        progress.progress(placed++, Math.max(total, placed));
         if (sourceUids[plane] == null && !f.sources().isEmpty()) {
             SourceImageReference s = f.sources().get(0);
             sourceUids[plane] = s.sopInstanceUid();
@@ -134,7 +135,7 @@ final class PlaneFiller {
             String[] sources, int[] sourceFrames, int originX, int originY) throws SegReadException {
         batches.flush();
         batches.throwFailure();
-        progress.update(Math.max(total, placed), Math.max(total, placed));
+        progress.progress(Math.max(total, placed), Math.max(total, placed));
         int planeCount = layout.planes;
         return new SegmentationVolume(layout.width, layout.height, planeCount, layout.channels, layout.pixelType, planes.arrays(),
                 layout.segments.clone(), layout.values.clone(), layout.labelOut, positions, orientation, pixelSpacing, sliceSpacing,

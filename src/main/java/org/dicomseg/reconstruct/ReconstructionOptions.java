@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.dicomseg.task.Progress;
+
 /**
  * How {@link Reconstructor} turns frames into planes, after highdicom's
  * {@code get_pixels_by_source_instance} / {@code get_volume} / {@code get_total_pixel_matrix}
@@ -40,7 +42,7 @@ public final class ReconstructionOptions {
     private Map<Integer, Integer> relabel = Collections.emptyMap();
     private boolean fillGaps = true;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private ReconstructionProgress progress = ReconstructionProgress.NONE;
+    private Progress progress = Progress.NONE;
 
     /** Options with the defaults. */
     public static ReconstructionOptions defaults() { return new ReconstructionOptions(); }
@@ -87,13 +89,13 @@ public final class ReconstructionOptions {
 
     public int threads() { return threads; }
 
-    /** Called once per placed frame, and may cancel the reconstruction (default: {@link ReconstructionProgress#NONE}). */
-    public ReconstructionOptions progress(ReconstructionProgress p) {
-        this.progress = p == null ? ReconstructionProgress.NONE : p;
+    /** Called once per placed frame, and may cancel the reconstruction (default: {@link Progress#NONE}). */
+    public ReconstructionOptions progress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
         return this;
     }
 
-    public ReconstructionProgress progress() { return progress; }
+    public Progress progress() { return progress; }
 
     /** The chosen segments, or null for "all". */
     public int[] segments() { return segments == null ? null : segments.clone(); }

@@ -19,6 +19,7 @@ import org.dicomseg.read.SegReadException;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.task.Progress;
 
 /**
  * The fast path of {@code Reconstructor.region} (and so of the whole Total Pixel Matrix) for the
@@ -235,7 +236,7 @@ final class TileMosaic {
     }
 
     private void run(int total) throws SegReadException {
-        ReconstructionProgress progress = options.progress();
+        Progress progress = options.progress();
         progress.checkCanceled();
         int t = Math.max(1, Math.min(Math.min(options.threads(), Runtime.getRuntime().availableProcessors()), units));
         Worker[] workers = new Worker[t];
@@ -258,7 +259,7 @@ final class TileMosaic {
         if (canceled != null) throw canceled;
         Throwable e = failure;
         if (e == null) {
-            for (int k = reported; k < total; k++) progress.update(k, total);
+            for (int k = reported; k < total; k++) progress.progress(k, total);
             return;
         }
         if (e instanceof SegReadException) throw (SegReadException) e;
@@ -269,11 +270,11 @@ final class TileMosaic {
 
     private int reported; // calling thread only
 
-    private void report(ReconstructionProgress progress, int total) {
+    private void report(Progress progress, int total) {
         int d = done.get();
         while (reported < d) {
             progress.checkCanceled();
-            progress.update(reported++, total);
+            progress.progress(reported++, total);
         }
     }
 
@@ -300,7 +301,7 @@ final class TileMosaic {
          * Takes units until none is left, then writes what it stashed; the calling thread passes its
          * progress (whose cancellation propagates to {@link #run}), the others null.
          */
-        void work(ReconstructionProgress progress, int total) {
+        void work(Progress progress, int total) {
             for (int u = nextUnit.getAndIncrement(); u < units && !stop; u = nextUnit.getAndIncrement()) {
                 if (progress != null) report(progress, total);
                 try {

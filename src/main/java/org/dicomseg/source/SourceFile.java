@@ -9,6 +9,7 @@ import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
+import org.dicomseg.task.InputException;
 
 /**
  * The header of one source image file, parsed once (up to, not including, Pixel Data): what an
@@ -16,7 +17,7 @@ import org.dicomseg.model.PlanePosition;
  * image) and, handed to {@link SourceImages#of}, what the writer needs — so a source folder is
  * parsed once per export, not once to choose the series and again to write.
  *
- * <p>{@link #read} fails with a {@link SegWriteException} naming the file when it is not a DICOM
+ * <p>{@link #read} fails with an {@link InputException} naming the file when it is not a DICOM
  * image (no SOP Class/Instance UID, no Rows/Columns).</p>
  */
 public final class SourceFile {
@@ -29,7 +30,7 @@ public final class SourceFile {
     }
 
     /** Parses the header of {@code file}. */
-    public static SourceFile read(Path file) {
+    public static SourceFile read(Path file) throws InputException {
         Objects.requireNonNull(file, "source file");
         return new SourceFile(file, SourceImages.readHeader(file));
     }
@@ -86,7 +87,7 @@ public final class SourceFile {
      * The slide geometry when this is a VL Whole Slide Microscopy image with a Total Pixel Matrix
      * (PS3.3 A.32.8, C.8.12.4), else null.
      */
-    public TotalPixelMatrix totalPixelMatrix() {
+    public TotalPixelMatrix totalPixelMatrix() throws InputException {
         return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, file.toString()) : null;
     }
 

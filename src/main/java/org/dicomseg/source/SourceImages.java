@@ -22,7 +22,7 @@ import com.pixelmed.dicom.TagFromName;
 import org.dicomseg.model.PixelMeasures;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
-import org.dicomseg.write.SegWriteException;
+import org.dicomseg.task.InputException;
 
 /**
  * The images a SEG is derived from (PS3.3 C.8.20 "source images"), read header-only: each file is
@@ -32,7 +32,7 @@ import org.dicomseg.write.SegWriteException;
  * order given (files in argument order, frames in frame-number order): mask plane i corresponds to
  * source frame i unless the writer is given its own geometry. Nothing is sorted.
  *
- * <p>Checks made here: every file is DICOM (else a {@link SegWriteException} naming the file),
+ * <p>Checks made here: every file is DICOM (else an {@link InputException} naming the file),
  * every file has SOP Class/Instance UIDs and Rows/Columns, and all sources share one Frame of
  * Reference UID and one Study Instance UID (a SEG has one of each).</p>
  */
@@ -54,26 +54,29 @@ public final class SourceImages {
     }
 
     /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
-    public static SourceImages read(Path... files) {
+    public static SourceImages read(Path... files) throws InputException {
         return read(Arrays.asList(files));
     }
 
     /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
-    public static SourceImages read(List<Path> files) {
-        if (files == null || files.isEmpty()) throw new SegWriteException("No source images given");
+    public static SourceImages read(List<Path> files) throws InputException {
+        if (files == null || files.isEmpty()) throw new InputException("No source images given");
         for (Path f : files) Objects.requireNonNull(f, "source file");
         SourceFile[] headers = new SourceFile[files.size()];
         if (files.size() > 8) {
             // Header parsing is independent per file: use the cores, then report the first failure in file order.
-            RuntimeException[] errors = new RuntimeException[files.size()];
+            Exception[] errors = new Exception[files.size()];
             java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
                 try {
                     headers[i] = SourceFile.read(files.get(i));
-                } catch (RuntimeException e) {
+                } catch (InputException | RuntimeException e) {
                     errors[i] = e;
                 }
             });
-            for (RuntimeException e : errors) if (e != null) throw e;
+            for (Exception e : errors) {
+                if (e instanceof InputException) throw (InputException) e;
+                if (e != null) throw (RuntimeException) e;
+            }
         } else {
             for (int i = 0; i < headers.length; i++) headers[i] = SourceFile.read(files.get(i));
         }
@@ -84,8 +87,8 @@ public final class SourceImages {
      * The sources from headers already parsed (e.g. while an export chose and ordered its series),
      * in this order; checks as {@link #read(List)}.
      */
-    public static SourceImages of(List<SourceFile> sources) {
-        if (sources == null || sources.isEmpty()) throw new SegWriteException("No source images given");
+    public static SourceImages of(List<SourceFile> sources) throws InputException {
+        if (sources == null || sources.isEmpty()) throw new InputException("No source images given");
         List<SourceFrame> frames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         AttributeList first = null;
@@ -106,11 +109,11 @@ public final class SourceImages {
                 studyFile = f;
             } else {
                 if (!Objects.equals(forUid, fr)) {
-                    throw new SegWriteException("Source images have different frames of reference: " + forFile + " has Frame of Reference UID "
+                    throw new InputException("Source images have different frames of reference: " + forFile + " has Frame of Reference UID "
                             + forUid + ", " + f + " has " + fr + "; a SEG has one frame of reference");
                 }
                 if (!Objects.equals(study, st)) {
-                    throw new SegWriteException("Source images belong to different studies: " + studyFile + " has Study Instance UID "
+                    throw new InputException("Source images belong to different studies: " + studyFile + " has Study Instance UID "
                             + study + ", " + f + " has " + st);
                 }
             }
@@ -120,32 +123,32 @@ public final class SourceImages {
         return new SourceImages(frames, first, forUid, study, files);
     }
 
-    /** Parses one file up to Pixel Data; SegWriteException naming the file when it is not DICOM. */
-    static AttributeList readHeader(Path f) {
-        if (!Files.isRegularFile(f)) throw new SegWriteException("Source image " + f + " does not exist or is not a file");
+    /** Parses one file up to Pixel Data; InputException naming the file when it is not DICOM. */
+    static AttributeList readHeader(Path f) throws InputException {
+        if (!Files.isRegularFile(f)) throw new InputException("Source image " + f + " does not exist or is not a file");
         boolean hasPreamble;
         try (InputStream in = Files.newInputStream(f)) {
             byte[] head = in.readNBytes(132);
             hasPreamble = head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
         } catch (IOException e) {
-            throw new SegWriteException("Cannot read source image " + f + ": " + e.getMessage(), e);
+            throw new InputException("Cannot read source image " + f + ": " + e.getMessage(), e);
         }
         AttributeList list = new AttributeList();
         try {
             list.read(f.toFile(), TagFromName.PixelData);
         } catch (IOException | DicomException | RuntimeException e) {
-            throw new SegWriteException("Source " + f + " is not a DICOM file" + (hasPreamble ? " that can be read: " + e.getMessage() : ""), e);
+            throw new InputException("Source " + f + " is not a DICOM file" + (hasPreamble ? " that can be read: " + e.getMessage() : ""), e);
         }
         if (text(list, TagFromName.SOPInstanceUID) == null || text(list, TagFromName.SOPClassUID) == null) {
-            throw new SegWriteException("Source " + f + " is not a DICOM image: it has no SOP Class/Instance UID");
+            throw new InputException("Source " + f + " is not a DICOM image: it has no SOP Class/Instance UID");
         }
         if (list.get(TagFromName.Rows) == null || list.get(TagFromName.Columns) == null) {
-            throw new SegWriteException("Source " + f + " is not an image: it has no Rows/Columns");
+            throw new InputException("Source " + f + " is not an image: it has no Rows/Columns");
         }
         return list;
     }
 
-    private static void addFrames(Path f, AttributeList list, List<SourceFrame> out) {
+    private static void addFrames(Path f, AttributeList list, List<SourceFrame> out) throws InputException {
         String sopClass = text(list, TagFromName.SOPClassUID);
         String sop = text(list, TagFromName.SOPInstanceUID);
         String series = text(list, TagFromName.SeriesInstanceUID);
@@ -155,7 +158,7 @@ public final class SourceImages {
         SequenceAttribute perFrame = (SequenceAttribute) list.get(TagFromName.PerFrameFunctionalGroupsSequence);
         SequenceAttribute shared = (SequenceAttribute) list.get(TagFromName.SharedFunctionalGroupsSequence);
         boolean multi = list.get(TagFromName.NumberOfFrames) != null && (nFrames > 1 || perFrame != null);
-        if (nFrames < 1) throw new SegWriteException("Source " + f + " has Number of Frames " + nFrames);
+        if (nFrames < 1) throw new InputException("Source " + f + " has Number of Frames " + nFrames);
         AttributeList sharedItem = shared != null && shared.getNumberOfItems() > 0 ? shared.getItem(0).getAttributeList() : null;
         for (int i = 0; i < nFrames; i++) {
             PlanePosition pos;
@@ -192,13 +195,13 @@ public final class SourceImages {
         return d != null && d.length == 3 ? PlanePosition.of(d) : null;
     }
 
-    private static PlaneOrientation orientation(AttributeList l, Path f) {
+    private static PlaneOrientation orientation(AttributeList l, Path f) throws InputException {
         double[] d = doubles(l, TagFromName.ImageOrientationPatient);
         if (d == null || d.length != 6) return null;
         try {
             return new PlaneOrientation(d);
         } catch (IllegalArgumentException e) {
-            throw new SegWriteException("Source " + f + ": " + e.getMessage(), e);
+            throw new InputException("Source " + f + ": " + e.getMessage(), e);
         }
     }
 
@@ -272,7 +275,7 @@ public final class SourceImages {
      * pyramid level; PS3.3 A.32.8) with a Total Pixel Matrix, else null. The writer then writes a
      * tiled SEG over this matrix.
      */
-    public TotalPixelMatrix totalPixelMatrix() {
+    public TotalPixelMatrix totalPixelMatrix() throws InputException {
         if (!TotalPixelMatrix.isSlide(firstHeader)) return null;
         if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, files.get(0).toString());
         return totalPixelMatrix;

@@ -12,7 +12,7 @@ import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.model.DimensionOrganization;
-import org.dicomseg.write.SegWriteException;
+import org.dicomseg.task.InputException;
 
 /**
  * The slide geometry of one VL Whole Slide Microscopy image (one pyramid level, SOP class
@@ -117,7 +117,7 @@ public final class TotalPixelMatrix {
     }
 
     /** Reads the geometry of a slide header ({@link #isSlide} must hold). */
-    static TotalPixelMatrix of(AttributeList h, String file) {
+    static TotalPixelMatrix of(AttributeList h, String file) throws InputException {
         long rows = longValue(h, TagFromName.TotalPixelMatrixRows);
         long columns = longValue(h, TagFromName.TotalPixelMatrixColumns);
         int tileRows = Attribute.getSingleIntegerValueOrDefault(h, TagFromName.Rows, 0);
@@ -131,7 +131,7 @@ public final class TotalPixelMatrix {
         }
         double[] ori = doubles(h, TagFromName.ImageOrientationSlide);
         if (ori == null || ori.length != 6) {
-            throw new SegWriteException("Slide " + file + " has no Image Orientation (Slide) (0048,0102)");
+            throw new InputException("Slide " + file + " has no Image Orientation (Slide) (0048,0102)");
         }
         AttributeList shared = firstItem(h, TagFromName.SharedFunctionalGroupsSequence);
         AttributeList perFrame = firstItem(h, TagFromName.PerFrameFunctionalGroupsSequence);
@@ -141,7 +141,7 @@ public final class TotalPixelMatrix {
         }
         double[] spacing = pm == null ? null : doubles(pm, TagFromName.PixelSpacing);
         if (spacing == null || spacing.length != 2 || !(spacing[0] > 0) || !(spacing[1] > 0)) {
-            throw new SegWriteException("Slide " + file + " has no Pixel Spacing in its Pixel Measures Sequence");
+            throw new InputException("Slide " + file + " has no Pixel Spacing in its Pixel Measures Sequence");
         }
         double[] th = doubles(pm, TagFromName.SliceThickness);
         String org = SourceImages.text(h, TagFromName.DimensionOrganizationType);

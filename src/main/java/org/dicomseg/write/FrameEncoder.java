@@ -12,6 +12,7 @@ import org.dicomseg.dicom.PixelDataStream;
 import org.dicomseg.pixels.BitPacking;
 import org.dicomseg.pixels.Jpeg2000Codec;
 import org.dicomseg.pixels.RleCodec;
+import org.dicomseg.task.Progress;
 
 /**
  * The writer's second pass: produces the frames of a {@link FramePlan} from the mask, one plane
@@ -47,11 +48,11 @@ final class FrameEncoder {
     private final int columns;
     private final int n;
     private final int threads;
-    private final SegWriteProgress progress;
+    private final Progress progress;
     private FragmentPipeline pipeline;
 
     FrameEncoder(SegmentationMask mask, SegmentationType type, OutputTransferSyntax syntax, int bitsAllocated, int maxValue,
-                 int threads, SegWriteProgress progress) {
+                 int threads, Progress progress) {
         this.mask = mask;
         this.type = type;
         this.syntax = syntax;
@@ -282,8 +283,10 @@ final class FrameEncoder {
         return out;
     }
 
+    /** Between two planes: reports, then stops here when the write was canceled. */
     private void report(int done, int total) {
-        if (progress != null) progress.progress(done, total);
+        progress.progress(done, total);
+        progress.checkCanceled();
     }
 
     private void fractional(FramePlan plan, PixelDataStream px) throws IOException {

@@ -10,6 +10,8 @@ import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.Uids;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.source.TotalPixelMatrix;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * Writes a multi-resolution SEG series for a slide pyramid: one tiled SEG (one instance of one
@@ -31,7 +33,7 @@ public final class PyramidWriter {
      * @return the results of the levels written (skipped levels have none)
      */
     public static List<SegWriteResult> write(List<Path> outputs, SegmentationMask mask, List<SegmentDescription> segments,
-                                             List<Path> levels, SegWriteOptions options) {
+                                             List<Path> levels, SegWriteOptions options) throws InputException, OutputException {
         Objects.requireNonNull(levels, "levels");
         if (levels.isEmpty() || outputs.size() != levels.size()) {
             throw new IllegalArgumentException("Give one output file per level: " + outputs.size() + " outputs, " + levels.size() + " levels");

@@ -115,7 +115,8 @@ final class ResolvedGeometry {
     }
 
     /** Resolves the geometry of {@code planes} mask planes of {@code rows}×{@code columns}. */
-    static ResolvedGeometry resolve(SourceImages sources, int planes, int rows, int columns, SegmentationGeometry custom) {
+    static ResolvedGeometry resolve(SourceImages sources, int planes, int rows, int columns, SegmentationGeometry custom)
+            throws SegWriteException {
         List<SourceFrame> frames = sources.frames();
         if (custom == null) {
             if (planes != frames.size()) {

@@ -5,6 +5,7 @@ import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.source.SourceFrame;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.source.TotalPixelMatrix;
+import org.dicomseg.task.InputException;
 
 /**
  * The tiled layout of a SEG on a slide as it will be written (PS3.3 C.7.6.17.3, C.8.12.4): the
@@ -29,7 +30,8 @@ final class ResolvedTiling {
 
     boolean full() { return organization == DimensionOrganization.TILED_FULL; }
 
-    static ResolvedTiling resolve(SourceImages sources, int maskPlanes, int maskRows, int maskColumns, TiledGeometry g) {
+    static ResolvedTiling resolve(SourceImages sources, int maskPlanes, int maskRows, int maskColumns, TiledGeometry g)
+            throws InputException {
         TotalPixelMatrix m = sources.totalPixelMatrix();
         if (maskPlanes != 1) {
             throw new SegWriteException("A SEG on a slide is written from one mask plane (one focal plane); the mask has "

@@ -8,6 +8,7 @@ import org.dicomseg.model.FractionalType;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.model.Uids;
 import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.task.Progress;
 
 /**
  * Immutable settings of one SEG write: what kind of segmentation (PS3.3 C.8.20.2 Segmentation
@@ -41,7 +42,7 @@ public final class SegWriteOptions {
     private final LocalDateTime contentDateTime;
     private final boolean overwrite;
     private final int threads;
-    private final SegWriteProgress progress;
+    private final Progress progress;
     private final TiledGeometry tiledGeometry;
 
     private SegWriteOptions(Builder b) {
@@ -177,8 +178,12 @@ public final class SegWriteOptions {
      * pool.)
      */
     public int threads() { return threads; }
-    /** The progress listener, or null. */
-    public SegWriteProgress progress() { return progress; }
+    /**
+     * The progress of the write ({@link Progress#NONE} by default): told after the first pass over
+     * the mask (0 frames done), then after each mask plane has been encoded, with the Number of
+     * Frames as the total. Canceling it (or throwing from it) aborts the write; nothing is left on disk.
+     */
+    public Progress progress() { return progress; }
     /** How a mask on a slide is tiled (used when the source is a slide); default {@link TiledGeometry#defaults()}. */
     public TiledGeometry tiledGeometry() { return tiledGeometry; }
 
@@ -204,7 +209,7 @@ public final class SegWriteOptions {
         private LocalDateTime contentDateTime;
         private boolean overwrite;
         private int threads;
-        private SegWriteProgress progress;
+        private Progress progress = Progress.NONE;
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
 
         private Builder() { }
@@ -232,8 +237,8 @@ public final class SegWriteOptions {
         public Builder overwrite(boolean o) { this.overwrite = o; return this; }
         /** Threads for frame compression; 0 = automatic, 1 = calling thread only. */
         public Builder threads(int n) { this.threads = n; return this; }
-        /** A listener told about progress (null for none); throwing from it aborts the write. */
-        public Builder progress(SegWriteProgress p) { this.progress = p; return this; }
+        /** The progress of the write (null for {@link Progress#NONE}); canceling it aborts the write. */
+        public Builder progress(Progress p) { this.progress = p == null ? Progress.NONE : p; return this; }
 
         /** Region offset, tile size and TILED_SPARSE/TILED_FULL of a SEG on a slide (PS3.3 C.7.6.17.3). */
         public Builder tiledGeometry(TiledGeometry g) { this.tiledGeometry = g; return this; }

@@ -24,6 +24,8 @@ import org.dicomseg.dicom.PixelDataStream;
 import org.dicomseg.dicom.SegTags;
 import org.dicomseg.pixels.Jpeg2000Codec;
 import org.dicomseg.source.SourceImages;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * Writes a DICOM Segmentation (PS3.3 A.51, Segmentation Storage 1.2.840.10008.5.1.4.1.1.66.4) or
@@ -53,18 +55,23 @@ public final class SegWriter {
 
     /** Writes with the sources' geometry: mask plane i is source frame i. */
     public static SegWriteResult write(Path output, SegmentationMask mask, List<SegmentDescription> segments,
-                                       SourceImages sources, SegWriteOptions options) {
+                                       SourceImages sources, SegWriteOptions options) throws InputException, OutputException {
         return write(output, mask, segments, sources, null, options);
     }
 
     /**
      * Writes with a custom geometry (null: the sources' geometry).
      *
-     * @throws IllegalArgumentException (or its subclass {@link SegWriteException}) naming the problem;
-     *                                  nothing is written then
+     * @throws SegWriteException       when the sources and the mask (or the geometry) do not go together
+     * @throws OutputException          when {@code output} may not or cannot be written (exists without
+     *                                  overwrite, is a source, its folder is missing, an I/O failure)
+     * @throws IllegalArgumentException for invalid arguments (segment numbering, values, options)
+     * @throws org.dicomseg.task.CanceledException when the options' progress was canceled
+     * Nothing is written when any of these is thrown.
      */
     public static SegWriteResult write(Path output, SegmentationMask mask, List<SegmentDescription> segments,
-                                       SourceImages sources, SegmentationGeometry geometry, SegWriteOptions options) {
+                                       SourceImages sources, SegmentationGeometry geometry, SegWriteOptions options)
+            throws InputException, OutputException {
         Objects.requireNonNull(output, "output file");
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(sources, "source images");
@@ -132,8 +139,10 @@ public final class SegWriter {
                     px.end();
                 }
             });
+        } catch (OutputException e) {
+            throw e;
         } catch (IOException e) {
-            throw new SegWriteException("Cannot write " + output + ": " + e.getMessage(), e);
+            throw new OutputException("Cannot write " + output + ": " + e.getMessage(), e);
         }
         return new SegWriteResult(output, in.sopInstanceUid, in.seriesInstanceUid, plan.frameCount(), in.overlaps);
     }

@@ -14,7 +14,7 @@ import org.dicomseg.model.DimensionOrganization;
  * Functional Groups).
  *
  * <p>Used automatically when the first source is a VL Whole Slide Microscopy image (see
- * {@link SourceImages#totalPixelMatrix()}); set with {@link SegWriteOptions.Builder#tiledGeometry}.</p>
+ * {@link org.dicomseg.source.SourceImages#totalPixelMatrix()}); set with {@link SegWriteOptions.Builder#tiledGeometry}.</p>
  */
 public final class TiledGeometry {
     /** Tile size when neither the options nor the source give one. */

@@ -20,9 +20,7 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 
 import org.dicomseg.write.SegWriteResult;
-import org.dicomseg.ij.export.ExportCanceledException;
 import org.dicomseg.ij.export.ExportDecoded;
-import org.dicomseg.ij.export.ExportMonitor;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.LabelImageExport;
 import org.dicomseg.ij.export.RoiPlacement;
@@ -35,6 +33,9 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.OutputException;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,7 +273,7 @@ class ExportCommandTest {
         for (int k = 1; k <= 5; k++) Files.copy(CT.resolve(String.format("IM%04d.dcm", k)), shuffled.resolve("IM" + k + ".dcm"));
         Path source = shuffled.resolve("IM3.dcm");
         byte[] before = Files.readAllBytes(source);
-        IllegalArgumentException src = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+        OutputException src = assertThrows(OutputException.class, () -> ExportMacroRunner.run(imp,
                 "source=" + q(shuffled) + " out=" + q(source) + " overwrite", () -> ExportLabelImageCommand.export(imp)));
         assertTrue(src.getMessage().contains("source"), src.getMessage());
         assertArrayEquals(before, Files.readAllBytes(source));
@@ -294,14 +295,15 @@ class ExportCommandTest {
     @Test void cancelLeavesNoFile(@TempDir Path dir) throws Exception {
         ImagePlus imp = labels();
         int[] reads = {0};
-        ExportMonitor cancelLater = new ExportMonitor() {
+        Progress cancelLater = new Progress() {
             @Override public void progress(long done, long total) { reads[0]++; }
             @Override public boolean canceled() { return reads[0] >= 7; }
         };
         ExportPlan plan = LabelImageExport.prepare(imp, null, cancelLater);
         SourceSeries src = SourceLocator.fromPath(CT.toString(), 64, 64, 5);
         Path out = dir.resolve("cancelled.dcm");
-        assertThrows(ExportCanceledException.class, () -> SegExport.write(plan, src, SegWriteOptions.defaults(), out));
+        CanceledException e = assertThrows(CanceledException.class, () -> SegExport.write(plan, src, SegWriteOptions.defaults(), out));
+        assertEquals("Export cancelled; no file was written", e.getMessage());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.count(), "no output and no temporary file");
         }

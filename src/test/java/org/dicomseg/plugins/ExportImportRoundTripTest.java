@@ -10,12 +10,12 @@ import ij.ImagePlus;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.ij.export.ExportDecoded;
 import org.dicomseg.ij.open.ImportOptions;
-import org.dicomseg.ij.open.ImportProgress;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,8 @@ class ExportImportRoundTripTest {
         try (SegmentationReader r = SegmentationReader.open(first)) {
             ImportOptions o = new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).openSource(true)
                     .sourceFolder(ExportCommandTest.CT.toString());
-            ImportedSegmentation v = ImportReader.read(r, o.segments(), ImportProgress.NONE);
-            imported = new SegImporter(o, ImportProgress.NONE).run(v, first, "imported").image();
+            ImportedSegmentation v = ImportReader.read(r, o.segments(), Progress.NONE);
+            imported = new SegImporter(o, Progress.NONE).run(v, first, "imported").image();
         }
         assertNotNull(imported.getProp(SourceLocator.SOURCE_PROPERTY), "the importer records the source folder");
         Path second = dir.resolve("second.dcm");

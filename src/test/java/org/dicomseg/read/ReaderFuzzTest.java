@@ -52,11 +52,11 @@ class ReaderFuzzTest {
         byte[] seed = Files.readAllBytes(Shared.corpus("highdicom/seg_image_ct_binary.dcm"));
         List<ReaderFuzzer.Seed> one = List.of(new ReaderFuzzer.Seed("ct", seed));
         for (int i = 0; i < 20; i++) {
-            byte[] a = ReaderFuzzer.mutate(seed, one, new java.util.Random(i), new java.util.ArrayList<>());
-            byte[] b = ReaderFuzzer.mutate(seed, one, new java.util.Random(i), new java.util.ArrayList<>());
+            byte[] a = DicomMutator.mutate(seed, one, new java.util.Random(i), new java.util.ArrayList<>());
+            byte[] b = DicomMutator.mutate(seed, one, new java.util.Random(i), new java.util.ArrayList<>());
             assertTrue(java.util.Arrays.equals(a, b));
         }
-        assertTrue(ReaderFuzzer.scan(seed).size() > 100, "the structure scan finds the elements of an implicit VR file");
+        assertTrue(DicomMutator.scan(seed).size() > 100, "the structure scan finds the elements of an implicit VR file");
     }
 
     /**
@@ -93,7 +93,7 @@ class ReaderFuzzTest {
         byte[] iconBytes = java.util.Arrays.copyOf(icon.array(), icon.position());
         // insert before the top-level Pixel Data element
         int pd = SegmentationReaderBadInputTest.indexOf(all, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B'}, 0);
-        Path p = Files.write(tmp.resolve("icon.dcm"), ReaderFuzzer.splice(all, pd, 0, iconBytes));
+        Path p = Files.write(tmp.resolve("icon.dcm"), DicomMutator.splice(all, pd, 0, iconBytes));
         ReaderFuzzer.Result r;
         try (ReaderFuzzer.Runner runner = new ReaderFuzzer.Runner()) {
             r = runner.run(p);
@@ -124,7 +124,7 @@ class ReaderFuzzTest {
             nest.putShort((short) 0xFFFE).putShort((short) 0xE0DD).putInt(0);
         }
         int study = SegmentationReaderBadInputTest.indexOf(all, new byte[] {0x20, 0x00, 0x0D, 0x00}, 300);
-        Path p = Files.write(tmp.resolve("deep.dcm"), ReaderFuzzer.splice(all, study, 0, nest.array()));
+        Path p = Files.write(tmp.resolve("deep.dcm"), DicomMutator.splice(all, study, 0, nest.array()));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try (SegmentationReader r = SegmentationReader.open(p)) {

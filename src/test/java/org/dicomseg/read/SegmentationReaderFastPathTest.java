@@ -43,10 +43,11 @@ import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.source.SourceImages;
-import org.dicomseg.write.SegWriteException;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriter;
 import org.dicomseg.write.TiledGeometry;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * The direct reading of the Per-frame Functional Groups (5200,9230) by {@link PerFrameGroupsParser}
@@ -201,7 +202,7 @@ class SegmentationReaderFastPathTest {
         try {
             SegWriter.write(out, org.dicomseg.mask.LabelMapMask.ofBytes(new byte[][] {TiledSegs.labels(TiledSegs.W, TiledSegs.H)},
                     TiledSegs.H, TiledSegs.W), TiledSegs.descriptions(2), SourceImages.read(levels.get(0)), o);
-        } catch (SegWriteException e) {
+        } catch (InputException | OutputException e) {
             throw new AssertionError(e);
         }
         assertSameIndex(out);
@@ -323,7 +324,7 @@ class SegmentationReaderFastPathTest {
     /** Bytes of {@code f} with the 32-bit little-endian value at {@code at} replaced. */
     private Path patched(Path f, String name, long at, long value) throws IOException {
         byte[] b = Files.readAllBytes(f);
-        ReaderFuzzer.put32(b, (int) at, value);
+        DicomMutator.put32(b, (int) at, value);
         return Files.write(tmp.resolve(name), b);
     }
 
@@ -429,7 +430,7 @@ class SegmentationReaderFastPathTest {
         }, "small-stack", 256 * 1024);
         t.start();
         t.join();
-        assertTrue(thrown[0] instanceof PerFrameGroupsParser.Unsupported, String.valueOf(thrown[0]));
+        assertTrue(thrown[0] instanceof StrictElementReader.Unsupported, String.valueOf(thrown[0]));
         assertTrue(thrown[0].getMessage().contains("nested deeper than 64"), thrown[0].getMessage());
     }
 
@@ -456,7 +457,7 @@ class SegmentationReaderFastPathTest {
         int executions = Integer.getInteger("dicomseg.fastpath.mutations", 300);
         for (int i = 0; i < executions; i++) {
             ReaderFuzzer.Seed s = seeds.get(rnd.nextInt(seeds.size()));
-            byte[] m = ReaderFuzzer.mutate(s.bytes, seeds, rnd, new ArrayList<>());
+            byte[] m = DicomMutator.mutate(s.bytes, seeds, rnd, new ArrayList<>());
             Path f = Files.write(tmp.resolve("mutant.dcm"), m);
             SegmentationReader fast = null, ref = null;
             String fastError = null, refError = null;
@@ -511,7 +512,7 @@ class SegmentationReaderFastPathTest {
             assertEquals(3, r.size());
             assertEquals(1, r.items().size());
             loc.perFrameGroupsVr = "UN";
-            assertThrows(PerFrameGroupsParser.Unsupported.class, () -> PerFrameGroupsParser.parseOrExplain(in, loc, true, 3));
+            assertThrows(StrictElementReader.Unsupported.class, () -> PerFrameGroupsParser.parseOrExplain(in, loc, true, 3));
             assertNull(PerFrameGroupsParser.parse(in, loc, true, 3));
         }
     }

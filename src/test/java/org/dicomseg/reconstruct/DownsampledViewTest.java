@@ -19,6 +19,8 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.TiledSegs;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 
 /**
  * {@link DownsampledView} against an independent block reduction of the full-resolution matrix:
@@ -129,11 +131,11 @@ class DownsampledViewTest {
                 return tx < x + w && ty < y + h && tx + r.metadata().columns() > x && ty + r.metadata().rows() > y;
             }).count();
             AtomicInteger last = new AtomicInteger();
-            ReconstructionOptions o = ReconstructionOptions.defaults().progress(new ReconstructionProgress() {
-                @Override public void update(int done, int total) { last.set(done * 100 / total); }
+            ReconstructionOptions o = ReconstructionOptions.defaults().progress(new Progress() {
+                @Override public void progress(long done, long total) { last.set((int) (done * 100 / total)); }
                 @Override public boolean canceled() { return false; }
             });
-            ReconstructionProgress mine = o.progress();
+            Progress mine = o.progress();
             SegmentationVolume v = DownsampledView.region(r, x, y, w, h, 4, o);
             assertEquals(touching, v.framesRead());
             assertTrue(touching < r.frames().size());
@@ -145,11 +147,11 @@ class DownsampledViewTest {
     @Test
     void cancelStopsTheView() throws Exception {
         try (SegmentationReader r = SegmentationReader.open(binary)) {
-            ReconstructionOptions o = ReconstructionOptions.defaults().progress(new ReconstructionProgress() {
-                @Override public void update(int done, int total) { }
+            ReconstructionOptions o = ReconstructionOptions.defaults().progress(new Progress() {
+                @Override public void progress(long done, long total) { }
                 @Override public boolean canceled() { return true; }
             });
-            assertThrows(ReconstructionCanceledException.class, () -> DownsampledView.totalPixelMatrix(r, 2, o));
+            assertThrows(CanceledException.class, () -> DownsampledView.totalPixelMatrix(r, 2, o));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dicomseg.reconstruct;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,6 +20,8 @@ import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.samples.BenchmarkSeries;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +83,7 @@ class PlaneFillerByPlaneTest {
         return l;
     }
 
-    private static Path write(String name, SourceImages src, int rows, int cols, OutputTransferSyntax ts) {
+    private static Path write(String name, SourceImages src, int rows, int cols, OutputTransferSyntax ts) throws IOException {
         Path out = tmp.resolve(name + ".dcm");
         SegWriter.write(out, StackedMasks.ofBytes(masks(rows, cols), rows, cols), descriptions(), src,
                 SegWriteOptions.builder().segmentationType(SegmentationType.BINARY).transferSyntax(ts).overwrite(true).build());
@@ -137,11 +140,11 @@ class PlaneFillerByPlaneTest {
         try (SegmentationReader r = SegmentationReader.open(f)) {
             r.resetFramesRead();
             int[] updates = new int[1];
-            ReconstructionProgress p = new ReconstructionProgress() {
-                @Override public void update(int done, int total) { updates[0]++; }
+            Progress p = new Progress() {
+                @Override public void progress(long done, long total) { updates[0]++; }
                 @Override public boolean canceled() { return updates[0] >= 3; }
             };
-            assertThrows(ReconstructionCanceledException.class,
+            assertThrows(CanceledException.class,
                     () -> Reconstructor.volume(r, ReconstructionOptions.defaults().combineToLabelMap().progress(p)));
             assertEquals(3, updates[0]);
             assertEquals(0, r.framesRead(), "nothing decoded before the batch is full");

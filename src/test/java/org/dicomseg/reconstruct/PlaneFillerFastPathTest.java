@@ -1,5 +1,6 @@
 package org.dicomseg.reconstruct;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,7 +93,7 @@ class PlaneFillerFastPathTest {
         return l;
     }
 
-    private static Path write(String name, SegmentationMask mask, SourceImages src, SegmentationType type, OutputTransferSyntax ts) {
+    private static Path write(String name, SegmentationMask mask, SourceImages src, SegmentationType type, OutputTransferSyntax ts) throws IOException {
         Path out = tmp.resolve(name + ".dcm");
         SegWriter.write(out, mask, descriptions(), src, SegWriteOptions.builder().segmentationType(type).transferSyntax(ts)
                 .overwrite(true).build());

@@ -11,6 +11,8 @@ import java.util.List;
 import org.dicomseg.read.FrameInfo;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +28,13 @@ class ReconstructorProgressTest {
     }
 
     /** Records every update; cancels once {@code cancelAfter} updates have been seen. */
-    private static final class Recorder implements ReconstructionProgress {
+    private static final class Recorder implements Progress {
         final List<int[]> updates = new ArrayList<>();
         final int cancelAfter;
 
         Recorder(int cancelAfter) { this.cancelAfter = cancelAfter; }
 
-        @Override public void update(int done, int total) { updates.add(new int[] {done, total}); }
+        @Override public void progress(long done, long total) { updates.add(new int[] {(int) done, (int) total}); }
         @Override public boolean canceled() { return updates.size() >= cancelAfter; }
     }
 
@@ -58,7 +60,7 @@ class ReconstructorProgressTest {
         try (SegmentationReader r = SegmentationReader.open(Shared.corpus("dcmqi/segmentations/partial_overlaps.dcm"))) {
             r.resetFramesRead();
             Recorder p = new Recorder(2);
-            assertThrows(ReconstructionCanceledException.class,
+            assertThrows(CanceledException.class,
                     () -> Reconstructor.volume(r, ReconstructionOptions.defaults().progress(p)));
             assertEquals(2, p.updates.size(), "stopped at the third frame");
             assertTrue(r.framesRead() <= 2, "decoded " + r.framesRead() + " of " + r.numberOfFrames());

@@ -28,6 +28,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.samples.SampleStudy;
 import org.dicomseg.samples.SlideWriter;
 import org.dicomseg.testing.TiledSegs;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,8 +270,8 @@ class TileMosaicTest {
             int tiles = r.numberOfFrames();
             for (int threads = 1; threads <= 2; threads++) {
                 List<int[]> updates = new ArrayList<>();
-                ReconstructionProgress p = new ReconstructionProgress() {
-                    @Override public void update(int done, int total) { updates.add(new int[] {done, total}); }
+                Progress p = new Progress() {
+                    @Override public void progress(long done, long total) { updates.add(new int[] {(int) done, (int) total}); }
                     @Override public boolean canceled() { return false; }
                 };
                 ReconstructionStatistics stats = new ReconstructionStatistics();
@@ -282,13 +284,13 @@ class TileMosaicTest {
                 }
 
                 List<int[]> seen = new ArrayList<>();
-                ReconstructionProgress cancel = new ReconstructionProgress() {
-                    @Override public void update(int done, int total) { seen.add(new int[] {done, total}); }
+                Progress cancel = new Progress() {
+                    @Override public void progress(long done, long total) { seen.add(new int[] {(int) done, (int) total}); }
                     @Override public boolean canceled() { return seen.size() >= 3; }
                 };
                 r.resetFramesRead();
                 ReconstructionOptions o = ReconstructionOptions.defaults().threads(threads).progress(cancel);
-                assertThrows(ReconstructionCanceledException.class, () -> Reconstructor.totalPixelMatrix(r, o));
+                assertThrows(CanceledException.class, () -> Reconstructor.totalPixelMatrix(r, o));
                 assertEquals(3, seen.size(), "stopped at the first check after three updates");
                 // one thread: it stops after its first band; two: the other may have read on meanwhile (timing)
                 if (threads == 1) assertTrue(r.framesRead() < tiles, "decoded " + r.framesRead() + " of " + tiles);

@@ -1,5 +1,6 @@
 package org.dicomseg.source;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.testing.SegTestData;
-import org.dicomseg.write.SegWriteException;
+import org.dicomseg.task.InputException;
 
 class SourceImagesTest {
     @TempDir
@@ -29,7 +30,7 @@ class SourceImagesTest {
     }
 
     @Test
-    void seriesOfSingleFrameImages() {
+    void seriesOfSingleFrameImages() throws IOException {
         SourceImages s = Sources.CT2.read();
         assertEquals(4, s.frameCount());
         assertEquals("1.3.6.1.4.1.5962.1.1.0.0.0.1196530851.28319.0.4", s.frameOfReferenceUid());
@@ -50,7 +51,7 @@ class SourceImagesTest {
     }
 
     @Test
-    void enhancedMultiFrameUsesPerFrameAndSharedGroups() {
+    void enhancedMultiFrameUsesPerFrameAndSharedGroups() throws IOException {
         SourceImages s = Sources.ENHANCED_CT.read();
         assertEquals(2, s.frameCount());
         for (int i = 0; i < 2; i++) {
@@ -67,7 +68,7 @@ class SourceImagesTest {
     }
 
     @Test
-    void legacyConvertedMultiFrameMatchesItsSingleFrames() {
+    void legacyConvertedMultiFrameMatchesItsSingleFrames() throws IOException {
         SourceImages mf = Sources.MULTIFRAME_23X38.read();
         SourceImages single = Sources.CT_23X38.read();
         assertEquals(3, mf.frameCount());
@@ -80,7 +81,7 @@ class SourceImagesTest {
     }
 
     @Test
-    void projectionImageHasNoGeometry() {
+    void projectionImageHasNoGeometry() throws IOException {
         SourceImages s = Sources.PROJECTION_DX.read();
         assertNull(s.frameOfReferenceUid());
         assertNull(s.frame(0).position());
@@ -102,8 +103,8 @@ class SourceImagesTest {
     @Test
     void missingFileIsNamed() {
         Path none = dir.resolve("nope.dcm");
-        SegWriteException e = assertThrows(SegWriteException.class, () -> SourceImages.read(none));
+        InputException e = assertThrows(InputException.class, () -> SourceImages.read(none));
         assertTrue(e.getMessage().contains(none.toString()), e.getMessage());
-        assertThrows(SegWriteException.class, () -> SourceImages.read(java.util.List.of()));
+        assertThrows(InputException.class, () -> SourceImages.read(java.util.List.of()));
     }
 }

@@ -17,6 +17,7 @@ import org.dicomseg.model.PlanePosition;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationGeometry;
 import org.dicomseg.source.SourceImages;
+import org.dicomseg.task.InputException;
 
 /** Source sets from the shared corpus and deterministic masks for the writer tests. */
 public final class SegTestData {
@@ -58,7 +59,7 @@ public final class SegTestData {
             return l;
         }
 
-        public SourceImages read() { return SourceImages.read(paths()); }
+        public SourceImages read() throws InputException { return SourceImages.read(paths()); }
 
         public boolean multiFrame() { return this == MULTIFRAME_23X38 || this == ENHANCED_CT; }
 

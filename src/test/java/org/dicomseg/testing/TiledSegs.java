@@ -62,7 +62,7 @@ public final class TiledSegs {
      * Writes a SEG of {@code type} on {@code level}, holding {@link #labels} of {@code w x h} at
      * column x0, row y0 (FRACTIONAL: segment 1 = 1.0 in the disc, 0.4 in the block; one segment).
      */
-    public static Path write(Path out, Path level, SegmentationType type, int x0, int y0, int w, int h) {
+    public static Path write(Path out, Path level, SegmentationType type, int x0, int y0, int w, int h) throws IOException {
         byte[] labels = labels(w, h);
         SegWriteOptions o = SegWriteOptions.builder().segmentationType(type)
                 .transferSyntax(type == SegmentationType.BINARY ? OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN

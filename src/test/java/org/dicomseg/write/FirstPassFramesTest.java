@@ -1,5 +1,6 @@
 package org.dicomseg.write;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,7 +75,7 @@ class FirstPassFramesTest {
         };
     }
 
-    private Path write(String name, SegmentationMask mask, SegmentationType type, OutputTransferSyntax ts, boolean omit) {
+    private Path write(String name, SegmentationMask mask, SegmentationType type, OutputTransferSyntax ts, boolean omit) throws IOException {
         SegWriteOptions o = SegWriteOptions.builder().segmentationType(type).transferSyntax(ts).omitEmptyFrames(omit)
                 .sopInstanceUid("1.2.3.4").seriesInstanceUid("1.2.3.5").contentDateTime(LocalDateTime.of(2026, 1, 2, 3, 4, 5)).build();
         Path out = dir.resolve(name + ".dcm");

@@ -355,7 +355,7 @@ class GoldenOutputsTest {
         return l;
     }
 
-    static Outputs slide(Path dir, Path level, SegmentationMask mask, int segments, SegWriteOptions.Builder o) {
+    static Outputs slide(Path dir, Path level, SegmentationMask mask, int segments, SegWriteOptions.Builder o) throws IOException {
         Path out = dir.resolve("seg.dcm");
         SegWriter.write(out, mask, SegTestData.descriptions(segments), SourceImages.read(level), o.build());
         return new Outputs(List.of(out), List.of(level));
@@ -369,7 +369,7 @@ class GoldenOutputsTest {
         return StackedMasks.ofFloats(new float[][][] {{f}}, h, w);
     }
 
-    static Outputs ij(Path dir, ExportPlan plan, SourceSeries src, SegWriteOptions o) {
+    static Outputs ij(Path dir, ExportPlan plan, SourceSeries src, SegWriteOptions o) throws IOException {
         Path out = dir.resolve("seg.dcm");
         SegExport.write(plan, src, o, out);
         return new Outputs(List.of(out), src.files());

@@ -1,5 +1,6 @@
 package org.dicomseg.write;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -78,7 +79,7 @@ class PerFrameGroupsTest {
     }
 
     @Test
-    void directBytesAreWhatPixelMedWrites() {
+    void directBytesAreWhatPixelMedWrites() throws IOException {
         for (Sources s : Sources.values()) {
             SourceImages src = s.read();
             for (SegmentationType type : new SegmentationType[] {SegmentationType.BINARY, SegmentationType.LABELMAP}) {

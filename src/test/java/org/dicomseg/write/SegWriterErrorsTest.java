@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.testing.SegTestData;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * Bad input: every error names the problem, and the output folder is left exactly as it was (no
@@ -51,12 +55,17 @@ class SegWriterErrorsTest {
         }
     }
 
-    /** Runs a failing write and returns its message; asserts the folder did not change. */
+    /** Runs a write failing on a bad argument and returns its message; asserts the folder did not change. */
     private String failure(SegmentationMask mask, List<SegmentDescription> segs, SourceImages src, SegWriteOptions o)
             throws IOException {
+        return failure(IllegalArgumentException.class, mask, segs, src, o);
+    }
+
+    /** Runs a write failing with {@code expected} and returns its message; asserts the folder did not change. */
+    private String failure(Class<? extends Exception> expected, SegmentationMask mask, List<SegmentDescription> segs,
+            SourceImages src, SegWriteOptions o) throws IOException {
         List<String> before = listing();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SegWriter.write(dir.resolve("out.dcm"), mask, segs, src, o));
+        Exception e = assertThrows(expected, () -> SegWriter.write(dir.resolve("out.dcm"), mask, segs, src, o));
         assertEquals(before, listing(), "nothing written: " + e.getMessage());
         return e.getMessage();
     }
@@ -69,13 +78,13 @@ class SegWriterErrorsTest {
 
     @Test
     void planeCountMismatchNamesBothNumbers() throws IOException {
-        String m = failure(labels(3, 16, 16, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
+        String m = failure(SegWriteException.class, labels(3, 16, 16, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
         assertTrue(m.contains("3 planes") && m.contains("4 frames"), m);
     }
 
     @Test
     void shapeMismatchNamesBothShapes() throws IOException {
-        String m = failure(labels(4, 16, 15, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
+        String m = failure(SegWriteException.class, labels(4, 16, 15, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
         assertTrue(m.contains("16 rows x 15 columns") && m.contains("16 rows x 16 columns"), m);
     }
 
@@ -124,7 +133,7 @@ class SegWriterErrorsTest {
 
     @Test
     void mixedFramesOfReferenceAreRefused() {
-        SegWriteException e = assertThrows(SegWriteException.class, () -> SourceImages.read(
+        InputException e = assertThrows(InputException.class, () -> SourceImages.read(
                 Shared.corpus("pydicom/dicomdirtests/77654033/CT2/17106"), Shared.corpus("dcmqi/segmentations/23x38x3/image/IMG0001.dcm")));
         assertTrue(e.getMessage().contains("frames of reference") || e.getMessage().contains("different studies"), e.getMessage());
     }
@@ -139,7 +148,7 @@ class SegWriterErrorsTest {
         l.put(a);
         Path other = Files.createDirectory(dir.resolve("src")).resolve("other.dcm");
         l.write(other.toFile(), "1.2.840.10008.1.2.1", true, true);
-        SegWriteException e = assertThrows(SegWriteException.class,
+        InputException e = assertThrows(InputException.class,
                 () -> SourceImages.read(Shared.corpus("pydicom/dicomdirtests/77654033/CT2/17106"), other));
         assertTrue(e.getMessage().contains("different frames of reference") && e.getMessage().contains("1.2.3.4.5.6.7"), e.getMessage());
     }
@@ -148,7 +157,7 @@ class SegWriterErrorsTest {
     void nonDicomSourceIsNamed() throws IOException {
         Path txt = Files.createDirectory(dir.resolve("src")).resolve("notes.txt");
         Files.writeString(txt, "this is not DICOM\n".repeat(20));
-        SegWriteException e = assertThrows(SegWriteException.class, () -> SourceImages.read(txt));
+        InputException e = assertThrows(InputException.class, () -> SourceImages.read(txt));
         assertTrue(e.getMessage().contains(txt.toString()) && e.getMessage().contains("not a DICOM"), e.getMessage());
     }
 
@@ -184,7 +193,7 @@ class SegWriterErrorsTest {
     void existingOutputNeedsOverwrite() throws IOException {
         Path out = dir.resolve("out.dcm");
         Files.write(out, new byte[] {1, 2, 3});
-        String m = failure(labels(4, 16, 16, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
+        String m = failure(OutputException.class, labels(4, 16, 16, 1), SegTestData.descriptions(1), Sources.CT2.read(), BINARY);
         assertTrue(m.contains(out.toString()) && m.contains("already exists"), m);
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
         SegWriter.write(out, labels(4, 16, 16, 1), SegTestData.descriptions(1), Sources.CT2.read(),
@@ -199,7 +208,7 @@ class SegWriterErrorsTest {
         Files.copy(Shared.corpus("pydicom/dicomdirtests/77654033/CT2/17106"), src);
         byte[] before = Files.readAllBytes(src);
         SourceImages sources = SourceImages.read(src);
-        SegWriteException e = assertThrows(SegWriteException.class, () -> SegWriter.write(src, labels(1, 16, 16, 1),
+        OutputException e = assertThrows(OutputException.class, () -> SegWriter.write(src, labels(1, 16, 16, 1),
                 SegTestData.descriptions(1), sources, SegWriteOptions.builder().overwrite(true).build()));
         assertTrue(e.getMessage().contains("source"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(src));
@@ -230,16 +239,36 @@ class SegWriterErrorsTest {
     }
 
     @Test
-    void cancellingFromTheProgressListenerLeavesNoFile() throws IOException {
+    void throwingFromTheProgressLeavesNoFile() throws IOException {
         List<String> before = listing();
         for (OutputTransferSyntax ts : new OutputTransferSyntax[] {OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, OutputTransferSyntax.RLE_LOSSLESS}) {
-            SegWriteOptions o = SegWriteOptions.builder().transferSyntax(ts).progress((done, total) -> {
-                if (done > 0) throw new java.util.concurrent.CancellationException("cancelled by user");
+            SegWriteOptions o = SegWriteOptions.builder().transferSyntax(ts).progress(new Progress() {
+                @Override public void progress(long done, long total) {
+                    if (done > 0) throw new java.util.concurrent.CancellationException("cancelled by user");
+                }
+                @Override public boolean canceled() { return false; }
             }).build();
             java.util.concurrent.CancellationException e = assertThrows(java.util.concurrent.CancellationException.class,
                     () -> SegWriter.write(dir.resolve("out.dcm"), SegTestData.mask(Input.LABEL_MAP, 4, 16, 16),
                             SegTestData.descriptions(3), Sources.CT2.read(), o));
             assertEquals("cancelled by user", e.getMessage());
+            assertEquals(before, listing());
+        }
+    }
+
+    /** A canceled progress stops the write between two planes; nothing is left on disk. */
+    @Test
+    void cancelingTheProgressLeavesNoFile() throws IOException {
+        List<String> before = listing();
+        for (OutputTransferSyntax ts : new OutputTransferSyntax[] {OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, OutputTransferSyntax.RLE_LOSSLESS}) {
+            long[] reports = new long[1];
+            SegWriteOptions o = SegWriteOptions.builder().transferSyntax(ts).progress(new Progress() {
+                @Override public void progress(long done, long total) { reports[0]++; }
+                @Override public boolean canceled() { return reports[0] >= 2; }
+            }).build();
+            assertThrows(CanceledException.class, () -> SegWriter.write(dir.resolve("out.dcm"),
+                    SegTestData.mask(Input.LABEL_MAP, 4, 16, 16), SegTestData.descriptions(3), Sources.CT2.read(), o));
+            assertEquals(2, reports[0], "stopped at the first plane after the cancel");
             assertEquals(before, listing());
         }
     }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.testing.SegTestData;
 import org.dicomseg.testing.WrittenSeg;
+import org.dicomseg.task.Progress;
 
 /** Writer features beyond the variant matrix: options, numbering, empty frames, geometry details. */
 class SegWriterFeaturesTest {
@@ -279,7 +280,10 @@ class SegWriterFeaturesTest {
         List<int[]> calls = new java.util.ArrayList<>();
         SegWriteResult r = SegWriter.write(dir.resolve("progress.dcm"), SegTestData.mask(SegTestData.Input.STACKED_OVERLAPPING, 4, 16, 16),
                 SegTestData.descriptions(3), Sources.CT2.read(),
-                SegWriteOptions.builder().progress((done, total) -> calls.add(new int[] {done, total})).build());
+                SegWriteOptions.builder().progress(new Progress() {
+                    @Override public void progress(long done, long total) { calls.add(new int[] {(int) done, (int) total}); }
+                    @Override public boolean canceled() { return false; }
+                }).build());
         assertEquals(0, calls.get(0)[0]);
         int[] last = calls.get(calls.size() - 1);
         assertEquals(r.numberOfFrames(), last[0]);

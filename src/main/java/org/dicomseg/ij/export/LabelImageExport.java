@@ -20,6 +20,7 @@ import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.ij.slide.SlideTarget;
 import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.task.Progress;
 
 /**
  * Plans the export of an image (Export Label Image as SEG...): an 8/16-bit single-channel image
@@ -38,28 +39,28 @@ public final class LabelImageExport {
      * @param meta segment metadata, or null for defaults
      */
     public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta) {
-        return prepare(imp, meta, ExportMonitor.NONE);
+        return prepare(imp, meta, Progress.NONE);
     }
 
     /**
      * As {@link #prepare(ImagePlus, DcmqiMetadata)}, with every plane the writer reads
-     * reported to {@code monitor} (which can cancel the export).
+     * reported to {@code progress} (which can cancel the export).
      */
-    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, ExportMonitor monitor) {
-        return prepare(imp, meta, monitor, null);
+    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, Progress progress) {
+        return prepare(imp, meta, progress, null);
     }
 
     /**
-     * As {@link #prepare(ImagePlus, DcmqiMetadata, ExportMonitor)} for a single-plane slide image
+     * As {@link #prepare(ImagePlus, DcmqiMetadata, Progress)} for a single-plane slide image
      * written on another level of its slide ({@code target}, e.g. the finest): each plane is seen
      * on the target grid by nearest neighbour ({@link ScaledMaskPlanes}), tile by tile, so labels
      * keep their values and the full-resolution plane is never made. {@code target} null or the
      * image's own level: as without it.
      */
-    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, ExportMonitor monitor, SlideTarget target) {
+    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, Progress progress, SlideTarget target) {
         List<String> notes = new ArrayList<>();
         PixelKind kind = ImageMaskPlanes.kindOf(imp);
-        Monitoring m = new Monitoring(monitor);
+        Monitoring m = new Monitoring(progress);
         UnaryOperator<MaskPlanes> view = UnaryOperator.identity();
         if (target != null && !target.isOwn()) {
             if (SourceLocator.planesOf(imp) != 1) {

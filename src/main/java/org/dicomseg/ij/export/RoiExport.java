@@ -10,6 +10,7 @@ import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
+import org.dicomseg.task.Progress;
 
 /**
  * Plans the export of ROIs (Export ROIs as SEG...): groups them into segments
@@ -30,13 +31,13 @@ public final class RoiExport {
      */
     public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
             DcmqiMetadata meta) {
-        return prepare(rois, grouping, placement, width, height, meta, ExportMonitor.NONE);
+        return prepare(rois, grouping, placement, width, height, meta, Progress.NONE);
     }
 
-    /** As above, with every plane the writer reads reported to {@code monitor} (which can cancel). */
+    /** As above, with every plane the writer reads reported to {@code progress} (which can cancel). */
     public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
-            DcmqiMetadata meta, ExportMonitor monitor) {
-        Monitoring mon = new Monitoring(monitor);
+            DcmqiMetadata meta, Progress progress) {
+        Monitoring mon = new Monitoring(progress);
         List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
         List<MaskPlanes> masks = new ArrayList<>();
         for (RoiSegment s : groups) {
@@ -54,14 +55,14 @@ public final class RoiExport {
      * @param height target plane height
      */
     public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, int width, int height,
-            DcmqiMetadata meta, ExportMonitor monitor) {
-        return prepareScaled(rois, grouping, scaleX, scaleY, 0, 0, width, height, meta, monitor);
+            DcmqiMetadata meta, Progress progress) {
+        return prepareScaled(rois, grouping, scaleX, scaleY, 0, 0, width, height, meta, progress);
     }
 
     /** As above, image coordinates mapping to {@code x * scaleX + shiftX}, {@code y * scaleY + shiftY}. */
     public static ExportPlan prepareScaled(List<Roi> rois, RoiGrouping grouping, double scaleX, double scaleY, double shiftX,
-            double shiftY, int width, int height, DcmqiMetadata meta, ExportMonitor monitor) {
-        Monitoring mon = new Monitoring(monitor);
+            double shiftY, int width, int height, DcmqiMetadata meta, Progress progress) {
+        Monitoring mon = new Monitoring(progress);
         List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
         List<MaskPlanes> masks = new ArrayList<>();
         for (RoiSegment s : groups) masks.add(mon.wrap(new ScaledRoiMaskPlanes(s, scaleX, scaleY, shiftX, shiftY, width, height), 2L * groups.size()));

@@ -13,6 +13,8 @@ import java.util.zip.ZipInputStream;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
 
+import org.dicomseg.task.InputException;
+
 /**
  * Reads ROIs from a ROI Manager file without a ROI Manager (so exports work headless): a
  * {@code RoiSet.zip} (entries in order, as the ROI Manager saves them) or a single {@code .roi}.
@@ -23,12 +25,12 @@ public final class RoiSetReader {
 
     /** All ROIs of {@code file}; throws {@link IOException} with the file name when it holds none or is not a ROI file. */
     public static List<Roi> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("ROI file not found: " + file);
+        if (!Files.isRegularFile(file)) throw new InputException("ROI file not found: " + file);
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         List<Roi> out = new ArrayList<>();
         if (name.endsWith(".roi")) {
             Roi r = decode(Files.readAllBytes(file), file.getFileName().toString());
-            if (r == null) throw new IOException(file + " is not an ImageJ ROI file");
+            if (r == null) throw new InputException(file + " is not an ImageJ ROI file");
             out.add(r);
             return out;
         }
@@ -41,13 +43,13 @@ public final class RoiSetReader {
                 int slash = entry.lastIndexOf('/');
                 if (slash >= 0) entry = entry.substring(slash + 1);
                 Roi r = decode(bytes, entry);
-                if (r == null) throw new IOException("Entry " + e.getName() + " of " + file + " is not an ImageJ ROI");
+                if (r == null) throw new InputException("Entry " + e.getName() + " of " + file + " is not an ImageJ ROI");
                 out.add(r);
             }
         } catch (java.util.zip.ZipException ze) {
-            throw new IOException(file + " is not a RoiSet .zip or .roi file (" + ze.getMessage() + ")");
+            throw new InputException(file + " is not a RoiSet .zip or .roi file (" + ze.getMessage() + ")");
         }
-        if (out.isEmpty()) throw new IOException(file + " contains no ROIs (.roi entries)");
+        if (out.isEmpty()) throw new InputException(file + " contains no ROIs (.roi entries)");
         return out;
     }
 

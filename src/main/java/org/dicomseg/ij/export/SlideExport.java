@@ -15,6 +15,8 @@ import org.dicomseg.source.SourceImages;
 import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.source.slide.SlideLevel;
 import org.dicomseg.source.slide.SlideSeries;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.OutputException;
 
 /**
  * The last step of an ImageJ export from an image opened from a slide ({@link SlidePlacement}):
@@ -27,19 +29,22 @@ public final class SlideExport {
     /**
      * Writes {@code plan} (one plane, the size of the image) as a tiled SEG on {@code slide}'s level.
      *
-     * @throws IllegalArgumentException (incl. the writer's {@code SegWriteException}) naming the problem
+     * @throws InputException  when the slide level cannot be read or does not match the image (the
+     *                          writer's {@code SegWriteException} among them); the message names the problem
+     * @throws OutputException when {@code out} may not or cannot be written
      */
-    public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out) {
+    public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
+            throws InputException, OutputException {
         if (plan.mask().planes() != 1) {
             throw new IllegalArgumentException("An image on a slide is exported as one plane; this one has " + plan.mask().planes());
         }
         SourceImages src = SourceImages.read(slide.file());
         if (src.totalPixelMatrix() == null) {
-            throw new IllegalArgumentException(slide.file() + " is not a slide level (VL Whole Slide Microscopy image)");
+            throw new InputException(slide.file() + " is not a slide level (VL Whole Slide Microscopy image)");
         }
         if (slide.frameOfReferenceUid() != null && src.frameOfReferenceUid() != null
                 && !slide.frameOfReferenceUid().equals(src.frameOfReferenceUid())) {
-            throw new IllegalArgumentException("The image was opened from a slide with Frame of Reference " + slide.frameOfReferenceUid()
+            throw new InputException("The image was opened from a slide with Frame of Reference " + slide.frameOfReferenceUid()
                     + " but " + slide.file() + " has " + src.frameOfReferenceUid());
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());

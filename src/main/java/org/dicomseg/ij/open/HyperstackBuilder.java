@@ -15,6 +15,7 @@ import ij.process.LUT;
 
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.task.Progress;
 
 /**
  * Builds the ImageJ view of a segmentation: a hyperstack with one channel per segment, Z = the
@@ -43,7 +44,7 @@ public final class HyperstackBuilder {
 
     private boolean fractionalAsStoredValues;
     private boolean adoptPlanes;
-    private ImportProgress progress = ImportProgress.NONE;
+    private Progress progress = Progress.NONE;
 
     /** FRACTIONAL as the 8-bit stored values instead of 32-bit [0,1]. */
     public HyperstackBuilder fractionalAsStoredValues(boolean b) {
@@ -61,8 +62,8 @@ public final class HyperstackBuilder {
         return this;
     }
 
-    public HyperstackBuilder progress(ImportProgress p) {
-        this.progress = p == null ? ImportProgress.NONE : p;
+    public HyperstackBuilder progress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
         return this;
     }
 
@@ -77,13 +78,13 @@ public final class HyperstackBuilder {
         ImageStack stack = new ImageStack(w, h);
         for (int z = 0; z < nZ; z++) {
             progress.checkCanceled();
-            progress.update(z, nZ);
+            progress.progress(z, nZ);
             for (ImportedSegmentation.Segment s : segs) {
                 ImageProcessor ip = asFloat ? floatPlane(v, s.plane(z)) : bytePlane(v, s.plane(z));
                 stack.addSlice(s.label(), ip);
             }
         }
-        progress.update(nZ, nZ);
+        progress.progress(nZ, nZ);
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(nC, nZ, 1);
         imp.setOpenAsHyperStack(true);

@@ -16,6 +16,8 @@ import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.reconstruct.SegmentationVolume;
 import org.dicomseg.ij.slide.SegSlideSource;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 
 /**
  * Adapts the reader's {@link Reconstructor} to the importer's {@link ImportedSegmentation}: the planes, their
@@ -42,9 +44,9 @@ public final class ImportReader {
      * Reads the segments chosen by {@code selection} into a volume; a tiled SEG whole, at full
      * resolution.
      *
-     * @throws ImportCanceledException when {@code progress} is canceled (Esc)
+     * @throws CanceledException when {@code progress} is canceled (Esc): "import canceled; nothing was opened"
      */
-    public static ImportedSegmentation read(SegmentationReader r, SegmentSelection selection, ImportProgress progress)
+    public static ImportedSegmentation read(SegmentationReader r, SegmentSelection selection, Progress progress)
             throws SegReadException {
         return read(r, new ImportOptions().segments(selection).downsample(1), null, 0, 0, progress);
     }
@@ -58,16 +60,17 @@ public final class ImportReader {
      * ({@link DownsampledView}). For a label image the blocks keep their most frequent segment.
      *
      * @param slide the open slide image's placement, or null
-     * @throws ImportCanceledException when {@code progress} is canceled (Esc)
+     * @throws CanceledException when {@code progress} is canceled (Esc): "import canceled; nothing was opened"
      */
     public static ImportedSegmentation read(SegmentationReader r, ImportOptions options, SlidePlacement slide, int slideWidth,
-            int slideHeight, ImportProgress progress) throws SegReadException {
+            int slideHeight, Progress progress) throws SegReadException {
+        Progress importing = ImportCancellation.of(progress);
         SegmentationMetadata m = r.metadata();
         boolean tiled = m.isTiled() && r.frames().stream().anyMatch(FrameInfo::isTile);
         List<Integer> chosen = options.segments().resolve(selectableSegments(r));
         ReconstructionOptions o = ReconstructionOptions.defaults()
                 .segments(chosen.stream().mapToInt(Integer::intValue).toArray())
-                .progress(progress == null ? ImportProgress.NONE : progress);
+                .progress(importing);
         TiledImportPlan plan = null;
         SegmentationVolume sv;
         if (tiled) {
@@ -100,7 +103,7 @@ public final class ImportReader {
                 try {
                     SegmentationVolume lm = Reconstructor.volume(r, ReconstructionOptions.defaults()
                             .segments(chosen.stream().mapToInt(Integer::intValue).toArray())
-                            .progress(progress == null ? ImportProgress.NONE : progress)
+                            .progress(importing)
                             .combineToLabelMap().overlapPolicy(ReconstructionOptions.OverlapPolicy.FAIL));
                     if (java.util.Arrays.equals(lm.labelValues(), lm.segmentNumbers())) sv = lm;
                 } catch (SegmentOverlapException e) {

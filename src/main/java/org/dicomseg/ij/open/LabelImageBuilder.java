@@ -12,6 +12,7 @@ import ij.process.ShortProcessor;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.task.Progress;
 
 /**
  * Combines the segments of a {@link ImportedSegmentation} into one label image: pixel value = Segment Number,
@@ -26,7 +27,7 @@ import org.dicomseg.ij.SegmentColors;
  */
 public final class LabelImageBuilder {
     private boolean lastWins;
-    private ImportProgress progress = ImportProgress.NONE;
+    private Progress progress = Progress.NONE;
 
     /** Let later segments overwrite earlier ones where they overlap, instead of refusing. */
     public LabelImageBuilder lastWins(boolean b) {
@@ -34,8 +35,8 @@ public final class LabelImageBuilder {
         return this;
     }
 
-    public LabelImageBuilder progress(ImportProgress p) {
-        this.progress = p == null ? ImportProgress.NONE : p;
+    public LabelImageBuilder progress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
         return this;
     }
 
@@ -53,7 +54,7 @@ public final class LabelImageBuilder {
             // Read as a label map already (no overlaps, values = Segment Numbers): its planes become the stack's.
             for (int z = 0; z < v.depth(); z++) {
                 progress.checkCanceled();
-                progress.update(z, v.depth());
+                progress.progress(z, v.depth());
                 stack.addSlice("z" + (z + 1), labelPlane(labelMap[z], eightBit, w, h));
             }
             return finish(v, title, stack, segs, eightBit, maxNumber);
@@ -65,7 +66,7 @@ public final class LabelImageBuilder {
         boolean[] shared = new boolean[n];
         for (int z = 0; z < v.depth(); z++) {
             progress.checkCanceled();
-            progress.update(z, v.depth());
+            progress.progress(z, v.depth());
             byte[] px8 = eightBit ? new byte[n] : null;
             short[] px16 = eightBit ? null : new short[n];
             boolean anyShared = false;
@@ -117,7 +118,7 @@ public final class LabelImageBuilder {
     }
 
     private ImagePlus finish(ImportedSegmentation v, String title, ImageStack stack, List<ImportedSegmentation.Segment> segs, boolean eightBit, int maxNumber) {
-        progress.update(v.depth(), v.depth());
+        progress.progress(v.depth(), v.depth());
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(1, v.depth(), 1);
         imp.setCalibration(SegCalibration.of(v.geometry()));

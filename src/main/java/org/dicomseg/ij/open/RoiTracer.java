@@ -9,6 +9,7 @@ import ij.plugin.filter.ThresholdToSelection;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.task.Progress;
 
 /**
  * Traces segments into ImageJ ROIs: one composite (shape) ROI per segment per non-empty plane,
@@ -29,7 +30,7 @@ public final class RoiTracer {
     public static final String LABEL_PROPERTY = "segment_label";
 
     private boolean hyperstackPositions;
-    private ImportProgress progress = ImportProgress.NONE;
+    private Progress progress = Progress.NONE;
 
     /** Position ROIs as (channel = segment index + 1, z, t = 1) instead of stack slice z. */
     public RoiTracer hyperstackPositions(boolean b) {
@@ -37,8 +38,8 @@ public final class RoiTracer {
         return this;
     }
 
-    public RoiTracer progress(ImportProgress p) {
-        this.progress = p == null ? ImportProgress.NONE : p;
+    public RoiTracer progress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
         return this;
     }
 
@@ -52,7 +53,7 @@ public final class RoiTracer {
             Color color = SegmentColors.of(s.description());
             for (int z = 0; z < v.depth(); z++) {
                 progress.checkCanceled();
-                progress.update(done++, total);
+                progress.progress(done++, total);
                 Roi roi = trace(s.plane(z), v.width(), v.height(), v.maskThreshold());
                 if (roi == null) continue;
                 roi.setName(name(s.label(), z + 1));
@@ -67,7 +68,7 @@ public final class RoiTracer {
                 rois.add(roi);
             }
         }
-        progress.update(total, total);
+        progress.progress(total, total);
         return rois;
     }
 

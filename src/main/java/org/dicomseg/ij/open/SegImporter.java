@@ -9,6 +9,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import org.dicomseg.ij.source.DicomHeaderInfo;
+import org.dicomseg.task.Progress;
 
 /**
  * Carries out an import on a decoded {@link ImportedSegmentation}: selects the segments, makes the requested
@@ -22,11 +23,16 @@ public final class SegImporter {
     /** Image property of an imported tiled SEG: the downsampling factor (1 = full resolution). */
     public static final String DOWNSAMPLE_PROPERTY = "DICOMSEG.import.downsample";
     private final ImportOptions options;
-    private final ImportProgress progress;
+    private final Progress progress;
 
-    public SegImporter(ImportOptions options, ImportProgress progress) {
+    /**
+     * @param options  what to make
+     * @param progress reports each output plane; a cancel (Esc) stops the import with a
+     *                 {@link org.dicomseg.task.CanceledException} saying "import canceled; nothing was opened"
+     */
+    public SegImporter(ImportOptions options, Progress progress) {
         this.options = options;
-        this.progress = progress == null ? ImportProgress.NONE : progress;
+        this.progress = ImportCancellation.of(progress);
     }
 
     /** What an import produced; fields not asked for are null/empty. */

@@ -20,6 +20,8 @@ import ij.plugin.DICOM;
 
 import org.dicomseg.ij.source.DicomHeaderInfo;
 import org.dicomseg.reconstruct.PatientCoordinates;
+import org.dicomseg.task.InputException;
+import org.dicomseg.task.Progress;
 
 /**
  * Finds the source images a SEG was drawn on and opens them as one stack in the SEG's plane
@@ -60,11 +62,11 @@ public final class SourceStackOpener {
     }
 
     /** Headers of the DICOM files in {@code folders} (recursively, up to {@link #MAX_DEPTH}), except {@code exclude}. */
-    public static List<DicomHeaderInfo> scan(List<Path> folders, Path exclude, ImportProgress progress) throws IOException {
+    public static List<DicomHeaderInfo> scan(List<Path> folders, Path exclude, Progress progress) throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
-                throw new IOException("Source folder " + folder + " does not exist or is not a folder");
+                throw new InputException("Source folder " + folder + " does not exist or is not a folder");
             }
             try (Stream<Path> s = Files.walk(folder, MAX_DEPTH)) {
                 s.filter(Files::isRegularFile).limit(MAX_FILES).map(p -> p.toAbsolutePath().normalize()).forEach(files::add);
@@ -75,7 +77,7 @@ public final class SourceStackOpener {
         int i = 0;
         for (Path f : files) {
             progress.checkCanceled();
-            progress.update(i++, files.size());
+            progress.progress(i++, files.size());
             if (f.equals(ex)) continue;
             DicomHeaderInfo h = DicomHeaderInfo.read(f);
             if (h != null) out.add(h);
@@ -127,27 +129,27 @@ public final class SourceStackOpener {
      *
      * @throws IOException when planes are unmatched or a file cannot be read
      */
-    public static ImagePlus open(Match m, ImportedSegmentation v, String title, ImportProgress progress) throws IOException {
+    public static ImagePlus open(Match m, ImportedSegmentation v, String title, Progress progress) throws IOException {
         if (!m.complete()) {
-            throw new IOException("No source image found for plane" + (m.missingPlanes().size() == 1 ? " " : "s ")
+            throw new InputException("No source image found for plane" + (m.missingPlanes().size() == 1 ? " " : "s ")
                     + m.missingPlanes().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
         ImageStack stack = null;
         Calibration valueCal = null;
         for (int z = 0; z < m.planeCount(); z++) {
             progress.checkCanceled();
-            progress.update(z, m.planeCount());
+            progress.progress(z, m.planeCount());
             Path f = m.file(z);
             DICOM d = new DICOM();
             d.open(f.toString());
             if (d.getWidth() == 0 || d.getStackSize() != 1) {
-                throw new IOException("ImageJ could not read " + f + " as a single-frame DICOM image");
+                throw new InputException("ImageJ could not read " + f + " as a single-frame DICOM image");
             }
             if (stack == null) {
                 stack = new ImageStack(d.getWidth(), d.getHeight());
                 valueCal = d.getCalibration();
             } else if (d.getBitDepth() != stack.getBitDepth() && stack.getBitDepth() != 0) {
-                throw new IOException("Source images differ in bit depth (" + f + ")");
+                throw new InputException("Source images differ in bit depth (" + f + ")");
             }
             Object info = d.getProperty("Info");
             stack.addSlice(f.getFileName() + (info != null ? "\n" + info : ""), d.getProcessor());
@@ -168,7 +170,7 @@ public final class SourceStackOpener {
             int nl = label.indexOf('\n');
             if (nl > 0) imp.setProperty("Info", label.substring(nl + 1));
         }
-        progress.update(m.planeCount(), m.planeCount());
+        progress.progress(m.planeCount(), m.planeCount());
         return imp;
     }
 

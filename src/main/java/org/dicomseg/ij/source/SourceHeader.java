@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.dicomseg.write.SegWriteException;
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
+import org.dicomseg.task.InputException;
 
 /**
  * What the exporter needs to know about one source DICOM file before the writer reads it fully:
@@ -86,12 +86,8 @@ public final class SourceHeader {
 
     /** Reads the header of {@code file}; throws {@link IOException} naming the file when it is not a DICOM image. */
     public static SourceHeader read(Path file) throws IOException {
-        if (!isDicomFile(file)) throw new IOException(file + " is not a DICOM file");
-        try {
-            return new SourceHeader(SourceFile.read(file));
-        } catch (SegWriteException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        if (!isDicomFile(file)) throw new InputException(file + " is not a DICOM file");
+        return new SourceHeader(SourceFile.read(file));
     }
 
     /** The codec's parsed header when this was read from the file, else null. */

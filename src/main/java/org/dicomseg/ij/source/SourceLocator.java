@@ -14,6 +14,8 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
 
+import org.dicomseg.task.InputException;
+
 /**
  * Finds the source DICOM images of an export. For an open image it looks, in this order, at the
  * DICOM SEG importer's property {@value #SOURCE_PROPERTY} (a folder or file), at the slice labels of
@@ -105,14 +107,14 @@ public final class SourceLocator {
      * same folder. The result is in spatial order.
      */
     public static SourceSeries fromPath(String text, int width, int height, int planes) throws IOException {
-        if (text == null || text.isBlank()) throw new IOException("No source DICOM folder or file was given");
+        if (text == null || text.isBlank()) throw new InputException("No source DICOM folder or file was given");
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
             return chooseSeries(scanFolder(p), "folder " + p, width, height, planes);
         }
-        if (!Files.isRegularFile(p)) throw new IOException("Source not found: " + p);
+        if (!Files.isRegularFile(p)) throw new InputException("Source not found: " + p);
         SourceHeader h = SourceHeader.read(p);
-        if (h.isSegmentation()) throw new IOException(p + " is a segmentation, not a source image");
+        if (h.isSegmentation()) throw new InputException(p + " is a segmentation, not a source image");
         if (h.frames() > 1 || planes <= 1 || p.getParent() == null) {
             return SourceSeries.spatiallyOrdered(List.of(h), "file " + p);
         }
@@ -141,7 +143,7 @@ public final class SourceLocator {
             }
             if (!h.isSegmentation()) out.add(h);
         }
-        if (out.isEmpty()) throw new IOException("No DICOM images in folder " + folder);
+        if (out.isEmpty()) throw new InputException("No DICOM images in folder " + folder);
         return out;
     }
 

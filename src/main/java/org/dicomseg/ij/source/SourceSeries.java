@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.model.PlaneOrientation;
+import org.dicomseg.task.InputException;
 
 /**
  * The source images of an export, in plane order: plane i of the exported image belongs to
@@ -106,7 +107,7 @@ public final class SourceSeries {
      * The sources as the writer takes them: the headers parsed while the series was found are used
      * as they are; files known only from an open image's header text are parsed now.
      */
-    public SourceImages sourceImages() {
+    public SourceImages sourceImages() throws InputException {
         List<SourceFile> parsed = new ArrayList<>();
         for (SourceHeader h : headers) {
             if (h.parsed() == null) return SourceImages.read(files());

@@ -1,11 +1,10 @@
 package org.dicomseg.source.slide;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
-import org.dicomseg.write.SegWriteException;
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.TotalPixelMatrix;
+import org.dicomseg.task.InputException;
 
 /**
  * One instance of a VL Whole Slide Microscopy image series (PS3.3 A.32.8): one pyramid level (or
@@ -52,25 +51,15 @@ public final class SlideLevel {
     /**
      * Reads the header of {@code file} (once: the export of a SEG over this level reuses it).
      *
-     * @throws IOException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     * @throws InputException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
      */
-    public static SlideLevel read(Path file) throws IOException {
-        SourceFile h;
-        try {
-            h = SourceFile.read(file);
-        } catch (SegWriteException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    public static SlideLevel read(Path file) throws InputException {
+        SourceFile h = SourceFile.read(file);
         if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
-            throw new IOException(file + " is not a VL Whole Slide Microscopy image (SOP Class " + h.sopClassUid() + ")");
+            throw new InputException(file + " is not a VL Whole Slide Microscopy image (SOP Class " + h.sopClassUid() + ")");
         }
-        TotalPixelMatrix m;
-        try {
-            m = h.totalPixelMatrix();
-        } catch (SegWriteException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        if (m == null) throw new IOException(file + " has no Total Pixel Matrix Rows/Columns");
+        TotalPixelMatrix m = h.totalPixelMatrix();
+        if (m == null) throw new InputException(file + " has no Total Pixel Matrix Rows/Columns");
         return new SlideLevel(h, m);
     }
 

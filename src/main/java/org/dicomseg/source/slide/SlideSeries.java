@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.dicomseg.task.InputException;
+
 /**
  * The instances of one VL Whole Slide Microscopy series (PS3.3 A.32.8; one pyramid level per
  * instance, C.8.12.4.1.1), found from a folder (not recursive; every slide instance of the first
@@ -34,7 +36,7 @@ public final class SlideSeries {
         } else if (Files.isDirectory(fileOrFolder)) {
             candidates.addAll(list(fileOrFolder));
         } else {
-            throw new IOException("Slide not found: " + fileOrFolder);
+            throw new InputException("Slide not found: " + fileOrFolder);
         }
         List<SlideLevel> levels = new ArrayList<>();
         for (Path p : candidates) {
@@ -47,7 +49,7 @@ public final class SlideSeries {
             if (series == null) series = l.seriesInstanceUid();
             if (Objects.equals(series, l.seriesInstanceUid())) levels.add(l);
         }
-        if (levels.isEmpty()) throw new IOException("No VL Whole Slide Microscopy image found in " + fileOrFolder);
+        if (levels.isEmpty()) throw new InputException("No VL Whole Slide Microscopy image found in " + fileOrFolder);
         levels.sort(Comparator.comparing((SlideLevel l) -> !l.isPyramidLevel()).thenComparing(l -> -l.width() * l.height()));
         return new SlideSeries(levels);
     }

@@ -10,6 +10,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.dicomseg.task.InputException;
+
 /**
  * Decodes one stored tile of a slide level into 8-bit samples, interleaved (R, G, B per pixel) for
  * colour: native Pixel Data (PS3.5 8.2; colour by pixel or by plane, Planar Configuration C.7.6.3.1.3),
@@ -43,22 +45,22 @@ public final class TileDecoder {
     public static void check(SlideLevel level) throws IOException {
         String ts = level.transferSyntaxUid();
         if (JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts)) {
-            throw new IOException("The tiles of " + level.file().getFileName() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
+            throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
                     + " decoder is available here. Convert the slide (e.g. with dcmtk: dcmdjpls in.dcm out.dcm) and open the result.");
         }
         if (level.bitsAllocated() != 8 && !(level.bitsAllocated() == 16 && level.samplesPerPixel() == 1)) {
-            throw new IOException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.file().getFileName() + " has "
+            throw new InputException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.file().getFileName() + " has "
                     + level.samplesPerPixel() + " x " + level.bitsAllocated() + " bits");
         }
         if (level.bitsAllocated() == 16 && (JPEG_BASELINE.equals(level.transferSyntaxUid()) || JPEG_EXTENDED.equals(level.transferSyntaxUid()))) {
-            throw new IOException("16-bit JPEG tiles are not supported");
+            throw new InputException("16-bit JPEG tiles are not supported");
         }
         if (level.samplesPerPixel() != 1 && level.samplesPerPixel() != 3) {
-            throw new IOException("Samples per Pixel " + level.samplesPerPixel() + " is not supported (1 or 3)");
+            throw new InputException("Samples per Pixel " + level.samplesPerPixel() + " is not supported (1 or 3)");
         }
         if (!isNative(ts) && !JPEG_BASELINE.equals(ts) && !JPEG_EXTENDED.equals(ts) && !JPEG_2000.equals(ts)
                 && !JPEG_2000_LOSSLESS.equals(ts)) {
-            throw new IOException("Transfer syntax " + ts + " of " + level.file().getFileName() + " cannot be decoded"
+            throw new InputException("Transfer syntax " + ts + " of " + level.file().getFileName() + " cannot be decoded"
                     + " (supported: native, JPEG baseline, JPEG 2000)");
         }
     }
@@ -91,7 +93,7 @@ public final class TileDecoder {
         BufferedImage img = read(stored);
         Raster r = img.getRaster();
         if (r.getWidth() < columns || r.getHeight() < rows) {
-            throw new IOException("A tile decodes to " + r.getWidth() + "x" + r.getHeight() + ", the header says " + columns + "x" + rows);
+            throw new InputException("A tile decodes to " + r.getWidth() + "x" + r.getHeight() + ", the header says " + columns + "x" + rows);
         }
         byte[] out = new byte[samples * n * bytesPerSample()];
         if (samples == 1 && bytesPerSample() == 2) {
@@ -124,7 +126,7 @@ public final class TileDecoder {
             reader.setInput(in);
             return reader.read(0);
         } catch (RuntimeException e) {
-            throw new IOException("A " + format + " tile cannot be decoded: " + e, e);
+            throw new InputException("A " + format + " tile cannot be decoded: " + e, e);
         } finally {
             reader.dispose();
         }

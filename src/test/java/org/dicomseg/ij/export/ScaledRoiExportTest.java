@@ -35,6 +35,7 @@ import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.ij.slide.SlideTarget;
+import org.dicomseg.task.Progress;
 
 /**
  * ROIs drawn on a 4× downsampled slide level, exported at full resolution: the oval's pixel count
@@ -76,7 +77,7 @@ class ScaledRoiExportTest {
         Roi oval = new OvalRoi(50, 30, 81, 61);
         oval.setName("tumour");
         ExportPlan plan = RoiExport.prepareScaled(List.of(oval), RoiGrouping.NAME, t.scaleX(), t.scaleY(), t.width(), t.height(),
-                null, ExportMonitor.NONE);
+                null, Progress.NONE);
         Path out = tmp.resolve("oval-seg.dcm");
         SegWriteResult r = SlideExport.write(plan, t.placement(), SegWriteOptions.builder().tiledGeometry(TiledGeometry.defaults()).build(), out);
         Conformance.assertConformant(out);

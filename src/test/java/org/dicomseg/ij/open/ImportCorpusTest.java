@@ -26,6 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Progress;
 
 /** Imports real SEGs from the shared corpus and checks the ImageJ views against the reader's own counts. */
 class ImportCorpusTest {
@@ -37,7 +39,7 @@ class ImportCorpusTest {
 
     static ImportedSegmentation read(String rel) throws IOException {
         try (SegmentationReader r = SegmentationReader.open(Shared.corpus(rel))) {
-            return ImportReader.read(r, SegmentSelection.parse(""), ImportProgress.NONE);
+            return ImportReader.read(r, SegmentSelection.parse(""), Progress.NONE);
         }
     }
 
@@ -138,7 +140,7 @@ class ImportCorpusTest {
     void selectionReadsOnlyChosenSegments() throws IOException {
         try (SegmentationReader r = SegmentationReader.open(Shared.corpus("dcmqi/segmentations/partial_overlaps.dcm"))) {
             r.resetFramesRead();
-            ImportedSegmentation v = ImportReader.read(r, SegmentSelection.parse("2,4"), ImportProgress.NONE);
+            ImportedSegmentation v = ImportReader.read(r, SegmentSelection.parse("2,4"), Progress.NONE);
             assertEquals(List.of(2, 4), v.segments().stream().map(ImportedSegmentation.Segment::number).collect(java.util.stream.Collectors.toList()));
             long framesOf2and4 = r.framesOfSegment(2).length + r.framesOfSegment(4).length;
             assertEquals(framesOf2and4, r.framesRead());
@@ -149,12 +151,14 @@ class ImportCorpusTest {
     @Test
     void escCancelsWhileReadingFrames() throws IOException {
         try (SegmentationReader r = SegmentationReader.open(Shared.corpus("dcmqi/segmentations/partial_overlaps.dcm"))) {
-            ImportProgress cancelAfterTwo = new ImportProgress() {
+            Progress cancelAfterTwo = new Progress() {
                 int calls;
-                @Override public void update(int done, int total) { calls++; }
+                @Override public void progress(long done, long total) { calls++; }
                 @Override public boolean canceled() { return calls >= 2; }
             };
-            assertThrows(ImportCanceledException.class, () -> ImportReader.read(r, SegmentSelection.parse(""), cancelAfterTwo));
+            CanceledException e = assertThrows(CanceledException.class,
+                    () -> ImportReader.read(r, SegmentSelection.parse(""), cancelAfterTwo));
+            assertEquals("import canceled; nothing was opened", e.getMessage());
             // stopped at the third frame: the two placed frames may still be waiting for their batch decode
             assertTrue(r.framesRead() <= 2, "decoded " + r.framesRead() + " frames");
             assertTrue(r.numberOfFrames() > 3);

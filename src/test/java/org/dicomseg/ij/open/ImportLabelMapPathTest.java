@@ -13,6 +13,7 @@ import ij.ImagePlus;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.task.Progress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ImportLabelMapPathTest {
     private static ImportedSegmentation read(Path seg, ImportOptions o) throws Exception {
         try (SegmentationReader r = SegmentationReader.open(seg)) {
-            return ImportReader.read(r, o, null, 0, 0, ImportProgress.NONE);
+            return ImportReader.read(r, o, null, 0, 0, Progress.NONE);
         }
     }
 

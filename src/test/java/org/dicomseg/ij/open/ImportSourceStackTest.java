@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.ij.source.DicomHeaderInfo;
 import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.task.Progress;
 
 /** Finding and opening the source series of corpus SEGs, in the SEG's plane order. */
 class ImportSourceStackTest {
@@ -32,7 +33,7 @@ class ImportSourceStackTest {
 
     private static ImportedSegmentation read(Path seg) throws IOException {
         try (SegmentationReader r = SegmentationReader.open(seg)) {
-            return ImportReader.read(r, SegmentSelection.parse(""), ImportProgress.NONE);
+            return ImportReader.read(r, SegmentSelection.parse(""), Progress.NONE);
         }
     }
 
@@ -41,7 +42,7 @@ class ImportSourceStackTest {
         Path seg = Shared.corpus("dcmqi/segmentations/liver.dcm");
         ImportedSegmentation v = read(seg);
         ImportOptions o = new ImportOptions().openSource(true);
-        SegImporter.Result r = new SegImporter(o, ImportProgress.NONE).run(v, seg, "liver");
+        SegImporter.Result r = new SegImporter(o, Progress.NONE).run(v, seg, "liver");
         assertTrue(r.notes().isEmpty(), r.notes().toString());
         ImagePlus src = r.sourceImage();
         assertNotNull(src);
@@ -75,7 +76,7 @@ class ImportSourceStackTest {
         ImportedSegmentation v = read(seg);
         Path folder = Shared.corpus("pydicom/dicomdirtests/77654033/CT2");
         ImportOptions o = new ImportOptions().openSource(true).sourceFolder(folder).output(ImportOptions.Output.ROI_MANAGER);
-        SegImporter.Result r = new SegImporter(o, ImportProgress.NONE).run(v, seg, "ct");
+        SegImporter.Result r = new SegImporter(o, Progress.NONE).run(v, seg, "ct");
         assertNull(r.image());
         assertFalse(r.rois().isEmpty());
         assertNotNull(r.sourceImage(), r.notes().toString());
@@ -89,7 +90,7 @@ class ImportSourceStackTest {
         Path seg = Shared.corpus("dcmqi/segmentations/liver.dcm");
         Files.writeString(empty.resolve("readme.txt"), "not DICOM");
         ImportOptions o = new ImportOptions().openSource(true).sourceFolder(empty);
-        SegImporter.Result r = new SegImporter(o, ImportProgress.NONE).run(read(seg), seg, "liver");
+        SegImporter.Result r = new SegImporter(o, Progress.NONE).run(read(seg), seg, "liver");
         assertNull(r.sourceImage());
         assertNotNull(r.image());
         assertEquals(1, r.notes().size());
@@ -109,7 +110,7 @@ class ImportSourceStackTest {
     @Test
     void roiSetZipDefaultsToTheSegFolder(@TempDir Path dir) throws IOException {
         Path seg = Files.copy(Shared.corpus("highdicom/seg_image_ct_binary.dcm"), dir.resolve("ct seg.dcm"));
-        SegImporter.Result r = new SegImporter(new ImportOptions().output(ImportOptions.Output.ROI_SET_ZIP), ImportProgress.NONE)
+        SegImporter.Result r = new SegImporter(new ImportOptions().output(ImportOptions.Output.ROI_SET_ZIP), Progress.NONE)
                 .run(read(seg), seg, "ct");
         assertEquals(dir.resolve("ct seg_RoiSet.zip"), r.roiZip());
         assertTrue(Files.size(r.roiZip()) > 100);

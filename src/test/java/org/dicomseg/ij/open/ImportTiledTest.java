@@ -26,6 +26,7 @@ import org.dicomseg.testing.TiledSegs;
 import org.dicomseg.ij.export.LabelImageExport;
 import org.dicomseg.ij.export.SlideExport;
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.task.Progress;
 
 /**
  * Importing tiled (slide) SEGs: a region, a downsampled view (any foreground per segment; most
@@ -63,8 +64,8 @@ class ImportTiledTest {
 
     static SegImporter.Result importWith(Path seg, ImportOptions o, SlidePlacement slide, int sw, int sh) throws Exception {
         try (SegmentationReader r = SegmentationReader.open(seg)) {
-            ImportedSegmentation v = ImportReader.read(r, o, slide, sw, sh, ImportProgress.NONE);
-            return new SegImporter(o, ImportProgress.NONE).run(v, seg, seg.getFileName().toString());
+            ImportedSegmentation v = ImportReader.read(r, o, slide, sw, sh, Progress.NONE);
+            return new SegImporter(o, Progress.NONE).run(v, seg, seg.getFileName().toString());
         }
     }
 

@@ -1,0 +1,193 @@
+package org.dicomseg.read;
+
+import static org.dicomseg.read.AttributeValues.intValue;
+import static org.dicomseg.read.AttributeValues.item;
+import static org.dicomseg.read.AttributeValues.seq;
+import static org.dicomseg.read.AttributeValues.str;
+import static org.dicomseg.read.AttributeValues.ints;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+
+import org.dicomseg.model.AlgorithmIdentification;
+import org.dicomseg.model.CieLab;
+import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.SegmentAlgorithmType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+
+/**
+ * Turns the Segment Sequence (0062,0002) of PixelMed's header into {@link SegmentDescription}s
+ * (PS3.3 C.8.20.2, Table C.8.20-4: Segment Number, Label, Description, the coded property category
+ * and type with modifiers, anatomic regions, algorithm type and identification, tracking, display
+ * colour). What a Segmentation cannot do without (a Segment Number, unique and from 1 except in a
+ * label map, the category and type codes) is refused; what is only incomplete or out of range is
+ * repaired or dropped, with a warning that says so.
+ */
+final class SegmentSequenceParser {
+    // Tags PixelMed 20220618 has no TagFromName constant for.
+    static final AttributeTag SEGMENT_DESCRIPTION = new AttributeTag(0x0062, 0x0006);
+    static final AttributeTag SEGMENTATION_ALGORITHM_IDENTIFICATION_SEQUENCE = new AttributeTag(0x0062, 0x0007);
+    static final AttributeTag ALGORITHM_FAMILY_CODE_SEQUENCE = new AttributeTag(0x0066, 0x002F);
+    static final AttributeTag ALGORITHM_VERSION = new AttributeTag(0x0066, 0x0031);
+    static final AttributeTag ALGORITHM_PARAMETERS = new AttributeTag(0x0066, 0x0032);
+    static final AttributeTag ALGORITHM_NAME = new AttributeTag(0x0066, 0x0036);
+    static final AttributeTag ALGORITHM_SOURCE = new AttributeTag(0x0024, 0x0202);
+    static final AttributeTag LONG_CODE_VALUE = new AttributeTag(0x0008, 0x0119);
+    static final AttributeTag URN_CODE_VALUE = new AttributeTag(0x0008, 0x0120);
+
+    private final Path file;
+    private final AttributeList list;
+    private final List<String> warnings;
+
+    /** A parser of {@code list}'s Segment Sequence; tolerated deviations are added to {@code warnings}. */
+    SegmentSequenceParser(Path file, AttributeList list, List<String> warnings) {
+        this.file = file;
+        this.list = list;
+        this.warnings = warnings;
+    }
+
+    private SegReadException fail(String problem) {
+        return new SegReadException(file, problem);
+    }
+
+    /** The Segment Sequence, keyed by Segment Number in file order. */
+    LinkedHashMap<Integer, SegmentDescription> segments(SegmentationType type) throws SegReadException {
+        SequenceAttribute s = seq(list, TagFromName.SegmentSequence);
+        if (s == null || s.getNumberOfItems() == 0) throw fail("Segment Sequence (0062,0002) is missing or empty");
+        LinkedHashMap<Integer, SegmentDescription> out = new LinkedHashMap<>();
+        int i = 0;
+        for (java.util.Iterator<com.pixelmed.dicom.SequenceItem> it = s.iterator(); it.hasNext(); i++) {
+            AttributeList item = it.next().getAttributeList();
+            int number = intValue(item, TagFromName.SegmentNumber, -1);
+            if (number < 0) throw fail("item " + (i + 1) + " of the Segment Sequence (0062,0002) has no Segment Number (0062,0004)");
+            if (number == 0 && type != SegmentationType.LABELMAP) {
+                throw fail("Segment Number 0 in a " + type + " segmentation (numbers start at 1, PS3.3 C.8.20.2)");
+            }
+            if (out.containsKey(number)) throw fail("Segment Number " + number + " appears twice in the Segment Sequence (0062,0002)");
+            out.put(number, segment(number, item));
+        }
+        return out;
+    }
+
+    private SegmentDescription segment(int number, AttributeList item) throws SegReadException {
+        String label = str(item, TagFromName.SegmentLabel);
+        if (label == null) {
+            label = "Segment " + number;
+            warnings.add("Segment " + number + " has no Segment Label (0062,0005); '" + label + "' used");
+        }
+        if (label.contains("\\")) label = label.replace('\\', '/');
+        if (label.length() > SegmentDescription.MAX_LABEL_LENGTH) {
+            warnings.add("Segment Label (0062,0005) of segment " + number + " has " + label.length() + " characters, more than the "
+                    + SegmentDescription.MAX_LABEL_LENGTH + " of its VR (LO); truncated");
+            label = label.substring(0, SegmentDescription.MAX_LABEL_LENGTH);
+        }
+        SegmentDescription.Builder b = SegmentDescription.builder(number, label).lenient();
+        b.description(str(item, SEGMENT_DESCRIPTION));
+        CodedConcept category = code(item, TagFromName.SegmentedPropertyCategoryCodeSequence, number);
+        if (category == null) throw fail("Segment " + number + " has no Segmented Property Category Code Sequence (0062,0003)");
+        CodedConcept propertyType = code(item, TagFromName.SegmentedPropertyTypeCodeSequence, number);
+        if (propertyType == null) throw fail("Segment " + number + " has no Segmented Property Type Code Sequence (0062,000F)");
+        b.category(category).type(propertyType);
+        for (CodedConcept c : codes(item, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number)) b.addTypeModifier(c);
+        SequenceAttribute regions = seq(item, TagFromName.AnatomicRegionSequence);
+        if (regions != null) {
+            for (int i = 0; i < regions.getNumberOfItems(); i++) {
+                AttributeList r = regions.getItem(i).getAttributeList();
+                CodedConcept c = codeOf(r, number);
+                if (c != null) b.addAnatomicRegion(c);
+                for (CodedConcept m : codes(r, TagFromName.AnatomicRegionModifierSequence, number)) b.addAnatomicRegionModifier(m);
+            }
+        }
+        for (CodedConcept c : codes(item, TagFromName.PrimaryAnatomicStructureSequence, number)) b.addPrimaryAnatomicStructure(c);
+        String algType = str(item, TagFromName.SegmentAlgorithmType);
+        SegmentAlgorithmType at;
+        try {
+            at = SegmentAlgorithmType.parse(algType);
+        } catch (IllegalArgumentException e) {
+            at = SegmentAlgorithmType.MANUAL;
+            warnings.add("Segment " + number + ": Segment Algorithm Type (0062,0008) "
+                    + (algType == null ? "missing" : "'" + algType + "' unknown") + "; MANUAL assumed");
+        }
+        b.algorithmType(at);
+        AttributeList alg = item(item, SEGMENTATION_ALGORITHM_IDENTIFICATION_SEQUENCE);
+        if (alg != null) {
+            CodedConcept family = code(alg, ALGORITHM_FAMILY_CODE_SEQUENCE, number);
+            String name = str(alg, ALGORITHM_NAME);
+            String version = str(alg, ALGORITHM_VERSION);
+            if (family != null && name != null && version != null) {
+                try {
+                    b.algorithm(new AlgorithmIdentification(family, truncate(name), truncate(version),
+                            str(alg, ALGORITHM_SOURCE), str(alg, ALGORITHM_PARAMETERS)));
+                } catch (IllegalArgumentException e) {
+                    warnings.add("Segment " + number + ": algorithm identification ignored: " + e.getMessage());
+                }
+            } else {
+                warnings.add("Segment " + number + ": incomplete Segmentation Algorithm Identification Sequence (0062,0007) ignored");
+            }
+        }
+        b.trackingId(truncate(str(item, TagFromName.TrackingID)));
+        String trackingUid = str(item, TagFromName.TrackingUID);
+        if (trackingUid != null && !org.dicomseg.model.Uids.isValid(trackingUid)) {
+            warnings.add("Segment " + number + ": invalid Tracking UID '" + trackingUid + "' ignored");
+            trackingUid = null;
+        }
+        b.trackingUid(trackingUid);
+        int[] lab = ints(item, TagFromName.RecommendedDisplayCIELabValue);
+        if (lab.length == 3) {
+            try {
+                b.color(new CieLab(lab[0], lab[1], lab[2]));
+            } catch (IllegalArgumentException e) {
+                warnings.add("Segment " + number + ": " + e.getMessage());
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw fail("Segment " + number + " cannot be described: " + e.getMessage());
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 64 ? s : s.substring(0, 64);
+    }
+
+    private CodedConcept code(AttributeList l, AttributeTag seqTag, int segment) {
+        AttributeList item = item(l, seqTag);
+        return item == null ? null : codeOf(item, segment);
+    }
+
+    private List<CodedConcept> codes(AttributeList l, AttributeTag seqTag, int segment) {
+        List<CodedConcept> out = new ArrayList<>();
+        SequenceAttribute s = seq(l, seqTag);
+        if (s == null) return out;
+        for (int i = 0; i < s.getNumberOfItems(); i++) {
+            CodedConcept c = codeOf(s.getItem(i).getAttributeList(), segment);
+            if (c != null) out.add(c);
+        }
+        return out;
+    }
+
+    /** Code Sequence Macro (PS3.3 Table 8.8-1): Code Value, Long Code Value or URN Code Value. */
+    private CodedConcept codeOf(AttributeList item, int segment) {
+        String value = str(item, TagFromName.CodeValue);
+        if (value == null) value = str(item, LONG_CODE_VALUE);
+        if (value == null) value = str(item, URN_CODE_VALUE);
+        String scheme = str(item, TagFromName.CodingSchemeDesignator);
+        String meaning = str(item, TagFromName.CodeMeaning);
+        if (value == null || scheme == null) {
+            warnings.add("Segment " + segment + ": a code without Code Value or Coding Scheme Designator ignored");
+            return null;
+        }
+        if (meaning == null) meaning = value;
+        if (meaning.length() > 64) meaning = meaning.substring(0, 64);
+        return new CodedConcept(value, scheme, meaning, str(item, TagFromName.CodingSchemeVersion));
+    }
+}
