@@ -17,8 +17,8 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Why not {@code BufferedOutputStream} over {@code Files.newOutputStream}: that copies every
  * frame into the stream's heap buffer, and the channel then copies that heap buffer again into a
- * temporary direct buffer before the system call, all on the writing thread: for the 30 MB BINARY
- * SEG of the W1 benchmark 12.6 ms against 6.5 ms for the system calls alone (docs/benchmarks.md).
+ * temporary direct buffer before the system call, all on the writing thread, about twice the time
+ * of the system calls alone (measured figures: docs/benchmarks.md).
  * An error of the writing thread is thrown by the next {@code write}, {@code flush} or
  * {@code close}. Not thread-safe: one thread writes one file.</p>
  */
@@ -28,7 +28,7 @@ public final class ChannelOutput extends OutputStream {
     private static final ByteBuffer END = ByteBuffer.allocate(0);
     /**
      * Staging buffers of closed outputs, reused: a new direct buffer costs its zeroing and page
-     * faults (~0.9 ms for the pair, more than writing a 1.6 MB LABELMAP file). At most
+     * faults, for the pair more than writing a small LABELMAP file. At most
      * {@link #POOLED} are kept (4 MiB off the heap).
      */
     private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -47,7 +47,7 @@ public final class ChannelOutput extends OutputStream {
      * Opens {@code file} for writing from its start, creating it or emptying it. An empty file
      * (the fresh temporary file of {@link AtomicOutput}) is not truncated: on ext4 a truncation to
      * zero makes {@code close()} start writing the data back to disk (the {@code auto_da_alloc}
-     * safeguard), ~1 ms for 30 MB that nothing here needs.
+     * safeguard), time that nothing here needs.
      */
     public ChannelOutput(Path file) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

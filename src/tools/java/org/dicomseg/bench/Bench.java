@@ -95,8 +95,8 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
-                java.util.Set.of("workdir", "w1", "scale", "warmup", "jit-quiet", "runs", "bound", "ops"), java.util.Set.of());
+        BenchArgs a = BenchArgs.parse(Arrays.asList(args),
+                java.util.Set.of("workdir", "w1", "scale", "warmup", "jit-quiet", "runs", "bound", "ops"));
         Path work = Paths.get(a.get("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
         Path spec = Paths.get(a.get("w1", "../shared/bench/w1-ct-labelmap.json"));
         double scale = Double.parseDouble(a.get("scale", "1"));

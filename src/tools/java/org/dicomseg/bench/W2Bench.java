@@ -50,8 +50,8 @@ public final class W2Bench {
     private W2Bench() { }
 
     public static void main(String[] args) throws Exception {
-        org.dicomseg.cli.CliArgs a = org.dicomseg.cli.CliArgs.parse(Arrays.asList(args),
-                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "floor", "write-threads", "ops"), java.util.Set.of());
+        BenchArgs a = BenchArgs.parse(Arrays.asList(args),
+                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "floor", "write-threads", "ops"));
         Path dir = Paths.get(a.get("dir", "/tmp/w2"));
         int size = Integer.parseInt(a.get("size", "30000"));
         int runs = Integer.parseInt(a.get("runs", "3"));

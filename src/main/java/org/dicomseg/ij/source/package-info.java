@@ -1,0 +1,7 @@
+/**
+ * Source DICOM images from ImageJ's side: finding the series an open image came from
+ * ({@link org.dicomseg.ij.source.SourceLocator}), ordering its files into planes
+ * ({@link org.dicomseg.ij.source.SourceSeries}) and reading the DICOM header text ImageJ keeps on
+ * images it opened. May use ImageJ, the core and {@code ij}.
+ */
+package org.dicomseg.ij.source;

@@ -1,0 +1,8 @@
+/**
+ * Coded terminology: the built-in DICOM context groups (PS3.16 CIDs 7150, 7151, 7162 ... kept as
+ * data in {@code src/main/resources/org/dicomseg/codes}), the well-known defaults in
+ * {@link org.dicomseg.model.codes.Codes}, and user terminologies in the 3D Slicer / dcmqi JSON
+ * format ({@link org.dicomseg.model.codes.TerminologyReader}). Front door for pick-lists:
+ * {@link org.dicomseg.model.codes.CodeTables}. Uses {@code model} and Gson, nothing else of ours.
+ */
+package org.dicomseg.model.codes;

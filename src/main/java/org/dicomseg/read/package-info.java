@@ -1,0 +1,8 @@
+/**
+ * Reading any DICOM Segmentation lazily: {@link org.dicomseg.read.SegmentationReader} is the front
+ * door (header and frame index on open, frames decoded one at a time on demand), with the header as
+ * plain values ({@link org.dicomseg.read.SegmentationMetadata}) and one exception for every file it
+ * cannot read ({@link org.dicomseg.read.SegReadException}). Planes and volumes are built above it,
+ * in {@code reconstruct}. May use {@code model}, {@code pixels}, {@code dicom} and PixelMed; never ImageJ.
+ */
+package org.dicomseg.read;
