@@ -20,15 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.conditions.ArchConditions;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,23 +47,7 @@ class ArchitectureTest {
     /** Longest main source file, in lines: a class longer than this has more than one job. */
     private static final int MAX_LINES = 600;
 
-    /**
-     * Dependencies that break a rule today and are being removed on other branches, as
-     * {origin class, target class}: only these exact pairs are let through, by every rule they break.
-     */
-    private static final List<String[]> KNOWN_VIOLATIONS = List.of(
-            // TODO(integration): removed when branch options lands (the CLI reads its options from package options)
-            pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.CommandForm"),
-            // TODO(integration): removed when branch options lands
-            pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.ExportFields"),
-            // TODO(integration): removed when branch options lands
-            pair("org.dicomseg.cli.ExportCommand", "org.dicomseg.plugins.MacroKeys"));
-
     private static JavaClasses main;
-
-    private static String[] pair(String origin, String target) {
-        return new String[] {origin, target};
-    }
 
     @BeforeAll
     static void importMainClasses() throws URISyntaxException {
@@ -120,7 +98,7 @@ class ArchitectureTest {
     @Test
     void cliNeverDependsOnPlugins() {
         noClasses().that().resideInAPackage("org.dicomseg.cli..")
-                .should(dependOnClassesIn("org.dicomseg.plugins.."))
+                .should().dependOnClassesThat().resideInAPackage("org.dicomseg.plugins..")
                 .because("the command line shares the core and ij.*, not the ImageJ commands")
                 .check(main);
     }
@@ -159,15 +137,12 @@ class ArchitectureTest {
                         "reconstruct", "dcmqi, options", "ij")
                 .whereLayer("cli").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read",
                         "reconstruct", "dcmqi, options", "ij");
-        for (String[] known : KNOWN_VIOLATIONS) floors = floors.ignoreDependency(known[0], known[1]);
         floors.because("a package uses only the floors below its own (docs/architecture.md)").check(main);
     }
 
     @Test
     void noPackageCycles() {
-        SliceRule rule = slices().matching("org.dicomseg.(**)").should().beFreeOfCycles();
-        for (String[] known : KNOWN_VIOLATIONS) rule = rule.ignoreDependency(known[0], known[1]);
-        rule.check(main);
+        slices().matching("org.dicomseg.(**)").should().beFreeOfCycles().check(main);
     }
 
     @Test
@@ -203,13 +178,5 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), missing, "packages without a package-info.java (what lives there, the front door, what it may use)");
-    }
-
-    /** Any dependency on a class in these packages, except the exact pairs of {@link #KNOWN_VIOLATIONS}. */
-    private static ArchCondition<JavaClass> dependOnClassesIn(String... packages) {
-        DescribedPredicate<Dependency> known = DescribedPredicate.alwaysFalse();
-        for (String[] k : KNOWN_VIOLATIONS) known = known.or(Dependency.Predicates.dependency(k[0], k[1]));
-        return ArchConditions.haveAnyDependenciesThat(Dependency.Predicates.dependencyTarget(resideInAnyPackage(packages))
-                .and(not(known)));
     }
 }
