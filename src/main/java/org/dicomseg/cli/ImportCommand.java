@@ -84,11 +84,12 @@ final class ImportCommand {
         SegImporter.Result[] result = new SegImporter.Result[1];
         // Written next to the target and renamed into place: an interrupted import leaves no partial file.
         AtomicOutput.write(target, true, tmp -> {
-            if (output == ImportOptions.Output.ROI_SET_ZIP) o.roiZip(tmp);
+            // A RoiSet.zip goes to the temporary file first, like an image.
+            ImportOptions run = output == ImportOptions.Output.ROI_SET_ZIP ? o.toBuilder().roiZip(tmp).build() : o;
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
-                ImportedSegmentation v = ImportReader.read(r, o, null, 0, 0, Progress.NONE);
-                res = new SegImporter(o, Progress.NONE).run(v, seg, seg.getFileName().toString());
+                ImportedSegmentation v = ImportReader.read(r, run, null, 0, 0, Progress.NONE);
+                res = new SegImporter(run, Progress.NONE).run(v, seg, seg.getFileName().toString());
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
                 what[0] = res.rois().size() + " ROIs";

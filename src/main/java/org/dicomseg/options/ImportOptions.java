@@ -3,13 +3,21 @@ package org.dicomseg.options;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * The choices of an import, independent of how they were made (dialog, macro, command line,
+ * The choices of one import, independent of how they were made (dialog, macro, command line,
  * test): which segments, what to produce, how to show FRACTIONAL values, what to do with overlaps
  * in a label image, where to write a RoiSet.zip, whether (and where) to look for the source images
  * and, for a tiled (slide) SEG, which region of the Total Pixel Matrix at what downsampling.
- * {@link #of(OptionValues)} reads them from filled values (the import dialog's keys).
+ *
+ * <p>Immutable, so one options object can be handed to the reader and then to the importer (and
+ * across threads) without either seeing the other's changes; a variant is made with
+ * {@link #toBuilder()}. Build with {@link #builder()} ({@link #defaults()}: every segment, a
+ * hyperstack, checkboxes off, no paths, the whole matrix at the default downsampling), or read
+ * filled values (the import dialog's keys) with {@link #of(OptionValues)}. The builder checks each
+ * value as it is set, so {@link #of(OptionValues)} can name the key of a value that cannot be
+ * read.</p>
  */
 public final class ImportOptions {
     /** What the import produces. */
@@ -52,15 +60,48 @@ public final class ImportOptions {
         }
     }
 
-    private SegmentSelection segments = SegmentSelection.parse("");
-    private Output output = Output.HYPERSTACK;
-    private boolean fractionalAsStoredValues;
-    private boolean lastWins;
-    private boolean openSource;
-    private Path sourceFolder;
-    private Path roiZip;
-    private int[] region;
-    private int downsample;
+    private final SegmentSelection segments;
+    private final Output output;
+    private final boolean fractionalAsStoredValues;
+    private final boolean lastWins;
+    private final boolean openSource;
+    private final Path sourceFolder;
+    private final Path roiZip;
+    private final int[] region;
+    private final int downsample;
+
+    private ImportOptions(Builder b) {
+        this.segments = Objects.requireNonNull(b.segments, "segments");
+        this.output = Objects.requireNonNull(b.output, "output");
+        this.fractionalAsStoredValues = b.fractionalAsStoredValues;
+        this.lastWins = b.lastWins;
+        this.openSource = b.openSource;
+        this.sourceFolder = b.sourceFolder;
+        this.roiZip = b.roiZip;
+        this.region = b.region == null ? null : b.region.clone();
+        this.downsample = b.downsample;
+    }
+
+    /** A builder with the defaults (see {@link #defaults()}). */
+    public static Builder builder() { return new Builder(); }
+
+    /** The defaults: every segment, a hyperstack, checkboxes off, no paths, the whole matrix at the default downsampling. */
+    public static ImportOptions defaults() { return new Builder().build(); }
+
+    /** A builder pre-filled with these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.segments = segments;
+        b.output = output;
+        b.fractionalAsStoredValues = fractionalAsStoredValues;
+        b.lastWins = lastWins;
+        b.openSource = openSource;
+        b.sourceFolder = sourceFolder;
+        b.roiZip = roiZip;
+        b.region = region == null ? null : region.clone();
+        b.downsample = downsample;
+        return b;
+    }
 
     public SegmentSelection segments() { return segments; }
     public Output output() { return output; }
@@ -76,32 +117,56 @@ public final class ImportOptions {
     /** Tiled SEGs: downsampling factor, 0 = the default (fit 2048 pixels, or the open slide image's pixel size). */
     public int downsample() { return downsample; }
 
-    public ImportOptions segments(SegmentSelection s) { this.segments = s; return this; }
-    public ImportOptions segments(String spec) { this.segments = SegmentSelection.parse(spec); return this; }
-    public ImportOptions output(Output o) { this.output = o; return this; }
-    public ImportOptions fractionalAsStoredValues(boolean b) { this.fractionalAsStoredValues = b; return this; }
-    public ImportOptions lastWins(boolean b) { this.lastWins = b; return this; }
-    public ImportOptions openSource(boolean b) { this.openSource = b; return this; }
-    public ImportOptions sourceFolder(Path p) { this.sourceFolder = p; return this; }
-    public ImportOptions sourceFolder(String p) { this.sourceFolder = blank(p) ? null : Paths.get(p.trim()); return this; }
-    public ImportOptions roiZip(Path p) { this.roiZip = p; return this; }
-    public ImportOptions roiZip(String p) { this.roiZip = blank(p) ? null : Paths.get(p.trim()); return this; }
-    public ImportOptions region(int[] r) { this.region = r == null ? null : r.clone(); return this; }
-    /** Parses {@code x,y,width,height} (blank = none). */
-    public ImportOptions region(String r) { this.region = parseRegion(r); return this; }
-    public ImportOptions downsample(int f) {
-        if (f < 0) throw new IllegalArgumentException("downsample must be 1 or more (0 or blank = default), not " + f);
-        this.downsample = f;
-        return this;
-    }
-    /** Parses a factor (blank, 0 or {@code auto} = default). */
-    public ImportOptions downsample(String f) {
-        if (blank(f) || f.trim().equalsIgnoreCase("auto")) return downsample(0);
-        try {
-            return downsample((int) Math.round(Double.parseDouble(f.trim())));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("downsample must be a whole number, not '" + f + "'");
+    /**
+     * Collects options. Each setter checks its value at once (a bad region, a negative or
+     * non-numeric downsampling factor, a bad segment list throws {@link IllegalArgumentException}
+     * there), so the caller knows which value was wrong.
+     */
+    public static final class Builder {
+        private SegmentSelection segments = SegmentSelection.parse("");
+        private Output output = Output.HYPERSTACK;
+        private boolean fractionalAsStoredValues;
+        private boolean lastWins;
+        private boolean openSource;
+        private Path sourceFolder;
+        private Path roiZip;
+        private int[] region;
+        private int downsample;
+
+        private Builder() { }
+
+        public Builder segments(SegmentSelection s) { this.segments = s; return this; }
+        /** Parses a segment list such as {@code "1,3-5"} (blank = every segment). */
+        public Builder segments(String spec) { this.segments = SegmentSelection.parse(spec); return this; }
+        public Builder output(Output o) { this.output = o; return this; }
+        public Builder fractionalAsStoredValues(boolean b) { this.fractionalAsStoredValues = b; return this; }
+        public Builder lastWins(boolean b) { this.lastWins = b; return this; }
+        public Builder openSource(boolean b) { this.openSource = b; return this; }
+        public Builder sourceFolder(Path p) { this.sourceFolder = p; return this; }
+        /** A folder path (blank = none: the SEG's folder). */
+        public Builder sourceFolder(String p) { this.sourceFolder = blank(p) ? null : Paths.get(p.trim()); return this; }
+        public Builder roiZip(Path p) { this.roiZip = p; return this; }
+        /** A file path (blank = none: {@code <SEG name>_RoiSet.zip} next to the SEG). */
+        public Builder roiZip(String p) { this.roiZip = blank(p) ? null : Paths.get(p.trim()); return this; }
+        public Builder region(int[] r) { this.region = r == null ? null : r.clone(); return this; }
+        /** Parses {@code x,y,width,height} (blank = none). */
+        public Builder region(String r) { this.region = parseRegion(r); return this; }
+        public Builder downsample(int f) {
+            if (f < 0) throw new IllegalArgumentException("downsample must be 1 or more (0 or blank = default), not " + f);
+            this.downsample = f;
+            return this;
         }
+        /** Parses a factor (blank, 0 or {@code auto} = default). */
+        public Builder downsample(String f) {
+            if (blank(f) || f.trim().equalsIgnoreCase("auto")) return downsample(0);
+            try {
+                return downsample((int) Math.round(Double.parseDouble(f.trim())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("downsample must be a whole number, not '" + f + "'");
+            }
+        }
+
+        public ImportOptions build() { return new ImportOptions(this); }
     }
 
     /**
@@ -112,32 +177,32 @@ public final class ImportOptions {
      * @throws InvalidOptionException naming the key, for a value that cannot be read
      */
     public static ImportOptions of(OptionValues values) {
-        ImportOptions o = new ImportOptions()
+        Builder b = builder()
                 .fractionalAsStoredValues(values.flag(MacroKeys.FRACTIONAL))
                 .lastWins(values.flag(MacroKeys.LAST_WINS))
                 .openSource(values.flag(MacroKeys.OPEN_SOURCE));
         try {
-            o.segments(values.string(MacroKeys.SEGMENTS, ""));
+            b.segments(values.string(MacroKeys.SEGMENTS, ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(MacroKeys.SEGMENTS, e.getMessage());
         }
         try {
-            o.output(Output.parse(values.string(MacroKeys.OUTPUT, "")));
+            b.output(Output.parse(values.string(MacroKeys.OUTPUT, "")));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(MacroKeys.OUTPUT, e.getMessage());
         }
-        o.roiZip(values.string(MacroKeys.OUT, "")).sourceFolder(values.string(MacroKeys.SOURCE_FOLDER, ""));
+        b.roiZip(values.string(MacroKeys.OUT, "")).sourceFolder(values.string(MacroKeys.SOURCE_FOLDER, ""));
         try {
-            o.region(values.string(MacroKeys.IMPORT_REGION, ""));
+            b.region(values.string(MacroKeys.IMPORT_REGION, ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(MacroKeys.IMPORT_REGION, e.getMessage());
         }
         try {
-            o.downsample(values.string(MacroKeys.DOWNSAMPLE, ""));
+            b.downsample(values.string(MacroKeys.DOWNSAMPLE, ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(MacroKeys.DOWNSAMPLE, e.getMessage());
         }
-        return o;
+        return b.build();
     }
 
     /** Parses {@code "x,y,w,h"}, brackets allowed (blank = null; width/height 0 = to the edge). */

@@ -47,6 +47,25 @@ class ImportOptionsTest {
     }
 
     @Test
+    void toBuilderMakesAVariantAndLeavesTheOriginal() {
+        int[] r = {1, 2, 3, 4};
+        ImportOptions o = ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).lastWins(true).region(r).downsample(2).build();
+        r[0] = 99;
+        assertArrayEquals(new int[] {1, 2, 3, 4}, o.region(), "the options keep their own copy of the region");
+        o.region()[1] = 99;
+        assertArrayEquals(new int[] {1, 2, 3, 4}, o.region(), "the getter hands out a copy");
+        ImportOptions zip = o.toBuilder().output(ImportOptions.Output.ROI_SET_ZIP).roiZip("/tmp/r.zip").build();
+        assertEquals(ImportOptions.Output.ROI_SET_ZIP, zip.output());
+        assertEquals(Paths.get("/tmp/r.zip"), zip.roiZip());
+        assertTrue(zip.lastWins());
+        assertArrayEquals(new int[] {1, 2, 3, 4}, zip.region());
+        assertEquals(2, zip.downsample());
+        assertEquals(ImportOptions.Output.LABEL_IMAGE, o.output());
+        assertNull(o.roiZip());
+        assertEquals(ImportOptions.defaults().toString(), ImportOptions.of(OptionValues.of(Map.of())).toString());
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         InvalidOptionException r = assertThrows(InvalidOptionException.class,
                 () -> ImportOptions.of(OptionValues.of(Map.of(MacroKeys.IMPORT_REGION, "1,2"))));
@@ -69,11 +88,11 @@ class ImportOptionsTest {
     void regionAndDownsampleParsers() {
         assertArrayEquals(new int[] {1, 2, 0, 0}, ImportOptions.parseRegion("[1, 2, 0, 0]"));
         assertNull(ImportOptions.parseRegion(" "));
-        assertThrows(IllegalArgumentException.class, () -> new ImportOptions().region("1,2,3"));
-        assertThrows(IllegalArgumentException.class, () -> new ImportOptions().region("1,2,-3,4"));
-        assertThrows(IllegalArgumentException.class, () -> new ImportOptions().downsample("-2"));
-        assertEquals(0, new ImportOptions().downsample("auto").downsample());
-        assertEquals(3, new ImportOptions().downsample("3").downsample());
+        assertThrows(IllegalArgumentException.class, () -> ImportOptions.builder().region("1,2,3"));
+        assertThrows(IllegalArgumentException.class, () -> ImportOptions.builder().region("1,2,-3,4"));
+        assertThrows(IllegalArgumentException.class, () -> ImportOptions.builder().downsample("-2"));
+        assertEquals(0, ImportOptions.builder().downsample("auto").build().downsample());
+        assertEquals(3, ImportOptions.builder().downsample("3").build().downsample());
     }
 
     @Test

@@ -29,8 +29,8 @@ class ExportImportRoundTripTest {
 
         ImagePlus imported;
         try (SegmentationReader r = SegmentationReader.open(first)) {
-            ImportOptions o = new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).openSource(true)
-                    .sourceFolder(ExportCommandTest.CT.toString());
+            ImportOptions o = ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).openSource(true)
+                    .sourceFolder(ExportCommandTest.CT.toString()).build();
             ImportedSegmentation v = ImportReader.read(r, o.segments(), Progress.NONE);
             imported = new SegImporter(o, Progress.NONE).run(v, first, "imported").image();
         }

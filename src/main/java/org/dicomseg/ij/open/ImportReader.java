@@ -50,7 +50,7 @@ public final class ImportReader {
      */
     public static ImportedSegmentation read(SegmentationReader r, SegmentSelection selection, Progress progress)
             throws SegReadException {
-        return read(r, new ImportOptions().segments(selection).downsample(1), null, 0, 0, progress);
+        return read(r, ImportOptions.builder().segments(selection).downsample(1).build(), null, 0, 0, progress);
     }
 
     /**

@@ -35,8 +35,8 @@ class ImportLabelMapPathTest {
         for (String name : new String[] {"highdicom/seg_image_ct_binary.dcm", "dcmqi/segmentations/liver.dcm",
                 "pydicom-data/liver_rle.dcm", "dcmqi/segmentations/23x38x3/seg/label.seg", "dcmqi/segmentations/sparse-labelmap-noppv.dcm"}) {
             Path seg = Shared.corpus(name);
-            ImportedSegmentation direct = read(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE));
-            ImportedSegmentation channels = read(seg, new ImportOptions().output(ImportOptions.Output.HYPERSTACK));
+            ImportedSegmentation direct = read(seg, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).build());
+            ImportedSegmentation channels = read(seg, ImportOptions.builder().output(ImportOptions.Output.HYPERSTACK).build());
             assertNotNull(direct.labelMap(), name + ": read as a label map");
             assertNull(channels.labelMap(), name);
             ImagePlus a = new LabelImageBuilder().build(direct, "a");
@@ -75,7 +75,7 @@ class ImportLabelMapPathTest {
     void overlapsStillFallBackToTheMergeAndItsMessage() throws Exception {
         Shared.assumePresent();
         Path seg = Shared.corpus("highdicom/seg_image_ct_binary_overlap.dcm");
-        ImportedSegmentation v = read(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE));
+        ImportedSegmentation v = read(seg, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).build());
         assertNull(v.labelMap(), "overlapping segments are read as channels");
         SegmentOverlapException e = assertThrows(SegmentOverlapException.class, () -> new LabelImageBuilder().build(v, "x"));
         assertEquals(16, e.overlappingPixels(), e.getMessage());

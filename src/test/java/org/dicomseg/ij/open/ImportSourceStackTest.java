@@ -43,7 +43,7 @@ class ImportSourceStackTest {
     void liverSourcesFoundBelowTheSegFolderAndOpenedInPlaneOrder() throws IOException {
         Path seg = Shared.corpus("dcmqi/segmentations/liver.dcm");
         ImportedSegmentation v = read(seg);
-        ImportOptions o = new ImportOptions().openSource(true);
+        ImportOptions o = ImportOptions.builder().openSource(true).build();
         SegImporter.Result r = new SegImporter(o, Progress.NONE).run(v, seg, "liver");
         assertTrue(r.notes().isEmpty(), r.notes().toString());
         ImagePlus src = r.sourceImage();
@@ -77,7 +77,7 @@ class ImportSourceStackTest {
         Path seg = Shared.corpus("highdicom/seg_image_ct_binary.dcm");
         ImportedSegmentation v = read(seg);
         Path folder = Shared.corpus("pydicom/dicomdirtests/77654033/CT2");
-        ImportOptions o = new ImportOptions().openSource(true).sourceFolder(folder).output(ImportOptions.Output.ROI_MANAGER);
+        ImportOptions o = ImportOptions.builder().openSource(true).sourceFolder(folder).output(ImportOptions.Output.ROI_MANAGER).build();
         SegImporter.Result r = new SegImporter(o, Progress.NONE).run(v, seg, "ct");
         assertNull(r.image());
         assertFalse(r.rois().isEmpty());
@@ -91,7 +91,7 @@ class ImportSourceStackTest {
     void missingSourcesAreANoteNotAFailure(@TempDir Path empty) throws IOException {
         Path seg = Shared.corpus("dcmqi/segmentations/liver.dcm");
         Files.writeString(empty.resolve("readme.txt"), "not DICOM");
-        ImportOptions o = new ImportOptions().openSource(true).sourceFolder(empty);
+        ImportOptions o = ImportOptions.builder().openSource(true).sourceFolder(empty).build();
         SegImporter.Result r = new SegImporter(o, Progress.NONE).run(read(seg), seg, "liver");
         assertNull(r.sourceImage());
         assertNotNull(r.image());
@@ -112,7 +112,7 @@ class ImportSourceStackTest {
     @Test
     void roiSetZipDefaultsToTheSegFolder(@TempDir Path dir) throws IOException {
         Path seg = Files.copy(Shared.corpus("highdicom/seg_image_ct_binary.dcm"), dir.resolve("ct seg.dcm"));
-        SegImporter.Result r = new SegImporter(new ImportOptions().output(ImportOptions.Output.ROI_SET_ZIP), Progress.NONE)
+        SegImporter.Result r = new SegImporter(ImportOptions.builder().output(ImportOptions.Output.ROI_SET_ZIP).build(), Progress.NONE)
                 .run(read(seg), seg, "ct");
         assertEquals(dir.resolve("ct seg_RoiSet.zip"), r.roiZip());
         assertTrue(Files.size(r.roiZip()) > 100);

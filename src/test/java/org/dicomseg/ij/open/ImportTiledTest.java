@@ -73,7 +73,7 @@ class ImportTiledTest {
     @Test
     void regionDownsampledHasAnyForegroundAndSlideCalibration() throws Exception {
         int x = 250, y = 150, w = 500, h = 400, f = 4;
-        SegImporter.Result res = importWith(binary, new ImportOptions().region(x + "," + y + "," + w + "," + h).downsample(f), null, 0, 0);
+        SegImporter.Result res = importWith(binary, ImportOptions.builder().region(x + "," + y + "," + w + "," + h).downsample(f).build(), null, 0, 0);
         ImagePlus imp = res.image();
         assertEquals(125, imp.getWidth());
         assertEquals(100, imp.getHeight());
@@ -101,8 +101,8 @@ class ImportTiledTest {
 
     @Test
     void fullResolutionRegionIsPixelExact() throws Exception {
-        SegImporter.Result res = importWith(labelmap, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE)
-                .region(X0 + "," + Y0 + "," + W + "," + H).downsample(1), null, 0, 0);
+        SegImporter.Result res = importWith(labelmap, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE)
+                .region(X0 + "," + Y0 + "," + W + "," + H).downsample(1).build(), null, 0, 0);
         ImagePlus imp = res.image();
         assertEquals(W, imp.getWidth());
         byte[] want = TiledSegs.labels(W, H);
@@ -116,8 +116,8 @@ class ImportTiledTest {
     void importNextToItsSlideCarriesThePlacementAndExportsBack() throws Exception {
         Path seg = Files.copy(labelmap, levels.get(0).getParent().resolve("labelmap-next-to-slide.dcm"));
         int x = X0 - 40, y = Y0 - 30, w = W + 60, h = H + 50;
-        ImagePlus imp = importWith(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE)
-                .region(x + "," + y + "," + w + "," + h).downsample(1), null, 0, 0).image();
+        ImagePlus imp = importWith(seg, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE)
+                .region(x + "," + y + "," + w + "," + h).downsample(1).build(), null, 0, 0).image();
         SlidePlacement p = SlidePlacement.of(imp);
         assertEquals(levels.get(0).toAbsolutePath(), p.file());
         assertEquals(1, p.level());
@@ -144,7 +144,7 @@ class ImportTiledTest {
             assertEquals(3, all[y * TiledSegs.W + x], "the edit is at the region's corner");
         }
         // downsampled, the import is not on the level's pixel grid: no placement
-        ImagePlus coarse = importWith(seg, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).downsample(2), null, 0, 0).image();
+        ImagePlus coarse = importWith(seg, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).downsample(2).build(), null, 0, 0).image();
         assertEquals(null, SlidePlacement.of(coarse));
         Files.delete(seg);
     }
@@ -152,7 +152,7 @@ class ImportTiledTest {
     @Test
     void downsampledLabelImageKeepsTheMostFrequentLabel() throws Exception {
         int f = 3;
-        SegImporter.Result res = importWith(binary, new ImportOptions().output(ImportOptions.Output.LABEL_IMAGE).downsample(f), null, 0, 0);
+        SegImporter.Result res = importWith(binary, ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).downsample(f).build(), null, 0, 0);
         ImagePlus imp = res.image();
         int ow = (TiledSegs.W + f - 1) / f, oh = (TiledSegs.H + f - 1) / f;
         assertEquals(ow, imp.getWidth());
@@ -175,7 +175,7 @@ class ImportTiledTest {
         Path level = dir.resolve("wide.dcm");
         new SlideWriter(SampleStudy.deterministic(22), 4100, 300, 256).write(level);
         Path seg = TiledSegs.write(dir.resolve("wide-seg.dcm"), level, SegmentationType.BINARY, 3000, 20, 1000, 250);
-        SegImporter.Result res = importWith(seg, new ImportOptions(), null, 0, 0);
+        SegImporter.Result res = importWith(seg, ImportOptions.defaults(), null, 0, 0);
         assertEquals(1367, res.image().getWidth());
         assertEquals(100, res.image().getHeight());
         assertTrue(res.notes().stream().anyMatch(n -> n.contains("whole 4100x300") && n.contains("downsampled by 3 to fit 2048")),
@@ -189,7 +189,7 @@ class ImportTiledTest {
     void openSlideImageGivesRegionAndPixelSize() throws Exception {
         ImagePlus slide = OpenSlideCommand.open(SlideSeries.scan(levels.get(0)), 2, 100, 80, 250, 200);
         SlidePlacement p = SlidePlacement.of(slide);
-        SegImporter.Result res = importWith(binary, new ImportOptions(), p, slide.getWidth(), slide.getHeight());
+        SegImporter.Result res = importWith(binary, ImportOptions.defaults(), p, slide.getWidth(), slide.getHeight());
         ImagePlus imp = res.image();
         assertEquals(250, imp.getWidth());
         assertEquals(200, imp.getHeight());
@@ -212,16 +212,16 @@ class ImportTiledTest {
         assertEquals(p.y(), q.y());
         assertEquals(p.sopInstanceUid(), q.sopInstanceUid());
         // an explicit region wins over the slide image
-        SegImporter.Result explicit = importWith(binary, new ImportOptions().region("0,0,100,100").downsample(1), p, 250, 200);
+        SegImporter.Result explicit = importWith(binary, ImportOptions.builder().region("0,0,100,100").downsample(1).build(), p, 250, 200);
         assertEquals(100, explicit.image().getWidth());
     }
 
     @Test
     void wrongRequestsAreClearErrors() throws Exception {
-        assertThrows(IllegalArgumentException.class, () -> importWith(binary, new ImportOptions().region("900,0,200,10"), null, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> importWith(binary, ImportOptions.builder().region("900,0,200,10").build(), null, 0, 0));
         Path ct = Shared.corpus("highdicom/seg_image_ct_binary_overlap.dcm");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> importWith(ct, new ImportOptions().downsample(2), null, 0, 0));
+                () -> importWith(ct, ImportOptions.builder().downsample(2).build(), null, 0, 0));
         assertTrue(e.getMessage().contains("tiled"), e.getMessage());
     }
 }
