@@ -17,6 +17,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.model.SegmentDescription;
@@ -32,7 +33,7 @@ final class DemoCommand {
     private DemoCommand() { }
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CliArgs a = CliArgs.parse(argv, Set.of(), Set.of());
+        CommandLine a = CommandLine.parse(argv, Set.of(), Set.of());
         Path samples = Paths.get(a.positional().size() > 0 ? a.positional().get(0) : "sample-images");
         Path outDir = Paths.get(a.positional().size() > 1 ? a.positional().get(1)
                 : System.getProperty("java.io.tmpdir") + "/dicomseg-demo");

@@ -15,6 +15,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -30,7 +31,6 @@ import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
-import org.dicomseg.options.InvalidOptionException;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 
@@ -56,7 +56,7 @@ final class ExportCommand {
             + " [--keep-empty] [--overwrite]";
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CliArgs a = CliArgs.parse(argv,
+        CommandLine a = CommandLine.parse(argv,
                 Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description"),
                 Set.of("keep-empty", "overwrite"));
@@ -97,7 +97,7 @@ final class ExportCommand {
      * The writer options: the flags as the export dialog's keys, read by the same conversion as the
      * dialog's ({@link ExportOptions}); a bad value is a usage error naming the flag.
      */
-    private static SegWriteOptions options(CliArgs a, ExportPlan plan, DcmqiMetadata meta) {
+    private static SegWriteOptions options(CommandLine a, ExportPlan plan, DcmqiMetadata meta) {
         SegmentationType type = a.has("type") ? parseType(a.get("type")) : plan.suggestedType();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(MacroKeys.SEGMENTATION, type.name());
@@ -106,11 +106,7 @@ final class ExportCommand {
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
-        try {
-            return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
-        } catch (InvalidOptionException e) {
-            throw new CliException(e.getMessage());
-        }
+        return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
     }
 
     /** The command-line flag of an option key, as messages name it. */

@@ -14,10 +14,10 @@ import java.util.Set;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.options.ImportOptions;
-import org.dicomseg.options.InvalidOptionException;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.ij.open.SegImporter;
@@ -48,7 +48,7 @@ final class ImportCommand {
             MacroKeys.DOWNSAMPLE, "downsample");
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CliArgs a = CliArgs.parse(argv, Set.of("out", "as", "segments", "region", "downsample"), Set.of("last-wins", "fractional-stored", "overwrite"));
+        CommandLine a = CommandLine.parse(argv, Set.of("out", "as", "segments", "region", "downsample"), Set.of("last-wins", "fractional-stored", "overwrite"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
         Path seg = Paths.get(a.positional().get(0));
         Path target = Paths.get(a.require("out"));
@@ -74,12 +74,7 @@ final class ImportCommand {
         if (a.flag("fractional-stored")) values.put(MacroKeys.FRACTIONAL, "true");
         values.put(MacroKeys.IMPORT_REGION, a.get("region", ""));
         values.put(MacroKeys.DOWNSAMPLE, a.get("downsample", ""));
-        ImportOptions o;
-        try {
-            o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
-        } catch (InvalidOptionException e) {
-            throw new CliException(e.getMessage());
-        }
+        ImportOptions o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
         String[] what = new String[1];
         SegImporter.Result[] result = new SegImporter.Result[1];
         // Written next to the target and renamed into place: an interrupted import leaves no partial file.

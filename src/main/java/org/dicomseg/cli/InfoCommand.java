@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationMetadata;
 import org.dicomseg.read.SegmentationReader;
@@ -19,7 +20,7 @@ final class InfoCommand {
     static final String USAGE = "dicomseg info SEG [--json]";
 
     static int run(List<String> argv, PrintStream out) throws SegReadException {
-        CliArgs a = CliArgs.parse(argv, Set.of(), Set.of("json"));
+        CommandLine a = CommandLine.parse(argv, Set.of(), Set.of("json"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
         Path file = Paths.get(a.positional().get(0));
         try (SegmentationReader seg = SegmentationReader.open(file)) {

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dicomseg.options.InvalidOptionException;
+
 /**
  * Entry point of the {@code dicomseg} command line (launcher script at the repository root): the
  * same core as the Fiji commands, without a window, for batch use. Sub-commands and their flags
@@ -42,7 +44,8 @@ public final class Main {
                 case "demo": return DemoCommand.run(rest, out);
                 default: throw new CliException("unknown command '" + args.get(0) + "'\n" + USAGE);
             }
-        } catch (CliException e) {
+        } catch (CliException | InvalidOptionException e) {
+            // A usage error: an unknown or malformed flag, or an option value that is not allowed.
             err.println("dicomseg: " + e.getMessage());
             return 2;
         } catch (Exception e) {

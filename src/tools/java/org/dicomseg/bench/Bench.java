@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
@@ -95,8 +96,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(Arrays.asList(args),
-                java.util.Set.of("workdir", "w1", "scale", "warmup", "jit-quiet", "runs", "bound", "ops"));
+        CommandLine a = CommandLine.parse(Arrays.asList(args),
+                java.util.Set.of("workdir", "w1", "scale", "warmup", "jit-quiet", "runs", "bound", "ops"), java.util.Set.of());
+        if (!a.positional().isEmpty()) throw new IllegalArgumentException("unexpected argument " + a.positional().get(0));
         Path work = Paths.get(a.get("workdir", System.getProperty("java.io.tmpdir") + "/dicomseg-bench"));
         Path spec = Paths.get(a.get("w1", "../shared/bench/w1-ct-labelmap.json"));
         double scale = Double.parseDouble(a.get("scale", "1"));

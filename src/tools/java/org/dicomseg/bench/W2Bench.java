@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.dicomseg.options.CommandLine;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.write.SegWriter;
@@ -50,8 +51,9 @@ public final class W2Bench {
     private W2Bench() { }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(Arrays.asList(args),
-                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "floor", "write-threads", "ops"));
+        CommandLine a = CommandLine.parse(Arrays.asList(args),
+                java.util.Set.of("dir", "size", "runs", "warmup", "jit-quiet", "floor", "write-threads", "ops"), java.util.Set.of());
+        if (!a.positional().isEmpty()) throw new IllegalArgumentException("unexpected argument " + a.positional().get(0));
         Path dir = Paths.get(a.get("dir", "/tmp/w2"));
         int size = Integer.parseInt(a.get("size", "30000"));
         int runs = Integer.parseInt(a.get("runs", "3"));

@@ -1,4 +1,4 @@
-package org.dicomseg.cli;
+package org.dicomseg.options;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line of one {@code dicomseg} sub-command: positional arguments, {@code --name value}
- * options and {@code --flag} switches, checked against the names the sub-command declares so that a
- * typo is an error, not a silently ignored option. {@code --name=value} is accepted too.
+ * A command line: positional arguments, {@code --name value} options and {@code --flag} switches,
+ * checked against the names the program declares so that a typo is an error, not a silently
+ * ignored option. {@code --name=value} is accepted too. The one parser of the {@code dicomseg}
+ * sub-commands and of the benchmark harnesses; a usage error is an {@link InvalidOptionException}
+ * whose key is the option's name on the command line.
  */
-public final class CliArgs {
+public final class CommandLine {
     private final List<String> positional;
     private final Map<String, String> options;
 
-    private CliArgs(List<String> positional, Map<String, String> options) {
+    private CommandLine(List<String> positional, Map<String, String> options) {
         this.positional = positional;
         this.options = options;
     }
@@ -26,9 +28,9 @@ public final class CliArgs {
      *
      * @param valued names (without dashes) of options that take a value
      * @param flags names of options that take none
-     * @throws CliException for an unknown option or a missing value
+     * @throws InvalidOptionException for an unknown option, a missing or repeated value, or a value given to a switch
      */
-    public static CliArgs parse(List<String> args, Set<String> valued, Set<String> flags) {
+    public static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags) {
         List<String> pos = new ArrayList<>();
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -42,25 +44,26 @@ public final class CliArgs {
                     name = name.substring(0, eq);
                 }
                 if (flags.contains(name)) {
-                    if (value != null) throw new CliException("--" + name + " takes no value");
+                    if (value != null) throw new InvalidOptionException(name, "--" + name + " takes no value");
                     opts.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (value == null) {
-                        if (i + 1 >= args.size()) throw new CliException("--" + name + " needs a value");
+                        if (i + 1 >= args.size()) throw new InvalidOptionException(name, "--" + name + " needs a value");
                         value = args.get(++i);
                     }
-                    if (opts.containsKey(name)) throw new CliException("--" + name + " is given twice");
+                    if (opts.containsKey(name)) throw new InvalidOptionException(name, "--" + name + " is given twice");
                     opts.put(name, value);
                 } else {
-                    throw new CliException("unknown option --" + name);
+                    throw new InvalidOptionException(name, "unknown option --" + name);
                 }
             } else {
                 pos.add(a);
             }
         }
-        return new CliArgs(Collections.unmodifiableList(pos), opts);
+        return new CommandLine(Collections.unmodifiableList(pos), opts);
     }
 
+    /** The arguments that are not options, in order. */
     public List<String> positional() { return positional; }
 
     /** The value of an option, or null. */
@@ -72,11 +75,13 @@ public final class CliArgs {
     /** The value of a required option. */
     public String require(String name) {
         String v = options.get(name);
-        if (v == null) throw new CliException("--" + name + " is required");
+        if (v == null) throw new InvalidOptionException(name, "--" + name + " is required");
         return v;
     }
 
+    /** True when switch {@code name} was given. */
     public boolean flag(String name) { return options.containsKey(name); }
 
+    /** True when option {@code name} was given. */
     public boolean has(String name) { return options.containsKey(name); }
 }
