@@ -58,7 +58,9 @@ public final class ExportOptions {
 
     /**
      * The default of every shared export option, key → text as a form shows it (a checkbox as
-     * {@code "false"}), in the order of the export dialogs.
+     * {@code "false"}), in the order of the export dialogs. Software Versions is blank: a blank
+     * value is {@link #defaultSoftwareVersions stamped} when the SEG is written, so a recorded
+     * macro never freezes a version.
      *
      * @param segmentationType the type proposed for this export (e.g. FRACTIONAL for a 32-bit image)
      * @param imageJVersion    ImageJ's version, for {@link #defaultSoftwareVersions}
@@ -75,7 +77,7 @@ public final class ExportOptions {
         d.put(MacroKeys.CREATOR, "");
         d.put(MacroKeys.MANUFACTURER, DEFAULTS.manufacturer());
         d.put(MacroKeys.MODEL, DEFAULTS.manufacturerModelName());
-        d.put(MacroKeys.SOFTWARE, defaultSoftwareVersions(imageJVersion));
+        d.put(MacroKeys.SOFTWARE, ""); // blank: stamped when written (defaultSoftwareVersions)
         d.put(MacroKeys.SERIAL, DEFAULTS.deviceSerialNumber());
         d.put(MacroKeys.KEEP, "false");
         d.put(MacroKeys.OVERWRITE, "false");
@@ -117,6 +119,7 @@ public final class ExportOptions {
         int instance = values.number(MacroKeys.INSTANCE, DEFAULTS.instanceNumber());
         String content = values.string(MacroKeys.CONTENT, d.get(MacroKeys.CONTENT));
         String creator = values.string(MacroKeys.CREATOR, d.get(MacroKeys.CREATOR));
+        String software = values.string(MacroKeys.SOFTWARE, d.get(MacroKeys.SOFTWARE));
         if (meta != null) {
             if (series.equals(DEFAULTS.seriesDescription()) && meta.seriesDescription() != null) series = meta.seriesDescription();
             if (seriesNumber == DEFAULTS.seriesNumber() && meta.seriesNumber() != null) seriesNumber = parseInt(meta.seriesNumber(), seriesNumber);
@@ -132,7 +135,7 @@ public final class ExportOptions {
                 .contentCreatorName(creator.isEmpty() ? null : creator)
                 .manufacturer(values.string(MacroKeys.MANUFACTURER, d.get(MacroKeys.MANUFACTURER)))
                 .manufacturerModelName(values.string(MacroKeys.MODEL, d.get(MacroKeys.MODEL)))
-                .softwareVersions(values.string(MacroKeys.SOFTWARE, d.get(MacroKeys.SOFTWARE)))
+                .softwareVersions(software.isBlank() ? defaultSoftwareVersions(imageJVersion) : software)
                 .deviceSerialNumber(values.string(MacroKeys.SERIAL, d.get(MacroKeys.SERIAL)));
         return b.build();
     }

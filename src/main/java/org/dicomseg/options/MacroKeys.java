@@ -48,12 +48,18 @@ public final class MacroKeys {
     public static final String MANUFACTURER = "manufacturer";
     /** Manufacturer's Model Name (0008,1090). */
     public static final String MODEL = "model";
-    /** Software Versions (0018,1020). */
+    /** Software Versions (0018,1020); blank = this plugin's and ImageJ's versions, stamped when the SEG is written. */
     public static final String SOFTWARE = "software";
     /** Device Serial Number (0018,1000). */
     public static final String SERIAL = "serial";
     /** Keep frames without any segment pixel (checkbox; by default they are omitted). */
     public static final String KEEP = "keep";
+
+    // ---- Options... (kept in ImageJ's preferences; the series and equipment keys above also) ----
+    /** A Slicer/dcmqi segmentation category/type terminology JSON for Segment Metadata...; blank = the bundled one. */
+    public static final String TERMINOLOGY = "terminology";
+    /** A Slicer/dcmqi anatomic region terminology JSON for Segment Metadata...; blank = the bundled one. */
+    public static final String ANATOMIC = "anatomic";
 
     // ---- export: Segment Metadata... ----
     /** What to do: {@code edit} one segment, {@code load} or {@code save} a dcmqi JSON template, {@code clear}. */

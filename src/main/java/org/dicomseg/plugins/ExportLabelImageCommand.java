@@ -23,6 +23,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.HelpPages;
+import org.dicomseg.ij.ui.Recording;
 import org.dicomseg.ij.ui.CommandErrors;
 import org.dicomseg.ij.ui.ExportFields;
 import org.dicomseg.ij.ui.ExportSupport;
@@ -46,7 +48,9 @@ public class ExportLabelImageCommand implements PlugIn {
                     + " a multi-channel mask or a probability map first"));
             return;
         }
-        CommandErrors.run(COMMAND, () -> export(imp));
+        CommandErrors.run(COMMAND, () -> {
+            if (export(imp) == null) Recording.forget(); // cancelled: nothing to replay
+        });
     }
 
     /** The dialog (or macro options) for {@code imp}, with defaults detected from it. */
@@ -61,11 +65,9 @@ public class ExportLabelImageCommand implements PlugIn {
                 + SourceLocator.planesOf(imp) + " planes, " + imp.getBitDepth() + "-bit"
                 + (imp.getNChannels() > 1 ? ", " + imp.getNChannels() + " channels = segments" : "") + ")\n"
                 + ExportSupport.sourceNote(guess)));
-        ExportFields.addSourceMetaOut(form, detectedSource, OutputPaths.suggest(imp, guess, "segmentation"));
-        ExportFields.addOptions(form, imp.getBitDepth() == 32 ? SegmentationType.FRACTIONAL : SegmentationType.BINARY);
-        form.help("<html>Writes the image as a DICOM Segmentation.<br>8/16-bit: pixel value = label (one segment per label);"
-                + "<br>several channels: one segment per channel (may overlap);<br>32-bit: fractions 0..1 (FRACTIONAL).</html>");
-        return form;
+        ExportFields.add(form, detectedSource, OutputPaths.suggest(imp, guess, "segmentation"),
+                imp.getBitDepth() == 32 ? SegmentationType.FRACTIONAL : SegmentationType.BINARY);
+        return form.helpPage(HelpPages.EXPORT_LABEL_IMAGE);
     }
 
     /** Runs the export for {@code imp}; returns the result, or null when the user cancelled a dialog. */

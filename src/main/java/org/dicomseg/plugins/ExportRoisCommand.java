@@ -31,6 +31,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.HelpPages;
+import org.dicomseg.ij.ui.Recording;
 import org.dicomseg.ij.ui.CommandErrors;
 import org.dicomseg.ij.ui.ExportFields;
 import org.dicomseg.ij.ui.ExportSupport;
@@ -47,7 +49,9 @@ public class ExportRoisCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        CommandErrors.run(COMMAND, () -> export(WindowManager.getCurrentImage()));
+        CommandErrors.run(COMMAND, () -> {
+            if (export(WindowManager.getCurrentImage()) == null) Recording.forget(); // cancelled: nothing to replay
+        });
     }
 
     /** The dialog (or macro options). */
@@ -63,14 +67,11 @@ public class ExportRoisCommand implements PlugIn {
         form.add(FormField.message((inManager > 0 ? "ROI Manager: " + inManager + " ROIs" : "ROI Manager empty: give a RoiSet.zip")
                 + (imp != null ? "; image: " + imp.getTitle() : "; no image: size and slices come from the source") + "\n"
                 + ExportSupport.sourceNote(guess)));
-        form.add(FormField.string(MacroKeys.ROIS, "ROIs (RoiSet.zip or .roi; empty = ROI Manager)", "", 40));
+        form.add(FormField.path(MacroKeys.ROIS, "ROIs (RoiSet.zip or .roi; empty = ROI Manager)", "", 40, FormField.Browse.FILE));
         form.add(FormField.choice(MacroKeys.GROUPING, "Grouping (segment per ROI name, group or each)", RoiGrouping.keys(),
                 RoiGrouping.NAME.key()));
-        ExportFields.addSourceMetaOut(form, detectedSource, OutputPaths.suggest(imp, guess, "rois", "-rois-seg.dcm"));
-        ExportFields.addOptions(form, SegmentationType.BINARY);
-        form.help("<html>Writes ROIs as segments of a DICOM Segmentation.<br>Area ROIs only; a ROI with a slice position"
-                + " goes to that slice, position 0 to every slice.</html>");
-        return form;
+        ExportFields.add(form, detectedSource, OutputPaths.suggest(imp, guess, "rois", "-rois-seg.dcm"), SegmentationType.BINARY);
+        return form.helpPage(HelpPages.EXPORT_ROIS);
     }
 
     /** Runs the export; returns the result, or null when the user cancelled a dialog. */

@@ -12,7 +12,6 @@ import ij.Macro;
 import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.Roi;
-import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
@@ -27,6 +26,9 @@ import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.HelpPages;
+import org.dicomseg.ij.ui.PathChooser;
+import org.dicomseg.ij.ui.Recording;
 import org.dicomseg.ij.ui.CommandErrors;
 
 /**
@@ -52,7 +54,7 @@ public class ImportSegCommand implements PlugIn {
                 FormField.choice(MacroKeys.OUTPUT, "Output", ImportOptions.Output.choices(), lastOutput),
                 FormField.checkbox(MacroKeys.FRACTIONAL, "Fractional segments as 8-bit stored values (not 32-bit 0..1)", false),
                 FormField.checkbox(MacroKeys.LAST_WINS, "Last_wins where segments overlap (label image)", false),
-                FormField.string(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45),
+                FormField.path(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45, FormField.Browse.SAVE),
                 FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
                 FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
                         FormField.Browse.FOLDER),
@@ -148,16 +150,18 @@ public class ImportSegCommand implements PlugIn {
         if (!java.util.Arrays.asList(ImportOptions.Output.choices()).contains(lastOutput)) {
             lastOutput = ImportOptions.Output.HYPERSTACK.choice();
         }
-        CommandForm form = new CommandForm(TITLE).help("https://example.org/dicomseg/docs/macros.md#import");
+        CommandForm form = new CommandForm(TITLE).helpPage(HelpPages.IMPORT);
         fields(lastPath, lastOutput).forEach(form::add);
         if (!form.show()) return null;
         Map<String, String> values = form.values();
         String path = values.get(MacroKeys.SEG);
         if (path == null || path.isBlank()) {
             if (Macro.getOptions() == null && !CommandForm.headless()) {
-                OpenDialog od = new OpenDialog("Open DICOM SEG");
-                if (od.getPath() == null) return null;
-                path = od.getPath();
+                path = PathChooser.choose(FormField.Browse.FILE, "Open DICOM SEG", "", MacroKeys.SEG);
+                if (path == null) {
+                    Recording.forget();
+                    return null;
+                }
             } else {
                 throw new IllegalArgumentException("Say which SEG file to import: seg=[/path/to/file.dcm]");
             }
@@ -168,6 +172,7 @@ public class ImportSegCommand implements PlugIn {
         values.put(MacroKeys.SEG, path);
         if (Macro.getOptions() == null) {
             Prefs.set(PREF_PATH, path);
+            PathChooser.remember(MacroKeys.SEG, path);
             Prefs.set(PREF_OUTPUT, values.get(MacroKeys.OUTPUT));
         }
         return values;

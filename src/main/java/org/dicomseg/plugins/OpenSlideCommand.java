@@ -15,6 +15,8 @@ import org.dicomseg.source.slide.SlideSeries;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.HelpPages;
+import org.dicomseg.ij.ui.Recording;
 import org.dicomseg.ij.ui.CommandErrors;
 
 /**
@@ -37,14 +39,15 @@ public class OpenSlideCommand implements PlugIn {
         CommandErrors.run(COMMAND, () -> {
             ImagePlus imp = open();
             if (imp != null) imp.show();
+            else Recording.forget(); // cancelled: nothing to replay
         });
     }
 
     /** The first dialog: the folder or file. */
     static CommandForm pathForm(String last) {
         CommandForm f = new CommandForm(COMMAND + "...");
-        f.add(FormField.path(MacroKeys.SLIDE, "Slide (DICOM folder or file)", last, 45, FormField.Browse.FILE));
-        return f;
+        f.add(FormField.path(MacroKeys.SLIDE, "Slide (DICOM folder or file)", last, 45, FormField.Browse.FILE_OR_FOLDER));
+        return f.helpPage(HelpPages.OPEN_SLIDE);
     }
 
     /** The second dialog: the level and region, listing the levels. */
@@ -58,9 +61,7 @@ public class OpenSlideCommand implements PlugIn {
         f.add(FormField.number(MacroKeys.Y, "Y (row of the region's top edge)", 0));
         f.add(FormField.number(MacroKeys.WIDTH, "Width (0 = to the right edge)", 0));
         f.add(FormField.number(MacroKeys.HEIGHT, "Height (0 = to the bottom edge)", 0));
-        f.help("<html>Opens one pyramid level of a DICOM whole-slide image, whole or a region of it.<br>"
-                + "Exports from the opened image write tiled SEGs on that level at the region's place.</html>");
-        return f;
+        return f.helpPage(HelpPages.OPEN_SLIDE);
     }
 
     /** The largest level that fits in one ImageJ image, else the smallest. */

@@ -22,6 +22,8 @@ import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
+import org.dicomseg.ij.ui.HelpPages;
+import org.dicomseg.ij.ui.PathChooser;
 import org.dicomseg.ij.ui.CommandErrors;
 
 /**
@@ -104,12 +106,15 @@ public class SegInfoCommand implements PlugIn {
     private String ask(String arg) {
         String last = arg != null && !arg.isBlank() ? arg : Prefs.get(PREF_PATH, "");
         FormField f = field(last);
-        CommandForm form = new CommandForm(TITLE).add(f);
+        CommandForm form = new CommandForm(TITLE).add(f).helpPage(HelpPages.SEG_INFO);
         if (!form.show()) return null;
         String path = form.string(MacroKeys.SEG);
         if (path.isEmpty()) throw new IllegalArgumentException("Say which SEG file to describe: seg=[/path/to/file.dcm]");
         if (!Files.isRegularFile(Paths.get(path))) throw new IllegalArgumentException("SEG file not found: " + path);
-        if (Macro.getOptions() == null) Prefs.set(PREF_PATH, path);
+        if (Macro.getOptions() == null) {
+            Prefs.set(PREF_PATH, path);
+            PathChooser.remember(MacroKeys.SEG, path);
+        }
         return path;
     }
 }

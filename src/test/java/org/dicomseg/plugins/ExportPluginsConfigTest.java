@@ -74,13 +74,42 @@ class ExportPluginsConfigTest {
         }
         ImagePlus imp = ij.IJ.createImage("x", "8-bit black", 4, 4, 2);
         List<CommandForm> forms = List.of(ExportLabelImageCommand.form(imp, ""), ExportRoisCommand.form(imp, ""),
-                SegmentMetadataCommand.editForm(org.dicomseg.ij.export.DefaultSegments.of(1, "a", true, null)));
+                SegmentMetadataCommand.editForm(org.dicomseg.ij.export.DefaultSegments.of(1, "a", true, null)),
+                org.dicomseg.ij.ui.SegOptions.form(OptionsCommand.COMMAND));
         for (CommandForm form : forms) {
             for (FormField f : form.fields()) {
-                if (f.kind() == FormField.Kind.MESSAGE) continue;
+                if (f.kind() == FormField.Kind.MESSAGE || f.kind() == FormField.Kind.PANEL) continue; // not values
                 assertTrue(keys.contains(f.key()), "key " + f.key() + " is not in MacroKeys");
                 assertEquals(f.key(), ij.Macro.trimKey(f.label()), "label '" + f.label() + "' records as its key");
             }
         }
+    }
+
+    /**
+     * ImageJ keys commands by name and a plugin's command replaces one of ImageJ's of the same name:
+     * none of ours may be named like a command of ImageJ itself (IJ_Props.txt), e.g. Options...
+     * (Process > Binary) — ours is "Options... ".
+     */
+    @Test void noCommandTakesTheNameOfAnImageJCommand() throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        try (java.io.InputStream in = ij.IJ.class.getResourceAsStream("/IJ_Props.txt")) {
+            props.load(in);
+        }
+        Set<String> imagej = new HashSet<>();
+        for (String v : props.stringPropertyNames()) {
+            String value = props.getProperty(v);
+            if (value.startsWith("\"")) imagej.add(value.substring(1, value.indexOf('"', 1)));
+        }
+        assertTrue(imagej.contains("Options..."), "IJ_Props.txt read: " + imagej.size() + " commands");
+        Map<String, String> ours = new HashMap<>();
+        for (String line : Files.readAllLines(Paths.get("plugins.config"))) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            String name = quoted(t.split(",")[1], line);
+            ours.put(name, line);
+            assertTrue(!imagej.contains(name), "plugins.config names an ImageJ command: " + line);
+        }
+        assertTrue(ours.get(OptionsCommand.MENU_COMMAND).startsWith("Plugins>DICOM SEG,"), ours.toString());
+        assertTrue(ours.get(OptionsCommand.MENU_COMMAND).contains("OptionsCommand"), ours.toString());
     }
 }

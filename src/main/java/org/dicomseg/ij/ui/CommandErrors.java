@@ -63,6 +63,7 @@ public final class CommandErrors {
             body.run();
             return true;
         } catch (CanceledException e) {
+            Recording.forget();
             IJ.showStatus(command + ": " + e.getMessage());
             IJ.log(command + ": " + e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
@@ -76,12 +77,46 @@ public final class CommandErrors {
         show(command, message(t));
     }
 
-    /** Shows {@code message} once: a dialog titled {@code command}, or one Log line when {@link #quiet()}. */
+    /**
+     * Shows {@code message} once: a dialog titled {@code command} with its lines wrapped to
+     * {@value #WIDTH} characters, or one Log line when {@link #quiet()}. A failed command is not
+     * recorded ({@link Recording#forget()}).
+     */
     public static void show(String command, String message) {
+        Recording.forget();
         if (quiet()) {
             IJ.log(command + ": ERROR: " + message);
         } else {
-            IJ.error(command, message);
+            IJ.error(command, wrap(message, WIDTH));
         }
+    }
+
+    /** Longest line of an error dialog, in characters (about 600 pixels in ImageJ's dialog font). */
+    public static final int WIDTH = 90;
+
+    /**
+     * {@code text} with every line longer than {@code width} broken: at the last blank before the
+     * limit, else (a long path) after the last '/', '\', ',' or ';' before it, else at the limit.
+     * Existing line breaks are kept.
+     */
+    public static String wrap(String text, int width) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            String rest = line;
+            while (rest.length() > width) {
+                int cut = rest.lastIndexOf(' ', width);
+                boolean blank = cut > 0;
+                if (!blank) {
+                    for (char c : new char[] {'/', '\\', ',', ';'}) cut = Math.max(cut, rest.lastIndexOf(c, width - 1));
+                    cut = cut > 0 ? cut + 1 : width;
+                }
+                out.append(rest, 0, cut).append('\n');
+                rest = blank ? rest.substring(cut + 1) : rest.substring(cut);
+            }
+            out.append(rest);
+        }
+        return out.toString();
     }
 }

@@ -27,7 +27,9 @@ public final class CommandForm {
     private final String title;
     private final List<FormField> fields = new ArrayList<>();
     private final Map<String, String> values = new LinkedHashMap<>();
-    private String help;
+    private String helpPage;
+    private final Map<String, java.awt.Panel> panels = new LinkedHashMap<>();
+    private final List<java.util.function.Consumer<GenericDialog>> decorators = new ArrayList<>();
     private final List<String[]> links = new ArrayList<>();
     private final Map<String, java.util.function.Function<String, String[]>> linkItems = new LinkedHashMap<>();
 
@@ -56,8 +58,6 @@ public final class CommandForm {
         return this;
     }
 
-    /** Text for the dialog's Help button. */
-    public CommandForm help(String html) { this.help = html; return this; }
 
     /** The declared fields, in order. */
     public List<FormField> fields() { return fields; }
@@ -66,7 +66,9 @@ public final class CommandForm {
     public static boolean headless() { return GraphicsEnvironment.isHeadless(); }
 
     /**
-     * Shows the dialog or reads the macro options.
+     * Shows the dialog or reads the macro options. Fields marked {@link FormField#hidden hidden}
+     * are not shown: they take the macro option of their key, else their default. When the user
+     * cancels, the command is not recorded ({@link Recording#forget()}).
      *
      * @return false when the user cancelled
      * @throws IllegalArgumentException for a choice value that is not allowed, or, headless, when
@@ -74,26 +76,51 @@ public final class CommandForm {
      */
     public boolean show() {
         values.clear();
+        panels.clear();
         if (headless()) return readOptions(Macro.getOptions());
         GenericDialog gd = new GenericDialog(title);
         for (FormField f : fields) {
+            if (f.isHidden()) continue;
             switch (f.kind()) {
                 case STRING:
-                    if (f.browse() == FormField.Browse.FILE) gd.addFileField(f.label(), f.defaultValue(), f.columns());
-                    else if (f.browse() == FormField.Browse.FOLDER) gd.addDirectoryField(f.label(), f.defaultValue(), f.columns());
-                    else gd.addStringField(f.label(), f.defaultValue(), f.columns());
+                    if (f.browse() == FormField.Browse.NONE) {
+                        gd.addStringField(f.label(), f.defaultValue(), f.columns());
+                    } else {
+                        // ImageJ's file field (text + Browse in one row, recorded as a text field), with our chooser
+                        gd.addFileField(f.label(), f.defaultValue(), f.columns());
+                        PathChooser.attach(gd, f, title);
+                    }
                     break;
                 case CHOICE: gd.addChoice(f.label(), f.items(), f.defaultValue()); break;
                 case CHECKBOX: gd.addCheckbox(f.label(), Boolean.parseBoolean(f.defaultValue())); break;
                 case NUMBER: gd.addNumericField(f.label(), Double.parseDouble(f.defaultValue()), 0); break;
+                case PANEL:
+                    if (Macro.getOptions() == null) {
+                        java.awt.Panel p = new java.awt.Panel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 4, 0));
+                        gd.addPanel(p);
+                        panels.put(f.key(), p);
+                    }
+                    break;
                 default: gd.addMessage(f.label()); break;
             }
         }
-        if (help != null) gd.addHelp(help);
-        if (!links.isEmpty() && Macro.getOptions() == null) addLinks(gd);
+        if (helpPage != null) gd.addHelp(HelpPages.html(helpPage));
+        if (Macro.getOptions() == null) {
+            if (!links.isEmpty()) addLinks(gd);
+            for (java.util.function.Consumer<GenericDialog> d : decorators) d.accept(gd);
+        }
         gd.showDialog();
-        if (gd.wasCanceled()) return false;
+        if (gd.wasCanceled()) {
+            Recording.forget();
+            return false;
+        }
+        Map<String, String> hidden = new LinkedHashMap<>();
+        String opts = Macro.getOptions() == null ? null : Macro.getOptions() + " ";
         for (FormField f : fields) {
+            if (f.isHidden()) {
+                hidden.put(f.key(), opts == null ? f.defaultValue() : Macro.getValue(opts, f.key(), f.defaultValue()));
+                continue;
+            }
             switch (f.kind()) {
                 case STRING: values.put(f.key(), gd.getNextString().trim()); break;
                 case CHOICE: values.put(f.key(), gd.getNextChoice()); break;
@@ -106,8 +133,59 @@ public final class CommandForm {
                 default: break;
             }
         }
+        OptionValues read = OptionValues.of(hidden);
+        for (FormField f : fields) {
+            if (f.isHidden()) values.put(f.key(), checked(f, read));
+        }
         return true;
     }
+
+    /**
+     * In the GUI only (not in macros, not headless): lets {@code decorator} add to the dialog
+     * before it is shown (e.g. a search box wired to a choice), after the fields are laid out.
+     */
+    public CommandForm decorate(java.util.function.Consumer<GenericDialog> decorator) {
+        decorators.add(decorator);
+        return this;
+    }
+
+    /** The GUI panel placed by {@link FormField#panel(String)} {@code id}, while the dialog is being built; else null. */
+    public java.awt.Panel panel(String id) { return panels.get(id); }
+
+    /**
+     * The AWT component of the shown field {@code key} in {@code gd} (a TextField, Choice or
+     * Checkbox), found by its place among the shown fields of its kind; null for hidden fields.
+     */
+    public java.awt.Component component(GenericDialog gd, String key) {
+        int n = 0;
+        FormField target = null;
+        for (FormField f : fields) if (key.equals(f.key())) target = f;
+        if (target == null || target.isHidden()) return null;
+        for (FormField f : fields) {
+            if (f == target) break;
+            if (!f.isHidden() && f.kind() == target.kind()) n++;
+        }
+        switch (target.kind()) {
+            case STRING: return (java.awt.Component) gd.getStringFields().get(n);
+            case CHOICE: return (java.awt.Component) gd.getChoices().get(n);
+            case CHECKBOX: return (java.awt.Component) gd.getCheckboxes().get(n);
+            case NUMBER: return (java.awt.Component) gd.getNumericFields().get(n);
+            default: return null;
+        }
+    }
+
+    /** The dialog's Help button opens this bundled documentation page ({@link HelpPages}). */
+    public CommandForm helpPage(String page) {
+        HelpPages.require(page);
+        this.helpPage = page;
+        return this;
+    }
+
+    /** The help page of this form, or null. */
+    public String helpPage() { return helpPage; }
+
+    /** The dialog title. */
+    public String title() { return title; }
 
     private void addLinks(GenericDialog gd) {
         Map<String, java.awt.Choice> byKey = new LinkedHashMap<>();
@@ -147,21 +225,25 @@ public final class CommandForm {
         String opts = options + " ";
         Map<String, String> given = new LinkedHashMap<>();
         for (FormField f : fields) {
-            if (f.kind() == FormField.Kind.MESSAGE) continue;
+            if (f.kind() == FormField.Kind.MESSAGE || f.kind() == FormField.Kind.PANEL) continue;
             given.put(f.key(), f.kind() == FormField.Kind.CHECKBOX ? Boolean.toString(hasFlag(opts, f.key()))
                     : Macro.getValue(opts, f.key(), f.defaultValue()));
         }
         OptionValues read = OptionValues.of(given);
         for (FormField f : fields) {
-            switch (f.kind()) {
-                case STRING: values.put(f.key(), read.string(f.key(), f.defaultValue())); break;
-                case NUMBER: values.put(f.key(), Integer.toString(read.number(f.key(), 0))); break;
-                case CHOICE: values.put(f.key(), read.choice(f.key(), Arrays.asList(f.items()), f.defaultValue())); break;
-                case CHECKBOX: values.put(f.key(), Boolean.toString(read.flag(f.key()))); break;
-                default: break;
-            }
+            if (f.kind() != FormField.Kind.MESSAGE && f.kind() != FormField.Kind.PANEL) values.put(f.key(), checked(f, read));
         }
         return true;
+    }
+
+    /** The value of {@code f} in {@code read}, checked as the options package checks it. */
+    private static String checked(FormField f, OptionValues read) {
+        switch (f.kind()) {
+            case NUMBER: return Integer.toString(read.number(f.key(), 0));
+            case CHOICE: return read.choice(f.key(), Arrays.asList(f.items()), f.defaultValue());
+            case CHECKBOX: return Boolean.toString(read.flag(f.key()));
+            default: return read.string(f.key(), f.defaultValue());
+        }
     }
 
     private static boolean hasFlag(String options, String key) {

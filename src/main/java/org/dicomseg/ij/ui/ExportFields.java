@@ -12,40 +12,43 @@ import org.dicomseg.options.OptionValues;
 import org.dicomseg.write.SegWriteOptions;
 
 /**
- * The dialog fields every export shares (type, compression, series and equipment attributes, empty
- * frames, overwrite), laid out with their labels; their choices, defaults and conversion into
+ * The dialog fields every export shares (source, output, type, compression, metadata, empty frames,
+ * overwrite; the series and equipment attributes hidden, from {@link SegOptions}), laid out with their labels; their choices, defaults and conversion into
  * {@link SegWriteOptions} are {@link ExportOptions}'s, the same as the command line's. A label's
  * first word is the recorded macro key, so the labels must not change.
  */
 public final class ExportFields {
     private ExportFields() { }
 
-    /** Adds the source, metadata and output fields every export dialog has, in that order. */
-    public static void addSourceMetaOut(CommandForm form, String detectedSource, String suggestedOut) {
-        form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
-        form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
-        form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", suggestedOut, 40));
-    }
-
-    /** Adds the shared option fields after the command's own ones, with {@link ExportOptions#defaults}. */
-    public static void addOptions(CommandForm form, SegmentationType defaultType) {
+    /**
+     * Adds the export fields, essentials first: source, output, Segmentation Type (and fractional
+     * type), compression, metadata, then empty frames and overwrite. The series and equipment
+     * attributes are not shown: they come from Options... ({@link SegOptions}, ImageJ's
+     * preferences) unless the macro gives their keys.
+     */
+    public static void add(CommandForm form, String detectedSource, String suggestedOut, SegmentationType defaultType) {
         Map<String, String> d = ExportOptions.defaults(defaultType, IJ.getVersion());
-        form.add(FormField.choice(MacroKeys.SEGMENTATION, "Segmentation type", ExportOptions.SEGMENTATION_TYPES,
+        form.add(FormField.path(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40, FormField.Browse.FILE_OR_FOLDER))
+            .add(FormField.path(MacroKeys.OUT, "Out (SEG file)", suggestedOut, 40, FormField.Browse.SAVE))
+            .add(FormField.choice(MacroKeys.SEGMENTATION, "Segmentation type", ExportOptions.SEGMENTATION_TYPES,
                         d.get(MacroKeys.SEGMENTATION)))
-            .add(FormField.choice(MacroKeys.FRACTIONAL_TYPE, "Fractional_type", ExportOptions.FRACTIONAL_TYPES,
+            .add(FormField.choice(MacroKeys.FRACTIONAL_TYPE, "Fractional_type (FRACTIONAL only)", ExportOptions.FRACTIONAL_TYPES,
                         d.get(MacroKeys.FRACTIONAL_TYPE)))
             .add(FormField.choice(MacroKeys.COMPRESSION, "Compression", ExportOptions.COMPRESSIONS, d.get(MacroKeys.COMPRESSION)))
-            .add(FormField.string(MacroKeys.SERIES, "Series description", d.get(MacroKeys.SERIES), 25))
-            .add(FormField.number(MacroKeys.SERIES_NUMBER, "Series_number", Integer.parseInt(d.get(MacroKeys.SERIES_NUMBER))))
-            .add(FormField.number(MacroKeys.INSTANCE, "Instance number", Integer.parseInt(d.get(MacroKeys.INSTANCE))))
-            .add(FormField.string(MacroKeys.CONTENT, "Content label", d.get(MacroKeys.CONTENT), 16))
-            .add(FormField.string(MacroKeys.CREATOR, "Creator (content creator's name)", d.get(MacroKeys.CREATOR), 20))
-            .add(FormField.string(MacroKeys.MANUFACTURER, "Manufacturer", d.get(MacroKeys.MANUFACTURER), 25))
-            .add(FormField.string(MacroKeys.MODEL, "Model name", d.get(MacroKeys.MODEL), 20))
-            .add(FormField.string(MacroKeys.SOFTWARE, "Software versions", d.get(MacroKeys.SOFTWARE), 25))
-            .add(FormField.string(MacroKeys.SERIAL, "Serial number (device)", d.get(MacroKeys.SERIAL), 12))
+            .add(FormField.path(MacroKeys.META, "Meta (dcmqi JSON; blank = the image's Segment Metadata)", "", 40, FormField.Browse.FILE))
             .add(FormField.checkbox(MacroKeys.KEEP, "Keep empty frames", Boolean.parseBoolean(d.get(MacroKeys.KEEP))))
             .add(FormField.checkbox(MacroKeys.OVERWRITE, "Overwrite existing file", Boolean.parseBoolean(d.get(MacroKeys.OVERWRITE))));
+        Map<String, String> kept = SegOptions.current();
+        form.add(FormField.string(MacroKeys.SERIES, "Series", "", 0).hidden(kept.get(MacroKeys.SERIES)))
+            .add(FormField.number(MacroKeys.SERIES_NUMBER, "Series_number", 0).hidden(kept.get(MacroKeys.SERIES_NUMBER)))
+            .add(FormField.number(MacroKeys.INSTANCE, "Instance", 0).hidden(kept.get(MacroKeys.INSTANCE)))
+            .add(FormField.string(MacroKeys.CONTENT, "Content", "", 0).hidden(kept.get(MacroKeys.CONTENT)))
+            .add(FormField.string(MacroKeys.CREATOR, "Creator", "", 0).hidden(kept.get(MacroKeys.CREATOR)))
+            .add(FormField.string(MacroKeys.MANUFACTURER, "Manufacturer", "", 0).hidden(kept.get(MacroKeys.MANUFACTURER)))
+            .add(FormField.string(MacroKeys.MODEL, "Model", "", 0).hidden(kept.get(MacroKeys.MODEL)))
+            .add(FormField.string(MacroKeys.SOFTWARE, "Software", "", 0).hidden(kept.get(MacroKeys.SOFTWARE)))
+            .add(FormField.string(MacroKeys.SERIAL, "Serial", "", 0).hidden(kept.get(MacroKeys.SERIAL)))
+            .add(FormField.message("Series and equipment attributes: Plugins > DICOM SEG > Options..."));
     }
 
     /** The writer options of the form (after {@link CommandForm#show()}) and optional metadata. */

@@ -13,10 +13,13 @@ import ij.Macro;
  */
 public final class FormField {
     /** What the field holds. */
-    public enum Kind { STRING, CHOICE, CHECKBOX, NUMBER, MESSAGE }
+    public enum Kind { STRING, CHOICE, CHECKBOX, NUMBER, MESSAGE, PANEL }
 
-    /** For text fields holding a path: which "Browse" button the GUI dialog adds (none headless). */
-    public enum Browse { NONE, FILE, FOLDER }
+    /**
+     * For text fields holding a path: which "Browse" button the GUI dialog adds (none headless):
+     * an existing file, a folder, a file to write, or either a file or a folder (a DICOM series).
+     */
+    public enum Browse { NONE, FILE, FOLDER, SAVE, FILE_OR_FOLDER }
 
     private final String key;
     private final String label;
@@ -25,13 +28,15 @@ public final class FormField {
     private final String[] items;
     private final int columns;
     private final Browse browse;
+    private final boolean hidden;
 
     private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns) {
-        this(key, label, kind, defaultValue, items, columns, Browse.NONE);
+        this(key, label, kind, defaultValue, items, columns, Browse.NONE, false);
     }
 
-    private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns, Browse browse) {
-        if (kind != Kind.MESSAGE && !Macro.trimKey(label).equals(key)) {
+    private FormField(String key, String label, Kind kind, String defaultValue, String[] items, int columns, Browse browse,
+            boolean hidden) {
+        if (kind != Kind.MESSAGE && kind != Kind.PANEL && !Macro.trimKey(label).equals(key)) {
             throw new IllegalArgumentException("Dialog label '" + label + "' would record as '" + Macro.trimKey(label)
                     + "', not '" + key + "'");
         }
@@ -45,6 +50,7 @@ public final class FormField {
         this.items = items;
         this.columns = columns;
         this.browse = browse;
+        this.hidden = hidden;
     }
 
     /** A text field (paths are always text fields: Fiji's headless mode stubs out file choosers). */
@@ -57,7 +63,17 @@ public final class FormField {
      * ({@link Browse#FOLDER}) in the GUI; still a text field with the same key for macros and headless runs.
      */
     public static FormField path(String key, String label, String dflt, int columns, Browse browse) {
-        return new FormField(key, label, Kind.STRING, dflt == null ? "" : dflt, null, columns, browse);
+        return new FormField(key, label, Kind.STRING, dflt == null ? "" : dflt, null, columns, browse, false);
+    }
+
+    /**
+     * This field, not shown in the dialog: its value is the macro option when a macro gives the key,
+     * else {@code dflt} (e.g. a value kept in ImageJ's preferences by Options...). For settings that
+     * are rarely changed per run but must stay scriptable.
+     */
+    public FormField hidden(String dflt) {
+        if (kind == Kind.MESSAGE || kind == Kind.PANEL || kind == Kind.CHECKBOX) throw new IllegalArgumentException("Only a value field can be hidden: " + key);
+        return new FormField(key, label, kind, dflt == null ? "" : dflt, items, columns, browse, true);
     }
 
     /** A drop-down list. */
@@ -85,6 +101,15 @@ public final class FormField {
         return new FormField(null, text, Kind.MESSAGE, null, null, 0);
     }
 
+    /**
+     * A place in the GUI dialog for controls that are not values (e.g. a search box), filled by
+     * {@link CommandForm#decorate}; {@code id} names it ({@link CommandForm#panel}). Not recorded;
+     * absent in macros and headless.
+     */
+    public static FormField panel(String id) {
+        return new FormField(id, id, Kind.PANEL, null, null, 0);
+    }
+
     public String key() { return key; }
     public String label() { return label; }
     public Kind kind() { return kind; }
@@ -93,4 +118,6 @@ public final class FormField {
     public int columns() { return columns; }
     /** The GUI's browse button of a path field, {@link Browse#NONE} for other fields. */
     public Browse browse() { return browse; }
+    /** True when the dialog does not show the field ({@link #hidden}); macros still set it by its key. */
+    public boolean isHidden() { return hidden; }
 }

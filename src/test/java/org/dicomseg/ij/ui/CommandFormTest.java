@@ -22,8 +22,7 @@ import org.dicomseg.write.SegWriteOptions;
 class CommandFormTest {
     private static CommandForm exportForm() {
         CommandForm form = new CommandForm("Export test...");
-        ExportFields.addSourceMetaOut(form, "", "");
-        ExportFields.addOptions(form, SegmentationType.BINARY);
+        ExportFields.add(form, "", "", SegmentationType.BINARY);
         return form;
     }
 

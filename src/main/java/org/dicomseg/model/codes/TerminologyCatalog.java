@@ -1,0 +1,179 @@
+package org.dicomseg.model.codes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dicomseg.model.CodedConcept;
+
+/**
+ * The pick-lists of a segment description: Segmented Property Categories (CID 7150), their Types
+ * (CID 7151 and its included groups) and Anatomic Regions (CID 4 family), PS3.3 C.8.20.2 — the
+ * project's built-in {@link CodeTables} joined with a Slicer/dcmqi {@link Terminology} (the
+ * bundled dcmqi "DICOM-Master" lists by default, or a lab's own file). A code listed in both keeps
+ * the terminology's entry (and its recommended colour). Searchable by meaning. Immutable.
+ */
+public final class TerminologyCatalog {
+    /** Resource of the bundled category/type terminology (dcmqi, BSD licence: META-INF/NOTICE-dcmqi-terminology.txt). */
+    public static final String BUNDLED_CATEGORY_TYPES = "/org/dicomseg/terminology/SegmentationCategoryTypeModifier-DICOM-Master.json";
+    /** Resource of the bundled anatomic region terminology. */
+    public static final String BUNDLED_ANATOMIC = "/org/dicomseg/terminology/AnatomicRegionAndModifier-DICOM-Master.json";
+
+    private final ContextGroup categories;
+    private final ContextGroup types;
+    private final Map<String, List<CodeEntry>> typesByCategory;
+    private final ContextGroup regions;
+    private final String source;
+
+    private TerminologyCatalog(ContextGroup categories, ContextGroup types, Map<String, List<CodeEntry>> typesByCategory,
+            ContextGroup regions, String source) {
+        this.categories = categories;
+        this.types = types;
+        this.typesByCategory = typesByCategory;
+        this.regions = regions;
+        this.source = source;
+    }
+
+    /** The built-in tables only. */
+    public static TerminologyCatalog builtIn() { return of(null, null); }
+
+    /** The built-in tables joined with the bundled dcmqi terminologies. */
+    public static TerminologyCatalog bundled() {
+        return of(bundledTerminology(true), bundledTerminology(false));
+    }
+
+    /**
+     * The built-in tables joined with {@code categoryTypes} and {@code anatomic}; either may be null.
+     *
+     * @throws IllegalArgumentException when a terminology is of the other kind
+     */
+    public static TerminologyCatalog of(Terminology categoryTypes, Terminology anatomic) {
+        if (categoryTypes != null && categoryTypes.kind() != Terminology.Kind.CATEGORY_TYPE) {
+            throw new IllegalArgumentException("'" + categoryTypes.name() + "' lists anatomic regions, not categories and types");
+        }
+        if (anatomic != null && anatomic.kind() != Terminology.Kind.ANATOMIC) {
+            throw new IllegalArgumentException("'" + anatomic.name() + "' lists categories and types, not anatomic regions");
+        }
+        // the built-in tables first: they follow the current standard where a list keeps an older code
+        // for the same meaning (e.g. Anatomical Structure, (91723000, SCT) since 2019, not (123037004, SCT))
+        List<CodeEntry> cats = new ArrayList<>(CodeTables.categories().entries());
+        List<CodeEntry> allTypes = new ArrayList<>();
+        Map<String, List<CodeEntry>> byCat = new LinkedHashMap<>();
+        for (CodeEntry t : CodeTables.types().entries()) {
+            allTypes.add(t);
+            if (t.parent() != null) addUnique(byCat.computeIfAbsent(key(t.parent().meaning()), k -> new ArrayList<>()), t);
+        }
+        if (categoryTypes != null) {
+            for (TerminologyEntry c : categoryTypes.roots()) {
+                cats.add(c.toCodeEntry(null));
+                List<CodeEntry> listed = byCat.computeIfAbsent(key(c.concept().meaning()), k -> new ArrayList<>());
+                for (TerminologyEntry t : c.children()) {
+                    CodeEntry e = t.toCodeEntry(c.concept());
+                    allTypes.add(e);
+                    addUnique(listed, e);
+                }
+            }
+        }
+        List<CodeEntry> regs = new ArrayList<>(CodeTables.anatomicRegions().entries());
+        if (anatomic != null) for (TerminologyEntry r : anatomic.roots()) regs.add(r.toCodeEntry(null));
+        Map<String, List<CodeEntry>> frozen = new LinkedHashMap<>();
+        byCat.forEach((k, v) -> frozen.put(k, Collections.unmodifiableList(v)));
+        String src = (categoryTypes != null ? categoryTypes.name() : "built-in CID 7150/7151")
+                + " + " + (anatomic != null ? anatomic.name() : "built-in CID 4");
+        return new TerminologyCatalog(new ContextGroup("7150", "Segmentation Property Categories", cats),
+                new ContextGroup("7151", "Segmentation Property Types", allTypes), Collections.unmodifiableMap(frozen),
+                new ContextGroup("4", "Anatomic Regions", regs), src);
+    }
+
+    private static String key(String meaning) {
+        return meaning.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds {@code e} unless a type of the same code or the same meaning is listed already. */
+    private static void addUnique(List<CodeEntry> l, CodeEntry e) {
+        for (CodeEntry o : l) if (o.equals(e) || o.meaning().equalsIgnoreCase(e.meaning())) return;
+        l.add(e);
+    }
+
+    /** The bundled category/type ({@code true}) or anatomic ({@code false}) terminology. */
+    public static Terminology bundledTerminology(boolean categoryTypes) {
+        return resource(categoryTypes ? BUNDLED_CATEGORY_TYPES : BUNDLED_ANATOMIC);
+    }
+
+    /** A terminology resource of the plugin jar. */
+    static Terminology resource(String res) {
+        try (InputStream in = TerminologyCatalog.class.getResourceAsStream(res)) {
+            if (in == null) throw new IllegalStateException("Terminology resource missing: " + res);
+            return TerminologyReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), res);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read terminology " + res, e);
+        }
+    }
+
+    /** Every category. */
+    public ContextGroup categories() { return categories; }
+
+    /** Every type of every category (entries' parent = the category they were first listed under). */
+    public ContextGroup types() { return types; }
+
+    /** Every anatomic region. */
+    public ContextGroup regions() { return regions; }
+
+    /**
+     * The types listed under {@code category}, by its meaning (a list may give an older code for the
+     * same category); empty when none.
+     */
+    public List<CodeEntry> typesOf(CodedConcept category) {
+        List<CodeEntry> l = category == null ? null : typesByCategory.get(key(category.meaning()));
+        return l == null ? List.of() : l;
+    }
+
+    /** The meanings (lower case) of the categories {@code type} is listed under, in catalogue order. */
+    public List<String> categoriesOf(CodedConcept type) {
+        List<String> l = new ArrayList<>();
+        typesByCategory.forEach((c, ts) -> {
+            for (CodeEntry t : ts) if (t.concept().equals(type)) l.add(c);
+        });
+        return l;
+    }
+
+    /**
+     * Types whose meaning contains every word of {@code text} (case ignored), those starting with it
+     * first, at most {@code max}; for a search box.
+     */
+    public List<CodeEntry> search(String text, int max) {
+        String[] words = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        List<CodeEntry> first = new ArrayList<>(), other = new ArrayList<>();
+        for (CodeEntry e : types.entries()) {
+            String m = e.meaning().toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String w : words) all &= m.contains(w);
+            if (!all) continue;
+            (words.length > 0 && m.startsWith(words[0]) ? first : other).add(e);
+        }
+        first.addAll(other);
+        return first.size() > max ? first.subList(0, max) : first;
+    }
+
+    /** The recommended display colour of {@code type} (8-bit sRGB), when a list gives one. */
+    public Optional<int[]> recommendedRgb(CodedConcept type) {
+        if (type == null) return Optional.empty();
+        for (List<CodeEntry> ts : typesByCategory.values()) {
+            for (CodeEntry t : ts) if (t.concept().equals(type) && t.recommendedRgb() != null) return Optional.of(t.recommendedRgb());
+        }
+        return types.find(type).map(CodeEntry::recommendedRgb);
+    }
+
+    @Override public String toString() {
+        return source + ": " + categories.size() + " categories, " + types.size() + " types, " + regions.size() + " anatomic regions";
+    }
+}
