@@ -68,8 +68,11 @@ public final class SegmentEditForm {
         String[] algs = {"MANUAL", "SEMIAUTOMATIC", "AUTOMATIC"};
         f.add(FormField.choice(MacroKeys.ALGORITHM, "Algorithm type", algs, d.algorithmType().name()));
         AlgorithmIdentification a = d.algorithmIdentification();
-        f.add(FormField.string(MacroKeys.ALGORITHM_NAME, "Algorithm_name (blank = ImageJ)", a != null ? a.name() : "", 20));
-        f.add(FormField.string(MacroKeys.ALGORITHM_VERSION, "Algorithm_version (blank = ImageJ's)", a != null ? a.version() : "", 12));
+        // ImageJ's own identification shows blank (= ImageJ and its version when applied): no version is recorded
+        boolean imageJ = a != null && a.name().equals(DefaultSegments.ALGORITHM_NAME);
+        f.add(FormField.string(MacroKeys.ALGORITHM_NAME, "Algorithm_name (blank = ImageJ)", a != null && !imageJ ? a.name() : "", 20));
+        f.add(FormField.string(MacroKeys.ALGORITHM_VERSION, "Algorithm_version (blank = ImageJ's)",
+                a != null && !(imageJ && a.version().equals(IJ.getVersion())) ? a.version() : "", 12));
         f.add(FormField.string(MacroKeys.TRACKING_ID, "Tracking_ID", d.trackingId() != null ? d.trackingId() : "", 20));
         f.add(FormField.string(MacroKeys.TRACKING_UID, "Tracking_UID (blank = new)", d.trackingUid() != null ? d.trackingUid() : "", 40));
         Color c = d.recommendedDisplayCieLab() != null ? new Color(d.recommendedDisplayCieLab().toRgbInt()) : SegmentColors.palette(d.segmentNumber());

@@ -21,4 +21,23 @@ class CommandErrorsTest {
         assertTrue(CommandErrors.message(new OutOfMemoryError()).contains("segments="));
         assertTrue(CommandErrors.message(new NullPointerException("boom")).startsWith("Unexpected NullPointerException: boom"));
     }
+
+    /** Issue 14: an error dialog's line was 1,663 pixels wide; every line now fits {@value CommandErrors#WIDTH} characters. */
+    @Test
+    void longMessagesAreWrappedForTheDialog() {
+        String path = "/data/study-2024-11-03/patient-0042/series-1.2.840.113619.2.55.3.604688119.971.1200000000.123/CT";
+        String message = "Without an image the source images must be given: source=[folder or file of the DICOM series the"
+                + " segmentation belongs to]; the folder " + path + "/does-not-exist was not found\nsecond line";
+        String wrapped = CommandErrors.wrap(message, CommandErrors.WIDTH);
+        for (String line : wrapped.split("\n")) {
+            assertTrue(line.length() <= CommandErrors.WIDTH, line.length() + ": " + line);
+        }
+        assertEquals(message.replaceAll("\\s+", ""), wrapped.replaceAll("\\s+", ""), "no character lost");
+        assertTrue(wrapped.contains("\nsecond line"), "line breaks of the message are kept");
+        assertTrue(wrapped.contains("/patient-0042/"), "a long path breaks after a separator: " + wrapped);
+        assertEquals("short", CommandErrors.wrap("short", CommandErrors.WIDTH));
+        String unbroken = "x".repeat(200);
+        assertEquals(unbroken.substring(0, 90) + "\n" + unbroken.substring(90, 180) + "\n" + unbroken.substring(180),
+                CommandErrors.wrap(unbroken, 90));
+    }
 }

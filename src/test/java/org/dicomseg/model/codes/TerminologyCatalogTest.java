@@ -1,0 +1,65 @@
+package org.dicomseg.model.codes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.dicomseg.model.CodedConcept;
+
+/** The pick-lists of Segment Metadata...: the built-in tables joined with the bundled dcmqi terminology or a lab's own. */
+class TerminologyCatalogTest {
+    @Test void theBundledTerminologyIsSearchable() {
+        TerminologyCatalog builtIn = TerminologyCatalog.builtIn();
+        TerminologyCatalog cat = TerminologyCatalog.bundled();
+        assertTrue(cat.types().size() >= builtIn.types().size() + 400, cat + " vs " + builtIn);
+        assertTrue(cat.regions().size() >= 500, cat.toString());
+        // a type the built-in table does not have, with its code, category and recommended colour from dcmqi's list
+        List<CodeEntry> hits = cat.search("caudate", 50);
+        CodeEntry caudate = hits.stream().filter(e -> e.meaning().equals("Caudate nucleus")).findFirst().orElseThrow();
+        assertTrue(builtIn.types().findByMeaning("Caudate nucleus").isEmpty(), "only in the terminology");
+        assertEquals("SCT", caudate.schemeDesignator());
+        assertEquals(List.of("anatomical structure"), cat.categoriesOf(caudate.concept()));
+        CodeEntry lymph = cat.search("lymphatic vessel", 5).get(0);
+        assertTrue(builtIn.types().findByMeaning("Lymphatic vessel").isEmpty(), "only in the terminology");
+        assertArrayEquals(new int[] {111, 197, 131}, cat.recommendedRgb(lymph.concept()).orElseThrow(), "dcmqi's recommended colour");
+        // words in any order, case ignored; starts-with first
+        assertTrue(cat.search("ARTERY coronary", 500).size() > 10);
+        assertTrue(cat.search("liver", 10).get(0).meaning().toLowerCase().startsWith("liver"));
+        assertTrue(cat.search("zzzz", 10).isEmpty());
+        assertEquals(3, cat.search("artery", 3).size(), "at most max results");
+    }
+
+    @Test void theStandardsCurrentCodeWinsForAMeaning() {
+        TerminologyCatalog cat = TerminologyCatalog.bundled();
+        // dcmqi's list keeps (123037004, SCT) for Anatomical Structure; CID 7150 has (91723000, SCT) since 2019
+        assertEquals("91723000", cat.categories().findByMeaning("Anatomical Structure").orElseThrow().value());
+        CodedConcept anatomy = cat.categories().findByMeaning("Anatomical Structure").orElseThrow().concept();
+        List<CodeEntry> types = cat.typesOf(anatomy);
+        assertTrue(types.size() > 500, "the list's types are found under the category by meaning: " + types.size());
+        assertEquals("10200004", types.stream().filter(e -> e.meaning().equals("Liver")).findFirst().orElseThrow().value());
+        assertTrue(cat.typesOf(cat.categories().findByMeaning("Morphologically Abnormal Structure").orElseThrow().concept())
+                .stream().noneMatch(e -> e.meaning().equals("Liver")));
+    }
+
+    @Test void aLabsOwnTerminologyJoinsTheBuiltInTables() throws Exception {
+        String json = "{\"SegmentationCategoryTypeContextName\": \"Lab\", \"SegmentationCodes\": {\"Category\": [ {"
+                + "\"CodeValue\": \"91723000\", \"CodingSchemeDesignator\": \"SCT\", \"CodeMeaning\": \"Anatomical Structure\","
+                + "\"Type\": [ {\"CodeValue\": \"LAB-7\", \"CodingSchemeDesignator\": \"99LAB\", \"CodeMeaning\": \"Organoid core\","
+                + "\"recommendedDisplayRGBValue\": [10, 200, 30]} ] } ] } }";
+        Terminology lab = TerminologyReader.read(new StringReader(json), "lab.json");
+        TerminologyCatalog cat = TerminologyCatalog.of(lab, null);
+        CodeEntry core = cat.search("organoid", 5).get(0);
+        assertEquals(new CodedConcept("LAB-7", "99LAB", "Organoid core"), core.concept());
+        assertArrayEquals(new int[] {10, 200, 30}, cat.recommendedRgb(core.concept()).orElseThrow());
+        assertTrue(cat.types().findByMeaning("Liver").isPresent(), "the built-in tables stay");
+        assertTrue(cat.search("caudate", 5).isEmpty(), "the lab's list replaces the bundled one");
+        IllegalArgumentException wrongKind = assertThrows(IllegalArgumentException.class, () -> TerminologyCatalog.of(null, lab));
+        assertTrue(wrongKind.getMessage().contains("categories and types"), wrongKind.getMessage());
+    }
+}
