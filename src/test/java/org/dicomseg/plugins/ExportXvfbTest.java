@@ -100,18 +100,47 @@ class ExportXvfbTest {
         String[] guiFiles = {"gui-labels.dcm", "gui-labels-meta.dcm", "gui-rois.dcm"};
         for (String g : guiFiles) Conformance.assertConformant(out.resolve(g));
 
+        // Options... is "Options... " (ours); ImageJ's Process > Binary > Options... is left as it was
+        assertTrue(log.contains("MENU [Options... ] = org.dicomseg.plugins.OptionsCommand"), log);
+        assertTrue(log.contains("MENU [Options...] = ij.plugin.filter.Binary(\"options\")"), log);
+        // the search box lists the matching types of the whole terminology; picking one sets its recommended colour
+        assertTrue(log.contains("SEARCH hyoid items=1 first=Hyoid bone"), log);
+        assertTrue(log.contains("COLOR_FIELD #fad28b"), "dcmqi's colour for Hyoid bone (250,210,139):\n" + log);
+        // a cancelled and a failed command are not recorded; the error dialog's lines are wrapped
+        assertTrue(log.contains("CANCELLED Export Label Image as SEG..."), log);
+        assertTrue(log.contains("FAILURES_RECORDED false"), log);
+        m = java.util.regex.Pattern.compile("ERROR_DIALOG width=(\\d+) longest=(\\d+) lines=(\\d+)").matcher(log);
+        assertTrue(m.find(), log);
+        assertTrue(Integer.parseInt(m.group(2)) <= org.dicomseg.ij.ui.CommandErrors.WIDTH && Integer.parseInt(m.group(3)) > 1,
+                "error lines wrapped: " + m.group());
+        assertTrue(Integer.parseInt(m.group(1)) < 1000, "error dialog width: " + m.group());
+        System.out.println(m.group());
+
+        String text = Files.readString(out.resolve("recorded.ijm"));
+        assertTrue(!text.contains(ij.IJ.getVersion()) && !text.contains("software=[0") && !text.contains("ImageJ 1."),
+                "no version frozen into the recorded lines:\n" + text);
         List<String> recorded = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve("recorded.ijm"))) {
-            if (line.startsWith("run(\"Export ") || line.startsWith("run(\"Segment Metadata...\"")) recorded.add(line);
+        for (String line : text.split("\n")) {
+            if (line.startsWith("run(\"Export ") || line.startsWith("run(\"Segment Metadata...\"") || line.startsWith("run(\"Options... \"")) {
+                recorded.add(line);
+            }
         }
-        assertEquals(5, recorded.size(), "one recorded line per command:\n" + String.join("\n", recorded));
-        assertTrue(!recorded.get(0).contains("overwrite") && recorded.get(4).endsWith(" overwrite\");"),
-                "agreeing to replace the file is recorded: " + recorded.get(4));
-        assertTrue(recorded.get(0).contains("source=") && recorded.get(0).contains("compression=rle")
-                && recorded.get(0).contains("series=[GUI labels]"), recorded.get(0));
-        assertTrue(recorded.get(1).contains("action=edit") && recorded.get(1).contains("label=Liver")
-                && recorded.get(1).contains("category=[Anatomical Structure]"), recorded.get(1));
-        assertTrue(recorded.get(3).contains("grouping=name") && recorded.get(3).contains(" keep"), recorded.get(3));
+        recorded.forEach(System.out::println);
+        assertEquals(7, recorded.size(), "one recorded line per command, none for the cancelled or failed one:\n" + String.join("\n", recorded));
+        assertTrue(recorded.get(0).startsWith("run(\"Options... \"") && recorded.get(0).contains("series=[GUI labels]")
+                && recorded.get(0).contains("manufacturer=[GUI lab]") && recorded.get(0).contains("software=[]"), recorded.get(0));
+        assertTrue(!recorded.get(1).contains("overwrite") && recorded.get(6).endsWith(" overwrite\");"),
+                "agreeing to replace the file is recorded: " + recorded.get(6));
+        assertTrue(recorded.get(1).contains("source=") && recorded.get(1).contains("compression=rle")
+                && !recorded.get(1).contains("series=") && !recorded.get(1).contains("software="),
+                "the export records the essentials; series and equipment come from Options...: " + recorded.get(1));
+        assertTrue(recorded.get(2).contains("action=edit") && recorded.get(2).contains("label=Liver")
+                && recorded.get(2).contains("category=[Anatomical Structure]") && recorded.get(2).contains("tracking_id=liver-1")
+                && recorded.get(2).contains("color=#a0522d"), "both dialogs in one line: " + recorded.get(2));
+        assertTrue(recorded.get(3).contains("segment=2") && recorded.get(3).contains("type=[Hyoid bone]")
+                && recorded.get(3).contains("category=[Anatomical Structure]") && recorded.get(3).contains("color=#fad28b"),
+                "picking a found type selected its category (segment 2 was Tissue) and colour: " + recorded.get(3));
+        assertTrue(recorded.get(5).contains("grouping=name") && recorded.get(5).contains(" keep"), recorded.get(5));
 
         StringBuilder macro = new StringBuilder();
         macro.append("open(\"").append(SAMPLES.resolve("labels.tif")).append("\");\n");

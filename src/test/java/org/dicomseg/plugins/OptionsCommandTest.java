@@ -60,7 +60,7 @@ class OptionsCommandTest {
     @Test void segmentMetadataSearchesTheBundledOrTheLabsTerminology(@TempDir Path dir) throws Exception {
         ImagePlus imp = ExportCommandTest.labels();
         // bundled dcmqi list: a type the built-in tables lack, its recommended colour when no colour is given
-        DcmqiMetadata m = ExportMacroRunner.run(imp, "action=edit segment=2 label=Lymph category=[Anatomical Structure]"
+        DcmqiMetadata m = ExportMacroRunner.run(imp, "action=edit segment=2 label=Lymph category=Tissue"
                 + " type=[Lymphatic vessel]", () -> SegmentMetadataCommand.apply(imp));
         SegmentDescription lymph = m.segments().get(1);
         assertEquals("Lymphatic vessel", lymph.type().meaning());

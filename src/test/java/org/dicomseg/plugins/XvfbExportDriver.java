@@ -60,7 +60,7 @@ public final class XvfbExportDriver {
         watchdog.start();
         new ImageJ(ImageJ.NO_SHOW);
         for (String c : new String[] {"Export Label Image as SEG...", "Export ROIs as SEG...", "Segment Metadata...", "DICOM SEG...",
-                "DICOM SEG... "}) {
+                "DICOM SEG... ", "Options... ", "Options..."}) {
             Object cls = Menus.getCommands().get(c);
             System.out.println("MENU " + c + " = " + cls);
             System.out.println("MENU [" + c + "] = " + cls);
@@ -71,12 +71,18 @@ public final class XvfbExportDriver {
         waitFor(() -> WindowManager.getCurrentImage() == imp, "image window");
         Path ct = samples.resolve("ct");
 
+        // 0. Options...: the series description and manufacturer every export writes, kept in ImageJ's preferences.
+        Map<String, String> o0 = new LinkedHashMap<>();
+        o0.put(MacroKeys.SERIES, "GUI labels");
+        o0.put(MacroKeys.MANUFACTURER, "GUI lab");
+        runWithDialogs(OptionsCommand.MENU_COMMAND, null,
+                new Answer(OptionsCommand.COMMAND, org.dicomseg.ij.ui.SegOptions.form(OptionsCommand.COMMAND), o0));
+
         // 1. Export Label Image as SEG... through its dialog.
         Map<String, String> v1 = new LinkedHashMap<>();
         v1.put(MacroKeys.SOURCE, ct.toString());
         v1.put(MacroKeys.OUT, out.resolve("gui-labels.dcm").toString());
         v1.put(MacroKeys.COMPRESSION, "rle");
-        v1.put(MacroKeys.SERIES, "GUI labels");
         runWithDialogs("Export Label Image as SEG...", out.resolve("gui-labels.dcm"),
                 new Answer("Export Label Image as SEG...", ExportLabelImageCommand.form(imp, ""), v1));
 
@@ -99,6 +105,15 @@ public final class XvfbExportDriver {
         CommandForm second = SegmentMetadataCommand.editForm(org.dicomseg.ij.export.SegmentMetadataEditor.current(imp).segments().get(0));
         runWithDialogs("Segment Metadata...", null, new Answer("Segment Metadata...", first, m1),
                 new Answer("Segment Metadata (segment 1)", second, m2));
+        // ... and segment 2 found by the search box in the whole terminology: its category and colour follow
+        Map<String, String> s1 = new LinkedHashMap<>(m1);
+        s1.put(MacroKeys.SEGMENT, "2");
+        Map<String, String> s2 = new LinkedHashMap<>();
+        s2.put(SEARCH, "hyoid");
+        s2.put(MacroKeys.TYPE, "Hyoid bone");
+        CommandForm second2 = SegmentMetadataCommand.editForm(org.dicomseg.ij.export.SegmentMetadataEditor.current(imp).segments().get(1));
+        runWithDialogs("Segment Metadata...", null, new Answer("Segment Metadata...", first, s1),
+                new Answer("Segment Metadata (segment 2)", second2, s2));
         Map<String, String> v2 = new LinkedHashMap<>(v1);
         v2.put(MacroKeys.OUT, out.resolve("gui-labels-meta.dcm").toString());
         v2.put(MacroKeys.SEGMENTATION, "LABELMAP");
@@ -126,6 +141,19 @@ public final class XvfbExportDriver {
                 new Answer("Export Label Image as SEG", new CommandForm("confirm"), Map.of()));
         waitFor(() -> Files.getLastModifiedTime(out.resolve("gui-labels.dcm")).toMillis() > before, "rewritten gui-labels.dcm");
 
+        // 5. A cancelled and a failed command leave nothing in the Recorder; the error's lines are wrapped.
+        String beforeFailures = recorder.getText();
+        cancelDialog("Export Label Image as SEG...", "Export Label Image as SEG...");
+        Map<String, String> bad = new LinkedHashMap<>(v1);
+        bad.put(MacroKeys.SOURCE, out.resolve("no-such-series/" + "x".repeat(150)).toString());
+        bad.put(MacroKeys.OUT, out.resolve("gui-failed.dcm").toString());
+        expectedError = "Export Label Image as SEG";
+        runWithDialogs("Export Label Image as SEG...", null, false,
+                new Answer("Export Label Image as SEG...", ExportLabelImageCommand.form(imp, ""), bad));
+        waitFor(() -> expectedError == null, "the error dialog");
+        Thread.sleep(1500);
+        System.out.println("FAILURES_RECORDED " + !recorder.getText().equals(beforeFailures));
+
         String text = recorder.getText();
         Files.writeString(out.resolve("recorded.ijm"), text);
         System.out.println("RECORDED-BEGIN");
@@ -135,8 +163,27 @@ public final class XvfbExportDriver {
         System.exit(0);
     }
 
+    /** The search box's pseudo key in an {@link Answer} (not a macro key: the search box is not recorded). */
+    static final String SEARCH = "search";
+    /** The title of an error dialog the driver expects next (closed and measured, not fatal); null when none. */
+    static volatile String expectedError;
+
     /** Runs a menu command as a click would (own thread, recorder on) and answers its dialogs. */
     static void runWithDialogs(String command, Path expectedFile, Answer... answers) throws Exception {
+        runWithDialogs(command, expectedFile, true, answers);
+    }
+
+    /** Starts {@code command} and presses Cancel in its dialog {@code title}. */
+    static void cancelDialog(String command, String title) throws Exception {
+        IJ.doCommand(command);
+        waitFor(() -> find(title) != null, "dialog " + title);
+        GenericDialog gd = find(title);
+        EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[1], ActionEvent.ACTION_PERFORMED, "Cancel")));
+        waitFor(() -> find(title) == null, "cancelled " + title);
+        System.out.println("CANCELLED " + command);
+    }
+
+    static void runWithDialogs(String command, Path expectedFile, boolean recorded, Answer... answers) throws Exception {
         Deque<Answer> queue = new ArrayDeque<>(java.util.List.of(answers));
         int before = count(Recorder.getInstance().getText(), command);
         IJ.doCommand(command);
@@ -150,7 +197,7 @@ public final class XvfbExportDriver {
                 Thread.sleep(50);
             }
         }
-        waitFor(() -> count(Recorder.getInstance().getText(), command) > before, "recorder line of " + command);
+        if (recorded) waitFor(() -> count(Recorder.getInstance().getText(), command) > before, "recorder line of " + command);
         if (expectedFile != null) waitFor(() -> Files.exists(expectedFile), expectedFile.toString());
         System.out.println("RAN " + command);
     }
@@ -173,8 +220,12 @@ public final class XvfbExportDriver {
     static void answer(GenericDialog gd, Answer a) throws Exception {
         int s = 0, c = 0, b = 0, n = 0;
         for (FormField f : a.form.fields()) {
+            if (f.isHidden()) continue; // not in the dialog
             String v = f.key() == null ? null : a.values.get(f.key());
             switch (f.kind()) {
+                case PANEL:
+                    if (v != null) search(gd, v);
+                    break;
                 case STRING:
                     if (v != null) ((TextField) gd.getStringFields().get(s)).setText(v);
                     s++;
@@ -205,13 +256,51 @@ public final class XvfbExportDriver {
                     break;
             }
         }
+        for (Object o : gd.getStringFields() == null ? java.util.List.of() : gd.getStringFields()) {
+            TextField t = (TextField) o;
+            if (t.getText().startsWith("#")) System.out.println("COLOR_FIELD " + t.getText());
+        }
         EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+    }
+
+    /** Types {@code text} into the dialog's search box (the text field that is not a recorded field), as a user does. */
+    static void search(GenericDialog gd, String text) throws Exception {
+        TextField box = null;
+        for (TextField t : textFields(gd)) if (gd.getStringFields() == null || !gd.getStringFields().contains(t)) box = t;
+        if (box == null) throw new IllegalStateException("no search box in " + gd.getTitle());
+        TextField b = box;
+        EventQueue.invokeAndWait(() -> {
+            b.setText(text);
+            java.awt.event.TextEvent ev = new java.awt.event.TextEvent(b, java.awt.event.TextEvent.TEXT_VALUE_CHANGED);
+            for (java.awt.event.TextListener l : b.getTextListeners()) l.textValueChanged(ev);
+        });
+        Choice type = (Choice) gd.getChoices().get(1);
+        System.out.println("SEARCH " + text + " items=" + type.getItemCount() + " first=" + type.getItem(0));
+    }
+
+    static java.util.List<TextField> textFields(java.awt.Container c) {
+        java.util.List<TextField> l = new java.util.ArrayList<>();
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof TextField) l.add((TextField) k);
+            else if (k instanceof java.awt.Container) l.addAll(textFields((java.awt.Container) k));
+        }
+        return l;
     }
 
     /** Any ImageJ message or error dialog means something went wrong: print its text and stop. */
     static void failOnMessageDialogs() {
         while (true) {
             for (Window w : Window.getWindows()) {
+                if (w instanceof ij.gui.MessageDialog && w.isShowing() && expectedError != null
+                        && expectedError.equals(((java.awt.Dialog) w).getTitle())) {
+                    int longest = 0;
+                    for (String line : lines(w)) longest = Math.max(longest, line.length());
+                    System.out.println("ERROR_DIALOG width=" + w.getWidth() + " longest=" + longest + " lines=" + lines(w).size()
+                            + ": " + text(w));
+                    w.dispose();
+                    expectedError = null;
+                    continue;
+                }
                 if (w instanceof ij.gui.MessageDialog && w.isShowing()) {
                     System.out.println("UNEXPECTED DIALOG '" + ((java.awt.Dialog) w).getTitle() + "': " + text(w));
                     System.out.flush();
@@ -224,6 +313,20 @@ public final class XvfbExportDriver {
                 return;
             }
         }
+    }
+
+    static java.util.List<String> lines(java.awt.Container c) {
+        java.util.List<String> l = new java.util.ArrayList<>();
+        for (java.awt.Component k : c.getComponents()) {
+            try {
+                java.lang.reflect.Field f = k.getClass().getDeclaredField("lines");
+                f.setAccessible(true);
+                l.addAll(java.util.Arrays.asList((String[]) f.get(k)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                if (k instanceof java.awt.Container) l.addAll(lines((java.awt.Container) k));
+            }
+        }
+        return l;
     }
 
     static String text(java.awt.Container c) {
