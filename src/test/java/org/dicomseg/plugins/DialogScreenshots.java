@@ -30,17 +30,32 @@ public final class DialogScreenshots {
         labels.show();
         shoot(outDir, "export_label_image_dialog.png", () -> new ExportLabelImageCommand().run(""));
         shoot(outDir, "export_rois_dialog.png", () -> new ExportRoisCommand().run(""));
+        shoot(outDir, "options_dialog.png", () -> new OptionsCommand().run(""));
+        shoot(outDir, "import_dialog.png", () -> new ImportSegCommand().run(""));
+        shoot(outDir, "seg_info_dialog.png", () -> new SegInfoCommand().run(""));
         shoot(outDir, "segment_metadata_dialog.png", () -> new SegmentMetadataCommand().run(""));
         shoot(outDir, "segment_metadata_edit_dialog.png", () -> new SegmentMetadataCommand().run(""), 1);
+        searchText = "liver";
+        shoot(outDir, "segment_metadata_search.png", () -> new SegmentMetadataCommand().run(""), 1);
+        searchText = null;
+        shoot(outDir, "help_page.png", () -> org.dicomseg.ij.ui.HelpPages.open(org.dicomseg.ij.ui.HelpPages.EXPORT_LABEL_IMAGE,
+                "Export Label Image as SEG..."), 0, false);
         System.exit(0);
     }
+
+    /** Text typed into the edit dialog's search box before the capture, or null. */
+    private static String searchText;
 
     private static void shoot(File dir, String name, Runnable command) throws Exception {
         shoot(dir, name, command, 0);
     }
 
-    /** Captures the dialog that is up after confirming {@code confirmFirst} dialogs with Enter. */
     private static void shoot(File dir, String name, Runnable command, int confirmFirst) throws Exception {
+        shoot(dir, name, command, confirmFirst, true);
+    }
+
+    /** Captures the dialog that is up after confirming {@code confirmFirst} dialogs with Enter. */
+    private static void shoot(File dir, String name, Runnable command, int confirmFirst, boolean modal) throws Exception {
         Robot robot = new Robot();
         Thread t = new Thread(() -> {
             try {
@@ -55,7 +70,19 @@ public final class DialogScreenshots {
                 Thread.sleep(4000);
                 Window dialog = null;
                 for (Window w : Window.getWindows()) {
-                    if (w.isShowing() && w instanceof java.awt.Dialog && ((java.awt.Dialog) w).isModal()) dialog = w;
+                    if (w.isShowing() && w instanceof java.awt.Dialog && (((java.awt.Dialog) w).isModal() || !modal)) dialog = w;
+                }
+                if (dialog != null && searchText != null) {
+                    Window d = dialog;
+                    java.awt.EventQueue.invokeAndWait(() -> {
+                        for (java.awt.TextField box : XvfbExportDriver.textFields(d)) {
+                            if (((ij.gui.GenericDialog) d).getStringFields().contains(box)) continue;
+                            box.setText(searchText);
+                            java.awt.event.TextEvent ev = new java.awt.event.TextEvent(box, java.awt.event.TextEvent.TEXT_VALUE_CHANGED);
+                            for (java.awt.event.TextListener l : box.getTextListeners()) l.textValueChanged(ev);
+                        }
+                    });
+                    Thread.sleep(1000);
                 }
                 Rectangle r = dialog != null && dialog.getX() + dialog.getY() > 0 ? dialog.getBounds()
                         : new Rectangle(0, 0, 1280, 1024);
@@ -76,5 +103,6 @@ public final class DialogScreenshots {
         t.start();
         command.run();
         t.join();
+        for (Window w : Window.getWindows()) if (w.isShowing() && w instanceof java.awt.Dialog) w.dispose();
     }
 }

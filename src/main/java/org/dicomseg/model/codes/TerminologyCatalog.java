@@ -33,9 +33,11 @@ public final class TerminologyCatalog {
     private final Map<String, List<CodeEntry>> typesByCategory;
     private final ContextGroup regions;
     private final String source;
+    private final Map<CodedConcept, int[]> colours;
 
     private TerminologyCatalog(ContextGroup categories, ContextGroup types, Map<String, List<CodeEntry>> typesByCategory,
-            ContextGroup regions, String source) {
+            ContextGroup regions, String source, Map<CodedConcept, int[]> colours) {
+        this.colours = colours;
         this.categories = categories;
         this.types = types;
         this.typesByCategory = typesByCategory;
@@ -91,7 +93,14 @@ public final class TerminologyCatalog {
                 + " + " + (anatomic != null ? anatomic.name() : "built-in CID 4");
         return new TerminologyCatalog(new ContextGroup("7150", "Segmentation Property Categories", cats),
                 new ContextGroup("7151", "Segmentation Property Types", allTypes), Collections.unmodifiableMap(frozen),
-                new ContextGroup("4", "Anatomic Regions", regs), src);
+                new ContextGroup("4", "Anatomic Regions", regs), src, colours(allTypes));
+    }
+
+    /** The first recommended colour given for each type code, whichever list gives it. */
+    private static Map<CodedConcept, int[]> colours(List<CodeEntry> types) {
+        Map<CodedConcept, int[]> m = new java.util.HashMap<>();
+        for (CodeEntry t : types) if (t.recommendedRgb() != null) m.putIfAbsent(t.concept(), t.recommendedRgb());
+        return m;
     }
 
     private static String key(String meaning) {
@@ -166,11 +175,8 @@ public final class TerminologyCatalog {
 
     /** The recommended display colour of {@code type} (8-bit sRGB), when a list gives one. */
     public Optional<int[]> recommendedRgb(CodedConcept type) {
-        if (type == null) return Optional.empty();
-        for (List<CodeEntry> ts : typesByCategory.values()) {
-            for (CodeEntry t : ts) if (t.concept().equals(type) && t.recommendedRgb() != null) return Optional.of(t.recommendedRgb());
-        }
-        return types.find(type).map(CodeEntry::recommendedRgb);
+        int[] rgb = type == null ? null : colours.get(type);
+        return rgb == null ? Optional.empty() : Optional.of(rgb.clone());
     }
 
     @Override public String toString() {

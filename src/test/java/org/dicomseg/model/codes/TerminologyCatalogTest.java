@@ -42,7 +42,10 @@ class TerminologyCatalogTest {
         CodedConcept anatomy = cat.categories().findByMeaning("Anatomical Structure").orElseThrow().concept();
         List<CodeEntry> types = cat.typesOf(anatomy);
         assertTrue(types.size() > 500, "the list's types are found under the category by meaning: " + types.size());
-        assertEquals("10200004", types.stream().filter(e -> e.meaning().equals("Liver")).findFirst().orElseThrow().value());
+        CodeEntry liver = types.stream().filter(e -> e.meaning().equals("Liver")).findFirst().orElseThrow();
+        assertEquals("10200004", liver.value());
+        assertArrayEquals(CodeTables.types().find(liver.concept()).orElseThrow().recommendedRgb(),
+                cat.recommendedRgb(liver.concept()).orElseThrow(), "a code both lists colour: the built-in table's colour");
         assertTrue(cat.typesOf(cat.categories().findByMeaning("Morphologically Abnormal Structure").orElseThrow().concept())
                 .stream().noneMatch(e -> e.meaning().equals("Liver")));
     }
