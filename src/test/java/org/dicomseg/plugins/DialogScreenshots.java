@@ -31,6 +31,9 @@ public final class DialogScreenshots {
         shoot(outDir, "export_label_image_dialog.png", () -> new ExportLabelImageCommand().run(""));
         shoot(outDir, "export_rois_dialog.png", () -> new ExportRoisCommand().run(""));
         shoot(outDir, "options_dialog.png", () -> new OptionsCommand().run(""));
+        // as after a first import: the dialog remembers the last SEG (and its chooser starts in that folder)
+        File seg = new File("../shared/corpus/highdicom/seg_image_ct_binary_overlap.dcm").getCanonicalFile();
+        if (seg.isFile()) ij.Prefs.set("dicomseg.import.path", seg.getPath());
         shoot(outDir, "import_dialog.png", () -> new ImportSegCommand().run(""));
         shoot(outDir, "seg_info_dialog.png", () -> new SegInfoCommand().run(""));
         shoot(outDir, "segment_metadata_dialog.png", () -> new SegmentMetadataCommand().run(""));
@@ -84,6 +87,7 @@ public final class DialogScreenshots {
                     });
                     Thread.sleep(1000);
                 }
+                for (int wait = 0; dialog != null && dialog.getX() + dialog.getY() == 0 && wait < 100; wait++) Thread.sleep(100);
                 Rectangle r = dialog != null && dialog.getX() + dialog.getY() > 0 ? dialog.getBounds()
                         : new Rectangle(0, 0, 1280, 1024);
                 BufferedImage img = robot.createScreenCapture(r);
