@@ -83,6 +83,7 @@ public final class DialogScreenshots {
                             box.setText(searchText);
                             java.awt.event.TextEvent ev = new java.awt.event.TextEvent(box, java.awt.event.TextEvent.TEXT_VALUE_CHANGED);
                             for (java.awt.event.TextListener l : box.getTextListeners()) l.textValueChanged(ev);
+                            break; // the type search box only
                         }
                     });
                     Thread.sleep(1000);

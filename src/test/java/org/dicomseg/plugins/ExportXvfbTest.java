@@ -105,6 +105,7 @@ class ExportXvfbTest {
         assertTrue(log.contains("MENU [Options...] = ij.plugin.filter.Binary(\"options\")"), log);
         // the search box lists the matching types of the whole terminology; picking one sets its recommended colour
         assertTrue(log.contains("SEARCH hyoid items=1 first=Hyoid bone"), log);
+        assertTrue(log.contains("SEARCH abdom items="), log);
         assertTrue(log.contains("COLOR_FIELD #fad28b"), "dcmqi's colour for Hyoid bone (250,210,139):\n" + log);
         // a cancelled and a failed command are not recorded; the error dialog's lines are wrapped
         assertTrue(log.contains("CANCELLED Export Label Image as SEG..."), log);
@@ -137,7 +138,7 @@ class ExportXvfbTest {
         assertTrue(recorded.get(2).contains("action=edit") && recorded.get(2).contains("label=Liver")
                 && recorded.get(2).contains("category=[Anatomical Structure]") && recorded.get(2).contains("tracking_id=liver-1")
                 && recorded.get(2).contains("color=#a0522d"), "both dialogs in one line: " + recorded.get(2));
-        assertTrue(recorded.get(3).contains("segment=2") && recorded.get(3).contains("type=[Hyoid bone]")
+        assertTrue(recorded.get(3).contains("segment=2") && recorded.get(3).contains("type=[Hyoid bone]") && recorded.get(3).contains("region=Abdomen")
                 && recorded.get(3).contains("category=[Anatomical Structure]") && recorded.get(3).contains("color=#fad28b"),
                 "picking a found type selected its category (segment 2 was Tissue) and colour: " + recorded.get(3));
         assertTrue(recorded.get(5).contains("grouping=name") && recorded.get(5).contains(" keep"), recorded.get(5));

@@ -111,6 +111,8 @@ public final class XvfbExportDriver {
         Map<String, String> s2 = new LinkedHashMap<>();
         s2.put(SEARCH, "hyoid");
         s2.put(MacroKeys.TYPE, "Hyoid bone");
+        s2.put("search_region", "abdom");
+        s2.put(MacroKeys.REGION, "Abdomen");
         CommandForm second2 = SegmentMetadataCommand.editForm(org.dicomseg.ij.export.SegmentMetadataEditor.current(imp).segments().get(1));
         runWithDialogs("Segment Metadata...", null, new Answer("Segment Metadata...", first, s1),
                 new Answer("Segment Metadata (segment 2)", second2, s2));
@@ -218,13 +220,14 @@ public final class XvfbExportDriver {
 
     /** Fills the fields named in the answer (by their position among fields of the same kind), then presses OK. */
     static void answer(GenericDialog gd, Answer a) throws Exception {
-        int s = 0, c = 0, b = 0, n = 0;
+        int s = 0, c = 0, b = 0, n = 0, panels = 0;
         for (FormField f : a.form.fields()) {
             if (f.isHidden()) continue; // not in the dialog
             String v = f.key() == null ? null : a.values.get(f.key());
             switch (f.kind()) {
                 case PANEL:
-                    if (v != null) search(gd, v);
+                    if (v != null) search(gd, v, panels);
+                    panels++;
                     break;
                 case STRING:
                     if (v != null) ((TextField) gd.getStringFields().get(s)).setText(v);
@@ -264,9 +267,10 @@ public final class XvfbExportDriver {
     }
 
     /** Types {@code text} into the dialog's search box (the text field that is not a recorded field), as a user does. */
-    static void search(GenericDialog gd, String text) throws Exception {
-        TextField box = null;
-        for (TextField t : textFields(gd)) if (gd.getStringFields() == null || !gd.getStringFields().contains(t)) box = t;
+    static void search(GenericDialog gd, String text, int index) throws Exception {
+        java.util.List<TextField> boxes = new java.util.ArrayList<>();
+        for (TextField t : textFields(gd)) if (gd.getStringFields() == null || !gd.getStringFields().contains(t)) boxes.add(t);
+        TextField box = boxes.size() > index ? boxes.get(index) : null;
         if (box == null) throw new IllegalStateException("no search box in " + gd.getTitle());
         TextField b = box;
         EventQueue.invokeAndWait(() -> {
@@ -274,7 +278,7 @@ public final class XvfbExportDriver {
             java.awt.event.TextEvent ev = new java.awt.event.TextEvent(b, java.awt.event.TextEvent.TEXT_VALUE_CHANGED);
             for (java.awt.event.TextListener l : b.getTextListeners()) l.textValueChanged(ev);
         });
-        Choice type = (Choice) gd.getChoices().get(1);
+        Choice type = (Choice) gd.getChoices().get(index + 1); // the choice after the box: type, region
         System.out.println("SEARCH " + text + " items=" + type.getItemCount() + " first=" + type.getItem(0));
     }
 

@@ -44,8 +44,10 @@ import org.dicomseg.options.MacroKeys;
 public final class SegmentEditForm {
     /** The region choice meaning "no anatomic region". */
     public static final String NONE = "none";
-    /** The panel id of the search box. */
+    /** The panel id of the type search box. */
     static final String SEARCH = "search";
+    /** The panel id of the region search box. */
+    static final String SEARCH_REGION = "search_region";
     /** Most search results listed at once. */
     static final int MAX_RESULTS = 300;
 
@@ -61,6 +63,7 @@ public final class SegmentEditForm {
         f.add(FormField.choice(MacroKeys.TYPE, "Type (CID 7151)", meanings(cat.types(), d.type(), false), d.type().meaning()));
         f.add(FormField.string(MacroKeys.TYPE_CODE, "Type_code (typed: overrides the list)", "", 30));
         CodedConcept region = d.anatomicRegions().isEmpty() ? null : d.anatomicRegions().get(0);
+        f.add(FormField.panel(SEARCH_REGION));
         f.add(FormField.choice(MacroKeys.REGION, "Region (anatomic, CID 4)", meanings(cat.regions(), region, true),
                 region == null ? NONE : region.meaning()));
         f.add(FormField.string(MacroKeys.REGION_CODE, "Region_code (typed: overrides the list)", "", 30));
@@ -100,31 +103,57 @@ public final class SegmentEditForm {
         setItems(type, withCurrent(typesOfCategory(cat, category.getSelectedItem()), d.type().meaning()), d.type().meaning());
         Panel p = f.panel(SEARCH);
         if (p != null) {
-            TextField search = new TextField("", 24);
-            Label found = new Label("search " + cat.types().size() + " types      ");
-            p.add(new Label("Find type:"));
-            p.add(search);
-            Button clear = new Button("All");
-            p.add(clear);
-            p.add(found);
-            search.addTextListener(e -> {
-                String text = search.getText().trim();
-                if (text.length() < 2) return;
+            searchBox(p, "Find type:", cat.types().size() + " types", text -> {
                 List<CodeEntry> hits = cat.search(text, MAX_RESULTS);
-                found.setText(hits.isEmpty() ? "no match" : hits.size() + (hits.size() == MAX_RESULTS ? "+" : "") + " found");
-                if (hits.isEmpty()) return;
-                Set<String> items = new LinkedHashSet<>();
-                for (CodeEntry h : hits) items.add(h.meaning());
-                setItems(type, items.toArray(new String[0]), null);
-                typePicked(cat, category, type, color);
-            });
-            clear.addActionListener(e -> {
-                search.setText("");
-                found.setText("search " + cat.types().size() + " types");
-                setItems(type, typesOfCategory(cat, category.getSelectedItem()), type.getSelectedItem());
-            });
+                if (!hits.isEmpty()) {
+                    setItems(type, meaningsOf(hits), null);
+                    typePicked(cat, category, type, color);
+                }
+                return hits.size();
+            }, () -> setItems(type, typesOfCategory(cat, category.getSelectedItem()), type.getSelectedItem()));
+        }
+        Choice region = (Choice) f.component(gd, MacroKeys.REGION);
+        String[] allRegions = items(region);
+        Panel r = f.panel(SEARCH_REGION);
+        if (r != null) {
+            searchBox(r, "Find region:", cat.regions().size() + " regions", text -> {
+                List<CodeEntry> hits = cat.searchRegions(text, MAX_RESULTS);
+                if (!hits.isEmpty()) setItems(region, meaningsOf(hits), null);
+                return hits.size();
+            }, () -> setItems(region, allRegions, region.getSelectedItem()));
         }
         type.addItemListener(e -> typePicked(cat, category, type, color));
+    }
+
+    /**
+     * A search box in {@code p}: from 2 characters on, {@code find} lists the matches (returns how
+     * many); "All" lists everything again ({@code all}).
+     */
+    private static void searchBox(Panel p, String label, String what, java.util.function.ToIntFunction<String> find, Runnable all) {
+        TextField search = new TextField("", 24);
+        Label found = new Label("search " + what + "      ");
+        Button clear = new Button("All");
+        p.add(new Label(label));
+        p.add(search);
+        p.add(clear);
+        p.add(found);
+        search.addTextListener(e -> {
+            String text = search.getText().trim();
+            if (text.length() < 2) return;
+            int n = find.applyAsInt(text);
+            found.setText(n == 0 ? "no match" : n + (n == MAX_RESULTS ? "+" : "") + " found");
+        });
+        clear.addActionListener(e -> {
+            search.setText("");
+            found.setText("search " + what);
+            all.run();
+        });
+    }
+
+    private static String[] meaningsOf(List<CodeEntry> hits) {
+        Set<String> items = new LinkedHashSet<>();
+        for (CodeEntry h : hits) items.add(h.meaning());
+        return items.toArray(new String[0]);
     }
 
     /** A type was picked: its category (when the current one does not list it) and its recommended colour. */

@@ -160,9 +160,18 @@ public final class TerminologyCatalog {
      * first, at most {@code max}; for a search box.
      */
     public List<CodeEntry> search(String text, int max) {
+        return search(types, text, max);
+    }
+
+    /** Anatomic regions found as {@link #search} finds types. */
+    public List<CodeEntry> searchRegions(String text, int max) {
+        return search(regions, text, max);
+    }
+
+    private static List<CodeEntry> search(ContextGroup group, String text, int max) {
         String[] words = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
         List<CodeEntry> first = new ArrayList<>(), other = new ArrayList<>();
-        for (CodeEntry e : types.entries()) {
+        for (CodeEntry e : group.entries()) {
             String m = e.meaning().toLowerCase(Locale.ROOT);
             boolean all = true;
             for (String w : words) all &= m.contains(w);

@@ -32,6 +32,9 @@ class TerminologyCatalogTest {
         assertTrue(cat.search("ARTERY coronary", 500).size() > 10);
         assertTrue(cat.search("liver", 10).get(0).meaning().toLowerCase().startsWith("liver"));
         assertTrue(cat.search("zzzz", 10).isEmpty());
+        assertTrue(cat.searchRegions("abdom", 50).stream().anyMatch(e -> e.meaning().equals("Abdomen")));
+        assertTrue(cat.searchRegions("abdom", 50).size() > cat.searchRegions("abdom", 50).stream()
+                .filter(e -> builtIn.regions().contains(e.concept())).count(), "regions only the anatomic terminology has");
         assertEquals(3, cat.search("artery", 3).size(), "at most max results");
     }
 
