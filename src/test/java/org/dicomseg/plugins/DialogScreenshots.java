@@ -89,7 +89,7 @@ public final class DialogScreenshots {
                     Thread.sleep(1000);
                 }
                 for (int wait = 0; dialog != null && dialog.getX() + dialog.getY() == 0 && wait < 100; wait++) Thread.sleep(100);
-                Rectangle r = dialog != null && dialog.getX() + dialog.getY() > 0 ? dialog.getBounds()
+                Rectangle r = dialog != null && dialog.getWidth() > 50 ? dialog.getBounds()
                         : new Rectangle(0, 0, 1280, 1024);
                 BufferedImage img = robot.createScreenCapture(r);
                 ImageIO.write(img, "png", new File(dir, name));
