@@ -70,7 +70,7 @@ public final class ExportSupport {
                 throw new IllegalArgumentException("Output file " + out + " already exists; add '" + MacroKeys.OVERWRITE
                         + "' to the options to replace it");
             }
-            if (!IJ.showMessageWithCancel(command, "Replace the existing file?\n" + out)) return null;
+            if (!IJ.showMessageWithCancel(command, CommandErrors.wrap("Replace the existing file?\n" + out, CommandErrors.WIDTH))) return null;
             options[0] = options[0].toBuilder().overwrite(true).build();
             if (Recorder.record) Recorder.recordOption(MacroKeys.OVERWRITE);
         }
