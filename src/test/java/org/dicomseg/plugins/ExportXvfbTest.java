@@ -100,6 +100,12 @@ class ExportXvfbTest {
         String[] guiFiles = {"gui-labels.dcm", "gui-labels-meta.dcm", "gui-rois.dcm"};
         for (String g : guiFiles) Conformance.assertConformant(out.resolve(g));
 
+        // Help opens the command's page, shipped in the plugin, in ImageJ's HTML viewer
+        for (String page : new String[] {"HELP 'DICOM SEG Options Help'", "HELP 'Export Label Image as SEG... Help'",
+                "HELP 'Export ROIs as SEG... Help'", "HELP 'Segment Metadata... Help'", "HELP 'Segment Metadata (segment 1) Help'"}) {
+            assertTrue(log.contains(page), page + "\n" + log);
+        }
+        assertTrue(log.contains("starts: DICOM SEG Options..."), log);
         // Options... is "Options... " (ours); ImageJ's Process > Binary > Options... is left as it was
         assertTrue(log.contains("MENU [Options... ] = org.dicomseg.plugins.OptionsCommand"), log);
         assertTrue(log.contains("MENU [Options...] = ij.plugin.filter.Binary(\"options\")"), log);

@@ -97,7 +97,7 @@ public final class XvfbExportDriver {
         m2.put(MacroKeys.TRACKING_ID, "liver-1");
         m2.put(MacroKeys.TRACKING_UID, "1.2.826.0.1.3680043.10.511.1");
         m2.put(MacroKeys.COLOR, "#a0522d");
-        CommandForm first = new CommandForm("Segment Metadata...");
+        CommandForm first = new CommandForm("Segment Metadata...").helpPage(org.dicomseg.ij.ui.HelpPages.SEGMENT_METADATA);
         first.add(FormField.message("x"));
         first.add(FormField.choice(MacroKeys.ACTION, "Action", SegmentMetadataCommand.ACTIONS, "edit"));
         first.add(FormField.number(MacroKeys.SEGMENT, "Segment", 1));
@@ -194,6 +194,7 @@ public final class XvfbExportDriver {
             if (System.currentTimeMillis() > deadline) throw new IllegalStateException("No dialog '" + queue.peek().title + "'");
             GenericDialog gd = find(queue.peek().title);
             if (gd != null) {
+                if (queue.peek().form.helpPage() != null) help(gd);
                 answer(gd, queue.poll());
             } else {
                 Thread.sleep(50);
@@ -264,6 +265,45 @@ public final class XvfbExportDriver {
             if (t.getText().startsWith("#")) System.out.println("COLOR_FIELD " + t.getText());
         }
         EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+    }
+
+    /** Presses the dialog's Help button; its page must open in ImageJ's HTML viewer (then closed). */
+    static void help(GenericDialog gd) throws Exception {
+        java.awt.Button help = null;
+        for (java.awt.Button b : gd.getButtons()) if (b != null && "Help".equals(b.getLabel())) help = b;
+        if (help == null) throw new IllegalStateException("No Help button in " + gd.getTitle());
+        java.awt.Button h = help;
+        EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(h, ActionEvent.ACTION_PERFORMED, "Help")));
+        String title = gd.getTitle() + " Help";
+        waitFor(() -> {
+            for (Window w : Window.getWindows()) if (w instanceof ij.gui.HTMLDialog && w.isShowing()) return true;
+            return false;
+        }, title);
+        for (Window w : Window.getWindows()) {
+            if (w instanceof ij.gui.HTMLDialog && w.isShowing()) {
+                String text = htmlText(w);
+                System.out.println("HELP '" + ((java.awt.Dialog) w).getTitle() + "' " + text.length() + " chars, starts: "
+                        + text.replaceAll("\\s+", " ").trim().substring(0, Math.min(60, text.trim().length())));
+                EventQueue.invokeAndWait(w::dispose);
+            }
+        }
+    }
+
+    static String htmlText(java.awt.Container c) {
+        StringBuilder b = new StringBuilder();
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JEditorPane) {
+                javax.swing.JEditorPane p = (javax.swing.JEditorPane) k;
+                try {
+                    b.append(p.getDocument().getText(0, p.getDocument().getLength()));
+                } catch (javax.swing.text.BadLocationException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else if (k instanceof java.awt.Container) {
+                b.append(htmlText((java.awt.Container) k));
+            }
+        }
+        return b.toString();
     }
 
     /** Types {@code text} into the dialog's search box (the text field that is not a recorded field), as a user does. */
