@@ -106,6 +106,9 @@ class ExportXvfbTest {
             assertTrue(log.contains(page), page + "\n" + log);
         }
         assertTrue(log.contains("starts: DICOM SEG Options..."), log);
+        // the import dialog remembers the last SEG, and its chooser starts in that folder
+        assertTrue(log.contains("IMPORT_REMEMBERS " + out.resolve("gui-labels.dcm")), log);
+        assertTrue(log.contains("CHOOSER_STARTS " + out) , log);
         // Options... is "Options... " (ours); ImageJ's Process > Binary > Options... is left as it was
         assertTrue(log.contains("MENU [Options... ] = org.dicomseg.plugins.OptionsCommand"), log);
         assertTrue(log.contains("MENU [Options...] = ij.plugin.filter.Binary(\"options\")"), log);

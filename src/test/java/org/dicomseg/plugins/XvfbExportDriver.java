@@ -156,6 +156,34 @@ public final class XvfbExportDriver {
         Thread.sleep(1500);
         System.out.println("FAILURES_RECORDED " + !recorder.getText().equals(beforeFailures));
 
+        // 6. Import remembers the last SEG: the next dialog shows it and its Browse chooser starts in its folder.
+        Map<String, String> i1 = new LinkedHashMap<>();
+        i1.put(MacroKeys.SEG, out.resolve("gui-labels.dcm").toString());
+        CommandForm importForm = new CommandForm(ImportSegCommand.TITLE).helpPage(org.dicomseg.ij.ui.HelpPages.IMPORT);
+        ImportSegCommand.fields("", "hyperstack").forEach(importForm::add);
+        runWithDialogs("Import SEG...", null, new Answer(ImportSegCommand.TITLE, importForm, i1));
+        waitFor(() -> WindowManager.getImage("gui-labels.dcm") != null, "imported gui-labels.dcm");
+        IJ.doCommand("Import SEG...");
+        waitFor(() -> find(ImportSegCommand.TITLE) != null, "import dialog again");
+        GenericDialog again = find(ImportSegCommand.TITLE);
+        System.out.println("IMPORT_REMEMBERS " + ((TextField) again.getStringFields().get(0)).getText());
+        java.awt.Button browse = null;
+        for (java.awt.Component k : ((TextField) again.getStringFields().get(0)).getParent().getComponents()) {
+            if (k instanceof java.awt.Button) browse = (java.awt.Button) k;
+        }
+        java.awt.Button b0 = browse;
+        EventQueue.invokeLater(() -> {
+            for (java.awt.event.ActionListener l : b0.getActionListeners()) l.actionPerformed(new ActionEvent(b0, ActionEvent.ACTION_PERFORMED, "Browse"));
+        });
+        waitFor(() -> chooser() != null, "the Browse chooser");
+        Window ch = chooser();
+        String dir = ch instanceof java.awt.FileDialog ? ((java.awt.FileDialog) ch).getDirectory() : chooserFolder(ch);
+        System.out.println("CHOOSER_STARTS " + dir);
+        EventQueue.invokeLater(ch::dispose);
+        waitFor(() -> chooser() == null, "chooser closed");
+        Thread.sleep(500);
+        EventQueue.invokeAndWait(() -> again.actionPerformed(new ActionEvent(again.getButtons()[1], ActionEvent.ACTION_PERFORMED, "Cancel")));
+
         String text = recorder.getText();
         Files.writeString(out.resolve("recorded.ijm"), text);
         System.out.println("RECORDED-BEGIN");
@@ -265,6 +293,32 @@ public final class XvfbExportDriver {
             if (t.getText().startsWith("#")) System.out.println("COLOR_FIELD " + t.getText());
         }
         EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+    }
+
+    /** The file chooser that is up (ImageJ's OpenDialog: an AWT FileDialog or a Swing JFileChooser dialog), or null. */
+    static Window chooser() {
+        for (Window w : Window.getWindows()) {
+            if (!w.isShowing()) continue;
+            if (w instanceof java.awt.FileDialog) return w;
+            if (w instanceof javax.swing.JDialog && findChooser(w) != null) return w;
+        }
+        return null;
+    }
+
+    static javax.swing.JFileChooser findChooser(java.awt.Container c) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JFileChooser) return (javax.swing.JFileChooser) k;
+            if (k instanceof java.awt.Container) {
+                javax.swing.JFileChooser f = findChooser((java.awt.Container) k);
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
+
+    static String chooserFolder(Window w) {
+        javax.swing.JFileChooser f = findChooser(w);
+        return f == null ? null : f.getCurrentDirectory().getPath();
     }
 
     /** Presses the dialog's Help button; its page must open in ImageJ's HTML viewer (then closed). */
