@@ -106,6 +106,12 @@ class ExportXvfbTest {
             assertTrue(log.contains(page), page + "\n" + log);
         }
         assertTrue(log.contains("starts: DICOM SEG Options..."), log);
+        // every path field of the export dialog has a Browse button whose chooser starts where the field points
+        assertTrue(log.contains("BROWSE Export Label Image as SEG... field='' chooser=JDialog 'Export Label Image as SEG...: source'"),
+                "Source: a chooser of folders and files\n" + log);
+        assertTrue(log.contains("field='" + SAMPLES.resolve("labels-seg.dcm") + "'") && log.contains("'Export Label Image as SEG...: out' starts="
+                + SAMPLES), "Out: a save chooser in the suggested file's folder\n" + log);
+        assertTrue(log.contains("'Export Label Image as SEG...: meta'"), log);
         // the import dialog remembers the last SEG, and its chooser starts in that folder
         assertTrue(log.contains("IMPORT_REMEMBERS " + out.resolve("gui-labels.dcm")), log);
         assertTrue(log.contains("CHOOSER_STARTS " + out) , log);

@@ -78,7 +78,8 @@ public final class XvfbExportDriver {
         runWithDialogs(OptionsCommand.MENU_COMMAND, null,
                 new Answer(OptionsCommand.COMMAND, org.dicomseg.ij.ui.SegOptions.form(OptionsCommand.COMMAND), o0));
 
-        // 1. Export Label Image as SEG... through its dialog.
+        // 1. Export Label Image as SEG... through its dialog (every Browse button opens a chooser first).
+        checkBrowse = true;
         Map<String, String> v1 = new LinkedHashMap<>();
         v1.put(MacroKeys.SOURCE, ct.toString());
         v1.put(MacroKeys.OUT, out.resolve("gui-labels.dcm").toString());
@@ -193,6 +194,28 @@ public final class XvfbExportDriver {
         System.exit(0);
     }
 
+    /** Set to press every Browse button of the next dialog (each chooser must open; it is closed). */
+    static volatile boolean checkBrowse;
+
+    /** Presses the Browse button beside {@code field}, if any; prints where the chooser starts, closes it. */
+    static void browse(GenericDialog gd, TextField field) throws Exception {
+        java.awt.Button button = null;
+        for (java.awt.Component k : field.getParent().getComponents()) if (k instanceof java.awt.Button) button = (java.awt.Button) k;
+        if (button == null || field.getParent() == gd) return;
+        java.awt.Button b = button;
+        EventQueue.invokeLater(() -> {
+            for (java.awt.event.ActionListener l : b.getActionListeners()) l.actionPerformed(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, "Browse"));
+        });
+        waitFor(() -> chooser() != null, "a chooser for '" + field.getText() + "'");
+        Window ch = chooser();
+        String dir = ch instanceof java.awt.FileDialog ? ((java.awt.FileDialog) ch).getDirectory() : chooserFolder(ch);
+        System.out.println("BROWSE " + gd.getTitle() + " field='" + field.getText() + "' chooser=" + ch.getClass().getSimpleName()
+                + " '" + ((java.awt.Dialog) ch).getTitle() + "' starts=" + dir);
+        EventQueue.invokeLater(ch::dispose);
+        waitFor(() -> chooser() == null, "chooser closed");
+        Thread.sleep(300);
+    }
+
     /** The search box's pseudo key in an {@link Answer} (not a macro key: the search box is not recorded). */
     static final String SEARCH = "search";
     /** The title of an error dialog the driver expects next (closed and measured, not fatal); null when none. */
@@ -223,6 +246,10 @@ public final class XvfbExportDriver {
             GenericDialog gd = find(queue.peek().title);
             if (gd != null) {
                 if (queue.peek().form.helpPage() != null) help(gd);
+                if (checkBrowse) {
+                    checkBrowse = false;
+                    for (Object o : gd.getStringFields()) browse(gd, (TextField) o);
+                }
                 answer(gd, queue.poll());
             } else {
                 Thread.sleep(50);

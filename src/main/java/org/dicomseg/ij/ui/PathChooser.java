@@ -39,7 +39,7 @@ public final class PathChooser {
                 Button b = (Button) c;
                 for (ActionListener l : b.getActionListeners()) b.removeActionListener(l);
                 b.addActionListener(e -> {
-                    String chosen = choose(f.browse(), dialogTitle + ": " + f.key(), text.getText().trim(), f.key());
+                    String chosen = choose(f.browse(), dialogTitle + ": " + f.key(), text.getText().trim(), f.key(), gd);
                     if (chosen != null) text.setText(chosen);
                 });
             }
@@ -76,6 +76,11 @@ public final class PathChooser {
 
     /** Shows the chooser of {@code kind}; returns the chosen path, or null when cancelled. */
     public static String choose(FormField.Browse kind, String title, String current, String key) {
+        return choose(kind, title, current, key, null);
+    }
+
+    /** The chooser, in front of {@code parent} (the dialog of the field) when given. */
+    static String choose(FormField.Browse kind, String title, String current, String key, Component parent) {
         String start = startFolder(current, rememberedFolder(key));
         String chosen;
         switch (kind) {
@@ -95,7 +100,7 @@ public final class PathChooser {
                 JFileChooser fc = new JFileChooser(start);
                 fc.setDialogTitle(title);
                 fc.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
-                chosen = fc.showOpenDialog(null) == JFileChooser.APPROVE_OPTION ? fc.getSelectedFile().getPath() : null;
+                chosen = fc.showOpenDialog(parent) == JFileChooser.APPROVE_OPTION ? fc.getSelectedFile().getPath() : null;
                 break;
             }
             default: {
