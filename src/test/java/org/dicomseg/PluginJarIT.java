@@ -60,4 +60,15 @@ class PluginJarIT {
         assertTrue(entries.contains("org/dicomseg/write/SegWriter.class"), "the writer's front door");
         assertTrue(entries.contains("org/dicomseg/cli/Main.class"), "the command line's entry point");
     }
+
+    @Test
+    void isAReleaseAndCarriesItsDocumentationAndNotices() {
+        String name = jar.getFileName().toString();
+        assertTrue(name.matches("DICOM_SEG-\\d+\\.\\d+\\.\\d+\\.jar"), "a release version, not a SNAPSHOT: " + name);
+        for (String e : new String[] {"docs/install.md", "docs/macros.md", "docs/reader.md", "META-INF/THIRD-PARTY-NOTICES.txt",
+                "META-INF/NOTICE-PixelMed.txt"}) {
+            assertTrue(entries.contains(e), e + " in " + name + " (the dialogs' help names the documentation shipped with the plugin)");
+        }
+        assertTrue(!entries.contains("docs/status.md"), "status.md is the project's working notes, not user documentation");
+    }
 }
