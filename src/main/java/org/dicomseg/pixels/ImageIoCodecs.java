@@ -83,7 +83,7 @@ public final class ImageIoCodecs {
             Class<?> c = Class.forName(className, true, ImageIoCodecs.class.getClassLoader());
             return c.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException(JPEG_2000_MISSING + " (" + e + ")", e);
+            throw new IllegalStateException(JPEG_2000_MISSING, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("JPEG 2000 codec " + className + " cannot be created: " + e, e);
         }

@@ -190,6 +190,43 @@ class InstalledImageJIT {
         assertEquals(before, tree(ij), "--uninstall leaves the folder as it was");
     }
 
+    @Test void withoutJaiImageioJpeg2000StopsWithOneLineSayingWhatIsMissing() throws Exception {
+        Path ij = Files.createDirectories(work.resolve("ImageJ-no-j2k"));
+        Files.copy(imageJJar(), ij.resolve("ij.jar"));
+        Files.createDirectories(ij.resolve("plugins"));
+        install(ij, "--from", release.toString());
+        Files.delete(ij.resolve("plugins/jars/jai-imageio-jpeg2000-1.4.0.jar"));
+        Files.delete(ij.resolve("plugins/jars/jai-imageio-core-1.4.0.jar"));
+        Path out = Files.createDirectories(work.resolve("out-no-j2k"));
+        Path macro = work.resolve("no-j2k.ijm");
+        Path samples = REPO.resolve("sample-images");
+        Files.writeString(macro, "setBatchMode(true);\n"
+                + "open(\"" + samples.resolve("labels.tif") + "\");\n"
+                + "run(\"Export Label Image as SEG...\", \"source=[" + samples.resolve("ct") + "] out=[" + out.resolve("j2k.dcm")
+                + "] segmentation=LABELMAP compression=j2k\");\n"
+                + "run(\"Export Label Image as SEG...\", \"source=[" + samples.resolve("ct") + "] out=[" + out.resolve("rle.dcm")
+                + "] segmentation=LABELMAP compression=rle\");\n"
+                + "run(\"Import SEG...\", \"seg=[" + Shared.corpus("pydicom-data/liver_j2k.dcm") + "] output=[label image]\");\n"
+                + "run(\"Open DICOM Slide...\", \"slide=[" + Shared.corpus("wsi/google-medical-imaging/multi_frame_jpeg2000_camelyon_challenge_image.dcm")
+                + "] level=1 x=0 y=0 width=0 height=0\");\n"
+                + "print(\"NO_J2K_DONE \" + File.exists(\"" + out.resolve("j2k.dcm") + "\") + \" \" + File.exists(\"" + out.resolve("rle.dcm") + "\"));\n");
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
+                "-batch", macro.toString()), 180, false);
+        assertTrue(log.contains("NO_J2K_DONE 0 1"), "no JPEG 2000 file, the RLE export still works:\n" + log);
+        List<String> errors = new ArrayList<>();
+        for (String l : log.split("\r?\n")) if (l.contains("ERROR")) errors.add(l);
+        assertEquals(3, errors.size(), log);
+        for (String e : errors) {
+            assertTrue(e.contains("jai-imageio-jpeg2000-1.4.0.jar") && e.contains("plugins/jars/"), "names the jars and their folder: " + e);
+        }
+        assertTrue(errors.get(1).contains("liver_j2k.dcm"), "the import names the file: " + errors.get(1));
+        assertTrue(errors.get(2).contains("multi_frame_jpeg2000_camelyon_challenge_image.dcm"), "the slide names the file: " + errors.get(2));
+        assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("rle.dcm"), s.map(p -> p.getFileName().toString()).collect(Collectors.toList()), "no partial file left");
+        }
+    }
+
     @Test void debiansImageJ() throws Exception {
         assertTrue(Files.isExecutable(Paths.get(DEBIAN_IMAGEJ)), DEBIAN_IMAGEJ + " missing: scripts/bootstrap installs Debian's imagej");
         Path home = Files.createDirectories(work.resolve("home"));

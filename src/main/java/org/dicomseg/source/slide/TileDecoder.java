@@ -49,6 +49,9 @@ public final class TileDecoder {
             throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
                     + " decoder is available here. Convert the slide (e.g. with dcmtk: dcmdjpls in.dcm out.dcm) and open the result.");
         }
+        if ((JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts)) && !ImageIoCodecs.jpeg2000Available()) {
+            throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG 2000 compressed; " + ImageIoCodecs.JPEG_2000_MISSING);
+        }
         if (level.bitsAllocated() != 8 && !(level.bitsAllocated() == 16 && level.samplesPerPixel() == 1)) {
             throw new InputException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.file().getFileName() + " has "
                     + level.samplesPerPixel() + " x " + level.bitsAllocated() + " bits");
