@@ -71,4 +71,20 @@ class PluginJarIT {
         }
         assertTrue(!entries.contains("docs/status.md"), "status.md is the project's working notes, not user documentation");
     }
+
+    @Test
+    void stampsItsOwnVersionIntoTheSegsItWrites() throws Exception {
+        String name = jar.getFileName().toString();
+        String version = name.substring("DICOM_SEG-".length(), name.length() - ".jar".length());
+        java.util.List<java.net.URL> urls = new ArrayList<>(List.of(jar.toUri().toURL()));
+        try (java.util.stream.Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
+            for (Path l : (Iterable<Path>) libs::iterator) urls.add(l.toUri().toURL());
+        }
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader())) {
+            Class<?> options = cl.loadClass("org.dicomseg.write.SegWriteOptions");
+            Object built = options.getMethod("builder").invoke(null);
+            Object o = built.getClass().getMethod("build").invoke(built);
+            assertEquals(version, options.getMethod("softwareVersions").invoke(o), "Software Versions (0018,1020) by default");
+        }
+    }
 }
