@@ -245,13 +245,15 @@ class InstalledImageJIT {
         Path jars = Files.createDirectories(fiji.resolve("jars"));
         Files.createDirectories(fiji.resolve("plugins"));
         Files.copy(imageJJar(), jars.resolve("ij-" + IJ_VERSION + ".jar"));
-        // Fiji ships its own gson (here another version than ours) and an older DICOM SEG is installed
+        // Fiji ships its own gson (here another version than ours) and the same jai-imageio-core; an older DICOM SEG is installed
         Files.copy(release.resolve("jars/gson-2.10.1.jar"), jars.resolve("gson-2.11.0.jar"));
+        Files.copy(release.resolve("jars/jai-imageio-core-1.4.0.jar"), jars.resolve("jai-imageio-core-1.4.0.jar"));
         Files.copy(release.resolve("plugins/DICOM_SEG-" + version + ".jar"), fiji.resolve("plugins/DICOM_SEG-0.1.0.jar"));
         String said = install(fiji, "--from", release.toString());
         assertTrue(said.contains("replaced plugins/DICOM_SEG-0.1.0.jar"), said);
         assertTrue(said.contains("skipped gson-2.10.1.jar: Fiji already has jars/gson-2.11.0.jar (another version of gson; kept)"), said);
-        assertTrue(said.contains("installed jars/pixelmed-20220618.jar") && said.contains("installed jars/jai-imageio-core-1.4.0.jar"), said);
+        assertTrue(said.contains("skipped jai-imageio-core-1.4.0.jar: Fiji already has jars/jai-imageio-core-1.4.0.jar\n"), said);
+        assertTrue(said.contains("installed jars/pixelmed-20220618.jar") && said.contains("installed jars/jai-imageio-jpeg2000-1.4.0.jar"), said);
         assertTrue(said.contains("into Fiji at " + fiji), said);
         assertFalse(Files.exists(fiji.resolve("plugins/jars")), "Fiji's libraries go to jars/");
         String twice = install(fiji, "--from", release.toString());
@@ -265,6 +267,7 @@ class InstalledImageJIT {
 
         String gone = install(fiji, "--uninstall");
         assertTrue(gone.contains("removed jars/pixelmed-20220618.jar") && !gone.contains("gson"), gone);
-        assertEquals(List.of("jars", "jars/gson-2.11.0.jar", "jars/ij-" + IJ_VERSION + ".jar", "plugins"), tree(fiji));
+        assertEquals(List.of("jars", "jars/gson-2.11.0.jar", "jars/ij-" + IJ_VERSION + ".jar", "jars/jai-imageio-core-1.4.0.jar", "plugins"),
+                tree(fiji), "Fiji's own jars stay");
     }
 }
