@@ -32,12 +32,18 @@ public final class ImageIoCodecs {
     public static final String JPEG_2000_MISSING = "JPEG 2000 needs jai-imageio-jpeg2000-1.4.0.jar and jai-imageio-core-1.4.0.jar"
             + " beside the plugin (ImageJ: plugins/jars/, Fiji: jars/; scripts/install puts them there, see docs/install.md)";
 
+    /** The providers, made once (a failure is not kept: the next call reports it again). */
+    private static volatile ImageReaderSpi j2kReaderSpi;
+    private static volatile ImageWriterSpi j2kWriterSpi;
+
     private ImageIoCodecs() { }
 
     /** A new JPEG 2000 reader of jai-imageio-jpeg2000 (dispose it after use). */
     public static ImageReader jpeg2000Reader() {
         try {
-            return ((ImageReaderSpi) provider(J2K_READER_SPI)).createReaderInstance();
+            ImageReaderSpi spi = j2kReaderSpi;
+            if (spi == null) j2kReaderSpi = spi = (ImageReaderSpi) provider(J2K_READER_SPI);
+            return spi.createReaderInstance();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("JPEG 2000 reader cannot be created: " + e.getMessage(), e);
         }
@@ -46,7 +52,9 @@ public final class ImageIoCodecs {
     /** A new JPEG 2000 writer of jai-imageio-jpeg2000 (dispose it after use). */
     public static ImageWriter jpeg2000Writer() {
         try {
-            return ((ImageWriterSpi) provider(J2K_WRITER_SPI)).createWriterInstance();
+            ImageWriterSpi spi = j2kWriterSpi;
+            if (spi == null) j2kWriterSpi = spi = (ImageWriterSpi) provider(J2K_WRITER_SPI);
+            return spi.createWriterInstance();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("JPEG 2000 writer cannot be created: " + e.getMessage(), e);
         }
@@ -55,7 +63,7 @@ public final class ImageIoCodecs {
     /** True when jai-imageio-jpeg2000 (and the core it needs) can be loaded by the plugin's class loader. */
     public static boolean jpeg2000Available() {
         try {
-            provider(J2K_READER_SPI);
+            if (j2kReaderSpi == null) j2kReaderSpi = (ImageReaderSpi) provider(J2K_READER_SPI);
             return true;
         } catch (IllegalStateException e) {
             return false;
