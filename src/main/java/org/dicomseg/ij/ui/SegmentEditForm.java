@@ -203,8 +203,8 @@ public final class SegmentEditForm {
     }
 
     /**
-     * The description the dialog's answers give. A type that changed takes its recommended colour
-     * when the colour was left as it was.
+     * The description the dialog's answers give. A type that a macro changes without giving a
+     * colour takes the type's recommended colour (in the dialog, picking a type fills it in).
      */
     public static SegmentDescription edited(SegmentDescription old, CommandForm f, TerminologyCatalog cat) {
         CodedConcept category = typed(f, MacroKeys.CATEGORY_CODE);
@@ -249,10 +249,11 @@ public final class SegmentEditForm {
         String col = f.string(MacroKeys.COLOR);
         Color c = Colors.decode(col.toLowerCase(Locale.ROOT), null);
         if (c == null) throw new IllegalArgumentException("Colour '" + col + "' is not #rrggbb or an ImageJ colour name");
-        Color oldColor = old.recommendedDisplayCieLab() != null ? new Color(old.recommendedDisplayCieLab().toRgbInt())
-                : SegmentColors.palette(old.segmentNumber());
-        Optional<int[]> recommended = type.equals(old.type()) ? Optional.empty() : cat.recommendedRgb(type);
-        if (c.equals(oldColor) && recommended.isPresent()) {
+        // a macro that changes the type and gives no colour gets the type's recommended colour (the GUI fills it in)
+        String macro = ij.Macro.getOptions();
+        boolean colourGiven = macro == null || ij.Macro.getValue(macro + " ", MacroKeys.COLOR, null) != null;
+        Optional<int[]> recommended = type.equals(old.type()) || colourGiven ? Optional.empty() : cat.recommendedRgb(type);
+        if (recommended.isPresent()) {
             int[] rgb = recommended.get();
             b.color(CieLab.fromRgb(rgb[0], rgb[1], rgb[2]));
         } else if (old.recommendedDisplayCieLab() != null && new Color(old.recommendedDisplayCieLab().toRgbInt()).equals(c)) {
