@@ -35,6 +35,7 @@ public final class ExportFields {
             .add(FormField.choice(MacroKeys.FRACTIONAL_TYPE, "Fractional_type (FRACTIONAL only)", ExportOptions.FRACTIONAL_TYPES,
                         d.get(MacroKeys.FRACTIONAL_TYPE)))
             .add(FormField.choice(MacroKeys.COMPRESSION, "Compression", ExportOptions.COMPRESSIONS, d.get(MacroKeys.COMPRESSION)))
+            .add(FormField.message(ExportOptions.COMPRESSION_HELP))
             .add(FormField.path(MacroKeys.META, "Meta (dcmqi JSON; blank = the image's Segment Metadata)", "", 40, FormField.Browse.FILE))
             .add(FormField.checkbox(MacroKeys.KEEP, "Keep empty frames", Boolean.parseBoolean(d.get(MacroKeys.KEEP))))
             .add(FormField.checkbox(MacroKeys.OVERWRITE, "Overwrite existing file", Boolean.parseBoolean(d.get(MacroKeys.OVERWRITE))));
@@ -51,8 +52,14 @@ public final class ExportFields {
             .add(FormField.message("Series and equipment attributes: Plugins > DICOM SEG > Options..."));
     }
 
-    /** The writer options of the form (after {@link CommandForm#show()}) and optional metadata. */
+    /**
+     * The writer options of the form (after {@link CommandForm#show()}) and optional metadata; a
+     * {@linkplain ExportOptions#readerWarning reader warning} goes to the Log.
+     */
     public static SegWriteOptions toOptions(CommandForm form, DcmqiMetadata meta) {
-        return ExportOptions.toWriteOptions(OptionValues.of(form.values()), meta, IJ.getVersion());
+        SegWriteOptions o = ExportOptions.toWriteOptions(OptionValues.of(form.values()), meta, IJ.getVersion());
+        String warning = ExportOptions.readerWarning(o);
+        if (warning != null) IJ.log(warning);
+        return o;
     }
 }
