@@ -20,10 +20,13 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.options.ImportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.options.SegmentSelection;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.task.OutputException;
+import org.dicomseg.ij.open.VolumeImport;
+import org.dicomseg.volume.VolumeFormat;
 import org.dicomseg.task.Progress;
 
 /**
@@ -39,7 +42,7 @@ import org.dicomseg.task.Progress;
 final class ImportCommand {
     private ImportCommand() { }
 
-    static final String USAGE = "dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments 1,3-5]"
+    static final String USAGE = "dicomseg import SEG --out F.tif|F.nii|F.nii.gz|F.nrrd [--as hyperstack|labels|rois|segments] [--segments 1,3-5]"
             + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
@@ -52,6 +55,7 @@ final class ImportCommand {
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
         Path seg = Paths.get(a.positional().get(0));
         Path target = Paths.get(a.require("out"));
+        if (VolumeFormat.isVolume(target)) return volume(a, seg, target, out);
         String as = a.get("as", "hyperstack").toLowerCase(Locale.ROOT);
         ImportOptions.Output output;
         switch (as) {
@@ -100,6 +104,36 @@ final class ImportCommand {
         });
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
+        return 0;
+    }
+
+    /**
+     * {@code --out Y.nii[.gz]|Y.nrrd [--as labels|segments]}: the SEG as a NIfTI/NRRD volume plus
+     * {@code Y.json} ({@link VolumeImport}).
+     */
+    private static int volume(CommandLine a, Path seg, Path target, PrintStream out) throws IOException {
+        String as = a.get("as", "labels");
+        VolumeImport.Layout layout;
+        try {
+            layout = VolumeImport.Layout.parse(as);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--as must be labels or segments for a NIfTI/NRRD output, not '" + as + "'");
+        }
+        for (String f : new String[] {"region", "downsample"}) {
+            if (a.has(f)) throw new CliException("--" + f + " applies to tiled SEGs imported as TIFF, not to a NIfTI/NRRD output");
+        }
+        if (a.flag("fractional-stored")) throw new CliException("--fractional-stored applies to TIFF output; a volume holds fractions in [0, 1]");
+        if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nhdr")) {
+            throw new CliException("--out: a detached NRRD header is not written; name the output .nrrd");
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(MacroKeys.SEGMENTS, a.get("segments", ""));
+        SegmentSelection segments = ImportOptions.of(OptionValues.of(v, ImportCommand::flagOf)).segments();
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        VolumeImport.Result r = VolumeImport.write(seg, target, layout, segments, a.flag("last-wins"), a.flag("overwrite"), Progress.NONE);
+        out.println("wrote " + r.volume() + ": " + r.summary() + "; " + r.metadata());
+        for (String note : r.notes()) out.println("note: " + note);
         return 0;
     }
 
