@@ -196,4 +196,90 @@ class VolumeExportCliTest {
         assertTrue(err.toString().contains("ras.nii.gz: value 1.5 at SEG plane 6, row 1, column 8 is outside [0, 1]"), err.toString());
         assertFalse(Files.exists(bad));
     }
+
+    /** A NRRD header for the labels on the sources' grid, in {@code space}, with {@code spacingScale} on the column spacing. */
+    static String nrrdHeader(String space, double spacingScale, String data) {
+        double[] o = origin();
+        double[] sp = spacing();
+        double sx = "right-anterior-superior".equals(space) ? -1 : 1;
+        return "NRRD0005\n# hand-written\ntype: uint8\ndimension: 3\nspace: " + space + "\nsizes: " + COLUMNS + " " + ROWS + " " + PLANES
+                + "\nspace directions: (" + sx * sp[0] * spacingScale + ",0,0) (0," + sx * sp[1] + ",0) (0,0," + sp[2] + ")\n"
+                + "kinds: domain domain domain\nencoding: raw\n" + (data != null ? "data file: " + data + "\n" : "")
+                + "space origin: (" + sx * o[0] + "," + sx * o[1] + "," + o[2] + ")\n";
+    }
+
+    @Test
+    void detachedAndRasNrrdHeadersGiveTheTiffsSeg() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("nrrd"));
+        Files.write(d.resolve("labels.raw"), labels);
+        Files.writeString(d.resolve("lps.nhdr"), nrrdHeader("left-posterior-superior", 1, "labels.raw"));
+        byte[] head = (nrrdHeader("right-anterior-superior", 1, null) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + labels.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(labels, 0, all, head.length, labels.length);
+        Files.write(d.resolve("ras.nrrd"), all);
+        for (String f : new String[] {"lps.nhdr", "ras.nrrd"}) {
+            Path seg = d.resolve(f + ".dcm");
+            assertEquals(0, run("export", "--labels", d.resolve(f).toString(), "--source", ct.toString(), "--out", seg.toString()), err.toString());
+            Conformance.assertConformant(seg);
+            assertEquals(canonical(tiffSeg), canonical(seg), f);
+        }
+        Files.writeString(d.resolve("wide.nhdr"), nrrdHeader("left-posterior-superior", 1.1, "labels.raw"));
+        Path seg = d.resolve("wide.dcm");
+        assertEquals(1, run("export", "--labels", d.resolve("wide.nhdr").toString(), "--source", ct.toString(), "--out", seg.toString()));
+        assertTrue(err.toString().contains("wide.nhdr does not lie on the source grid: spacing differs (file 2.90"), err.toString());
+        assertFalse(Files.exists(seg));
+    }
+
+    /** Exports {@code file} expecting exit 1, one line on stderr containing {@code message}, and no output. */
+    private void refused(Path file, String message, String... more) throws java.io.IOException {
+        Path seg = dir.resolve("refused.dcm");
+        List<String> args = new ArrayList<>(List.of("export", "--labels", file.toString(), "--source", ct.toString(), "--out", seg.toString()));
+        args.addAll(List.of(more));
+        assertEquals(1, run(args.toArray(new String[0])), out.toString());
+        String e = err.toString().trim();
+        assertTrue(e.contains(message), e);
+        assertEquals(1, e.lines().count(), e);
+        assertFalse(Files.exists(seg));
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("refused")), "leftover temporary file");
+        }
+    }
+
+    @Test
+    void badFilesAreRefusedWithOneLineAndNoOutput() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("bad"));
+        byte[] gz = Files.readAllBytes(dir.resolve("nib/ras.nii.gz"));
+        Files.write(d.resolve("truncated.nii.gz"), java.util.Arrays.copyOf(gz, gz.length * 2 / 3));
+        refused(d.resolve("truncated.nii.gz"), "truncated.nii.gz: ");
+        byte[] nii = Files.readAllBytes(dir.resolve("nib/transposed.nii"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(nii.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(108, 100f);
+        Files.write(d.resolve("vox_offset_inside.nii"), b.array());
+        refused(d.resolve("vox_offset_inside.nii"), "vox_offset_inside.nii: vox_offset 100.0 lies inside the header");
+        b = java.nio.ByteBuffer.wrap(nii.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(108, 4096f);
+        Files.write(d.resolve("vox_offset_beyond.nii"), b.array());
+        refused(d.resolve("vox_offset_beyond.nii"), "vox_offset_beyond.nii: the header says 83 x 97 x 150 voxels of UINT8 (1207650 bytes from offset 4096) but the file has");
+        b = java.nio.ByteBuffer.wrap(nii.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort(46, (short) 30000);
+        Files.write(d.resolve("lying_dims.nii"), b.array());
+        refused(d.resolve("lying_dims.nii"), "lying_dims.nii: the header says 83 x 97 x 30000 voxels");
+        b = java.nio.ByteBuffer.wrap(nii.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort(70, (short) 128).putShort(72, (short) 24);
+        Files.write(d.resolve("rgb.nii"), b.array());
+        refused(d.resolve("rgb.nii"), "rgb.nii: voxels of type RGB24 are not read");
+        // lying dims inside gzip: the data end early while the SEG is being written
+        byte[] raw;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            raw = in.readAllBytes();
+        }
+        java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(46, (short) 151);
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (var zo = new java.util.zip.GZIPOutputStream(z)) {
+            zo.write(raw);
+        }
+        Files.write(d.resolve("lying_dims.nii.gz"), z.toByteArray());
+        refused(d.resolve("lying_dims.nii.gz"), "lying_dims.nii.gz: the voxel data end early, in plane 150 of 151", "--geometry", "file");
+    }
 }
