@@ -1,7 +1,5 @@
 package org.dicomseg.volume;
 
-import java.util.Arrays;
-
 /**
  * Where each voxel of a SEG plane comes from in a volume file: SEG plane {@code p}, row {@code r},
  * column {@code c} is file voxel {@code (i, j, k)} with the file axis {@link #columnAxis()} at
@@ -70,7 +68,16 @@ public final class VolumePlacement {
     }
 
     @Override public String toString() {
-        return "columns along file axis " + columnAxis + (columnReversed ? " reversed" : "") + ", rows along " + rowAxis
-                + (rowReversed ? " reversed" : "") + ", planes along " + sliceAxis + " " + Arrays.toString(fileSlice);
+        int first = -1;
+        int last = -1;
+        for (int p = 0; p < fileSlice.length; p++) {
+            if (fileSlice[p] < 0) continue;
+            if (first < 0) first = p;
+            last = p;
+        }
+        String planes = first < 0 ? "no plane on a source plane" : "file planes " + fileSlice[first] + ".." + fileSlice[last] + " along axis "
+                + sliceAxis + " on source planes " + (first + 1) + ".." + (last + 1);
+        return "columns along file axis " + columnAxis + (columnReversed ? " reversed" : "") + ", rows along axis " + rowAxis
+                + (rowReversed ? " reversed" : "") + ", " + planes;
     }
 }
