@@ -149,4 +149,10 @@ public final class MacroKeys {
      * its plane positions, orientation and spacing, a custom-geometry SEG).
      */
     public static final String GEOMETRY = "geometry";
+    /**
+     * Import: a NIfTI ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd}) file to write the SEG to
+     * instead of opening it (with {@code Y.json} beside it): a label map for {@code output=[label image]},
+     * else one component per segment; blank = open it as usual.
+     */
+    public static final String VOLUME = "volume";
 }
