@@ -71,6 +71,13 @@ public final class NrrdHeader {
         }
         ByteOrder order = endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
 
+        String kinds = f.getOrDefault("kinds", "").toLowerCase(Locale.ROOT);
+        for (String k : new String[] {"color", "rgb", "complex", "quaternion", "tensor", "matrix"}) {
+            if (kinds.contains(k)) {
+                throw new VolumeFormatException(name + ": an axis of kind '" + kinds.trim() + "' (colour, complex or tensor voxels) is not"
+                        + " a label map or a volume of segments");
+            }
+        }
         // The component axis: the one whose space direction is 'none' (4-D only), first or last.
         List<double[]> dirs = directions(name, require(name, f, "space directions"), dimension);
         int component = -1;

@@ -1,6 +1,7 @@
 package org.dicomseg.volume;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,10 +20,11 @@ import java.util.zip.ZipException;
  * The voxel bytes of a volume, one chunk at a time: a chunk is one i×j plane of one component (or,
  * when the components are the fastest axis, one i×j plane of all of them), the unit in which the
  * formats store voxels contiguously. Raw data are read where they lie (positional reads, any
- * order, several threads). Gzip data are inflated as a stream, forward; the first time a chunk
- * behind the stream is asked for (a volume stored in the opposite slice order to the sources'),
- * the rest of the data is inflated once into a temporary file, which is read like raw data
- * afterwards and deleted on {@link #close()}. Memory: one chunk, never the volume.
+ * order, several threads). Gzip data are inflated once, as a stream, forward, each chunk also
+ * copied to a temporary file; the first time a chunk behind the stream is asked for (a second pass
+ * of the writer, or a volume stored in the opposite slice order to the sources'), the rest is
+ * inflated into that file, which is read like raw data afterwards and deleted on {@link #close()}.
+ * Memory: one chunk, never the volume; disk: the inflated data, at most once.
  */
 final class VoxelSource implements Closeable {
     private static final int BUFFER = 1 << 16;
@@ -33,6 +35,7 @@ final class VoxelSource implements Closeable {
     private final long rawOffset;
     private FileChannel channel;   // raw data, or the spooled inflated data
     private InputStream stream;    // gzip, forward
+    private OutputStream spoolOut; // the inflated chunks so far, in order (gzip)
     private long nextChunk;
     private Path spool;
 
@@ -73,9 +76,13 @@ final class VoxelSource implements Closeable {
                 if (channel == null && index < nextChunk) spoolRest();
                 ch = channel;
                 if (ch == null) {
-                    long skip = (index - nextChunk) * (long) chunkBytes;
-                    stream.skipNBytes(skip);
+                    while (nextChunk < index) {
+                        fill(stream, dst, (int) nextChunk);
+                        tee(dst);
+                        nextChunk++;
+                    }
                     fill(stream, dst, index);
+                    tee(dst);
                     nextChunk = index + 1L;
                     return;
                 }
@@ -106,21 +113,28 @@ final class VoxelSource implements Closeable {
         nextChunk = 0;
     }
 
-    /** Inflates everything into a temporary file and reads from it from now on. */
-    private void spoolRest() throws IOException {
-        openStream();
-        spool = Files.createTempFile("dicomseg-volume-", ".raw");
-        try (OutputStream out = Files.newOutputStream(spool)) {
-            byte[] buf = new byte[chunkBytes];
-            for (int i = 0; i < chunks; i++) {
-                fill(stream, buf, i);
-                out.write(buf, 0, chunkBytes);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
-            spool = null;
-            throw e;
+    /**
+     * Copies a chunk just inflated (in stream order) to the temporary file, so that a second pass
+     * (the writer reads a label map more than once) reads it without inflating the data again.
+     */
+    private void tee(byte[] chunk) throws IOException {
+        if (spoolOut == null) {
+            spool = Files.createTempFile("dicomseg-volume-", ".raw");
+            spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), BUFFER);
         }
+        spoolOut.write(chunk, 0, chunkBytes);
+    }
+
+    /** Inflates the rest into the temporary file and reads from it from now on. */
+    private void spoolRest() throws IOException {
+        byte[] buf = new byte[chunkBytes];
+        while (nextChunk < chunks) {
+            fill(stream, buf, (int) nextChunk);
+            tee(buf);
+            nextChunk++;
+        }
+        spoolOut.close();
+        spoolOut = null;
         stream.close();
         stream = null;
         channel = FileChannel.open(spool, StandardOpenOption.READ);
@@ -129,9 +143,11 @@ final class VoxelSource implements Closeable {
     @Override public synchronized void close() throws IOException {
         try {
             if (stream != null) stream.close();
+            if (spoolOut != null) spoolOut.close();
             if (channel != null) channel.close();
         } finally {
             stream = null;
+            spoolOut = null;
             channel = null;
             if (spool != null) Files.deleteIfExists(spool);
             spool = null;

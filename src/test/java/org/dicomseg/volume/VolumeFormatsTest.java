@@ -139,5 +139,9 @@ class VolumeFormatsTest {
                 + "space directions: (1,0,0) (0,1,0) (0,0,1)\nencoding: raw\nspace origin: (0,0,0)\n\nxxxx");
         e = assertThrows(VolumeFormatException.class, () -> LabelVolume.read(f));
         assertTrue(e.getMessage().contains("space 'scanner-xyz' is not a patient space"), e.getMessage());
+        Files.writeString(f, "NRRD0004\ntype: uchar\ndimension: 4\nspace: LPS\nsizes: 3 2 2 1\n"
+                + "space directions: none (1,0,0) (0,1,0) (0,0,1)\nkinds: RGB-color domain domain domain\nencoding: raw\nspace origin: (0,0,0)\n\nxxxxxxxxxxxx");
+        e = assertThrows(VolumeFormatException.class, () -> LabelVolume.read(f));
+        assertTrue(e.getMessage().contains("colour, complex or tensor voxels"), e.getMessage());
     }
 }
