@@ -96,6 +96,7 @@ class VolumeExportCliTest {
         tiffSeg = dir.resolve("tiff-seg.dcm");
         assertEquals(0, Main.run(List.of("export", "--labels", tif.toString(), "--source", ct.toString(), "--out", tiffSeg.toString()),
                 new PrintStream(new ByteArrayOutputStream()), System.err));
+        Conformance.assertConformant(tiffSeg);
         Nibabel.writeVariants(Files.createDirectories(dir.resolve("nib")), labels, PLANES, ROWS, COLUMNS, origin(), spacing());
     }
 

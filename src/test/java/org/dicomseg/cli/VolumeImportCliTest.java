@@ -171,6 +171,29 @@ class VolumeImportCliTest {
     }
 
     @Test
+    void segmentsAsA4dNiftiReadByNibabel() throws Exception {
+        Path nii = dir.resolve("s4.nii.gz");
+        assertEquals(0, run("import", overlapSeg.toString(), "--out", nii.toString(), "--as", "segments"), err.toString());
+        JsonObject n = Nibabel.read(nii);
+        JsonArray shape = n.getAsJsonArray("shape");
+        assertEquals(List.of(COLUMNS, ROWS, 131, 2), List.of(shape.get(0).getAsInt(), shape.get(1).getAsInt(), shape.get(2).getAsInt(),
+                shape.get(3).getAsInt()));
+        int[] expected = new int[2 * 131 * ROWS * COLUMNS];
+        int i = 0;
+        for (int s = 1; s <= 2; s++) {
+            for (int p = 10; p <= 140; p++) {
+                for (int r = 0; r < ROWS; r++) {
+                    for (int c = 0; c < COLUMNS; c++) {
+                        int lab = VolumeExportCliTest.label(p, r, c);
+                        expected[i++] = s == 1 ? (lab == 1 ? 1 : 0) : (lab == 1 && c > 40 || lab == 2 ? 1 : 0);
+                    }
+                }
+            }
+        }
+        assertEquals(Nibabel.labelHash(expected), n.get("sha256").getAsString());
+    }
+
+    @Test
     void overlapsAreRefusedForALabelMapUnlessLastWins() throws Exception {
         Path nii = dir.resolve("o.nii");
         assertEquals(1, run("import", overlapSeg.toString(), "--out", nii.toString()));

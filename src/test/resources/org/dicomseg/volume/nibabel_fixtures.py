@@ -1,7 +1,8 @@
 """Writes NIfTI fixtures with nibabel (an independent implementation of NIfTI-1/2) for the Java tests.
 
 usage: nibabel_fixtures.py write SPEC.json OUT_DIR   -> one file per variant, named by it
-       nibabel_fixtures.py read FILE.nii[.gz]        -> JSON: shape, dtype, affine, sform/qform codes, sha of voxels
+       nibabel_fixtures.py read FILE.nii[.gz]        -> JSON: shape, dtype, affine, sform/qform codes, sha of the voxels
+                                                        with the axes reversed ([component][plane][row][column])
 
 SPEC: {"raw": path of the labels as uint8/float32 in SEG order [plane][row][column],
        "dtype": "uint8"|"float32", "shape": [planes, rows, columns],
@@ -97,7 +98,8 @@ def read(path):
     print(json.dumps({"shape": list(arr.shape), "dtype": str(img.get_data_dtype()),
                       "affine": img.affine.tolist(),
                       "sform_code": int(img.header["sform_code"]), "qform_code": int(img.header["qform_code"]),
-                      "sum": float(d.sum()), "sha256": hashlib.sha256(np.transpose(arr, (2, 1, 0)).tobytes()).hexdigest()}))
+                      "sum": float(d.sum()),
+                      "sha256": hashlib.sha256(np.transpose(arr, tuple(reversed(range(arr.ndim)))).tobytes()).hexdigest()}))
 
 
 if __name__ == "__main__":
