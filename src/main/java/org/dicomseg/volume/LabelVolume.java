@@ -99,9 +99,9 @@ public final class LabelVolume implements Closeable {
      */
     public synchronized MaskPlanes planes(int component, VolumePlacement placement) throws VolumeFormatException {
         if (component < 0 || component >= components()) throw new IllegalArgumentException("component " + component + " of " + components());
-        VoxelSource s = new VoxelSource(header);
-        sources.add(s);
-        return new VolumeMaskPlanes(header, s, placement, component);
+        // One source for all components: gzip data are inflated once whatever order the writer reads them in.
+        if (sources.isEmpty()) sources.add(new VoxelSource(header));
+        return new VolumeMaskPlanes(header, sources.get(0), placement, component);
     }
 
     @Override public synchronized void close() throws IOException {
