@@ -143,6 +143,26 @@ class VolumeImportCliTest {
     }
 
     @Test
+    void onTheSourceGridTheVolumeHasTheSeriesExtentAndExportsBackExactly() throws Exception {
+        Path nii = dir.resolve("grid.nii.gz");
+        assertEquals(0, run("import", labelSeg.toString(), "--out", nii.toString(), "--source", ct.toString()), err.toString());
+        JsonObject n = Nibabel.read(nii);
+        JsonArray shape = n.getAsJsonArray("shape");
+        assertEquals(List.of(COLUMNS, ROWS, PLANES), List.of(shape.get(0).getAsInt(), shape.get(1).getAsInt(), shape.get(2).getAsInt()));
+        double[] o = VolumeExportCliTest.origin();
+        assertEquals(o[2], n.getAsJsonArray("affine").get(2).getAsJsonArray().get(3).getAsDouble(), 1e-4);
+        assertEquals(Nibabel.labelHash(expectedLabels(0, PLANES - 1)), n.get("sha256").getAsString());
+        Path back = dir.resolve("grid-back.dcm");
+        assertEquals(0, run("export", "--labels", nii.toString(), "--source", ct.toString(), "--out", back.toString()), err.toString());
+        assertFalse(out.toString().contains("outside the file are empty"), out.toString());
+        Conformance.assertConformant(back);
+        try (SegmentationReader a = SegmentationReader.open(labelSeg); SegmentationReader b = SegmentationReader.open(back)) {
+            assertEquals(a.segmentPixelCounts(), b.segmentPixelCounts());
+            assertEquals(a.numberOfFrames(), b.numberOfFrames());
+        }
+    }
+
+    @Test
     void segmentsAsA4dNrrdOneComponentPerSegment() throws Exception {
         Path nrrd = dir.resolve("s.nrrd");
         assertEquals(0, run("import", overlapSeg.toString(), "--out", nrrd.toString(), "--as", "segments"), err.toString());

@@ -66,6 +66,11 @@ class VolumeCommandHeadlessTest {
         for (int c = 0; c < 2; c++) for (int i = 0; i < n; i++) ones[c] += v.values[c * n + i];
         assertEquals(11888, ones[0]);
         assertEquals(10743, ones[1]);
+        // on the source grid (source_folder): one plane per source image
+        Path onGrid = dir.resolve("g.nii");
+        log = ImportCommandHeadlessTest.runAsMacro("seg=" + q(Shared.corpus("dcmqi/segmentations/liver.dcm")) + " output=[label image]"
+                + " source_folder=" + q(Shared.corpus("dcmqi/segmentations/ct-3slice")) + " volume=" + q(onGrid), () -> new ImportSegCommand().run(""));
+        assertTrue(log.contains("label map 512x512x3"), log);
         // overlapping segments as a label map: refused in one line, nothing written
         Path nii = dir.resolve("l.nii.gz");
         log = ImportCommandHeadlessTest.runAsMacro("seg=" + q(seg) + " output=[label image] volume=" + q(nii), () -> new ImportSegCommand().run(""));

@@ -18,6 +18,7 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
 import org.dicomseg.reconstruct.SegmentationVolume;
+import org.dicomseg.source.SourceFrame;
 import org.dicomseg.task.InputException;
 import org.dicomseg.task.OutputException;
 import org.dicomseg.task.Progress;
@@ -33,7 +34,8 @@ import org.dicomseg.volume.VoxelType;
  * label map (pixel value = segment number; overlapping segments refused unless "last wins");
  * {@link Layout#SEGMENTS}: a 4-D volume with one component per segment (0/1, or fractions in
  * [0, 1] for a FRACTIONAL SEG). The planes are the SEG's own, sorted along the slice normal with
- * the gaps between them filled with empty planes ({@link Reconstructor#volume}); the affine maps
+ * the gaps between them filled with empty planes ({@link Reconstructor#volume}), or, given the
+ * source series, one per source image ({@link Reconstructor#volumeOnGrid}); the affine maps
  * voxel (i, j, k) to Image Position (Patient) of plane k + i·Δcolumn·row direction + j·Δrow·column
  * direction (PS3.3 C.7.6.2.1.1), written in the file's convention (NIfTI RAS sform/qform, NRRD
  * left-posterior-superior) by {@link VolumeWriter}. Both files appear atomically; on any failure
@@ -90,6 +92,17 @@ public final class VolumeImport {
      */
     public static Result write(Path seg, Path out, Layout layout, SegmentSelection segments, boolean lastWins, boolean overwrite, Progress progress)
             throws IOException {
+        return write(seg, out, layout, segments, lastWins, overwrite, null, progress);
+    }
+
+    /**
+     * As {@link #write(Path, Path, Layout, SegmentSelection, boolean, boolean, Progress)}, on the grid
+     * of {@code sourceGrid} (the source series' frames, any order) when not null: one plane per
+     * source image, so the volume has the source series' extent and affine (that of the CT's own
+     * NIfTI, as dcm2niix would write it, but for its axis order); a frame on none of them is refused.
+     */
+    public static Result write(Path seg, Path out, Layout layout, SegmentSelection segments, boolean lastWins, boolean overwrite,
+                               List<SourceFrame> sourceGrid, Progress progress) throws IOException {
         Path json = VolumeFormat.metadataFileOf(out);
         if (seg.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())
                 || seg.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
@@ -112,7 +125,18 @@ public final class VolumeImport {
             } else if (fractional) {
                 o.rescaleFractional(true);
             }
-            SegmentationVolume v = Reconstructor.volume(r, o);
+            SegmentationVolume v;
+            if (sourceGrid == null) {
+                v = Reconstructor.volume(r, o);
+            } else {
+                List<double[]> positions = new ArrayList<>();
+                for (SourceFrame f : sourceGrid) {
+                    if (f.position() == null) throw new InputException("Source image " + f + " has no Image Position (Patient)");
+                    positions.add(f.position().toArray());
+                }
+                double[] orientation = sourceGrid.get(0).orientation() == null ? null : sourceGrid.get(0).orientation().toArray();
+                v = Reconstructor.volumeOnGrid(r, positions, orientation, o);
+            }
             VolumeGrid grid = grid(seg, v);
             VoxelType type = v.pixelType() == SegmentationVolume.PixelType.UINT16 ? VoxelType.UINT16
                     : v.pixelType() == SegmentationVolume.PixelType.FLOAT32 ? VoxelType.FLOAT32 : VoxelType.UINT8;
