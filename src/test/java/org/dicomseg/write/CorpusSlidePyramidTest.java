@@ -29,7 +29,7 @@ import org.dicomseg.testing.TiledSegs;
  * A SEG pyramid over the corpus's 12-level CMU-1 slide (wsi2dcm: each level {@code floor(finer / 2)}
  * pixels, 2,220 × 2,967 down to 1 × 1): every level of the slide gets a SEG level of exactly that
  * level's Total Pixel Matrix size, holding the block downsampling of the mask computed here
- * independently ({@link #mode}); a level the region has no pixel on is named, not
+ * independently ({@link TiledSegs#blockMode}); a level the region has no pixel on is named, not
  * skipped silently. Every file passes the gate; highdicom reads a few levels bit for bit.
  */
 class CorpusSlidePyramidTest {
@@ -45,23 +45,6 @@ class CorpusSlidePyramidTest {
     @BeforeAll
     static void shared() {
         Shared.assumePresent();
-    }
-
-    /**
-     * The most frequent nonzero label (the patterns hold 0, 1, 2) of the f × f block at mask
-     * (bx, by), ties to the smaller, 0 when none: {@link PyramidWriterTest#mode} without its
-     * per-pixel table, for the 6.6 million pixels of level 0.
-     */
-    static int mode(byte[] labels, int w, int h, int bx, int by, int f) {
-        int one = 0, two = 0;
-        for (int y = Math.max(0, by); y < Math.min(h, by + f); y++) {
-            for (int x = Math.max(0, bx); x < Math.min(w, bx + f); x++) {
-                int v = labels[y * w + x];
-                if (v == 1) one++;
-                else if (v == 2) two++;
-            }
-        }
-        return one == 0 && two == 0 ? 0 : two > one ? 2 : 1;
     }
 
     static List<Path> levels() {
@@ -94,7 +77,7 @@ class CorpusSlidePyramidTest {
                 byte[] all = (byte[]) Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().combineToLabelMap()).plane(0, 0);
                 for (int y = 0; y < m.rows(); y++) {
                     for (int x = 0; x < m.columns(); x++) {
-                        int want = mode(labels, w, h, x * f, y * f, f);
+                        int want = TiledSegs.blockMode(labels, w, h, x * f, y * f, f);
                         if (all[y * (int) m.columns() + x] != want) {
                             assertEquals(want, all[y * (int) m.columns() + x], FILES[k] + " pixel " + x + "," + y);
                         }
@@ -112,7 +95,7 @@ class CorpusSlidePyramidTest {
             for (int s = 0; s < 2; s++) {
                 for (int y = 0; y < t.rows; y++) {
                     for (int x = 0; x < t.columns; x++) {
-                        int want = mode(labels, w, h, x * f, y * f, f) == s + 1 ? 1 : 0;
+                        int want = TiledSegs.blockMode(labels, w, h, x * f, y * f, f) == s + 1 ? 1 : 0;
                         if (t.value(s, y, x) != want) assertEquals(want, t.value(s, y, x), FILES[k] + " segment " + (s + 1) + " at " + x + "," + y);
                     }
                 }
@@ -149,7 +132,7 @@ class CorpusSlidePyramidTest {
                 byte[] all = (byte[]) Reconstructor.totalPixelMatrix(r, ReconstructionOptions.defaults().combineToLabelMap()).plane(0, 0);
                 for (int y = 0; y < m.rows(); y++) {
                     for (int x = 0; x < m.columns(); x++) {
-                        int want = mode(labels, w, h, x * f - x0, y * f - y0, f);
+                        int want = TiledSegs.blockMode(labels, w, h, x * f - x0, y * f - y0, f);
                         if (all[y * (int) m.columns() + x] != want) {
                             assertEquals(want, all[y * (int) m.columns() + x], FILES[k] + " pixel " + x + "," + y);
                         }
@@ -160,7 +143,7 @@ class CorpusSlidePyramidTest {
         Highdicom.TotalPixelMatrix t = Highdicom.totalPixelMatrix(outs.get(2), tmp);
         for (int y = 0; y < t.rows; y++) {
             for (int x = 0; x < t.columns; x++) {
-                int label = mode(labels, w, h, x * 4 - x0, y * 4 - y0, 4);
+                int label = TiledSegs.blockMode(labels, w, h, x * 4 - x0, y * 4 - y0, 4);
                 for (int s = 0; s < 2; s++) {
                     if (t.value(s, y, x) != (label == s + 1 ? 1 : 0)) {
                         assertEquals(label == s + 1 ? 1 : 0, t.value(s, y, x), "level 2 segment " + (s + 1) + " at " + x + "," + y);
