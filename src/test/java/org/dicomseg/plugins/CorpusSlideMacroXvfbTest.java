@@ -152,6 +152,12 @@ class CorpusSlideMacroXvfbTest {
             assertEquals(c.name + " ROIS_BACK " + c.w + " " + c.h + " " + region, line(c.name + " ROIS_BACK "));
             assertEquals(c.name + " ROIS_DIFF 0", line(c.name + " ROIS_DIFF "));
         }
+        // the Camelyon JPEG slide's specimen without Container Identifier is named in the Log, by both exports
+        for (String command : List.of("Export ROIs as SEG: WARNING: ", "Export Label Image as SEG: WARNING: ")) {
+            String w = line(command);
+            assertTrue(w.contains(CASES.get(1).slide().toString()) && w.contains("no Container Identifier (0040,0512)"), w);
+        }
+        assertEquals(2, lines.stream().filter(l -> l.contains(": WARNING: ")).count(), "no other warning: " + lines);
     }
 
     /**
