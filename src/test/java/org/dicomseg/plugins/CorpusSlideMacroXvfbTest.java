@@ -199,18 +199,19 @@ class CorpusSlideMacroXvfbTest {
     @Test
     void highdicomReadsWhatWasDrawn() throws Exception {
         Case cmu = CASES.get(0), jpeg = CASES.get(1), j2k = CASES.get(2);
-        check(cmu.labelSeg(), cmu.labelTif(), cmu, SourceImages.read(cmu.slide()).totalPixelMatrix(), 1, 1);
-        check(jpeg.roiSeg(), jpeg.roiTif(), jpeg, SourceImages.read(jpeg.slide()).totalPixelMatrix(), 1, 255);
-        check(j2k.labelSeg(), j2k.labelTif(), j2k, SourceImages.read(j2k.slide()).totalPixelMatrix(), 1, 1);
+        Path coarse = dir.resolve("cmu-labels-seg-level-4.dcm");
+        List<Highdicom.TotalPixelMatrix> t = Highdicom.totalPixelMatrices(List.of(cmu.labelSeg(), jpeg.roiSeg(), j2k.labelSeg(), coarse), dir);
+        check(t.get(0), cmu.labelSeg(), cmu.labelTif(), cmu, SourceImages.read(cmu.slide()).totalPixelMatrix(), 1, 1);
+        check(t.get(1), jpeg.roiSeg(), jpeg.roiTif(), jpeg, SourceImages.read(jpeg.slide()).totalPixelMatrix(), 1, 255);
+        check(t.get(2), j2k.labelSeg(), j2k.labelTif(), j2k, SourceImages.read(j2k.slide()).totalPixelMatrix(), 1, 1);
         // level 4 of the CMU pyramid: 4 x 4 blocks of level 2, at the offset divided by 4
-        check(dir.resolve("cmu-labels-seg-level-4.dcm"), cmu.labelTif(), cmu, SlideSeries.scan(cmu.slide()).level(3).matrix(), 4, 1);
+        check(t.get(3), coarse, cmu.labelTif(), cmu, SlideSeries.scan(cmu.slide()).level(3).matrix(), 4, 1);
     }
 
     /** highdicom's Total Pixel Matrix of {@code seg} is {@code tif} (labels 1, 2) placed at the case's offset / f, by blocks of f. */
-    static void check(Path seg, Path tif, Case c, TotalPixelMatrix level, int f, int on) {
+    static void check(Highdicom.TotalPixelMatrix t, Path seg, Path tif, Case c, TotalPixelMatrix level, int f, int on) {
         ImagePlus imp = IJ.openImage(tif.toString());
         byte[] drawn = (byte[]) imp.getProcessor().getPixels();
-        Highdicom.TotalPixelMatrix t = Highdicom.totalPixelMatrix(seg, dir);
         assertEquals(level.rows(), t.rows, seg + " rows");
         assertEquals(level.columns(), t.columns, seg + " columns");
         assertEquals(2, t.segments, seg + " segments");

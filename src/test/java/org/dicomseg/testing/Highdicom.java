@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code ../shared/oracle/README.md}): opens a SEG the project wrote with highdicom and returns the
  * Total Pixel Matrix highdicom reconstructs ({@code --mode total}: one channel per segment, stored
  * values, LABELMAP one-hot), read from the {@code .npy} it saves with a reader of its own here.
- * The test fails with highdicom's own message when highdicom refuses the file.
+ * The test fails with highdicom's own message when highdicom refuses the file. Several files are
+ * read in one Python process ({@link #totalPixelMatrices}) the way {@code highdicom-read} runs
+ * {@code hd_read.py}: same interpreter, same {@code PYTHONPATH}, same arguments.
  */
 public final class Highdicom {
     private Highdicom() { }
@@ -53,24 +55,50 @@ public final class Highdicom {
 
     /** Runs {@code highdicom-read --mode total} on {@code seg} (scratch files in {@code work}). */
     public static TotalPixelMatrix totalPixelMatrix(Path seg, Path work) {
-        Path tool = Shared.root().resolve("tools").resolve("highdicom-read");
-        String name = seg.getFileName().toString();
-        Path json = work.resolve(name + ".hd.json"), npy = work.resolve(name + ".hd.npy");
-        List<String> cmd = new ArrayList<>(List.of("bash", tool.toString(), seg.toAbsolutePath().toString(),
-                json.toAbsolutePath().toString(), "--npy", npy.toAbsolutePath().toString(), "--mode", "total"));
+        return totalPixelMatrices(List.of(seg), work).get(0);
+    }
+
+    /**
+     * The same for several SEGs in one Python process: the oracle's {@code hd_read.main} with the
+     * arguments {@code highdicom-read} would pass, once per file, so that numpy, pydicom and
+     * highdicom are imported once (about a second each time). Fails on the first file highdicom
+     * refuses, with its message.
+     */
+    public static List<TotalPixelMatrix> totalPixelMatrices(List<Path> segs, Path work) {
+        Path oracle = Shared.root().resolve("oracle");
+        StringBuilder py = new StringBuilder("import sys\nsys.path.insert(0, sys.argv[1])\nimport hd_read\n"
+                + "for i in range(2, len(sys.argv), 3):\n"
+                + "    rc = hd_read.main([sys.argv[i], sys.argv[i + 1], '--npy', sys.argv[i + 2], '--mode', 'total'])\n"
+                + "    print('HD_READ_RC', sys.argv[i], rc, flush=True)\n"
+                + "    if rc != 0: sys.exit(rc)\n");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", py.toString(), oracle.toString()));
+        List<Path> npys = new ArrayList<>();
+        for (Path seg : segs) {
+            String name = seg.getFileName().toString();
+            Path json = work.resolve(name + ".hd.json"), npy = work.resolve(name + ".hd.npy");
+            cmd.add(seg.toAbsolutePath().toString());
+            cmd.add(json.toAbsolutePath().toString());
+            cmd.add(npy.toAbsolutePath().toString());
+            npys.add(npy);
+        }
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("PYTHONPATH", oracle.resolve("site").toString());
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                fail("highdicom-read timed out on " + seg);
+                fail("highdicom-read timed out on " + segs);
             }
             if (p.exitValue() != 0) {
-                fail("highdicom cannot read " + seg + " (exit " + p.exitValue() + "):\n" + new String(out, StandardCharsets.UTF_8));
+                fail("highdicom cannot read one of " + segs + " (exit " + p.exitValue() + "):\n" + new String(out, StandardCharsets.UTF_8));
             }
-            return readNpy(npy);
+            List<TotalPixelMatrix> all = new ArrayList<>();
+            for (Path npy : npys) all.add(readNpy(npy));
+            return all;
         } catch (IOException e) {
-            throw new AssertionError("Cannot run highdicom-read: " + e, e);
+            throw new AssertionError("Cannot run the highdicom oracle: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted");

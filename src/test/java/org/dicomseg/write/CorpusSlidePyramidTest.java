@@ -86,9 +86,12 @@ class CorpusSlidePyramidTest {
             }
         }
         assertEquals(1483, SourceImages.read(levels.get(1)).totalPixelMatrix().rows());
-        for (int k : new int[] {1, 11}) {
+        int[] checked = {1, 11};
+        List<Highdicom.TotalPixelMatrix> matrices = Highdicom.totalPixelMatrices(List.of(outs.get(1), outs.get(11)), tmp);
+        for (int i = 0; i < checked.length; i++) {
+            int k = checked[i];
             TotalPixelMatrix m = SourceImages.read(levels.get(k)).totalPixelMatrix();
-            Highdicom.TotalPixelMatrix t = Highdicom.totalPixelMatrix(outs.get(k), tmp);
+            Highdicom.TotalPixelMatrix t = matrices.get(i);
             assertEquals(m.rows(), t.rows);
             assertEquals(m.columns(), t.columns);
             int f = 1 << k;

@@ -130,9 +130,13 @@ class CorpusSlideSegTest {
             }
         }
 
-        for (String kind : oracle) {
-            Path seg = segs.get(kind);
-            Highdicom.TotalPixelMatrix t = Highdicom.totalPixelMatrix(seg, tmp);
+        List<Path> read = new ArrayList<>();
+        for (String kind : oracle) read.add(segs.get(kind));
+        List<Highdicom.TotalPixelMatrix> matrices = Highdicom.totalPixelMatrices(read, tmp);
+        for (int k = 0; k < oracle.length; k++) {
+            String kind = oracle[k];
+            Path seg = read.get(k);
+            Highdicom.TotalPixelMatrix t = matrices.get(k);
             if (kind.startsWith("fractional")) {
                 assertPlaced(t, levelRows, levelCols, s, 1, (label, ch) -> label == 1 ? 255 : label == 2 ? 102 : 0, seg);
             } else {
