@@ -84,6 +84,7 @@ class CorpusSlideMacroXvfbTest {
         Shared.assumePresent();
         StringBuilder m = new StringBuilder();
         for (Case c : CASES) m.append(macro(c));
+        m.append(lowRegionPyramid());
         lines = ImportMacroXvfbTest.runMacro(dir, m.toString());
     }
 
@@ -137,6 +138,27 @@ class CorpusSlideMacroXvfbTest {
                 "");
     }
 
+    static final String CMU_LEVEL_0 = "wsi/dicom-wsi-sample/cmu-1-small-region/level-0-frames-0-30.dcm";
+
+    /**
+     * A label image on a region of CMU-1 level 1 (the finest) below row 2,048, exported with
+     * {@code pyramid}: its two coarsest levels (2 × 2, 1 × 1) cover rows 0-2,047 only.
+     */
+    static String lowRegionPyramid() {
+        return String.join("\n",
+                "run(\"Open DICOM Slide...\", \"slide=[" + Shared.corpus(CMU_LEVEL_0) + "] level=1 x=100 y=2500 width=300 height=300\");",
+                "low = getImageID();",
+                "newImage(\"low-labels\", \"8-bit black\", 300, 300, 1);",
+                "lab = getImageID();",
+                "keys = newArray(\"file\", \"level\", \"x\", \"y\", \"spacing\", \"frameOfReference\", \"sopInstance\");",
+                "for (k = 0; k < keys.length; k++) { selectImage(low); v = Property.get(\"DICOMSEG.slide.\" + keys[k]);"
+                        + " selectImage(lab); Property.set(\"DICOMSEG.slide.\" + keys[k], v); }",
+                "setColor(1); makeOval(20, 20, 200, 150); fill(); run(\"Select None\");",
+                "run(\"Export Label Image as SEG...\", \"out=[" + dir.resolve("low-seg.dcm") + "] pyramid overwrite\");",
+                "close(); selectImage(low); close();",
+                "");
+    }
+
     static String line(String prefix) {
         return lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n" + String.join("\n", lines)));
@@ -157,7 +179,25 @@ class CorpusSlideMacroXvfbTest {
             String w = line(command);
             assertTrue(w.contains(CASES.get(1).slide().toString()) && w.contains("no Container Identifier (0040,0512)"), w);
         }
-        assertEquals(2, lines.stream().filter(l -> l.contains(": WARNING: ")).count(), "no other warning: " + lines);
+        assertEquals(2, lines.stream().filter(l -> l.contains(": WARNING: ") && !l.contains("pyramid level not written")).count(),
+                "no other warning: " + lines);
+    }
+
+    /** From ImageJ, a pyramid level that cannot be written is named in the Log; the others are written. */
+    @Test
+    void aLevelTheRegionIsNotOnIsNamedInTheLog() throws Exception {
+        SlideSeries cmu = SlideSeries.scan(Shared.corpus(CMU_LEVEL_0));
+        List<String> notWritten = lines.stream().filter(l -> l.startsWith("Export Label Image as SEG: WARNING: pyramid level not written: "))
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(2, notWritten.size(), lines.toString());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(notWritten.get(i).contains(cmu.level(10 + i).file() + ": the region"), notWritten.get(i));
+        }
+        List<Path> written = new ArrayList<>(List.of(dir.resolve("low-seg.dcm")));
+        for (int k = 2; k <= 10; k++) written.add(dir.resolve("low-seg-level-" + k + ".dcm"));
+        for (Path p : written) assertTrue(Files.exists(p), p + " was not written");
+        assertTrue(Files.notExists(dir.resolve("low-seg-level-11.dcm")) && Files.notExists(dir.resolve("low-seg-level-12.dcm")));
+        Conformance.assertConformant(written.toArray(new Path[0]));
     }
 
     /**
