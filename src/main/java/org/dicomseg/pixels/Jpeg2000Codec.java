@@ -9,20 +9,21 @@ import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageInputStreamImpl;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * JPEG 2000 Lossless (transfer syntax 1.2.840.10008.1.2.4.90) for one grey frame, through
  * jai-imageio-jpeg2000. DICOM encapsulates the bare code stream (PS3.5 A.4.4), not a JP2 file,
- * so the writer is asked for the code stream only; the reader accepts both.
+ * so the writer is asked for the code stream only; the reader accepts both. The coder is chosen by
+ * class ({@link ImageIoCodecs}), not looked up in ImageIO's registry.
  */
 public final class Jpeg2000Codec {
     /**
@@ -61,16 +62,11 @@ public final class Jpeg2000Codec {
         } else {
             throw new IllegalArgumentException("JPEG 2000 encoding supports 8- and 16-bit frames, not " + bitsAllocated);
         }
-        ImageWriter writer = writer();
+        ImageWriter writer = ImageIoCodecs.jpeg2000Writer();
         try (ByteArrayOutputStream bos = new ByteArrayOutputStream();
-             ImageOutputStream ios = ImageIO.createImageOutputStream(bos)) {
-            J2KImageWriteParam param = (J2KImageWriteParam) writer.getDefaultWriteParam();
-            param.setLossless(true);
-            param.setWriteCodeStreamOnly(true);
-            param.setFilter(J2KImageWriteParam.FILTER_53);
-            param.setEncodingRate(Double.MAX_VALUE);
+             ImageOutputStream ios = new MemoryCacheImageOutputStream(bos)) {
             writer.setOutput(ios);
-            writer.write(null, new IIOImage(img, null, null), param);
+            writer.write(null, new IIOImage(img, null, null), LosslessParam.of(writer));
             ios.flush();
             return bos.toByteArray();
         } catch (IOException e) {
@@ -89,7 +85,7 @@ public final class Jpeg2000Codec {
      */
     public static byte[] decode(byte[] data, int rows, int columns, int bitsAllocated) {
         Jpeg2000Check.check(data, rows, columns);
-        ImageReader reader = reader();
+        ImageReader reader = ImageIoCodecs.jpeg2000Reader();
         try (ImageInputStream iis = new EndCheckedInputStream(data)) {
             reader.setInput(iis);
             Raster r = reader.read(0).getRaster();
@@ -119,6 +115,23 @@ public final class Jpeg2000Codec {
             throw new CorruptPixelDataException("JPEG 2000 frame cannot be decoded: " + e.getMessage(), e);
         } finally {
             reader.dispose();
+        }
+    }
+
+    /**
+     * Lossless 5/3 code stream parameters. A class of its own so that only it links jai-imageio's
+     * parameter class: without the jar, {@link ImageIoCodecs} reports what is missing first.
+     */
+    static final class LosslessParam {
+        private LosslessParam() { }
+
+        static ImageWriteParam of(ImageWriter writer) {
+            J2KImageWriteParam param = (J2KImageWriteParam) writer.getDefaultWriteParam();
+            param.setLossless(true);
+            param.setWriteCodeStreamOnly(true);
+            param.setFilter(J2KImageWriteParam.FILTER_53);
+            param.setEncodingRate(Double.MAX_VALUE);
+            return param;
         }
     }
 
@@ -157,15 +170,4 @@ public final class Jpeg2000Codec {
         @Override public long length() { return data.length; }
     }
 
-    private static ImageWriter writer() {
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg2000");
-        if (!it.hasNext()) throw new IllegalStateException("No JPEG 2000 writer: jai-imageio-jpeg2000 is not on the class path");
-        return it.next();
-    }
-
-    private static ImageReader reader() {
-        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg2000");
-        if (!it.hasNext()) throw new IllegalStateException("No JPEG 2000 reader: jai-imageio-jpeg2000 is not on the class path");
-        return it.next();
-    }
 }

@@ -202,7 +202,10 @@ public final class SegWriteOptions {
         private String contentCreatorName;
         private String manufacturer = "DICOM SEG for ImageJ";
         private String manufacturerModelName = "DICOM_SEG";
-        private String softwareVersions = "0.1.0";
+        // the plugin jar's version (its manifest's Implementation-Version); "0.1.0" only when run from
+        // class folders without a manifest (the tests, whose golden outputs hash it)
+        private String softwareVersions = java.util.Objects.requireNonNullElse(
+                SegWriteOptions.class.getPackage().getImplementationVersion(), "0.1.0");
         private String deviceSerialNumber = "1";
         private String seriesInstanceUid;
         private String sopInstanceUid;
