@@ -14,17 +14,91 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 /**
- * The highdicom 0.28.1 oracle in tests ({@code ../shared/tools/highdicom-read}, see
- * {@code ../shared/oracle/README.md}): opens a SEG the project wrote with highdicom and returns the
- * Total Pixel Matrix highdicom reconstructs ({@code --mode total}: one channel per segment, stored
- * values, LABELMAP one-hot), read from the {@code .npy} it saves with a reader of its own here.
- * The test fails with highdicom's own message when highdicom refuses the file. Several files are
- * read in one Python process ({@link #totalPixelMatrices}) the way {@code highdicom-read} runs
- * {@code hd_read.py}: same interpreter, same {@code PYTHONPATH}, same arguments.
+ * The highdicom 0.28.1 oracle in tests: runs {@code ../shared/tools/highdicom-read} (see
+ * {@code ../shared/oracle/README.md}) with its default calls on a SEG and returns its exit status,
+ * its JSON summary and the mask highdicom reconstructed (the {@code --npy} array: uint8,
+ * (position, rows, columns, segment) or (rows, columns, segment) for tiled SEGs, C order).
+ * {@link #totalPixelMatrices} reads several tiled SEGs with {@code --mode total} in one Python
+ * process (the way {@code highdicom-read} runs {@code hd_read.py}: same interpreter, same
+ * {@code PYTHONPATH}, same arguments) and returns each Total Pixel Matrix.
  */
 public final class Highdicom {
     private Highdicom() { }
+
+    /** What highdicom made of one SEG. */
+    public static final class Result {
+        /** 0 read, 2 highdicom refused the file, 3 read but the mask could not be reconstructed. */
+        public final int exitCode;
+        public final JsonObject json;
+        /** Shape of the mask, or null when none was written. */
+        public final int[] shape;
+        /** The mask's values in C order, or null. */
+        public final byte[] mask;
+        /** The tool's stderr. */
+        public final String stderr;
+
+        Result(int exitCode, JsonObject json, int[] shape, byte[] mask, String stderr) {
+            this.exitCode = exitCode;
+            this.json = json;
+            this.shape = shape;
+            this.mask = mask;
+            this.stderr = stderr;
+        }
+
+        /** The highdicom call that made the mask, e.g. {@code seg.get_pixels_by_source_instance(...)}. */
+        public String call() {
+            return json.has("mask") ? json.getAsJsonObject("mask").get("call").getAsString() : null;
+        }
+    }
+
+    /** The reader tool ({@code ../shared/tools/highdicom-read}). */
+    public static Path tool() {
+        return Shared.root().resolve("tools").resolve("highdicom-read");
+    }
+
+    /**
+     * Reads {@code seg} with highdicom's default calls ({@code --mode auto}), its outputs in
+     * {@code workDir}; fails when the tool itself cannot run.
+     */
+    public static Result read(Path seg, Path workDir) {
+        Path tool = tool();
+        if (!Files.exists(tool)) fail("highdicom oracle missing: " + tool);
+        String base = seg.getFileName().toString().replaceAll("\\.dcm$", "");
+        Path json = workDir.resolve(base + ".hd.json");
+        Path npy = workDir.resolve(base + ".hd.npy");
+        List<String> cmd = new ArrayList<>(List.of("bash", tool.toString(), seg.toAbsolutePath().toString(),
+                json.toAbsolutePath().toString(), "--npy", npy.toAbsolutePath().toString()));
+        try {
+            Files.deleteIfExists(npy);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("highdicom-read timed out on " + seg);
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (!Files.exists(json)) fail("highdicom-read wrote no JSON for " + seg + ":\n" + text);
+            JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            int[] shape = null;
+            byte[] mask = null;
+            if (Files.exists(npy)) {
+                byte[] all = Files.readAllBytes(npy);
+                int[] headerEnd = new int[1];
+                shape = npyShape(all, headerEnd);
+                mask = java.util.Arrays.copyOfRange(all, headerEnd[0], all.length);
+            }
+            return new Result(p.exitValue(), o, shape, mask, text);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run highdicom-read on " + seg + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted");
+        }
+    }
 
     /** highdicom's Total Pixel Matrix of a tiled SEG: {@code rows × columns} per segment channel. */
     public static final class TotalPixelMatrix {
@@ -105,26 +179,34 @@ public final class Highdicom {
         }
     }
 
-    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)");
-
-    /** A uint8, C-order, three-axis .npy file (format versions 1 and 2). */
+    /** A uint8, C-order .npy file of (rows, columns, segments), read with {@link #npyShape}. */
     static TotalPixelMatrix readNpy(Path npy) throws IOException {
         byte[] b = Files.readAllBytes(npy);
-        if (b.length < 10 || (b[0] & 0xFF) != 0x93 || b[1] != 'N') throw new AssertionError(npy + " is not an .npy file");
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        int major = b[6];
+        int[] end = new int[1];
+        int[] shape = npyShape(b, end);
+        if (shape.length != 3) throw new AssertionError(npy + " is not a (rows, columns, segments) array: " + java.util.Arrays.toString(shape));
+        byte[] data = java.util.Arrays.copyOfRange(b, end[0], end[0] + shape[0] * shape[1] * shape[2]);
+        return new TotalPixelMatrix(shape[0], shape[1], shape[2], data);
+    }
+
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+
+    /** The shape of a uint8 .npy array (format 1.0 to 3.0); {@code end[0]} = offset of the data. */
+    static int[] npyShape(byte[] npy, int[] end) {
+        if (npy.length < 10 || (npy[0] & 0xFF) != 0x93 || npy[1] != 'N') throw new AssertionError("not an .npy file");
+        int major = npy[6];
+        ByteBuffer bb = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = major == 1 ? bb.getShort(8) & 0xFFFF : bb.getInt(8);
         int start = major == 1 ? 10 : 12;
-        String header = new String(b, start, headerLength, StandardCharsets.ISO_8859_1);
-        if (!header.contains("'|u1'") || header.contains("'fortran_order': True")) {
-            throw new AssertionError("Unexpected array in " + npy + ": " + header);
+        String header = new String(npy, start, headerLength, StandardCharsets.ISO_8859_1);
+        if (!header.contains("'descr': '|u1'") || header.contains("'fortran_order': True")) {
+            throw new AssertionError("expected a C-order uint8 array, header " + header);
         }
         Matcher m = SHAPE.matcher(header);
-        if (!m.find()) throw new AssertionError("No (rows, columns, segments) shape in " + npy + ": " + header);
-        int rows = Integer.parseInt(m.group(1)), cols = Integer.parseInt(m.group(2)), segs = Integer.parseInt(m.group(3));
-        int off = start + headerLength;
-        byte[] data = new byte[rows * cols * segs];
-        System.arraycopy(b, off, data, 0, data.length);
-        return new TotalPixelMatrix(rows, cols, segs, data);
+        if (!m.find()) throw new AssertionError("no shape in " + header);
+        List<Integer> dims = new ArrayList<>();
+        for (String s : m.group(1).split(",")) if (!s.isBlank()) dims.add(Integer.parseInt(s.trim()));
+        end[0] = start + headerLength;
+        return dims.stream().mapToInt(Integer::intValue).toArray();
     }
 }
