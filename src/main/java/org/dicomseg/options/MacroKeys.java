@@ -56,9 +56,9 @@ public final class MacroKeys {
     public static final String KEEP = "keep";
 
     // ---- Options... (kept in ImageJ's preferences; the series and equipment keys above also) ----
-    /** A Slicer/dcmqi segmentation category/type terminology JSON for Segment Metadata...; blank = the bundled one. */
+    /** A Slicer/dcmqi segmentation category/type terminology JSON for Segment Metadata...; blank = the built-in CID 7150/7151 tables only. */
     public static final String TERMINOLOGY = "terminology";
-    /** A Slicer/dcmqi anatomic region terminology JSON for Segment Metadata...; blank = the bundled one. */
+    /** A Slicer/dcmqi anatomic region terminology JSON for Segment Metadata...; blank = the built-in CID 4 table only. */
     public static final String ANATOMIC = "anatomic";
 
     // ---- export: Segment Metadata... ----

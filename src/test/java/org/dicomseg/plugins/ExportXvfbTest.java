@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,9 @@ class ExportXvfbTest {
 
     @Test void guiRecordingReplaysToIdenticalSegs() throws Exception {
         Path out = Files.createDirectories(work.resolve("gui"));
-        String log = runUnderXvfb(List.of(XvfbExportDriver.class.getName(), ijDir.toString(), SAMPLES.toString(), out.toString()), 240);
+        Shared.assumePresent();
+        String log = runUnderXvfb(List.of(XvfbExportDriver.class.getName(), ijDir.toString(), SAMPLES.toString(), out.toString(),
+                Shared.root().resolve("terminology").toString()), 240);
         assertTrue(log.contains("DRIVER_DONE"), "GUI session did not finish:\n" + log);
         assertTrue(log.contains("MENU Export Label Image as SEG... = org.dicomseg.plugins.ExportLabelImageCommand"), log);
         assertTrue(log.contains("MENU Export ROIs as SEG... = org.dicomseg.plugins.ExportRoisCommand"), log);
@@ -123,9 +126,13 @@ class ExportXvfbTest {
         // Options... is "Options... " (ours); ImageJ's Process > Binary > Options... is left as it was
         assertTrue(log.contains("MENU [Options... ] = org.dicomseg.plugins.OptionsCommand"), log);
         assertTrue(log.contains("MENU [Options...] = ij.plugin.filter.Binary(\"options\")"), log);
-        // the search box lists the matching types of the whole terminology; picking one sets its recommended colour
+        // the search box lists the matching types of the built-in tables and the lab's terminology file named in
+        // Options... (Hyoid bone is only in the file); picking one sets the file's recommended colour
+        assertTrue(org.dicomseg.model.codes.TerminologyCatalog.builtIn().search("hyoid", 5).isEmpty(), "only in the lab's file");
         assertTrue(log.contains("SEARCH hyoid items=1 first=Hyoid bone"), log);
-        assertTrue(log.contains("SEARCH abdom items="), log);
+        java.util.regex.Matcher abdom = java.util.regex.Pattern.compile("SEARCH abdom items=(\\d+)").matcher(log);
+        assertTrue(abdom.find() && Integer.parseInt(abdom.group(1))
+                > org.dicomseg.model.codes.TerminologyCatalog.builtIn().searchRegions("abdom", 500).size() + 1, "the file's regions too:\n" + log);
         assertTrue(log.contains("COLOR_FIELD #fad28b"), "dcmqi's colour for Hyoid bone (250,210,139):\n" + log);
         // a cancelled and a failed command are not recorded; the error dialog's lines are wrapped
         assertTrue(log.contains("CANCELLED Export Label Image as SEG..."), log);
@@ -148,6 +155,7 @@ class ExportXvfbTest {
         }
         recorded.forEach(System.out::println);
         assertEquals(7, recorded.size(), "one recorded line per command, none for the cancelled or failed one:\n" + String.join("\n", recorded));
+        assertTrue(recorded.get(0).contains("terminology=[" + Shared.root().resolve("terminology")), "the lab's file is kept: " + recorded.get(0));
         assertTrue(recorded.get(0).startsWith("run(\"Options... \"") && recorded.get(0).contains("series=[GUI labels]")
                 && recorded.get(0).contains("manufacturer=[GUI lab]") && recorded.get(0).contains("software=[]"), recorded.get(0));
         assertTrue(!recorded.get(1).contains("overwrite") && recorded.get(6).endsWith(" overwrite\");"),

@@ -24,11 +24,13 @@ import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Shared;
 
 /**
  * Options... by macro, as {@code run("Options... ", "...")} runs it: the kept series and equipment
- * attributes reach the SEG an export writes (a key given to the export wins), and a lab's own
- * terminology file is what Segment Metadata... offers, with its recommended colours.
+ * attributes reach the SEG an export writes (a key given to the export wins), and Segment Metadata...
+ * offers the built-in tables, joined with the lab's own terminology files when Options... names them,
+ * with their recommended colours.
  */
 class OptionsCommandTest {
     @AfterEach void forget() {
@@ -57,9 +59,18 @@ class OptionsCommandTest {
         assertTrue(b.stream().anyMatch(l -> l.startsWith("(0008,0070)") && l.contains("[Lab 7]")), "others stay kept");
     }
 
-    @Test void segmentMetadataSearchesTheBundledOrTheLabsTerminology(@TempDir Path dir) throws Exception {
+    @Test void segmentMetadataSearchesTheBuiltInTablesOrTheLabsTerminology(@TempDir Path dir) throws Exception {
+        Shared.assumePresent();
         ImagePlus imp = ExportCommandTest.labels();
-        // bundled dcmqi list: a type the built-in tables lack, its recommended colour when no colour is given
+        // no terminology named: the built-in tables only, so a type only dcmqi's list has is refused
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ExportMacroRunner.run(imp,
+                "action=edit segment=2 label=Lymph category=Tissue type=[Lymphatic vessel]", () -> SegmentMetadataCommand.apply(imp)));
+        assertTrue(unknown.getMessage().contains("Lymphatic vessel"), unknown.getMessage());
+        // the lab names dcmqi's DICOM master lists (as brought from Slicer): their types join the built-in ones,
+        // with their recommended colour when no colour is given
+        Path terms = Shared.root().resolve("terminology");
+        ExportMacroRunner.run(imp, "terminology=[" + terms.resolve("SegmentationCategoryTypeModifier-DICOM-Master.json")
+                + "] anatomic=[" + terms.resolve("AnatomicRegionAndModifier-DICOM-Master.json") + "]", OptionsCommand::apply);
         DcmqiMetadata m = ExportMacroRunner.run(imp, "action=edit segment=2 label=Lymph category=Tissue"
                 + " type=[Lymphatic vessel]", () -> SegmentMetadataCommand.apply(imp));
         SegmentDescription lymph = m.segments().get(1);

@@ -32,7 +32,8 @@ import org.dicomseg.ij.ui.FormField;
  * command (IJ.doCommand, ImageJ's menu path, recording on), a real dialog whose fields a helper
  * thread fills in before pressing OK. Writes what the Recorder recorded to {@code recorded.ijm}.
  *
- * <p>Arguments: ImageJ folder (with plugins/), sample-images folder, output folder.</p>
+ * <p>Arguments: ImageJ folder (with plugins/), sample-images folder, output folder, and the folder of
+ * the lab's Slicer/dcmqi terminology files that Options... names (../shared/terminology).</p>
  */
 public final class XvfbExportDriver {
     private XvfbExportDriver() { }
@@ -54,6 +55,7 @@ public final class XvfbExportDriver {
         Path ijDir = Paths.get(args[0]);
         Path samples = Paths.get(args[1]);
         Path out = Paths.get(args[2]);
+        Path terms = Paths.get(args[3]);
         System.setProperty("plugins.dir", ijDir.toString());
         Thread watchdog = new Thread(XvfbExportDriver::failOnMessageDialogs, "watchdog");
         watchdog.setDaemon(true);
@@ -71,10 +73,13 @@ public final class XvfbExportDriver {
         waitFor(() -> WindowManager.getCurrentImage() == imp, "image window");
         Path ct = samples.resolve("ct");
 
-        // 0. Options...: the series description and manufacturer every export writes, kept in ImageJ's preferences.
+        // 0. Options...: the series description and manufacturer every export writes, kept in ImageJ's preferences,
+        // and the lab's terminology files (dcmqi's DICOM master lists) that Segment Metadata... searches beside its own tables.
         Map<String, String> o0 = new LinkedHashMap<>();
         o0.put(MacroKeys.SERIES, "GUI labels");
         o0.put(MacroKeys.MANUFACTURER, "GUI lab");
+        o0.put(MacroKeys.TERMINOLOGY, terms.resolve("SegmentationCategoryTypeModifier-DICOM-Master.json").toString());
+        o0.put(MacroKeys.ANATOMIC, terms.resolve("AnatomicRegionAndModifier-DICOM-Master.json").toString());
         runWithDialogs(OptionsCommand.MENU_COMMAND, null,
                 new Answer(OptionsCommand.COMMAND, org.dicomseg.ij.ui.SegOptions.form(OptionsCommand.COMMAND), o0));
 
@@ -106,7 +111,7 @@ public final class XvfbExportDriver {
         CommandForm second = SegmentMetadataCommand.editForm(org.dicomseg.ij.export.SegmentMetadataEditor.current(imp).segments().get(0));
         runWithDialogs("Segment Metadata...", null, new Answer("Segment Metadata...", first, m1),
                 new Answer("Segment Metadata (segment 1)", second, m2));
-        // ... and segment 2 found by the search box in the whole terminology: its category and colour follow
+        // ... and segment 2 found by the search box in the lab's terminology (not in the built-in tables): its category and colour follow
         Map<String, String> s1 = new LinkedHashMap<>(m1);
         s1.put(MacroKeys.SEGMENT, "2");
         Map<String, String> s2 = new LinkedHashMap<>();

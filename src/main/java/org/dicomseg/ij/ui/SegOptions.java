@@ -31,7 +31,7 @@ public final class SegOptions {
 
     private SegOptions() { }
 
-    /** The built-in default of every key of Options... (the export defaults; blank terminologies = bundled). */
+    /** The built-in default of every key of Options... (the export defaults; blank terminologies = the built-in tables only). */
     public static Map<String, String> builtInDefaults() {
         Map<String, String> all = ExportOptions.defaults(SegmentationType.BINARY, IJ.getVersion());
         Map<String, String> d = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public final class SegOptions {
         f.add(FormField.string(MacroKeys.SOFTWARE, "Software versions (blank = this plugin's and ImageJ's, when written)",
                 v.get(MacroKeys.SOFTWARE), 20));
         f.add(FormField.string(MacroKeys.SERIAL, "Serial number (device)", v.get(MacroKeys.SERIAL), 12));
-        f.add(FormField.message("Segment Metadata... pick-lists (Slicer/dcmqi terminology JSON; blank = the bundled DICOM lists)"));
+        f.add(FormField.message("Segment Metadata... pick-lists: a lab's Slicer/dcmqi terminology JSON (blank = the built-in tables only)"));
         f.add(FormField.path(MacroKeys.TERMINOLOGY, "Terminology (categories and types)", v.get(MacroKeys.TERMINOLOGY), 40,
                 FormField.Browse.FILE));
         f.add(FormField.path(MacroKeys.ANATOMIC, "Anatomic regions terminology", v.get(MacroKeys.ANATOMIC), 40, FormField.Browse.FILE));

@@ -12,9 +12,9 @@ import org.dicomseg.options.MacroKeys;
 
 /**
  * The terminology Segment Metadata... offers: the built-in tables joined with the Slicer/dcmqi
- * files named in Options... ({@link MacroKeys#TERMINOLOGY}, {@link MacroKeys#ANATOMIC}), or with
- * the bundled dcmqi lists where none is named ({@link TerminologyCatalog}). Read once and kept
- * until a setting or a file changes.
+ * files named in Options... ({@link MacroKeys#TERMINOLOGY}, {@link MacroKeys#ANATOMIC}); the
+ * built-in tables alone where none is named ({@link TerminologyCatalog#builtIn()}). Read once and
+ * kept until a setting or a file changes.
  */
 public final class SegmentTerminologies {
     private static String cachedKey;
@@ -33,14 +33,14 @@ public final class SegmentTerminologies {
         return cached;
     }
 
-    /** Reads the two files (blank = bundled) as Options... would use them; fails naming the bad file. */
+    /** Reads the two files (blank = the built-in tables only) as Options... would use them; fails naming the bad file. */
     public static TerminologyCatalog check(String types, String anatomic) throws IOException {
         return load(types, anatomic);
     }
 
     private static TerminologyCatalog load(String types, String anatomic) throws IOException {
-        Terminology t = types.isEmpty() ? TerminologyCatalog.bundledTerminology(true) : read(types, MacroKeys.TERMINOLOGY);
-        Terminology a = anatomic.isEmpty() ? TerminologyCatalog.bundledTerminology(false) : read(anatomic, MacroKeys.ANATOMIC);
+        Terminology t = types.isEmpty() ? null : read(types, MacroKeys.TERMINOLOGY);
+        Terminology a = anatomic.isEmpty() ? null : read(anatomic, MacroKeys.ANATOMIC);
         return catalog(t, a, types, anatomic);
     }
 

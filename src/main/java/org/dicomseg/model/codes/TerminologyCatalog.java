@@ -1,10 +1,5 @@
 package org.dicomseg.model.codes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,16 +13,13 @@ import org.dicomseg.model.CodedConcept;
 /**
  * The pick-lists of a segment description: Segmented Property Categories (CID 7150), their Types
  * (CID 7151 and its included groups) and Anatomic Regions (CID 4 family), PS3.3 C.8.20.2 — the
- * project's built-in {@link CodeTables} joined with a Slicer/dcmqi {@link Terminology} (the
- * bundled dcmqi "DICOM-Master" lists by default, or a lab's own file). A code listed in both keeps
- * the terminology's entry (and its recommended colour). Searchable by meaning. Immutable.
+ * project's built-in {@link CodeTables} (written from PS3.16 CID 7150, 7151 and 4), by default
+ * alone, or joined with the Slicer/dcmqi-format {@link Terminology} files a lab names (its own list,
+ * or e.g. dcmqi's "DICOM-Master" lists; no such file is shipped with the plugin). Where both list a
+ * code, the built-in entry comes first (and its recommended colour, when it gives one); a type only a
+ * file lists takes its code, category and colour from the file. Searchable by meaning. Immutable.
  */
 public final class TerminologyCatalog {
-    /** Resource of the bundled category/type terminology (dcmqi, BSD licence: META-INF/NOTICE-dcmqi-terminology.txt). */
-    public static final String BUNDLED_CATEGORY_TYPES = "/org/dicomseg/terminology/SegmentationCategoryTypeModifier-DICOM-Master.json";
-    /** Resource of the bundled anatomic region terminology. */
-    public static final String BUNDLED_ANATOMIC = "/org/dicomseg/terminology/AnatomicRegionAndModifier-DICOM-Master.json";
-
     private final ContextGroup categories;
     private final ContextGroup types;
     private final Map<String, List<CodeEntry>> typesByCategory;
@@ -45,13 +37,8 @@ public final class TerminologyCatalog {
         this.source = source;
     }
 
-    /** The built-in tables only. */
+    /** The built-in tables only (what Segment Metadata... offers when Options... names no terminology file). */
     public static TerminologyCatalog builtIn() { return of(null, null); }
-
-    /** The built-in tables joined with the bundled dcmqi terminologies. */
-    public static TerminologyCatalog bundled() {
-        return of(bundledTerminology(true), bundledTerminology(false));
-    }
 
     /**
      * The built-in tables joined with {@code categoryTypes} and {@code anatomic}; either may be null.
@@ -111,21 +98,6 @@ public final class TerminologyCatalog {
     private static void addUnique(List<CodeEntry> l, CodeEntry e) {
         for (CodeEntry o : l) if (o.equals(e) || o.meaning().equalsIgnoreCase(e.meaning())) return;
         l.add(e);
-    }
-
-    /** The bundled category/type ({@code true}) or anatomic ({@code false}) terminology. */
-    public static Terminology bundledTerminology(boolean categoryTypes) {
-        return resource(categoryTypes ? BUNDLED_CATEGORY_TYPES : BUNDLED_ANATOMIC);
-    }
-
-    /** A terminology resource of the plugin jar. */
-    static Terminology resource(String res) {
-        try (InputStream in = TerminologyCatalog.class.getResourceAsStream(res)) {
-            if (in == null) throw new IllegalStateException("Terminology resource missing: " + res);
-            return TerminologyReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), res);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read terminology " + res, e);
-        }
     }
 
     /** Every category. */
