@@ -77,6 +77,7 @@ public class ExportLabelImageCommand implements PlugIn {
         CommandForm form = form(imp, detected, auto);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        boolean metaOfImage = form.string(MacroKeys.META).isBlank();
         int planes = SourceLocator.planesOf(imp);
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
@@ -84,7 +85,7 @@ public class ExportLabelImageCommand implements PlugIn {
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, progress, null);
         return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 
@@ -99,7 +100,8 @@ public class ExportLabelImageCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0],
+        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(), progress,
+                target), target.placement(), options[0],
                 out, progress, form.flag(MacroKeys.PYRAMID));
     }
 }

@@ -58,6 +58,17 @@ public final class LabelImageExport {
      * image's own level: as without it.
      */
     public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, Progress progress, SlideTarget target) {
+        return prepare(imp, meta, false, progress, target);
+    }
+
+    /**
+     * As {@link #prepare(ImagePlus, DcmqiMetadata, Progress, SlideTarget)}; {@code metaOfImage} says
+     * that {@code meta} is the image's own (stored on it by the importer or Segment Metadata...), not
+     * a file given to the export: segments added since get default descriptions, removed ones are left
+     * out, renamed channels keep their codes ({@link EditedSegments}); a given file must describe
+     * every segment.
+     */
+    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, Progress progress, SlideTarget target) {
         List<String> notes = new ArrayList<>();
         PixelKind kind = ImageMaskPlanes.kindOf(imp);
         Monitoring m = new Monitoring(progress);
@@ -72,18 +83,27 @@ public final class LabelImageExport {
             notes.add(String.format(java.util.Locale.ROOT, "Scaled by %.4g x %.4g (nearest neighbour) to a %dx%d region of %s,"
                     + " tile by tile", target.scaleX(), target.scaleY(), target.width(), target.height(), target.placement()));
         }
-        if (imp.getNChannels() > 1) return channels(imp, meta, notes, m, view);
+        if (imp.getNChannels() > 1) return channels(imp, meta, metaOfImage, notes, m, view);
         if (kind == PixelKind.FLOAT32) return fractional(imp, meta, notes, m, view);
-        return labelMap(imp, meta, notes, m, view);
+        return labelMap(imp, meta, metaOfImage, notes, m, view);
     }
 
-    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
         MaskPlanes planes = new ImageMaskPlanes(imp, 1);
         int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
-        if (meta != null) {
+        if (meta != null && metaOfImage) {
+            if (labels.length == 0) {
+                throw new IllegalArgumentException("'" + imp.getTitle() + "' contains no labels (every pixel is 0):"
+                        + " nothing to export");
+            }
+            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> ImageColors.ofLabel(imp, v));
+            segments.addAll(e.segments());
+            for (int i = 0; i < labels.length; i++) labelToSegment.put(labels[i], i + 1);
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             List<LabelMapping> maps = SegmentMetadataMatch.forLabels(meta, labels);
             for (LabelMapping m : maps) {
                 int n = segments.size() + 1;
@@ -132,7 +152,7 @@ public final class LabelImageExport {
         return new ExportPlan(StackedMasks.of(mon.wrap(view.apply(planes), 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
     }
 
-    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
         int c = imp.getNChannels();
         List<MaskPlanes> masks = new ArrayList<>();
@@ -142,7 +162,13 @@ public final class LabelImageExport {
             names.add("Segment " + ch);
         }
         List<SegmentDescription> segments = new ArrayList<>();
-        if (meta != null) {
+        if (meta != null && metaOfImage) {
+            List<java.awt.Color> colors = new ArrayList<>();
+            for (int ch = 1; ch <= c; ch++) colors.add(ImageColors.ofChannel(imp, ch));
+            EditedSegments e = EditedSegments.ofNames(meta, ChannelNames.of(imp), ChannelNames.describedAs(imp), false, colors);
+            segments.addAll(e.segments());
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
             for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, ImageColors.ofChannel(imp, ch)));

@@ -8,6 +8,7 @@ import ij.gui.Roi;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.task.Progress;
@@ -72,11 +73,47 @@ public final class RoiExport {
         return plan(groups, masks, meta, notes);
     }
 
+    private static List<Roi> rois(List<RoiSegment> groups) {
+        List<Roi> out = new ArrayList<>();
+        for (RoiSegment s : groups) out.addAll(s.rois());
+        return out;
+    }
+
+    /** The Segment Number the group's ROIs were imported from, when they all agree; else null. */
+    private static Integer segmentNumberOf(RoiSegment s) {
+        Integer n = null;
+        for (Roi r : s.rois()) {
+            String v = r.getProperty(SegmentMetadataProperty.ROI_SEGMENT_PROPERTY);
+            if (v == null) return null;
+            try {
+                int k = Integer.parseInt(v.trim());
+                if (n != null && n != k) return null;
+                n = k;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return n;
+    }
+
     private static ExportPlan plan(List<RoiSegment> groups, List<MaskPlanes> masks, DcmqiMetadata meta, List<String> notes) {
         List<String> names = new ArrayList<>();
         for (RoiSegment s : groups) names.add(s.label());
         List<SegmentDescription> segments = new ArrayList<>();
-        if (meta != null) {
+        List<RoiSegment> all = groups;
+        DcmqiMetadata carried = meta == null ? SegmentMetadataProperty.ofRois(rois(all)) : null;
+        if (carried != null) {
+            // imported ROIs carry their segment's description: an edit keeps, adds and drops segments
+            List<Integer> previous = new ArrayList<>();
+            List<java.awt.Color> colors = new ArrayList<>();
+            for (RoiSegment s : groups) {
+                previous.add(segmentNumberOf(s));
+                colors.add(s.color());
+            }
+            EditedSegments e = EditedSegments.ofNames(carried, names, previous, true, colors);
+            segments.addAll(e.segments());
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
             for (int i = 0; i < groups.size(); i++) {

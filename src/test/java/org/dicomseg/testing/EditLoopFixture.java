@@ -1,0 +1,113 @@
+package org.dicomseg.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dicomseg.mask.StackedMasks;
+import org.dicomseg.model.AlgorithmIdentification;
+import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.SegmentAlgorithmType;
+import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.model.SegmentationType;
+import org.dicomseg.model.codes.Codes;
+import org.dicomseg.samples.CtSeriesWriter;
+import org.dicomseg.samples.Phantom;
+import org.dicomseg.samples.SampleStudy;
+import org.dicomseg.samples.VolumeGeometry;
+import org.dicomseg.source.SourceImages;
+import org.dicomseg.write.SegWriteOptions;
+import org.dicomseg.write.SegWriter;
+
+/**
+ * A W1-like case for the edit loop (import, edit, export): a CT series of {@value #SLICES} slices of
+ * {@value #COLUMNS}x{@value #ROWS} (odd sizes; 1.25 mm apart, 2 mm thick, not at the origin) in
+ * {@code dir/ct}, and a BINARY SEG of three described segments in {@code dir/seg/ai-seg.dcm}, written
+ * with empty frames omitted (the default): slices 0..19, 100..109 and 220..239 are empty for every
+ * segment (first, middle and last), and "Lesion" lies inside "Liver" (the segments overlap).
+ */
+public final class EditLoopFixture {
+    public static final int SLICES = 240, ROWS = 50, COLUMNS = 62;
+    /** Segment 1 "Liver": slices 20..99 and 110..199, rows 10..29, columns 5..34. */
+    public static final int[] LIVER = {10, 30, 5, 35};
+    /** Segment 2 "Lesion": slices 60..90, rows 15..21, columns 10..17 (inside the liver). */
+    public static final int[] LESION = {15, 22, 10, 18};
+    /** Segment 3 "Kidney": slices 150..219, rows 35..44, columns 40..54. */
+    public static final int[] KIDNEY = {35, 45, 40, 55};
+
+    public final Path ctDir;
+    public final Path seg;
+    public final List<SegmentDescription> descriptions;
+
+    private EditLoopFixture(Path ctDir, Path seg, List<SegmentDescription> descriptions) {
+        this.ctDir = ctDir;
+        this.seg = seg;
+        this.descriptions = descriptions;
+    }
+
+    /** Whether segment {@code n} (1..3) covers slice {@code z}. */
+    public static boolean onSlice(int n, int z) {
+        switch (n) {
+            case 1: return z >= 20 && z < 200 && (z < 100 || z >= 110);
+            case 2: return z >= 60 && z <= 90;
+            case 3: return z >= 150 && z < 220;
+            default: return false;
+        }
+    }
+
+    /** The rectangle {row0, row1, col0, col1} (ends exclusive) of segment {@code n}. */
+    public static int[] rect(int n) {
+        return n == 1 ? LIVER : n == 2 ? LESION : KIDNEY;
+    }
+
+    /** Whether pixel (row, column) of slice z is in segment n. */
+    public static boolean inside(int n, int z, int row, int col) {
+        int[] r = rect(n);
+        return onSlice(n, z) && row >= r[0] && row < r[1] && col >= r[2] && col < r[3];
+    }
+
+    /** Writes the CT and the SEG under {@code dir}. */
+    public static EditLoopFixture write(Path dir) throws IOException {
+        VolumeGeometry g = new VolumeGeometry(ROWS, COLUMNS, SLICES, 0.9, 0.8, 1.25, 2.0, new double[] {-30, -20, -150});
+        Path ct = Files.createDirectories(dir.resolve("ct"));
+        new CtSeriesWriter(SampleStudy.deterministic(13), g, new Phantom(100)).series("edit-loop", 7, "Edit loop CT")
+                .zeroPixels(true).write(ct);
+        byte[][][] masks = new byte[3][SLICES][];
+        for (int n = 1; n <= 3; n++) {
+            for (int z = 0; z < SLICES; z++) {
+                byte[] p = new byte[ROWS * COLUMNS];
+                for (int r = 0; r < ROWS; r++) for (int c = 0; c < COLUMNS; c++) if (inside(n, z, r, c)) p[r * COLUMNS + c] = 1;
+                masks[n - 1][z] = p;
+            }
+        }
+        List<SegmentDescription> d = new ArrayList<>();
+        AlgorithmIdentification net = new AlgorithmIdentification(Codes.ARTIFICIAL_INTELLIGENCE, "TotalSegmentator", "2.4.0");
+        d.add(SegmentDescription.builder(1, "Liver").category(Codes.ORGAN).type(Codes.LIVER)
+                .algorithmType(SegmentAlgorithmType.AUTOMATIC).algorithm(net).tracking("liver-1").colorRgb(221, 130, 101).build());
+        d.add(SegmentDescription.builder(2, "Lesion").category(Codes.MORPHOLOGICALLY_ABNORMAL_STRUCTURE).type(Codes.NEOPLASM)
+                .algorithmType(SegmentAlgorithmType.SEMIAUTOMATIC).algorithm(net).tracking("lesion-A").colorRgb(250, 250, 30).build());
+        d.add(SegmentDescription.builder(3, "Kidney").category(Codes.ORGAN).type(CodedConcept.sct("64033007", "Kidney"))
+                .addTypeModifier(Codes.LEFT).algorithmType(SegmentAlgorithmType.AUTOMATIC).algorithm(net)
+                .colorRgb(185, 102, 83).build());
+        Path seg = Files.createDirectories(dir.resolve("seg")).resolve("ai-seg.dcm");
+        try {
+            SegWriter.write(seg, StackedMasks.ofBytes(masks, ROWS, COLUMNS), d, SourceImages.read(ctFiles(ct)),
+                    SegWriteOptions.builder().segmentationType(SegmentationType.BINARY).build());
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        Conformance.assertConformant(seg);
+        return new EditLoopFixture(ct, seg, d);
+    }
+
+    /** The CT files in slice order. */
+    public static List<Path> ctFiles(Path ct) {
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < SLICES; k++) files.add(ct.resolve(CtSeriesWriter.fileName(k)));
+        return files;
+    }
+}
