@@ -1,11 +1,19 @@
 package org.dicomseg.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import ij.ImagePlus;
+
+import org.dicomseg.ij.open.ImportSources;
+import org.dicomseg.ij.open.ImportedSegmentation;
+import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CodedConcept;
@@ -13,6 +21,9 @@ import org.dicomseg.model.SegmentAlgorithmType;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.model.codes.Codes;
+import org.dicomseg.options.ImportOptions;
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.task.Progress;
 import org.dicomseg.samples.CtSeriesWriter;
 import org.dicomseg.samples.Phantom;
 import org.dicomseg.samples.SampleStudy;
@@ -109,5 +120,45 @@ public final class EditLoopFixture {
         List<Path> files = new ArrayList<>();
         for (int k = 0; k < SLICES; k++) files.add(ct.resolve(CtSeriesWriter.fileName(k)));
         return files;
+    }
+
+    /**
+     * Checks a SEG exported from this case's import after the edits of the loop tests: the same study,
+     * frame of reference and source series, a new instance; "Liver" described as before and cleared
+     * on planes 30-32 and drawn on empty plane 5; "Lesion" gone; "Kidney" described as before;
+     * {@code added} a default (Tissue) segment drawn on planes 120-125; re-imported, the sources'
+     * plane count.
+     */
+    public void assertEdited(Path edited, String added) throws Exception {
+        try (SegmentationReader orig = SegmentationReader.open(seg); SegmentationReader r = SegmentationReader.open(edited)) {
+            assertEquals(orig.metadata().studyInstanceUid(), r.metadata().studyInstanceUid());
+            assertEquals(orig.metadata().frameOfReferenceUid(), r.metadata().frameOfReferenceUid());
+            assertNotEquals(orig.metadata().sopInstanceUid(), r.metadata().sopInstanceUid());
+            assertEquals(orig.metadata().referencedSeries().get(0).seriesInstanceUid(),
+                    r.metadata().referencedSeries().get(0).seriesInstanceUid());
+            assertEquals(3, r.segments().size());
+            assertEquals(descriptions.get(0), r.getSegmentDescription(1));
+            assertEquals(descriptions.get(2).toBuilder().segmentNumber(2).build(), r.getSegmentDescription(2));
+            assertEquals(added, r.getSegmentDescription(3).label());
+            assertEquals(Codes.TISSUE, r.getSegmentDescription(3).type());
+        }
+        ImagePlus back;
+        try (SegmentationReader r = SegmentationReader.open(edited)) {
+            ImportOptions o = ImportOptions.builder().sourceFolder(ctDir).build();
+            ImportedSegmentation v = ImportSources.read(r, o, edited, List.of(), null, 0, 0, Progress.NONE);
+            back = new SegImporter(o, Progress.NONE).run(v, edited, "back").image();
+        }
+        assertEquals(SLICES, back.getNSlices());
+        for (int z = 1; z <= SLICES; z++) {
+            int expected = z >= 30 && z <= 32 ? 0 : onSlice(1, z - 1) ? 255 : 0;
+            assertEquals(expected, back.getStack().getProcessor(back.getStackIndex(1, z, 1)).get(LIVER[2] + 1, LIVER[0] + 1),
+                    "Liver on plane " + z);
+            boolean kidney = onSlice(3, z - 1);
+            assertEquals(kidney ? 255 : 0, back.getStack().getProcessor(back.getStackIndex(2, z, 1)).get(KIDNEY[2], KIDNEY[0]),
+                    "Kidney on plane " + z);
+            boolean spleen = z >= 120 && z <= 125;
+            assertEquals(spleen ? 255 : 0, back.getStack().getProcessor(back.getStackIndex(3, z, 1)).get(52, 4), added + " on plane " + z);
+        }
+        assertEquals(255, back.getStack().getProcessor(back.getStackIndex(1, 5, 1)).get(3, 3));
     }
 }

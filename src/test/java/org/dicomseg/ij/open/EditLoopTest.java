@@ -1,7 +1,6 @@
 package org.dicomseg.ij.open;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,7 +129,7 @@ class EditLoopTest {
         Path edited = dir.resolve("edited-hyperstack.dcm");
         SegExport.write(plan, sources, SegWriteOptions.builder().segmentationType(plan.suggestedType()).build(), edited);
         Conformance.assertConformant(edited);
-        assertEdited(edited, "Spleen");
+        fx.assertEdited(edited, "Spleen");
     }
 
     @Test void labelImageEditedAndExportedWithoutArguments() throws Exception {
@@ -224,35 +223,4 @@ class EditLoopTest {
         imp.setStack(st, delete ? nc - 1 : nc + 1, nz, 1);
     }
 
-    /** The new SEG: same study and sources, Liver edited, Lesion gone, Kidney as it was, one new segment. */
-    static void assertEdited(Path edited, String added) throws Exception {
-        try (SegmentationReader orig = SegmentationReader.open(fx.seg); SegmentationReader r = SegmentationReader.open(edited)) {
-            assertEquals(orig.metadata().studyInstanceUid(), r.metadata().studyInstanceUid());
-            assertEquals(orig.metadata().frameOfReferenceUid(), r.metadata().frameOfReferenceUid());
-            assertNotEquals(orig.metadata().sopInstanceUid(), r.metadata().sopInstanceUid());
-            assertEquals(orig.metadata().referencedSeries().get(0).seriesInstanceUid(),
-                    r.metadata().referencedSeries().get(0).seriesInstanceUid());
-            assertEquals(3, r.segments().size());
-            assertEquals(fx.descriptions.get(0), r.getSegmentDescription(1));
-            assertEquals(fx.descriptions.get(2).toBuilder().segmentNumber(2).build(), r.getSegmentDescription(2));
-            assertEquals(added, r.getSegmentDescription(3).label());
-            assertEquals(Codes.TISSUE, r.getSegmentDescription(3).type());
-        }
-        ImagePlus back;
-        try (SegmentationReader r = SegmentationReader.open(edited)) {
-            ImportOptions o = ImportOptions.builder().build();
-            ImportedSegmentation v = ImportSources.read(r, o, edited, List.of(), null, 0, 0, Progress.NONE);
-            back = new SegImporter(o, Progress.NONE).run(v, edited, "back").image();
-        }
-        // the sources' plane count, and the edits on their planes
-        assertEquals(EditLoopFixture.SLICES, back.getNSlices());
-        int[] liver = EditLoopFixture.LIVER;
-        for (int z = 1; z <= EditLoopFixture.SLICES; z++) {
-            int expected = z >= 30 && z <= 32 ? 0 : EditLoopFixture.onSlice(1, z - 1) ? 255 : 0;
-            assertEquals(expected, back.getStack().getProcessor(back.getStackIndex(1, z, 1)).get(liver[2] + 1, liver[0] + 1), "plane " + z);
-        }
-        assertEquals(255, back.getStack().getProcessor(back.getStackIndex(1, 5, 1)).get(3, 3));
-        assertEquals(255, back.getStack().getProcessor(back.getStackIndex(3, 120, 1)).get(52, 4));
-        assertEquals(0, back.getStack().getProcessor(back.getStackIndex(3, 126, 1)).get(52, 4));
-    }
 }
