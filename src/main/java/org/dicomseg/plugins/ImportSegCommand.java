@@ -54,7 +54,7 @@ public class ImportSegCommand implements PlugIn {
                 FormField.checkbox(MacroKeys.LAST_WINS, "Last_wins where segments overlap (label image)", false),
                 FormField.string(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45),
                 FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
-                FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
+                FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder or file of the source series (blank = an open image, else near the SEG)", "", 45,
                         FormField.Browse.FOLDER),
                 FormField.string(MacroKeys.IMPORT_REGION, "Region of a tiled SEG: x,y,width,height (blank = the open slide image's, else whole)", "", 24),
                 FormField.string(MacroKeys.DOWNSAMPLE, "Downsample factor of a tiled SEG (blank = fit 2048 pixels; 1 = full resolution)", "", 6));
