@@ -24,7 +24,8 @@ import org.dicomseg.task.Progress;
 /**
  * Adapts the reader's {@link Reconstructor} to the importer's {@link ImportedSegmentation}: the planes, their
  * order, gap filling, tile pasting and label-map splitting are the reconstructor's (one channel per
- * selected segment, stored values, {@link Reconstructor#volume} or, for tiled files,
+ * selected segment, stored values, {@link Reconstructor#volume}, on a source grid
+ * {@link SourceGrid}, or, for tiled files,
  * {@link Reconstructor#totalPixelMatrix}); this class only picks the segments, passes the
  * importer's progress and Esc check, and wraps the planes (not copied) with their segment
  * descriptions, geometry and header summary.
@@ -148,7 +149,7 @@ public final class ImportReader {
         }
         b.geometry(grid != null && !tiled ? grid.geometry(m) : geometry(m, sv));
         if (!tiled) for (String note : sv.notes()) b.note(note);
-        if (grid != null && !tiled) b.sourceLocation(grid.location());
+        if (grid != null && !tiled) b.sourceLocation(grid.location()).sourceFiles(grid.files());
         for (String line : header(r)) b.headerLine(line);
         return b.build();
     }

@@ -70,8 +70,8 @@ public final class ImportSources {
             }
             if (found == null) {
                 notes.add("Source images not found (searched " + String.join(", ", search.searched())
-                        + "): the planes are the SEG's own, from its first to its last stored plane; give "
-                        + MacroKeys.SOURCE_FOLDER + "=[folder of the source series] for exactly the source's planes.");
+                        + "): the planes are the SEG's own, from its first to its last stored plane; name the source series ("
+                        + MacroKeys.SOURCE_FOLDER + "=[folder] in Fiji, --source on the command line) for exactly its planes.");
             }
         }
         if (found != null) {

@@ -45,6 +45,7 @@ public final class ImportedSegmentation {
     private final Object[] labelMap;
     private final List<String> notes;
     private final java.nio.file.Path sourceLocation;
+    private final List<java.nio.file.Path> sourceFiles;
 
     private ImportedSegmentation(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -88,6 +89,7 @@ public final class ImportedSegmentation {
         this.labelMap = b.labelMap;
         this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
         this.sourceLocation = b.sourceLocation;
+        this.sourceFiles = Collections.unmodifiableList(new ArrayList<>(b.sourceFiles));
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -118,6 +120,9 @@ public final class ImportedSegmentation {
      * one per source image in the series' order; null when the planes are the SEG's own.
      */
     public java.nio.file.Path sourceLocation() { return sourceLocation; }
+
+    /** The source file of each plane, when the planes are those of a series of single-frame images; else empty. */
+    public List<java.nio.file.Path> sourceFiles() { return sourceFiles; }
 
     /** The same volume with {@code lines} added before its notes. */
     ImportedSegmentation withNotes(List<String> lines) {
@@ -192,6 +197,7 @@ public final class ImportedSegmentation {
         b.labelMap = labelMap;
         b.notes.addAll(notes);
         b.sourceLocation = sourceLocation;
+        b.sourceFiles.addAll(sourceFiles);
         return b;
     }
 
@@ -315,6 +321,7 @@ public final class ImportedSegmentation {
         private Object[] labelMap;
         private final List<String> notes = new ArrayList<>();
         private java.nio.file.Path sourceLocation;
+        private final List<java.nio.file.Path> sourceFiles = new ArrayList<>();
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -345,6 +352,8 @@ public final class ImportedSegmentation {
         public Builder headerLine(String line) { header.add(line); return this; }
         /** The folder (or file) of the source series the planes are laid on. */
         public Builder sourceLocation(java.nio.file.Path p) { this.sourceLocation = p; return this; }
+        /** The source file of each plane (single-frame sources). */
+        public Builder sourceFiles(List<java.nio.file.Path> files) { sourceFiles.clear(); sourceFiles.addAll(files); return this; }
         /** A line for the Log about how the volume was read. */
         public Builder note(String line) { notes.add(line); return this; }
         public Builder sourcePath(String p) { this.sourcePath = p; return this; }

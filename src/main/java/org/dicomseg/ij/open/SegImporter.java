@@ -116,6 +116,12 @@ public final class SegImporter {
 
     /** Opens the source series into {@code r}; returns the folder of its files, or null. */
     private Path openSource(ImportedSegmentation v, Path segPath, String title, Result r) throws IOException {
+        if (v.sourceFiles().size() == v.depth()) {
+            // the planes are the source series': open exactly its files, in plane order
+            r.sourceImage = SourceStackOpener.open(new SourceStackOpener.Match(v.sourceFiles().toArray(new Path[0])), v,
+                    title + " source", progress);
+            return v.sourceLocation();
+        }
         Path located = v.sourceLocation() == null ? null
                 : java.nio.file.Files.isDirectory(v.sourceLocation()) ? v.sourceLocation() : v.sourceLocation().getParent();
         List<Path> folders = located != null ? List.of(located) : options.sourceFolder() != null ? List.of(options.sourceFolder())

@@ -52,6 +52,14 @@ final class SourceGrid {
     Path location() { return location; }
     SourceSeries series() { return series; }
 
+    /** The file of each plane for single-frame sources; empty for one multi-frame source. */
+    List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        if (frames.get(0).multiFrame()) return out;
+        for (SourceFrame f : frames) out.add(f.file());
+        return out;
+    }
+
     /**
      * The SEG's chosen segments on this grid. The planes of the result are in grid order.
      *

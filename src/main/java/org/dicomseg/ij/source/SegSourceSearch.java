@@ -29,7 +29,8 @@ import org.dicomseg.task.Progress;
  *   <li>where the user said ({@code source_folder=}, {@code --source}): a folder (searched
  *       {@value #MAX_DEPTH} levels deep) or one file of the series;</li>
  *   <li>in an image already open in ImageJ that was read from the series (its DICOM slice labels
- *       or "Info"): then the import has that image's planes in that image's order;</li>
+ *       or "Info"), or that records the series as its planes' sources (an earlier import,
+ *       {@link PlaneSources}): then the import has that image's planes in that image's order;</li>
  *   <li>in the SEG's own folder and below, then in its parent folder and below (the SEG's
  *       neighbours: a {@code seg/} folder beside a {@code ct/} folder).</li>
  * </ol>
@@ -155,7 +156,7 @@ public final class SegSourceSearch {
         for (Path f : files) {
             progress.checkCanceled();
             progress.progress(i++, files.size());
-            if (!SourceHeader.isDicomFile(f)) continue;
+            if (!SourceHeader.isDicomFile(f) || SourceHeader.isNonImage(f)) continue;
             SourceHeader h;
             try {
                 h = SourceHeader.read(f);
@@ -189,8 +190,12 @@ public final class SegSourceSearch {
         return new Found(s, "folder " + where, where);
     }
 
-    /** True when the image's DICOM header text names a referenced instance or series. */
+    /**
+     * True when the image's DICOM header text names a referenced instance or series, or the image
+     * records referenced instances as its planes' sources ({@link PlaneSources}: an earlier import).
+     */
     private boolean mentionsSeries(ImagePlus imp) {
+        for (String uid : PlaneSources.instances(imp)) if (instances.contains(uid)) return true;
         List<String> texts = new ArrayList<>();
         Object info = imp.getProperty("Info");
         if (info instanceof String) texts.add((String) info);

@@ -76,7 +76,7 @@ public final class SourceLocator {
         }
         for (Path f : files) {
             if (found.size() == wanted.size()) break;
-            if (!SourceHeader.isDicomFile(f)) continue;
+            if (!SourceHeader.isDicomFile(f) || SourceHeader.isNonImage(f)) continue;
             SourceHeader h;
             try {
                 h = SourceHeader.read(f);

@@ -79,6 +79,14 @@ class ImportSourceGridTest {
         }
     }
 
+    @Test void anEarlierImportOpenInImageJRecordsWhereTheSourcesAre() throws Exception {
+        ImagePlus earlier = new SegImporter(ImportOptions.defaults(), Progress.NONE)
+                .run(read(fx.seg, ImportOptions.defaults(), List.of()), fx.seg, "earlier").image();
+        ImportedSegmentation v = read(alone(), ImportOptions.defaults(), List.of(earlier));
+        assertEquals(EditLoopFixture.SLICES, v.depth());
+        assertTrue(v.notes().get(0).startsWith("Planes: the 240 source images of the open image 'earlier'"), v.notes().toString());
+    }
+
     @Test void aGivenFileStandsForItsSeries() throws Exception {
         ImportedSegmentation v = read(alone(), ImportOptions.builder().sourceFolder(fx.ctDir.resolve("IM0007.dcm")).build(), List.of());
         assertEquals(EditLoopFixture.SLICES, v.depth());
