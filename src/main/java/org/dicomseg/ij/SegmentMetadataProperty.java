@@ -73,8 +73,10 @@ public final class SegmentMetadataProperty {
             String json = r.getProperty(ROI_METADATA_PROPERTY);
             if (json == null || json.isBlank()) continue;
             try {
+                // dcmqi numbers by position (1): the ROI's Segment Number is in its own property
+                int number = Integer.parseInt(r.getProperty(ROI_SEGMENT_PROPERTY).trim());
                 for (org.dicomseg.model.SegmentDescription d : DcmqiMetadataReader.parse(json).segments()) {
-                    bySegment.putIfAbsent(d.segmentNumber(), d);
+                    bySegment.putIfAbsent(number, d.toBuilder().segmentNumber(number).build());
                 }
             } catch (MetadataFormatException | RuntimeException e) {
                 // an unreadable description: that ROI's segment gets a default one

@@ -132,6 +132,25 @@ class EditLoopTest {
         fx.assertEdited(edited, "Spleen");
     }
 
+    @Test void renamedChannelsAndRoisKeepTheirCodes() throws Exception {
+        ImagePlus imp = importSeg(ImportOptions.builder().output(ImportOptions.Output.HYPERSTACK).build()).image();
+        for (int z = 1; z <= imp.getNSlices(); z++) imp.getStack().setSliceLabel("Left kidney", imp.getStackIndex(3, z, 1));
+        ExportPlan plan = LabelImageExport.prepare(imp, SegmentMetadataProperty.get(imp), true, Progress.NONE, null);
+        assertEquals(fx.descriptions.get(2).toBuilder().label("Left kidney").build(), plan.segments().get(2));
+        assertEquals(fx.descriptions.get(0), plan.segments().get(0));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Renamed segment 'Kidney' -> 'Left kidney'")), plan.notes().toString());
+
+        Path zip = dir.resolve("renamed.zip");
+        importSeg(ImportOptions.builder().output(ImportOptions.Output.ROI_SET_ZIP).roiZip(zip).build());
+        List<Roi> rois = RoiSetReader.read(zip);
+        for (Roi r : rois) if (r.getName().startsWith("Lesion z")) r.setName(r.getName().replace("Lesion", "Metastasis"));
+        ExportPlan byRoi = RoiExport.prepare(rois, RoiGrouping.NAME, RoiPlacement.ofStack(EditLoopFixture.SLICES),
+                EditLoopFixture.COLUMNS, EditLoopFixture.ROWS, null);
+        assertEquals(3, byRoi.segments().size());
+        assertEquals(fx.descriptions.get(1).toBuilder().label("Metastasis").build(), byRoi.segments().get(1));
+        assertEquals(fx.descriptions.get(2), byRoi.segments().get(2));
+    }
+
     @Test void labelImageEditedAndExportedWithoutArguments() throws Exception {
         // Liver and Kidney do not overlap: a label image holds both exactly
         SegImporter.Result res = importSeg(ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).segments("1,3").build());
