@@ -37,7 +37,8 @@ import org.dicomseg.task.Progress;
  *
  * A place counts only when it holds every referenced instance; the series is then all images of
  * the referenced series found there (not only the referenced ones: a SEG that omits empty frames
- * references fewer), single-frame images in spatial order, or the one multi-frame image.
+ * references fewer), single-frame images in the order ImageJ's DICOM opener stacks them
+ * ({@link SourceSeries#inImageJOrder}: by Instance Number), or the one multi-frame image.
  */
 public final class SegSourceSearch {
     /** How deep below each folder to look. */
@@ -186,7 +187,7 @@ public final class SegSourceSearch {
             all = new ArrayList<>(referenced.values());
         }
         Path where = location(all);
-        SourceSeries s = SourceSeries.spatiallyOrdered(all, "folder " + where);
+        SourceSeries s = SourceSeries.inImageJOrder(all, "folder " + where);
         return new Found(s, "folder " + where, where);
     }
 

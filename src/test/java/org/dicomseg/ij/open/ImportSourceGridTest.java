@@ -96,6 +96,36 @@ class ImportSourceGridTest {
         assertTrue(e.getMessage().contains("not all in " + dir.resolve("alone")), e.getMessage());
     }
 
+    @Test void theGridIsInTheOrderImageJStacksTheSeries() throws Exception {
+        // a series whose Instance Numbers run against z (as in most CTs: head first, z falling)
+        Path ct = Files.createDirectories(dir.resolve("reversed/ct"));
+        List<Path> files = new java.util.ArrayList<>();
+        for (int k = 1; k <= 5; k++) {
+            Path f = ct.resolve("IM000" + k + ".dcm");
+            org.dicomseg.testing.SyntheticSegs.withInteger(Paths.get("sample-images/ct/IM000" + k + ".dcm"), f,
+                    com.pixelmed.dicom.TagFromName.InstanceNumber, 6 - k);
+            files.add(f);
+        }
+        SourceImages src = SourceImages.read(files);          // IM0001 (z = -10) first
+        int rows = src.frame(0).rows(), cols = src.frame(0).columns();
+        byte[][][] masks = new byte[1][5][];
+        for (int z = 0; z < 5; z++) masks[0][z] = new byte[rows * cols];
+        masks[0][0][0] = 1;                                   // a pixel on IM0001 only
+        Path seg = Files.createDirectories(dir.resolve("reversed/seg")).resolve("seg.dcm");
+        SegWriter.write(seg, StackedMasks.ofBytes(masks, rows, cols), List.of(SegmentDescription.builder(1, "Dot")
+                .category(org.dicomseg.model.codes.Codes.TISSUE).type(org.dicomseg.model.codes.Codes.TISSUE)
+                .algorithmType(org.dicomseg.model.SegmentAlgorithmType.MANUAL).build()), src, SegWriteOptions.builder().build());
+        ImportedSegmentation v = read(seg, ImportOptions.defaults(), List.of());
+        ImagePlus imageJ = FolderOpener.open(ct.toString(), "");
+        assertEquals("IM0005.dcm", imageJ.getStack().getSliceLabel(1).split("\n")[0]);   // Instance Number 1 first
+        for (int z = 0; z < 5; z++) {
+            assertTrue(imageJ.getStack().getSliceLabel(z + 1).contains("SOP Instance UID: " + v.geometry().referencedInstance(z)),
+                    "plane " + (z + 1));
+        }
+        assertNull(v.segment(1).plane(0));
+        assertEquals(1, v.segment(1).plane(4)[0]);            // IM0001 is ImageJ's slice 5
+    }
+
     @Test void aMultiFrameSourceGivesOnePlanePerFrame() throws Exception {
         Path enhanced = Paths.get("sample-images/enhanced-ct/enhanced.dcm").toAbsolutePath();
         Path folder = Files.createDirectories(dir.resolve("mf/ct"));
