@@ -49,6 +49,8 @@ public final class SegSourceSearch {
     private final Set<String> instances;
     private final Set<String> series;
     private final List<String> searched = new ArrayList<>();
+    /** What the last folder searched lacked, for the message of {@link #inGiven}. */
+    private String lastMissing = "";
 
     /**
      * @param instances SOP Instance UIDs the SEG references (at least one)
@@ -111,8 +113,6 @@ public final class SegSourceSearch {
         }
         return f;
     }
-
-    private String lastMissing = "";
 
     private String missingText(Path folder) {
         return lastMissing.isEmpty() ? "no image of the referenced series in " + folder : lastMissing;

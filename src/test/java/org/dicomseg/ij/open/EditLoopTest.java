@@ -26,7 +26,6 @@ import org.dicomseg.ij.source.PlaneSources;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.model.SegmentDescription;
-import org.dicomseg.model.SegmentationType;
 import org.dicomseg.model.codes.Codes;
 import org.dicomseg.options.ImportOptions;
 import org.dicomseg.read.SegmentationReader;
