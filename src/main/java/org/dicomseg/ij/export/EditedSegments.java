@@ -39,6 +39,15 @@ public final class EditedSegments {
      * @param colors the colour of a new label value's segment (its LUT colour), or null
      */
     public static EditedSegments ofLabels(DcmqiMetadata meta, int[] labels, java.util.function.IntFunction<Color> colors) {
+        return ofLabels(meta, labels, v -> v, colors);
+    }
+
+    /**
+     * As {@link #ofLabels(DcmqiMetadata, int[], java.util.function.IntFunction)}, pixel value v standing
+     * for labelID {@code labelIdOf(v)} (a one-channel mask, 0/255, of one imported segment).
+     */
+    public static EditedSegments ofLabels(DcmqiMetadata meta, int[] labels, java.util.function.IntUnaryOperator labelIdOf,
+            java.util.function.IntFunction<Color> colors) {
         EditedSegments e = new EditedSegments();
         Map<Integer, SegmentDescription> byLabel = new LinkedHashMap<>();
         for (LabelMapping m : meta.labelMappings()) {
@@ -47,9 +56,9 @@ public final class EditedSegments {
         List<Integer> added = new ArrayList<>();
         Set<Integer> present = new HashSet<>();
         for (int v : labels) {
-            present.add(v);
+            present.add(labelIdOf.applyAsInt(v));
             int n = e.segments.size() + 1;
-            SegmentDescription d = byLabel.get(v);
+            SegmentDescription d = byLabel.get(labelIdOf.applyAsInt(v));
             if (d != null) {
                 e.segments.add(SegmentMetadataMatch.renumber(d, n));
             } else {

@@ -99,7 +99,11 @@ public final class LabelImageExport {
                 throw new IllegalArgumentException("'" + imp.getTitle() + "' contains no labels (every pixel is 0):"
                         + " nothing to export");
             }
-            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> ImageColors.ofLabel(imp, v));
+            // one imported BINARY segment as a one-channel hyperstack is a 0/255 mask of that segment
+            java.util.List<Integer> numbers = ChannelNames.describedAs(imp);
+            int only = numbers != null && numbers.size() == 1 && labels.length == 1 && labels[0] == 255 ? numbers.get(0) : -1;
+            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> only > 0 && v == 255 ? only : v,
+                    v -> ImageColors.ofLabel(imp, v));
             segments.addAll(e.segments());
             for (int i = 0; i < labels.length; i++) labelToSegment.put(labels[i], i + 1);
             notes.addAll(e.notes());

@@ -150,6 +150,15 @@ class EditLoopTest {
         assertEquals(fx.descriptions.get(2), byRoi.segments().get(2));
     }
 
+    @Test void oneSegmentAsAHyperstackKeepsItsDescription() throws Exception {
+        // one BINARY segment: a one-channel 0/255 mask, exported as a label image of value 255
+        ImagePlus imp = importSeg(ImportOptions.builder().output(ImportOptions.Output.HYPERSTACK).segments("3").build()).image();
+        assertEquals(1, imp.getNChannels());
+        ExportPlan plan = LabelImageExport.prepare(imp, SegmentMetadataProperty.get(imp), true, Progress.NONE, null);
+        assertEquals(List.of(fx.descriptions.get(2).toBuilder().segmentNumber(1).build()), plan.segments());
+        assertTrue(plan.notes().isEmpty(), plan.notes().toString());
+    }
+
     @Test void labelImageEditedAndExportedWithoutArguments() throws Exception {
         // Liver and Kidney do not overlap: a label image holds both exactly
         SegImporter.Result res = importSeg(ImportOptions.builder().output(ImportOptions.Output.LABEL_IMAGE).segments("1,3").build());
