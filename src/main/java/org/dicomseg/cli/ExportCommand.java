@@ -26,6 +26,7 @@ import org.dicomseg.ij.export.RoiPlacement;
 import org.dicomseg.ij.export.RoiSetReader;
 import org.dicomseg.ij.export.SegExport;
 import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.open.ImportedImageProperties;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.task.Progress;
 import org.dicomseg.ij.source.SourceSeries;
@@ -61,6 +62,11 @@ final class ExportCommand {
             + " [--keep-empty] [--overwrite]";
 
     static int run(List<String> argv, PrintStream out) throws IOException {
+        return run(argv, out, System.err);
+    }
+
+    /** As {@link #run(List, PrintStream)}, with warnings (e.g. {@link ExportOptions#readerWarning}) on {@code err}. */
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description"),
@@ -74,9 +80,11 @@ final class ExportCommand {
         ExportPlan plan;
         SourceSeries sources;
         String input;
+        ImagePlus labels = null;
         if (a.has("labels")) {
             input = a.get("labels");
             ImagePlus imp = open(Paths.get(input));
+            labels = imp;
             if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source);
             } else {
@@ -101,6 +109,10 @@ final class ExportCommand {
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
+        // a TIFF written by 'dicomseg import', edited: the new SEG records the imported one as its predecessor
+        if (labels != null) options = ImportedImageProperties.withPredecessor(options, labels);
+        String warning = ExportOptions.readerWarning(options);
+        if (warning != null) err.println(warning);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
         out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "

@@ -13,6 +13,7 @@ import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.source.ImageFrameOfReference;
 import org.dicomseg.ij.export.LabelImageExport;
 import org.dicomseg.ij.export.OutputPaths;
+import org.dicomseg.ij.open.ImportedImageProperties;
 import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.ij.slide.SlideTarget;
@@ -81,7 +82,8 @@ public class ExportLabelImageCommand implements PlugIn {
         int planes = SourceLocator.planesOf(imp);
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
-        SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
+        // an imported SEG, edited: the new SEG records the imported one as its predecessor
+        SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(ExportFields.toOptions(form, meta), imp)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
@@ -95,7 +97,8 @@ public class ExportLabelImageCommand implements PlugIn {
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
-        SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
+        SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(
+                SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta)), imp)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);

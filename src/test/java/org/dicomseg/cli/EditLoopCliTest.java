@@ -83,6 +83,7 @@ class EditLoopCliTest {
         assertTrue(stdout().contains("note: Segment 'Kidney' (label 3) no longer in the image: left out"), stdout());
         assertTrue(stdout().contains("over 240 source image(s)"), stdout());
         Conformance.assertConformant(edited);
+        fx.assertPredecessor(edited);
         try (SegmentationReader r = SegmentationReader.open(edited); SegmentationReader o = SegmentationReader.open(fx.seg)) {
             assertEquals(o.metadata().studyInstanceUid(), r.metadata().studyInstanceUid());
             assertEquals(2, r.segments().size());

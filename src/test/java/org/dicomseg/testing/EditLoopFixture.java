@@ -130,6 +130,24 @@ public final class EditLoopFixture {
      * plane count.
      */
     public void assertEdited(Path edited, String added) throws Exception {
+        assertEdited0(edited, added);
+    }
+
+    /** The General Image Source Image Sequence of {@code edited} names this case's SEG (PS3.3 C.7.6.1.1.4). */
+    public void assertPredecessor(Path edited) throws Exception {
+        com.pixelmed.dicom.AttributeList h = SyntheticSegs.readAll(edited);
+        com.pixelmed.dicom.SequenceAttribute sis = (com.pixelmed.dicom.SequenceAttribute) h.get(com.pixelmed.dicom.TagFromName.SourceImageSequence);
+        org.junit.jupiter.api.Assertions.assertNotNull(sis, "the edited SEG names its predecessor");
+        String uid;
+        try (SegmentationReader orig = SegmentationReader.open(seg)) {
+            uid = orig.metadata().sopInstanceUid();
+        }
+        assertEquals(uid, com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(sis.getItem(0).getAttributeList(),
+                com.pixelmed.dicom.TagFromName.ReferencedSOPInstanceUID));
+    }
+
+    private void assertEdited0(Path edited, String added) throws Exception {
+        assertPredecessor(edited);
         try (SegmentationReader orig = SegmentationReader.open(seg); SegmentationReader r = SegmentationReader.open(edited)) {
             assertEquals(orig.metadata().studyInstanceUid(), r.metadata().studyInstanceUid());
             assertEquals(orig.metadata().frameOfReferenceUid(), r.metadata().frameOfReferenceUid());

@@ -47,10 +47,18 @@ public final class ImportSources {
         Set<String> instances = new LinkedHashSet<>();
         Set<String> series = new LinkedHashSet<>();
         for (ReferencedSeries s : m.referencedSeries()) {
-            if (s.seriesInstanceUid() != null) series.add(s.seriesInstanceUid());
-            for (SourceImageReference i : s.instances()) instances.add(i.sopInstanceUid());
+            boolean images = false;
+            for (SourceImageReference i : s.instances()) {
+                // the references of an edited SEG also name its predecessor, a segmentation, not a source
+                if (nonImage(i.sopClassUid())) continue;
+                instances.add(i.sopInstanceUid());
+                images = true;
+            }
+            if (images && s.seriesInstanceUid() != null) series.add(s.seriesInstanceUid());
         }
-        for (FrameInfo f : r.frames()) for (SourceImageReference i : f.sources()) instances.add(i.sopInstanceUid());
+        for (FrameInfo f : r.frames()) {
+            for (SourceImageReference i : f.sources()) if (!nonImage(i.sopClassUid())) instances.add(i.sopInstanceUid());
+        }
         instances.remove(null);
         List<String> notes = new ArrayList<>();
         SegSourceSearch.Found found = null;
@@ -87,6 +95,12 @@ public final class ImportSources {
             }
         }
         return ImportReader.read(r, options, slide, slideWidth, slideHeight, null, progress).withNotes(notes);
+    }
+
+    /** The 1.2.840.10008.5.1.4.1.1.66 family: segmentations, registrations, fiducials, surfaces; never source images. */
+    private static boolean nonImage(String sopClassUid) {
+        return sopClassUid != null && (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.66")
+                || sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.66."));
     }
 
     private static String stored(ImportedSegmentation v) {

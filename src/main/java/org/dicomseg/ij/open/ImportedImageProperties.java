@@ -9,6 +9,8 @@ import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.source.PlaneSources;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.options.ImportOptions;
+import org.dicomseg.write.Predecessor;
+import org.dicomseg.write.SegWriteOptions;
 
 /**
  * Leaves on imported images what the export commands look for, so that "import, edit, export"
@@ -70,6 +72,29 @@ public final class ImportedImageProperties {
             }
             PlaneSources.record(imp, uids, positions, g.orientation());
         }
+    }
+
+    /**
+     * The SEG {@code imp} was imported from, as the predecessor of a SEG exported from it (the edit
+     * loop; the writer records it in the Source Image Sequence, PS3.3 C.7.6.1.1.4), or null when the
+     * image does not record one (or records an invalid UID).
+     */
+    public static Predecessor predecessor(ImagePlus imp) {
+        if (imp == null) return null;
+        String study = imp.getProp(SEG_STUDY_PROPERTY), series = imp.getProp(SEG_SERIES_PROPERTY);
+        String sop = imp.getProp(SEG_SOP_INSTANCE_PROPERTY), sopClass = imp.getProp(SEG_SOP_CLASS_PROPERTY);
+        if (study == null || series == null || sop == null || sopClass == null) return null;
+        try {
+            return Predecessor.of(study, series, sop, sopClass);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code options} with the predecessor {@code imp} records ({@link #predecessor}), if any. */
+    public static SegWriteOptions withPredecessor(SegWriteOptions options, ImagePlus imp) {
+        Predecessor p = predecessor(imp);
+        return p == null ? options : options.toBuilder().predecessor(p).build();
     }
 
     /** The segments' descriptions as dcmqi metadata, or null when the dcmqi template cannot hold one of them. */

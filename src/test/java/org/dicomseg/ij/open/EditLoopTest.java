@@ -126,7 +126,8 @@ class EditLoopTest {
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains("'Spleen' added")), plan.notes().toString());
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains("'Lesion' no longer in the image")), plan.notes().toString());
         Path edited = dir.resolve("edited-hyperstack.dcm");
-        SegExport.write(plan, sources, SegWriteOptions.builder().segmentationType(plan.suggestedType()).build(), edited);
+        SegExport.write(plan, sources, ImportedImageProperties.withPredecessor(
+                SegWriteOptions.builder().segmentationType(plan.suggestedType()).build(), imp), edited);
         Conformance.assertConformant(edited);
         fx.assertEdited(edited, "Spleen");
     }
@@ -188,8 +189,10 @@ class EditLoopTest {
         assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("Label value [7] added")), plan.notes().toString());
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains("'Kidney' (label 3) no longer in the image")), plan.notes().toString());
         Path edited = dir.resolve("edited-labels.dcm");
-        SegExport.write(plan, SourceLocator.ofImage(imp), SegWriteOptions.builder().build(), edited);
+        SegExport.write(plan, SourceLocator.ofImage(imp), ImportedImageProperties.withPredecessor(SegWriteOptions.builder().build(), imp),
+                edited);
         Conformance.assertConformant(edited);
+        fx.assertPredecessor(edited);
         try (SegmentationReader r = SegmentationReader.open(edited)) {
             assertEquals(2, r.segments().size());
             assertEquals(fx.descriptions.get(0), r.getSegmentDescription(1));
