@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import java.awt.Color;
 
 import ij.ImagePlus;
 
@@ -88,22 +90,51 @@ public final class LabelImageExport {
         return labelMap(imp, meta, metaOfImage, notes, m, view);
     }
 
+    /**
+     * What an image says about its own descriptions when they are edited (the metadata is the
+     * image's, not a given file): its channels' names and the Segment Number each channel or label
+     * was imported as ({@link ChannelNames}).
+     */
+    private static final class Own {
+        final List<String> names;
+        final List<Integer> numbers;
+
+        Own(ImagePlus imp) {
+            this.names = ChannelNames.of(imp);
+            this.numbers = ChannelNames.describedAs(imp);
+        }
+    }
+
     private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
-        MaskPlanes planes = new ImageMaskPlanes(imp, 1);
+        return labelMap(new ImageMaskPlanes(imp, 1), imp.getTitle(), v -> ImageColors.ofLabel(imp, v), meta,
+                metaOfImage ? new Own(imp) : null, notes, mon, view);
+    }
+
+    /**
+     * A label map (8/16-bit planes) as segments: described by {@code meta} (dcmqi labelIDs), or one
+     * default segment per label value found; also the plan of a NIfTI/NRRD label map ({@link VolumeExport}).
+     */
+    static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta,
+                               List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        return labelMap(planes, title, colorOfLabel, meta, null, notes, mon, view);
+    }
+
+    /** As above; {@code own} not null: {@code meta} is the image's own, and edited ({@link EditedSegments}). */
+    private static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta, Own own,
+                                       List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
         int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
-        if (meta != null && metaOfImage) {
+        if (meta != null && own != null) {
             if (labels.length == 0) {
-                throw new IllegalArgumentException("'" + imp.getTitle() + "' contains no labels (every pixel is 0):"
+                throw new IllegalArgumentException("'" + title + "' contains no labels (every pixel is 0):"
                         + " nothing to export");
             }
             // one imported BINARY segment as a one-channel hyperstack is a 0/255 mask of that segment
-            java.util.List<Integer> numbers = ChannelNames.describedAs(imp);
+            List<Integer> numbers = own.numbers;
             int only = numbers != null && numbers.size() == 1 && labels.length == 1 && labels[0] == 255 ? numbers.get(0) : -1;
-            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> only > 0 && v == 255 ? only : v,
-                    v -> ImageColors.ofLabel(imp, v));
+            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> only > 0 && v == 255 ? only : v, colorOfLabel);
             segments.addAll(e.segments());
             for (int i = 0; i < labels.length; i++) labelToSegment.put(labels[i], i + 1);
             notes.addAll(e.notes());
@@ -120,12 +151,12 @@ public final class LabelImageExport {
                     + " their segments are written without frames");
         } else {
             if (labels.length == 0) {
-                throw new IllegalArgumentException("'" + imp.getTitle() + "' contains no labels (every pixel is 0):"
+                throw new IllegalArgumentException("'" + title + "' contains no labels (every pixel is 0):"
                         + " nothing to export");
             }
             for (int v : labels) {
                 int n = segments.size() + 1;
-                SegmentDescription d = DefaultSegments.of(n, "Segment " + n, false, ImageColors.ofLabel(imp, v));
+                SegmentDescription d = DefaultSegments.of(n, "Segment " + n, false, colorOfLabel.apply(v));
                 if (v != n) d = d.toBuilder().description("ImageJ label value " + v).build();
                 segments.add(d);
                 labelToSegment.put(v, n);
@@ -143,14 +174,19 @@ public final class LabelImageExport {
 
     private static ExportPlan fractional(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
                                          UnaryOperator<MaskPlanes> view) {
-        MaskPlanes planes = new ImageMaskPlanes(imp, 1);
+        return fractional(new ImageMaskPlanes(imp, 1), ImageColors.ofChannel(imp, 1), meta, notes, mon, view);
+    }
+
+    /** One probability map (float planes in [0, 1]) as one FRACTIONAL segment. */
+    static ExportPlan fractional(MaskPlanes planes, Color color, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+                                 UnaryOperator<MaskPlanes> view) {
         List<SegmentDescription> segments = new ArrayList<>();
         if (meta != null) {
             segments.add(SegmentMetadataMatch.renumber(meta.segments().get(0), 1));
             if (meta.segments().size() > 1) notes.add("The metadata describes " + meta.segments().size()
                     + " segments; a single-channel probability map uses the first");
         } else {
-            segments.add(DefaultSegments.of(1, "Segment 1", false, ImageColors.ofChannel(imp, 1)));
+            segments.add(DefaultSegments.of(1, "Segment 1", false, color));
             notes.add("No segment metadata: default segment 'Segment 1' (Tissue, AUTOMATIC, algorithm ImageJ)");
         }
         return new ExportPlan(StackedMasks.of(mon.wrap(view.apply(planes), 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
@@ -160,25 +196,44 @@ public final class LabelImageExport {
                                        UnaryOperator<MaskPlanes> view) {
         int c = imp.getNChannels();
         List<MaskPlanes> masks = new ArrayList<>();
+        for (int ch = 1; ch <= c; ch++) masks.add(new ImageMaskPlanes(imp, ch));
+        return channels(masks, SourceLocator.planesOf(imp), imp.getBitDepth() == 32, ch -> ImageColors.ofChannel(imp, ch), meta,
+                metaOfImage ? new Own(imp) : null, notes, mon, view);
+    }
+
+    /**
+     * One segment per channel (nonzero voxels, or fractions for float channels; overlaps allowed),
+     * {@code colorOfChannel} taking the 1-based channel.
+     */
+    static ExportPlan channels(List<MaskPlanes> channels, int planesPerChannel, boolean fractional, IntFunction<Color> colorOfChannel,
+                               DcmqiMetadata meta, List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        return channels(channels, planesPerChannel, fractional, colorOfChannel, meta, null, notes, mon, view);
+    }
+
+    /** As above; {@code own} not null: {@code meta} is the image's own, and edited ({@link EditedSegments}). */
+    private static ExportPlan channels(List<MaskPlanes> channels, int planesPerChannel, boolean fractional,
+                                       IntFunction<Color> colorOfChannel, DcmqiMetadata meta, Own own, List<String> notes,
+                                       Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        int c = channels.size();
+        List<MaskPlanes> masks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int ch = 1; ch <= c; ch++) {
-            masks.add(mon.wrap(view.apply(new ImageMaskPlanes(imp, ch)), 2L * c * SourceLocator.planesOf(imp)));
+            masks.add(mon.wrap(view.apply(channels.get(ch - 1)), 2L * c * planesPerChannel));
             names.add("Segment " + ch);
         }
         List<SegmentDescription> segments = new ArrayList<>();
-        if (meta != null && metaOfImage) {
-            List<java.awt.Color> colors = new ArrayList<>();
-            for (int ch = 1; ch <= c; ch++) colors.add(ImageColors.ofChannel(imp, ch));
-            EditedSegments e = EditedSegments.ofNames(meta, ChannelNames.of(imp), ChannelNames.describedAs(imp), false, colors);
+        if (meta != null && own != null) {
+            List<Color> colors = new ArrayList<>();
+            for (int ch = 1; ch <= c; ch++) colors.add(colorOfChannel.apply(ch));
+            EditedSegments e = EditedSegments.ofNames(meta, own.names, own.numbers, false, colors);
             segments.addAll(e.segments());
             notes.addAll(e.notes());
         } else if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
-            for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, ImageColors.ofChannel(imp, ch)));
+            for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, colorOfChannel.apply(ch)));
             notes.add("No segment metadata: " + c + " default segments, one per channel (Tissue, AUTOMATIC, algorithm ImageJ)");
         }
-        boolean fractional = imp.getBitDepth() == 32;
         return new ExportPlan(StackedMasks.of(masks), segments, fractional ? SegmentationType.FRACTIONAL : SegmentationType.BINARY, notes);
     }
 }
