@@ -26,7 +26,10 @@ import org.dicomseg.ij.export.RoiGrouping;
 import org.dicomseg.ij.export.RoiPlacement;
 import org.dicomseg.ij.export.RoiSetReader;
 import org.dicomseg.ij.export.SegExport;
+import org.dicomseg.ij.SegmentMetadataProperty;
+import org.dicomseg.ij.open.ImportedImageProperties;
 import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.task.Progress;
 import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
@@ -41,12 +44,15 @@ import org.dicomseg.volume.VolumeFormat;
 import org.dicomseg.volume.VolumeGrid;
 
 /**
- * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
+ * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
  * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
- * spatial order.
+ * spatial order. A label image written by {@code dicomseg import} needs no {@code --source} and no
+ * {@code --meta}: it records its source images (plane by plane, by SOP Instance UID) and its
+ * segment descriptions; segments added while editing get default descriptions, removed ones are
+ * left out (a {@code note:} line says so).
  */
 final class ExportCommand {
     private ExportCommand() { }
@@ -56,7 +62,7 @@ final class ExportCommand {
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
             MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
 
-    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) --source DIR_OR_FILE"
+    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE]"
             + " --out SEG.dcm [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
             + " [--keep-empty] [--overwrite]";
@@ -73,24 +79,37 @@ final class ExportCommand {
                 Set.of("keep-empty", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
-        String source = a.require("source");
+        String source = a.get("source", "");
         Path output = Paths.get(a.require("out"));
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
-        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) return volume(a, source, output, meta, out);
+        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) return volume(a, a.require("source"), output, meta, out);
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
         ExportPlan plan;
         SourceSeries sources;
         String input;
+        ImagePlus labels = null;
         if (a.has("labels")) {
             input = a.get("labels");
             ImagePlus imp = open(Paths.get(input));
-            sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp));
+            labels = imp;
+            if (!source.isBlank()) {
+                sources = SourceLocator.fromPath(imp, source);
+            } else {
+                sources = SourceLocator.ofImage(imp);
+                if (sources == null) {
+                    throw new CliException(input + " records no DICOM source images (it was not written by"
+                            + " 'dicomseg import'); give --source DIR_OR_FILE\nusage: " + USAGE);
+                }
+            }
             sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
                     org.dicomseg.ij.source.ImageFrameOfReference.of(imp));
-            plan = LabelImageExport.prepare(imp, meta);
+            boolean metaOfImage = meta == null;
+            if (meta == null) meta = SegmentMetadataProperty.get(imp);
+            plan = LabelImageExport.prepare(imp, meta, metaOfImage, Progress.NONE, null);
         } else {
             input = a.get("rois");
+            if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
             sources = SourceLocator.fromPath(source, 0, 0, 0);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
@@ -98,6 +117,8 @@ final class ExportCommand {
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
+        // a TIFF written by 'dicomseg import', edited: the new SEG records the imported one as its predecessor
+        if (labels != null) options = ImportedImageProperties.withPredecessor(options, labels);
         String warning = ExportOptions.readerWarning(options);
         if (warning != null) err.println(warning);
         for (String note : plan.notes()) out.println("note: " + note);

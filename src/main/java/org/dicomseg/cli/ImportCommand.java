@@ -23,7 +23,7 @@ import org.dicomseg.options.OptionValues;
 import org.dicomseg.options.SegmentSelection;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
-import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.ij.open.ImportSources;
 import org.dicomseg.task.OutputException;
 import org.dicomseg.ij.open.VolumeImport;
 import org.dicomseg.volume.VolumeFormat;
@@ -33,26 +33,30 @@ import org.dicomseg.source.SourceFrame;
 import org.dicomseg.task.Progress;
 
 /**
- * {@code dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments LIST]
+ * {@code dicomseg import SEG --out F.tif [--source DIR_OR_FILE] [--as hyperstack|labels|rois] [--segments LIST]
  * [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]}: the importer of File &gt; Import &gt; DICOM
  * SEG... without a window. {@code hyperstack} writes one channel per segment, {@code labels} a
  * label image (segment number as pixel value), {@code rois} a RoiSet.zip (one ROI per segment per
  * plane). Tiled (slide) SEGs: {@code --region} reads part of the Total Pixel Matrix (SEG pixels),
  * {@code --downsample N} a view N times smaller made tile block by tile block; without them the
  * whole matrix, downsampled to fit 2048 pixels when larger (a {@code note:} line says so).
+ * With {@code --source} (else when the referenced images are next to the SEG) the image has exactly
+ * the planes of the source series; the TIFF records where the sources are, which plane is which
+ * source image and the segment descriptions (ImageJ properties), so {@code export --labels F.tif}
+ * needs neither {@code --source} nor {@code --meta}.
  * The output appears atomically (temporary file, then rename).
  */
 final class ImportCommand {
     private ImportCommand() { }
 
-    static final String USAGE = "dicomseg import SEG --out F.tif|F.nii|F.nii.gz|F.nrrd [--as hyperstack|labels|rois|segments] [--segments 1,3-5]"
-            + " [--source DIR (NIfTI/NRRD: on the source grid)]"
+    static final String USAGE = "dicomseg import SEG --out F.tif|F.nii|F.nii.gz|F.nrrd [--source DIR_OR_FILE] [--as hyperstack|labels|rois|segments]"
+            + " [--segments 1,3-5]"
             + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.OUTPUT, "as", MacroKeys.SEGMENTS, "segments",
             MacroKeys.LAST_WINS, "last-wins", MacroKeys.FRACTIONAL, "fractional-stored", MacroKeys.IMPORT_REGION, "region",
-            MacroKeys.DOWNSAMPLE, "downsample");
+            MacroKeys.DOWNSAMPLE, "downsample", MacroKeys.SOURCE_FOLDER, "source");
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         CommandLine a = CommandLine.parse(argv, Set.of("out", "as", "segments", "region", "downsample", "source"),
@@ -61,7 +65,6 @@ final class ImportCommand {
         Path seg = Paths.get(a.positional().get(0));
         Path target = Paths.get(a.require("out"));
         if (VolumeFormat.isVolume(target)) return volume(a, seg, target, out);
-        if (a.has("source")) throw new CliException("--source applies to a NIfTI/NRRD output (the volume on the source series' grid)");
         String as = a.get("as", "hyperstack").toLowerCase(Locale.ROOT);
         ImportOptions.Output output;
         switch (as) {
@@ -84,6 +87,7 @@ final class ImportCommand {
         if (a.flag("fractional-stored")) values.put(MacroKeys.FRACTIONAL, "true");
         values.put(MacroKeys.IMPORT_REGION, a.get("region", ""));
         values.put(MacroKeys.DOWNSAMPLE, a.get("downsample", ""));
+        values.put(MacroKeys.SOURCE_FOLDER, a.get("source", ""));
         ImportOptions o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
         String[] what = new String[1];
         SegImporter.Result[] result = new SegImporter.Result[1];
@@ -93,7 +97,7 @@ final class ImportCommand {
             ImportOptions run = output == ImportOptions.Output.ROI_SET_ZIP ? o.toBuilder().roiZip(tmp).build() : o;
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
-                ImportedSegmentation v = ImportReader.read(r, run, null, 0, 0, Progress.NONE);
+                ImportedSegmentation v = ImportSources.read(r, run, seg, List.of(), null, 0, 0, Progress.NONE);
                 res = new SegImporter(run, Progress.NONE).run(v, seg, seg.getFileName().toString());
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {

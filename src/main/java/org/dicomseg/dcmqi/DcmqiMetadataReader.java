@@ -195,12 +195,18 @@ public final class DcmqiMetadataReader {
         for (CodedConcept c : codes(s, "SegmentedPropertyTypeModifierCodeSequence", sp)) d.addTypeModifier(c);
         for (CodedConcept c : codes(s, "AnatomicRegionSequence", sp)) d.addAnatomicRegion(c);
         for (CodedConcept c : codes(s, "AnatomicRegionModifierSequence", sp)) d.addAnatomicRegionModifier(c);
+        for (CodedConcept c : codes(s, DcmqiMetadataWriter.PRIMARY_ANATOMIC_STRUCTURE, sp)) d.addPrimaryAnatomicStructure(c);
         boolean named = algorithmName != null && !algorithmName.isBlank();
         if (algorithmType != SegmentAlgorithmType.MANUAL || named) {
             CodedConcept family = algorithmType == SegmentAlgorithmType.AUTOMATIC ? automaticFamily
                     : algorithmType == SegmentAlgorithmType.SEMIAUTOMATIC ? semiautomaticFamily : Codes.MANUAL_PROCESSING;
+            // the plugin's own extensions (DcmqiMetadataWriter.toCompleteJson), when present
+            if (s.has(DcmqiMetadataWriter.ALGORITHM_FAMILY)) family = singleCode(s, DcmqiMetadataWriter.ALGORITHM_FAMILY, sp);
+            String version = text(s, DcmqiMetadataWriter.ALGORITHM_VERSION, sp);
             try {
-                d.algorithm(new AlgorithmIdentification(family, named ? algorithmName : UNKNOWN, UNKNOWN));
+                d.algorithm(new AlgorithmIdentification(family, named ? algorithmName : UNKNOWN,
+                        version == null || version.isBlank() ? UNKNOWN : version,
+                        text(s, DcmqiMetadataWriter.ALGORITHM_SOURCE, sp), text(s, DcmqiMetadataWriter.ALGORITHM_PARAMETERS, sp)));
             } catch (IllegalArgumentException e) {
                 throw new MetadataFormatException(sp + ".SegmentAlgorithmName", e.getMessage(), e);
             }

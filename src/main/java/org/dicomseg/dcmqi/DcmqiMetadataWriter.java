@@ -12,6 +12,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CieLab;
 import org.dicomseg.model.CodedConcept;
 import org.dicomseg.model.SegmentDescription;
@@ -29,7 +30,8 @@ import org.dicomseg.model.SegmentDescription;
  *
  * <p>Not representable in dcmqi's format, hence not written: algorithm family, version, source and
  * parameters (only {@code SegmentAlgorithmName}), primary anatomic structures, coding scheme
- * versions. dcmqi numbers segments by position, so a segment list whose numbers are not 1..N in
+ * versions ({@link #toCompleteJson} adds them under DICOM keywords, for metadata this plugin keeps
+ * itself). dcmqi numbers segments by position, so a segment list whose numbers are not 1..N in
  * input order is renumbered when read back.</p>
  */
 public final class DcmqiMetadataWriter {
@@ -45,6 +47,29 @@ public final class DcmqiMetadataWriter {
         return GSON.toJson(toJsonObject(m)) + "\n";
     }
 
+    /**
+     * The metadata as pretty-printed JSON text that loses nothing of the descriptions: dcmqi's keys,
+     * plus, per segment, the DICOM keywords dcmqi has no key for ({@value #ALGORITHM_FAMILY},
+     * {@value #ALGORITHM_VERSION}, {@value #ALGORITHM_SOURCE}, {@value #ALGORITHM_PARAMETERS},
+     * {@value #PRIMARY_ANATOMIC_STRUCTURE}) and {@code CodingSchemeVersion} in codes, which
+     * {@link DcmqiMetadataReader} reads back. For metadata kept by this plugin (image properties);
+     * templates for dcmqi are written by {@link #toJson(DcmqiMetadata)}.
+     */
+    public static String toCompleteJson(DcmqiMetadata m) {
+        return GSON.toJson(toJsonObject(m, true)) + "\n";
+    }
+
+    /** Algorithm Family Code Sequence (0066,002F), an extension of dcmqi's segment attributes. */
+    public static final String ALGORITHM_FAMILY = "AlgorithmFamilyCodeSequence";
+    /** Algorithm Version (0066,0031), an extension of dcmqi's segment attributes. */
+    public static final String ALGORITHM_VERSION = "AlgorithmVersion";
+    /** Algorithm Source (0024,0202), an extension of dcmqi's segment attributes. */
+    public static final String ALGORITHM_SOURCE = "AlgorithmSource";
+    /** Algorithm Parameters (0066,0032), an extension of dcmqi's segment attributes. */
+    public static final String ALGORITHM_PARAMETERS = "AlgorithmParameters";
+    /** Primary Anatomic Structure Sequence (0008,2228), an extension of dcmqi's segment attributes. */
+    public static final String PRIMARY_ANATOMIC_STRUCTURE = "PrimaryAnatomicStructureSequence";
+
     /** Writes the metadata to a file (UTF-8). */
     public static void write(DcmqiMetadata m, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -54,6 +79,11 @@ public final class DcmqiMetadataWriter {
 
     /** The metadata as a gson tree, e.g. to embed it elsewhere. */
     public static JsonObject toJsonObject(DcmqiMetadata m) {
+        return toJsonObject(m, false);
+    }
+
+    /** The metadata as a gson tree; {@code complete}: with the extensions of {@link #toCompleteJson}. */
+    public static JsonObject toJsonObject(DcmqiMetadata m, boolean complete) {
         JsonObject o = new JsonObject();
         o.addProperty("@schema", SCHEMA);
         put(o, "ContentCreatorName", m.contentCreatorName());
@@ -75,7 +105,7 @@ public final class DcmqiMetadataWriter {
         for (int in = 0; in < m.inputCount(); in++) {
             JsonArray segs = new JsonArray();
             for (SegmentDescription s : m.segmentsOfInput(in)) {
-                segs.add(segment(s, m.mapping(s.segmentNumber()).orElseThrow().labelId()));
+                segs.add(segment(s, m.mapping(s.segmentNumber()).orElseThrow().labelId(), complete));
             }
             inputs.add(segs);
         }
@@ -83,18 +113,26 @@ public final class DcmqiMetadataWriter {
         return o;
     }
 
-    private static JsonObject segment(SegmentDescription s, int labelId) {
+    private static JsonObject segment(SegmentDescription s, int labelId, boolean complete) {
         JsonObject o = new JsonObject();
         o.addProperty("labelID", labelId);
         put(o, "SegmentDescription", s.description());
         o.addProperty("SegmentLabel", s.label());
-        o.add("SegmentedPropertyCategoryCodeSequence", code(s.category()));
-        o.add("SegmentedPropertyTypeCodeSequence", code(s.type()));
-        codes(o, "SegmentedPropertyTypeModifierCodeSequence", s.typeModifiers());
-        codes(o, "AnatomicRegionSequence", s.anatomicRegions());
-        codes(o, "AnatomicRegionModifierSequence", s.anatomicRegionModifiers());
+        o.add("SegmentedPropertyCategoryCodeSequence", code(s.category(), complete));
+        o.add("SegmentedPropertyTypeCodeSequence", code(s.type(), complete));
+        codes(o, "SegmentedPropertyTypeModifierCodeSequence", s.typeModifiers(), complete);
+        codes(o, "AnatomicRegionSequence", s.anatomicRegions(), complete);
+        codes(o, "AnatomicRegionModifierSequence", s.anatomicRegionModifiers(), complete);
         o.addProperty("SegmentAlgorithmType", s.algorithmType().name());
-        if (s.algorithmIdentification() != null) o.addProperty("SegmentAlgorithmName", s.algorithmIdentification().name());
+        AlgorithmIdentification a = s.algorithmIdentification();
+        if (a != null) o.addProperty("SegmentAlgorithmName", a.name());
+        if (complete && a != null) {
+            o.add(ALGORITHM_FAMILY, code(a.family(), true));
+            o.addProperty(ALGORITHM_VERSION, a.version());
+            put(o, ALGORITHM_SOURCE, a.source());
+            put(o, ALGORITHM_PARAMETERS, a.parameters());
+        }
+        if (complete) codes(o, PRIMARY_ANATOMIC_STRUCTURE, s.primaryAnatomicStructures(), true);
         CieLab lab = s.recommendedDisplayCieLab();
         if (lab != null) {
             o.add("recommendedDisplayRGBValue", ints(lab.toRgb()));
@@ -105,21 +143,22 @@ public final class DcmqiMetadataWriter {
         return o;
     }
 
-    private static void codes(JsonObject o, String key, List<CodedConcept> l) {
+    private static void codes(JsonObject o, String key, List<CodedConcept> l, boolean complete) {
         if (l.isEmpty()) return;
         if (l.size() == 1) {
-            o.add(key, code(l.get(0)));
+            o.add(key, code(l.get(0), complete));
             return;
         }
         JsonArray a = new JsonArray();
-        for (CodedConcept c : l) a.add(code(c));
+        for (CodedConcept c : l) a.add(code(c, complete));
         o.add(key, a);
     }
 
-    private static JsonObject code(CodedConcept c) {
+    private static JsonObject code(CodedConcept c, boolean complete) {
         JsonObject o = new JsonObject();
         o.addProperty("CodeValue", c.value());
         o.addProperty("CodingSchemeDesignator", c.schemeDesignator());
+        if (complete && c.schemeVersion() != null) o.addProperty("CodingSchemeVersion", c.schemeVersion());
         o.addProperty("CodeMeaning", c.meaning());
         return o;
     }

@@ -22,6 +22,20 @@ import org.dicomseg.task.InputException;
 public final class SegmentMetadataProperty {
     /** The ImagePlus property holding dcmqi JSON. */
     public static final String PROPERTY = "DICOMSEG.metadata";
+    /**
+     * The ImagePlus property with the comma-separated Segment Number of each channel (hyperstack) or
+     * of each label (label image) of an imported SEG, as described in {@link #PROPERTY}.
+     */
+    public static final String SEGMENT_NUMBERS_PROPERTY = "DICOM SEG segment numbers";
+    /** ROI property: the Segment Number an imported ROI was traced from. */
+    public static final String ROI_SEGMENT_PROPERTY = "segment";
+    /** ROI property: the label of that segment. */
+    public static final String ROI_LABEL_PROPERTY = "segment_label";
+    /**
+     * ROI property: that segment's description as one-line dcmqi JSON (ROI properties are saved in
+     * .roi files and RoiSet.zip), so ROIs carry their descriptions without an image.
+     */
+    public static final String ROI_METADATA_PROPERTY = "segment_meta";
 
     private SegmentMetadataProperty() { }
 
@@ -37,9 +51,44 @@ public final class SegmentMetadataProperty {
         }
     }
 
+    /** Records on {@code roi} the segment it belongs to: number, label and description. */
+    public static void setOnRoi(ij.gui.Roi roi, org.dicomseg.model.SegmentDescription d) {
+        roi.setProperty(ROI_SEGMENT_PROPERTY, Integer.toString(d.segmentNumber()));
+        roi.setProperty(ROI_LABEL_PROPERTY, d.label());
+        try {
+            DcmqiMetadata one = DcmqiMetadata.builder().addSegment(d).build();
+            roi.setProperty(ROI_METADATA_PROPERTY, DcmqiMetadataWriter.toJsonObject(one, true).toString());
+        } catch (RuntimeException e) {
+            // a third-party description the dcmqi template cannot hold: the ROI keeps number and label only
+        }
+    }
+
+    /**
+     * The descriptions the ROIs carry ({@link #ROI_METADATA_PROPERTY}), one per Segment Number (the
+     * first ROI's), or null when none carries one.
+     */
+    public static DcmqiMetadata ofRois(java.util.List<ij.gui.Roi> rois) {
+        java.util.Map<Integer, org.dicomseg.model.SegmentDescription> bySegment = new java.util.TreeMap<>();
+        for (ij.gui.Roi r : rois) {
+            String json = r.getProperty(ROI_METADATA_PROPERTY);
+            if (json == null || json.isBlank()) continue;
+            try {
+                // dcmqi numbers by position (1): the ROI's Segment Number is in its own property
+                int number = Integer.parseInt(r.getProperty(ROI_SEGMENT_PROPERTY).trim());
+                for (org.dicomseg.model.SegmentDescription d : DcmqiMetadataReader.parse(json).segments()) {
+                    bySegment.putIfAbsent(number, d.toBuilder().segmentNumber(number).build());
+                }
+            } catch (MetadataFormatException | RuntimeException e) {
+                // an unreadable description: that ROI's segment gets a default one
+            }
+        }
+        if (bySegment.isEmpty()) return null;
+        return DcmqiMetadata.builder().addSegments(new java.util.ArrayList<>(bySegment.values())).build();
+    }
+
     /** Stores {@code meta} on {@code imp} (null removes it). */
     public static void set(ImagePlus imp, DcmqiMetadata meta) {
-        imp.setProp(PROPERTY, meta == null ? null : DcmqiMetadataWriter.toJson(meta));
+        imp.setProp(PROPERTY, meta == null ? null : DcmqiMetadataWriter.toCompleteJson(meta));
     }
 
     /**

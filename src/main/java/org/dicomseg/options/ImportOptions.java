@@ -108,7 +108,7 @@ public final class ImportOptions {
     public boolean fractionalAsStoredValues() { return fractionalAsStoredValues; }
     public boolean lastWins() { return lastWins; }
     public boolean openSource() { return openSource; }
-    /** Folder to search for source images, or null for the SEG's folder. */
+    /** The source series (a folder or one of its files) the import is laid on, or null: searched for. */
     public Path sourceFolder() { return sourceFolder; }
     /** Where to write the RoiSet.zip, or null for {@code <SEG name>_RoiSet.zip} next to the SEG. */
     public Path roiZip() { return roiZip; }

@@ -108,7 +108,10 @@ public final class MacroKeys {
     public static final String LAST_WINS = "last_wins";
     /** Also open the source images the SEG references, when found (checkbox). */
     public static final String OPEN_SOURCE = "open_source";
-    /** Folder to search for the source images; blank = the SEG's folder. */
+    /**
+     * The source series of an import: a folder (searched) or one file of it; the import then has
+     * exactly its planes. Blank = an open image of the series, else the SEG's folder and its parent.
+     */
     public static final String SOURCE_FOLDER = "source_folder";
     /**
      * Tiled (slide) SEGs: the region {@code x,y,width,height} of the Total Pixel Matrix to read, in

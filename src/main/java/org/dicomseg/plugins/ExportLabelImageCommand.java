@@ -13,6 +13,7 @@ import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.source.ImageFrameOfReference;
 import org.dicomseg.ij.export.LabelImageExport;
 import org.dicomseg.ij.export.OutputPaths;
+import org.dicomseg.ij.open.ImportedImageProperties;
 import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.ij.slide.SlideTarget;
@@ -82,14 +83,16 @@ public class ExportLabelImageCommand implements PlugIn {
         if (!form.show()) return null;
         if (!form.string(MacroKeys.LABELS).isBlank()) return VolumeExportSupport.export(COMMAND, form);
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
+        boolean metaOfImage = form.string(MacroKeys.META).isBlank();
         int planes = SourceLocator.planesOf(imp);
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
-        SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
+        // an imported SEG, edited: the new SEG records the imported one as its predecessor
+        SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(ExportFields.toOptions(form, meta), imp)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, progress, null);
         return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 
@@ -110,12 +113,14 @@ public class ExportLabelImageCommand implements PlugIn {
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
-        SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
+        SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(
+                SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta)), imp)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0],
+        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(), progress,
+                target), target.placement(), options[0],
                 out, progress, form.flag(MacroKeys.PYRAMID));
     }
 }

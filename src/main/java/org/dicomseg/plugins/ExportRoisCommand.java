@@ -105,7 +105,8 @@ public class ExportRoisCommand implements PlugIn {
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
-        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, progress);
+        ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, form.string(MacroKeys.META).isBlank(),
+                progress);
         return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
     }
 

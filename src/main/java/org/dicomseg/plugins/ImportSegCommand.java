@@ -21,7 +21,7 @@ import org.dicomseg.options.ImportOptions;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
-import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.ij.open.ImportSources;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.ij.ui.VolumeImportSupport;
@@ -57,7 +57,7 @@ public class ImportSegCommand implements PlugIn {
                 FormField.checkbox(MacroKeys.LAST_WINS, "Last_wins where segments overlap (label image)", false),
                 FormField.path(MacroKeys.OUT, "Out file for RoiSet.zip (blank = next to the SEG)", "", 45, FormField.Browse.SAVE),
                 FormField.checkbox(MacroKeys.OPEN_SOURCE, "Open_source images as well (matched by SOP Instance UID)", false),
-                FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
+                FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder or file of the source series (blank = an open image, else near the SEG)", "", 45,
                         FormField.Browse.FOLDER),
                 FormField.string(MacroKeys.IMPORT_REGION, "Region of a tiled SEG: x,y,width,height (blank = the open slide image's, else whole)", "", 24),
                 FormField.string(MacroKeys.DOWNSAMPLE, "Downsample factor of a tiled SEG (blank = fit 2048 pixels; 1 = full resolution)", "", 6),
@@ -104,8 +104,8 @@ public class ImportSegCommand implements PlugIn {
                 try (SegmentationReader r = SegmentationReader.open(seg)) {
                     ImagePlus open = WindowManager.getCurrentImage();
                     SlidePlacement slide = SlidePlacement.of(open);
-                    ImportedSegmentation v = ImportReader.read(r, o, slide, slide == null ? 0 : open.getWidth(), slide == null ? 0 : open.getHeight(),
-                            progress.phase("Reading frames"));
+                    ImportedSegmentation v = ImportSources.read(r, o, seg, openImages(), slide, slide == null ? 0 : open.getWidth(),
+                            slide == null ? 0 : open.getHeight(), progress.phase("Reading frames"));
                     SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
                     show(res, o);
                     IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")
@@ -115,6 +115,17 @@ public class ImportSegCommand implements PlugIn {
         } finally {
             progress.done();
         }
+    }
+
+    /** The images open in ImageJ (batch-mode images included): one may be the SEG's source series. */
+    private static List<ImagePlus> openImages() {
+        List<ImagePlus> out = new java.util.ArrayList<>();
+        int[] ids = WindowManager.getIDList();
+        if (ids != null) for (int id : ids) {
+            ImagePlus imp = WindowManager.getImage(id);
+            if (imp != null) out.add(imp);
+        }
+        return out;
     }
 
     private static void show(SegImporter.Result res, ImportOptions o) {

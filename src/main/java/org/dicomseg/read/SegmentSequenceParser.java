@@ -96,7 +96,13 @@ final class SegmentSequenceParser {
         CodedConcept propertyType = code(item, TagFromName.SegmentedPropertyTypeCodeSequence, number);
         if (propertyType == null) throw fail("Segment " + number + " has no Segmented Property Type Code Sequence (0062,000F)");
         b.category(category).type(propertyType);
-        for (CodedConcept c : codes(item, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number)) b.addTypeModifier(c);
+        // PS3.3 C.8.20.2: the modifiers are nested in the Segmented Property Type Code Sequence item;
+        // some writers put them beside it, in the segment item
+        AttributeList typeItem = item(item, TagFromName.SegmentedPropertyTypeCodeSequence);
+        List<CodedConcept> modifiers = typeItem == null ? new ArrayList<>()
+                : codes(typeItem, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number);
+        if (modifiers.isEmpty()) modifiers = codes(item, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number);
+        for (CodedConcept c : modifiers) b.addTypeModifier(c);
         SequenceAttribute regions = seq(item, TagFromName.AnatomicRegionSequence);
         if (regions != null) {
             for (int i = 0; i < regions.getNumberOfItems(); i++) {

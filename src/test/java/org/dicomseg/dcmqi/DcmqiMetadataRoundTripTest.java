@@ -107,4 +107,26 @@ class DcmqiMetadataRoundTripTest {
         assertEquals(2, back.inputCount());
         assertEquals(2, back.segmentNumber(1, 7).getAsInt());
     }
+
+    @Test
+    void completeJsonKeepsWhatDcmqiHasNoKeyFor() throws Exception {
+        SegmentDescription d = SegmentDescription.builder(1, "Liver").category(Codes.ORGAN)
+                .type(new org.dicomseg.model.CodedConcept("10200004", "SCT", "Liver", "2024-09"))
+                .addPrimaryAnatomicStructure(Codes.LIVER)
+                .algorithmType(SegmentAlgorithmType.AUTOMATIC)
+                .algorithm(new AlgorithmIdentification(Codes.ARTIFICIAL_INTELLIGENCE, "Net", "3.1", "Lab X", "threshold=0.5"))
+                .tracking("liver-1").color(new CieLab(40000, 50000, 30000)).build();
+        DcmqiMetadata m = DcmqiMetadata.builder().addSegment(d).build();
+        assertEquals(d, DcmqiMetadataReader.parse(DcmqiMetadataWriter.toCompleteJson(m)).segments().get(0));
+        // a template for dcmqi has dcmqi's keys only: family and version fall back to the reader's defaults
+        String plain = DcmqiMetadataWriter.toJson(m);
+        for (String key : List.of(DcmqiMetadataWriter.ALGORITHM_FAMILY, DcmqiMetadataWriter.ALGORITHM_VERSION,
+                DcmqiMetadataWriter.ALGORITHM_SOURCE, DcmqiMetadataWriter.ALGORITHM_PARAMETERS,
+                DcmqiMetadataWriter.PRIMARY_ANATOMIC_STRUCTURE, "CodingSchemeVersion")) {
+            assertFalse(plain.contains(key), key);
+        }
+        SegmentDescription lossy = DcmqiMetadataReader.parse(plain).segments().get(0);
+        assertEquals("Net", lossy.algorithmIdentification().name());
+        assertEquals(DcmqiMetadataReader.UNKNOWN, lossy.algorithmIdentification().version());
+    }
 }

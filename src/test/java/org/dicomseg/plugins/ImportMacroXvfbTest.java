@@ -147,8 +147,9 @@ class ImportMacroXvfbTest {
         assertEquals("AFTER_OVERLAP images=2", line(out, "AFTER_OVERLAP"));
         assertEquals("ZIP 1", line(out, "ZIP "));
         assertTrue(Files.size(zip) > 0);
-        // 3 planes with the one segment: one ROI per plane; the source CT opened last, 3 slices in SEG order
-        assertEquals("ROIS 3 seg_image_ct_binary.dcm source 3", line(out, "ROIS "));
+        // 3 planes with the one segment: one ROI per plane; the source CT opened last, all 4 of its
+        // slices (the import is on the source's full grid; one CT slice has no segment pixels)
+        assertEquals("ROIS 3 seg_image_ct_binary.dcm source 4", line(out, "ROIS "));
         assertEquals("INFO 5", line(out, "INFO "));
         assertTrue(line(out, "Import DICOM SEG: ERROR: SEG file not found").contains("missing.dcm"));
         assertEquals("CMD2 " + ImportSegCommand.class.getName(), line(out, "CMD2 "));

@@ -50,7 +50,7 @@ public final class SyntheticSegs {
     public static Path withInteger(Path source, Path out, AttributeTag tag, long value) throws Exception {
         AttributeList l = readAll(source);
         Attribute a;
-        if (tag.equals(TagFromName.NumberOfFrames)) {
+        if (tag.equals(TagFromName.NumberOfFrames) || tag.equals(TagFromName.InstanceNumber)) {
             a = new IntegerStringAttribute(tag);
         } else if (tag.equals(TagFromName.TotalPixelMatrixRows) || tag.equals(TagFromName.TotalPixelMatrixColumns)) {
             a = new UnsignedLongAttribute(tag);

@@ -60,6 +60,17 @@ public final class LabelImageExport {
      * image's own level: as without it.
      */
     public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, Progress progress, SlideTarget target) {
+        return prepare(imp, meta, false, progress, target);
+    }
+
+    /**
+     * As {@link #prepare(ImagePlus, DcmqiMetadata, Progress, SlideTarget)}; {@code metaOfImage} says
+     * that {@code meta} is the image's own (stored on it by the importer or Segment Metadata...), not
+     * a file given to the export: segments added since get default descriptions, removed ones are left
+     * out, renamed channels keep their codes ({@link EditedSegments}); a given file must describe
+     * every segment.
+     */
+    public static ExportPlan prepare(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, Progress progress, SlideTarget target) {
         List<String> notes = new ArrayList<>();
         PixelKind kind = ImageMaskPlanes.kindOf(imp);
         Monitoring m = new Monitoring(progress);
@@ -74,14 +85,30 @@ public final class LabelImageExport {
             notes.add(String.format(java.util.Locale.ROOT, "Scaled by %.4g x %.4g (nearest neighbour) to a %dx%d region of %s,"
                     + " tile by tile", target.scaleX(), target.scaleY(), target.width(), target.height(), target.placement()));
         }
-        if (imp.getNChannels() > 1) return channels(imp, meta, notes, m, view);
+        if (imp.getNChannels() > 1) return channels(imp, meta, metaOfImage, notes, m, view);
         if (kind == PixelKind.FLOAT32) return fractional(imp, meta, notes, m, view);
-        return labelMap(imp, meta, notes, m, view);
+        return labelMap(imp, meta, metaOfImage, notes, m, view);
     }
 
-    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+    /**
+     * What an image says about its own descriptions when they are edited (the metadata is the
+     * image's, not a given file): its channels' names and the Segment Number each channel or label
+     * was imported as ({@link ChannelNames}).
+     */
+    private static final class Own {
+        final List<String> names;
+        final List<Integer> numbers;
+
+        Own(ImagePlus imp) {
+            this.names = ChannelNames.of(imp);
+            this.numbers = ChannelNames.describedAs(imp);
+        }
+    }
+
+    private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
-        return labelMap(new ImageMaskPlanes(imp, 1), imp.getTitle(), v -> ImageColors.ofLabel(imp, v), meta, notes, mon, view);
+        return labelMap(new ImageMaskPlanes(imp, 1), imp.getTitle(), v -> ImageColors.ofLabel(imp, v), meta,
+                metaOfImage ? new Own(imp) : null, notes, mon, view);
     }
 
     /**
@@ -90,10 +117,28 @@ public final class LabelImageExport {
      */
     static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta,
                                List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        return labelMap(planes, title, colorOfLabel, meta, null, notes, mon, view);
+    }
+
+    /** As above; {@code own} not null: {@code meta} is the image's own, and edited ({@link EditedSegments}). */
+    private static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta, Own own,
+                                       List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
         int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
-        if (meta != null) {
+        if (meta != null && own != null) {
+            if (labels.length == 0) {
+                throw new IllegalArgumentException("'" + title + "' contains no labels (every pixel is 0):"
+                        + " nothing to export");
+            }
+            // one imported BINARY segment as a one-channel hyperstack is a 0/255 mask of that segment
+            List<Integer> numbers = own.numbers;
+            int only = numbers != null && numbers.size() == 1 && labels.length == 1 && labels[0] == 255 ? numbers.get(0) : -1;
+            EditedSegments e = EditedSegments.ofLabels(meta, labels, v -> only > 0 && v == 255 ? only : v, colorOfLabel);
+            segments.addAll(e.segments());
+            for (int i = 0; i < labels.length; i++) labelToSegment.put(labels[i], i + 1);
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             List<LabelMapping> maps = SegmentMetadataMatch.forLabels(meta, labels);
             for (LabelMapping m : maps) {
                 int n = segments.size() + 1;
@@ -147,13 +192,13 @@ public final class LabelImageExport {
         return new ExportPlan(StackedMasks.of(mon.wrap(view.apply(planes), 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
     }
 
-    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+    private static ExportPlan channels(ImagePlus imp, DcmqiMetadata meta, boolean metaOfImage, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
         int c = imp.getNChannels();
         List<MaskPlanes> masks = new ArrayList<>();
         for (int ch = 1; ch <= c; ch++) masks.add(new ImageMaskPlanes(imp, ch));
-        return channels(masks, SourceLocator.planesOf(imp), imp.getBitDepth() == 32, ch -> ImageColors.ofChannel(imp, ch), meta, notes,
-                mon, view);
+        return channels(masks, SourceLocator.planesOf(imp), imp.getBitDepth() == 32, ch -> ImageColors.ofChannel(imp, ch), meta,
+                metaOfImage ? new Own(imp) : null, notes, mon, view);
     }
 
     /**
@@ -162,6 +207,13 @@ public final class LabelImageExport {
      */
     static ExportPlan channels(List<MaskPlanes> channels, int planesPerChannel, boolean fractional, IntFunction<Color> colorOfChannel,
                                DcmqiMetadata meta, List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        return channels(channels, planesPerChannel, fractional, colorOfChannel, meta, null, notes, mon, view);
+    }
+
+    /** As above; {@code own} not null: {@code meta} is the image's own, and edited ({@link EditedSegments}). */
+    private static ExportPlan channels(List<MaskPlanes> channels, int planesPerChannel, boolean fractional,
+                                       IntFunction<Color> colorOfChannel, DcmqiMetadata meta, Own own, List<String> notes,
+                                       Monitoring mon, UnaryOperator<MaskPlanes> view) {
         int c = channels.size();
         List<MaskPlanes> masks = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -170,7 +222,13 @@ public final class LabelImageExport {
             names.add("Segment " + ch);
         }
         List<SegmentDescription> segments = new ArrayList<>();
-        if (meta != null) {
+        if (meta != null && own != null) {
+            List<Color> colors = new ArrayList<>();
+            for (int ch = 1; ch <= c; ch++) colors.add(colorOfChannel.apply(ch));
+            EditedSegments e = EditedSegments.ofNames(meta, own.names, own.numbers, false, colors);
+            segments.addAll(e.segments());
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
             for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, colorOfChannel.apply(ch)));

@@ -8,6 +8,7 @@ import ij.gui.Roi;
 import org.dicomseg.mask.MaskPlanes;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.dcmqi.DcmqiMetadata;
+import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.task.Progress;
@@ -37,13 +38,24 @@ public final class RoiExport {
     /** As above, with every plane the writer reads reported to {@code progress} (which can cancel). */
     public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
             DcmqiMetadata meta, Progress progress) {
+        return prepare(rois, grouping, placement, width, height, meta, false, progress);
+    }
+
+    /**
+     * As above; {@code metaOfImage} says that {@code meta} is the image's own (stored on it), not a
+     * file given to the export: segments added since get default descriptions, removed ones are left
+     * out, renamed ones keep their codes ({@link EditedSegments}), as for ROIs that carry their
+     * segment's description (imported ROIs) when there is no metadata.
+     */
+    public static ExportPlan prepare(List<Roi> rois, RoiGrouping grouping, RoiPlacement placement, int width, int height,
+            DcmqiMetadata meta, boolean metaOfImage, Progress progress) {
         Monitoring mon = new Monitoring(progress);
         List<RoiSegment> groups = RoiGrouper.group(rois, grouping);
         List<MaskPlanes> masks = new ArrayList<>();
         for (RoiSegment s : groups) {
             masks.add(mon.wrap(new RoiMaskPlanes(s, placement, width, height), 2L * groups.size() * placement.planeCount()));
         }
-        return plan(groups, masks, meta, new ArrayList<>());
+        return plan(groups, masks, meta, metaOfImage, new ArrayList<>());
     }
 
     /**
@@ -69,14 +81,50 @@ public final class RoiExport {
         List<String> notes = new ArrayList<>();
         notes.add(String.format(java.util.Locale.ROOT, "ROIs scaled by %.4g x %.4g to a %dx%d region, rasterised tile by tile",
                 scaleX, scaleY, width, height));
-        return plan(groups, masks, meta, notes);
+        return plan(groups, masks, meta, false, notes);
     }
 
-    private static ExportPlan plan(List<RoiSegment> groups, List<MaskPlanes> masks, DcmqiMetadata meta, List<String> notes) {
+    private static List<Roi> rois(List<RoiSegment> groups) {
+        List<Roi> out = new ArrayList<>();
+        for (RoiSegment s : groups) out.addAll(s.rois());
+        return out;
+    }
+
+    /** The Segment Number the group's ROIs were imported from, when they all agree; else null. */
+    private static Integer segmentNumberOf(RoiSegment s) {
+        Integer n = null;
+        for (Roi r : s.rois()) {
+            String v = r.getProperty(SegmentMetadataProperty.ROI_SEGMENT_PROPERTY);
+            if (v == null) return null;
+            try {
+                int k = Integer.parseInt(v.trim());
+                if (n != null && n != k) return null;
+                n = k;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    private static ExportPlan plan(List<RoiSegment> groups, List<MaskPlanes> masks, DcmqiMetadata meta, boolean metaOfImage,
+            List<String> notes) {
         List<String> names = new ArrayList<>();
         for (RoiSegment s : groups) names.add(s.label());
         List<SegmentDescription> segments = new ArrayList<>();
-        if (meta != null) {
+        DcmqiMetadata carried = meta == null ? SegmentMetadataProperty.ofRois(rois(groups)) : metaOfImage ? meta : null;
+        if (carried != null) {
+            // imported ROIs carry their segment's description: an edit keeps, adds and drops segments
+            List<Integer> previous = new ArrayList<>();
+            List<java.awt.Color> colors = new ArrayList<>();
+            for (RoiSegment s : groups) {
+                previous.add(segmentNumberOf(s));
+                colors.add(s.color());
+            }
+            EditedSegments e = EditedSegments.ofNames(carried, names, previous, true, colors);
+            segments.addAll(e.segments());
+            notes.addAll(e.notes());
+        } else if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
             for (int i = 0; i < groups.size(); i++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import ij.gui.Roi;
 import org.dicomseg.ij.SegmentLabels;
+import org.dicomseg.ij.SegmentMetadataProperty;
 
 /**
  * Groups a list of ROIs into segments ({@link RoiGrouping}). Every ROI must be an area ROI; the
@@ -28,7 +29,7 @@ public final class RoiGrouper {
             Roi r = rois.get(i);
             String key;
             switch (grouping) {
-                case NAME: key = nameOf(r, i + 1); break;
+                case NAME: key = segmentNameOf(r, i + 1); break;
                 case GROUP: key = groupLabel(r.getGroup()); break;
                 default: key = "\u0000" + i; break;
             }
@@ -48,6 +49,18 @@ public final class RoiGrouper {
             out.add(new RoiSegment(SegmentLabels.clean(label, out.size() + 1), members, idx, color));
         }
         return out;
+    }
+
+    /**
+     * The segment a ROI belongs to by name: its name, except that a ROI traced by the importer
+     * (it has the {@value SegmentMetadataProperty#ROI_SEGMENT_PROPERTY} property), named
+     * {@code <label> z<plane>}, belongs to {@code <label>}, whatever plane it is on.
+     */
+    static String segmentNameOf(Roi r, int index) {
+        String n = nameOf(r, index);
+        if (r.getProperty(SegmentMetadataProperty.ROI_SEGMENT_PROPERTY) == null) return n;
+        String stripped = n.replaceFirst(" z[0-9]+$", "").trim();
+        return stripped.isEmpty() ? n : stripped;
     }
 
     /** The ROI's name, or "ROI n" when it has none. */

@@ -38,7 +38,7 @@ public final class HyperstackBuilder {
     /** ImageJ overlays at most this many channels in composite mode. */
     public static final int MAX_COMPOSITE_CHANNELS = 8;
     /** Image property (ImagePlus.getProp) with the comma-separated Segment Number of each channel. */
-    public static final String SEGMENT_NUMBERS_PROPERTY = "DICOM SEG segment numbers";
+    public static final String SEGMENT_NUMBERS_PROPERTY = org.dicomseg.ij.SegmentMetadataProperty.SEGMENT_NUMBERS_PROPERTY;
     /** The value of a BINARY pixel inside a segment. */
     public static final int FOREGROUND = 255;
 

@@ -24,7 +24,8 @@ import org.dicomseg.task.Progress;
 /**
  * Adapts the reader's {@link Reconstructor} to the importer's {@link ImportedSegmentation}: the planes, their
  * order, gap filling, tile pasting and label-map splitting are the reconstructor's (one channel per
- * selected segment, stored values, {@link Reconstructor#volume} or, for tiled files,
+ * selected segment, stored values, {@link Reconstructor#volume}, on a source grid
+ * {@link SourceGrid}, or, for tiled files,
  * {@link Reconstructor#totalPixelMatrix}); this class only picks the segments, passes the
  * importer's progress and Esc check, and wraps the planes (not copied) with their segment
  * descriptions, geometry and header summary.
@@ -66,6 +67,16 @@ public final class ImportReader {
      */
     public static ImportedSegmentation read(SegmentationReader r, ImportOptions options, SlidePlacement slide, int slideWidth,
             int slideHeight, Progress progress) throws SegReadException {
+        return read(r, options, slide, slideWidth, slideHeight, null, progress);
+    }
+
+    /**
+     * As {@link #read(SegmentationReader, ImportOptions, SlidePlacement, int, int, Progress)}, on the
+     * planes of the source series {@code grid} when it is not null and the SEG is not tiled (see
+     * {@link ImportSources}): one plane per source image, in its order, empty planes zero.
+     */
+    static ImportedSegmentation read(SegmentationReader r, ImportOptions options, SlidePlacement slide, int slideWidth,
+            int slideHeight, SourceGrid grid, Progress progress) throws SegReadException {
         Progress importing = ImportCancellation.of(progress);
         SegmentationMetadata m = r.metadata();
         boolean tiled = m.isTiled() && r.frames().stream().anyMatch(FrameInfo::isTile);
@@ -103,7 +114,7 @@ public final class ImportReader {
                 // channel per segment (often several times the label image) are never made. An overlap
                 // falls back to the channels, whose merge reports it with every overlapping pixel counted.
                 try {
-                    SegmentationVolume lm = Reconstructor.volume(r, ReconstructionOptions.defaults()
+                    SegmentationVolume lm = volume(r, grid, ReconstructionOptions.defaults()
                             .segments(chosen.stream().mapToInt(Integer::intValue).toArray())
                             .progress(importing)
                             .combineToLabelMap().overlapPolicy(ReconstructionOptions.OverlapPolicy.FAIL));
@@ -112,8 +123,9 @@ public final class ImportReader {
                     sv = null;
                 }
             }
-            if (sv == null) sv = Reconstructor.volume(r, o);
+            if (sv == null) sv = volume(r, grid, o);
         }
+        int[] order = grid != null && !tiled ? grid.order(sv) : identity(sv.planes());
 
         ImportedSegmentation.Builder b = ImportedSegmentation.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
                 .sourcePath(r.file().toString()).tiledPlan(plan);
@@ -124,29 +136,42 @@ public final class ImportReader {
             b.fractional(m.fractionalType(), Math.max(1, Math.min(255, m.maximumFractionalValue())));
         }
         if (sv.isLabelMap() && !tiled) {
-            addLabelMapSegments(r, sv, b);
+            addLabelMapSegments(r, sv, order, b);
         } else if (sv.isLabelMap()) {
             addSplitSegments(r, sv, b);
         } else {
             int[] numbers = sv.segmentNumbers();
             for (int c = 0; c < numbers.length; c++) {
                 byte[][] planes = new byte[sv.planes()][];
-                for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(c, z) ? null : sv.bytePlane(c, z);
+                for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(c, order[z]) ? null : sv.bytePlane(c, order[z]);
                 b.addSegment(r.getSegmentDescription(numbers[c]), planes);
             }
         }
-        b.geometry(geometry(m, sv));
+        b.geometry(grid != null && !tiled ? grid.geometry(m) : geometry(m, sv));
+        if (!tiled) for (String note : sv.notes()) b.note(note);
+        if (grid != null && !tiled) b.sourceLocation(grid.location()).sourceFiles(grid.files());
         for (String line : header(r)) b.headerLine(line);
         return b.build();
     }
 
     /** A label map of segment numbers, kept whole: each segment is the pixels holding its number. */
-    private static void addLabelMapSegments(SegmentationReader r, SegmentationVolume sv, ImportedSegmentation.Builder b) {
+    private static void addLabelMapSegments(SegmentationReader r, SegmentationVolume sv, int[] order, ImportedSegmentation.Builder b) {
         Object[] planes = new Object[sv.planes()];
-        for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(0, z) ? null : sv.plane(0, z);
+        for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(0, order[z]) ? null : sv.plane(0, order[z]);
         b.labelMap(planes);
         ImportedSegmentation.LabelMapView view = new ImportedSegmentation.LabelMapView(planes, sv.width() * sv.height());
         for (int number : sv.segmentNumbers()) b.addSegment(new ImportedSegmentation.Segment(r.getSegmentDescription(number), view, number));
+    }
+
+    /** The volume on {@code grid}, or on the SEG's own planes when it is null. */
+    private static SegmentationVolume volume(SegmentationReader r, SourceGrid grid, ReconstructionOptions o) throws SegReadException {
+        return grid == null ? Reconstructor.volume(r, o) : grid.volume(r, o);
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        return a;
     }
 
     /** A combined label map (one plane) as one 0/1 mask per segment, null where the segment is absent. */

@@ -43,6 +43,9 @@ public final class ImportedSegmentation {
     private final TiledImportPlan tiledPlan;
     private final SlidePlacement slidePlacement;
     private final Object[] labelMap;
+    private final List<String> notes;
+    private final java.nio.file.Path sourceLocation;
+    private final List<java.nio.file.Path> sourceFiles;
 
     private ImportedSegmentation(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -84,6 +87,9 @@ public final class ImportedSegmentation {
         this.tiledPlan = b.tiledPlan;
         this.slidePlacement = b.slidePlacement;
         this.labelMap = b.labelMap;
+        this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
+        this.sourceLocation = b.sourceLocation;
+        this.sourceFiles = Collections.unmodifiableList(new ArrayList<>(b.sourceFiles));
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -107,6 +113,24 @@ public final class ImportedSegmentation {
     public PlaneGeometry geometry() { return geometry; }
     /** Header summary lines ("Key: value"), for the Info property and SEG Info. */
     public List<String> header() { return header; }
+    /** What the reading did that the user should know (planes inserted, where the sources were found); one line each. */
+    public List<String> notes() { return notes; }
+    /**
+     * The folder (or the one multi-frame file) of the source series whose planes this volume has,
+     * one per source image in the series' order; null when the planes are the SEG's own.
+     */
+    public java.nio.file.Path sourceLocation() { return sourceLocation; }
+
+    /** The source file of each plane, when the planes are those of a series of single-frame images; else empty. */
+    public List<java.nio.file.Path> sourceFiles() { return sourceFiles; }
+
+    /** The same volume with {@code lines} added before its notes. */
+    ImportedSegmentation withNotes(List<String> lines) {
+        Builder b = toBuilder();
+        b.notes.addAll(0, lines);
+        return b.build();
+    }
+
     /** The file this volume was read from, or null. */
     public String sourcePath() { return sourcePath; }
     /** For tiled (slide) SEGs: the region and downsampling the planes show; null otherwise. */
@@ -171,6 +195,9 @@ public final class ImportedSegmentation {
         b.tiledPlan = tiledPlan;
         b.slidePlacement = slidePlacement;
         b.labelMap = labelMap;
+        b.notes.addAll(notes);
+        b.sourceLocation = sourceLocation;
+        b.sourceFiles.addAll(sourceFiles);
         return b;
     }
 
@@ -292,6 +319,9 @@ public final class ImportedSegmentation {
         private TiledImportPlan tiledPlan;
         private SlidePlacement slidePlacement;
         private Object[] labelMap;
+        private final List<String> notes = new ArrayList<>();
+        private java.nio.file.Path sourceLocation;
+        private final List<java.nio.file.Path> sourceFiles = new ArrayList<>();
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -320,6 +350,12 @@ public final class ImportedSegmentation {
 
         public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
         public Builder headerLine(String line) { header.add(line); return this; }
+        /** The folder (or file) of the source series the planes are laid on. */
+        public Builder sourceLocation(java.nio.file.Path p) { this.sourceLocation = p; return this; }
+        /** The source file of each plane (single-frame sources). */
+        public Builder sourceFiles(List<java.nio.file.Path> files) { sourceFiles.clear(); sourceFiles.addAll(files); return this; }
+        /** A line for the Log about how the volume was read. */
+        public Builder note(String line) { notes.add(line); return this; }
         public Builder sourcePath(String p) { this.sourcePath = p; return this; }
         /** Tiled SEGs: the region and factor the planes show. */
         public Builder tiledPlan(TiledImportPlan p) { this.tiledPlan = p; return this; }

@@ -9,6 +9,7 @@ import ij.plugin.filter.ThresholdToSelection;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import org.dicomseg.ij.SegmentColors;
+import org.dicomseg.ij.SegmentMetadataProperty;
 import org.dicomseg.task.Progress;
 
 /**
@@ -25,9 +26,9 @@ import org.dicomseg.task.Progress;
  */
 public final class RoiTracer {
     /** ROI property with the Segment Number. */
-    public static final String SEGMENT_PROPERTY = "segment";
+    public static final String SEGMENT_PROPERTY = SegmentMetadataProperty.ROI_SEGMENT_PROPERTY;
     /** ROI property with the Segment Label. */
-    public static final String LABEL_PROPERTY = "segment_label";
+    public static final String LABEL_PROPERTY = SegmentMetadataProperty.ROI_LABEL_PROPERTY;
 
     private boolean hyperstackPositions;
     private Progress progress = Progress.NONE;
@@ -58,8 +59,7 @@ public final class RoiTracer {
                 if (roi == null) continue;
                 roi.setName(name(s.label(), z + 1));
                 roi.setStrokeColor(color);
-                roi.setProperty(SEGMENT_PROPERTY, Integer.toString(s.number()));
-                roi.setProperty(LABEL_PROPERTY, s.label());
+                SegmentMetadataProperty.setOnRoi(roi, s.description());
                 if (hyperstackPositions) {
                     roi.setPosition(c + 1, z + 1, 1);
                 } else {

@@ -5,16 +5,15 @@ import ij.measure.Calibration;
 import org.dicomseg.reconstruct.PatientCoordinates;
 
 /**
- * Turns {@link PlaneGeometry} into an ImageJ {@link Calibration}: pixel width/height from Pixel
- * Spacing, voxel depth from Spacing Between Slices (else the distance between consecutive plane
- * positions along the slice normal, else Slice Thickness), unit "mm", and the origin from the first
- * plane's Image Position (Patient).
- *
- * <p>ImageJ's calibration has no rotation, so the origin is expressed in the image's own axes: the
- * position is projected on the row direction, the column direction and the slice normal, and
- * {@code xOrigin = -(position . row) / pixelWidth} (likewise y and z), in pixels. For the common
- * axial orientation {@code [1,0,0,0,1,0]} the calibrated coordinates of a pixel are then exactly
- * its patient x, y and z in mm. Without geometry the calibration stays in pixels.</p>
+ * Turns {@link PlaneGeometry} into an ImageJ {@link Calibration} the way ImageJ's own DICOM opener
+ * ({@code ij.plugin.DICOM}, File &gt; Import &gt; Image Sequence) calibrates the source images, so that
+ * a pixel of an import and the same pixel of its source measure alike: pixel width/height from
+ * Pixel Spacing (column, row spacing), unit "mm", no origin, and voxel depth as ImageJ's
+ * {@code DicomTools.getVoxelDepth} has it for a stack, |z(last) - z(first)| / (planes - 1) of Image
+ * Position (Patient), else Spacing Between Slices, else the distance between consecutive plane
+ * positions along the slice normal, else Slice Thickness. Without geometry the calibration stays
+ * in pixels. Where the planes lie in the patient is kept in the image properties instead
+ * ({@link org.dicomseg.ij.source.PlaneSources}), as ImageJ's calibration cannot rotate.
  */
 public final class SegCalibration {
     private SegCalibration() { }
@@ -29,16 +28,23 @@ public final class SegCalibration {
         cal.setUnit("mm");
         cal.pixelHeight = ps[0];
         cal.pixelWidth = ps[1];
-        double dz = sliceSpacing(g);
+        double dz = imageJVoxelDepth(g);
+        if (Double.isNaN(dz)) dz = sliceSpacing(g);
         cal.pixelDepth = Double.isNaN(dz) ? 1 : dz;
-        double[] p0 = g.position(0);
-        if (p0 != null) {
-            double[][] axes = g.axes();
-            cal.xOrigin = -PatientCoordinates.dot(p0, axes[0]) / cal.pixelWidth;
-            cal.yOrigin = -PatientCoordinates.dot(p0, axes[1]) / cal.pixelHeight;
-            cal.zOrigin = -PatientCoordinates.dot(p0, axes[2]) / cal.pixelDepth;
-        }
         return cal;
+    }
+
+    /**
+     * ImageJ's voxel depth of a DICOM stack: the z of the last plane's Image Position (Patient)
+     * minus that of the first, over the planes between; NaN when not known or zero.
+     */
+    static double imageJVoxelDepth(PlaneGeometry g) {
+        int n = g.planeCount();
+        if (n < 2) return Double.NaN;
+        double[] a = g.position(0), b = g.position(n - 1);
+        if (a == null || b == null) return Double.NaN;
+        double d = Math.abs(b[2] - a[2]) / (n - 1);
+        return d > 1e-9 ? d : Double.NaN;
     }
 
     /**

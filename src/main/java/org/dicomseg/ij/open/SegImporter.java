@@ -92,9 +92,11 @@ public final class SegImporter {
                 && r.rois.isEmpty()) {
             r.notes.add("The selected segments are empty: no ROIs were made.");
         }
-        Path sourceFolder = null;
+        r.notes.addAll(v.notes());
+        Path sourceFolder = v.sourceLocation();
         if (options.openSource()) {
-            sourceFolder = openSource(v, segPath, title, r);
+            Path opened = openSource(v, segPath, title, r);
+            if (sourceFolder == null) sourceFolder = opened;
         }
         if (v.tiledPlan() != null) {
             r.notes.add("Tiled SEG: " + v.tiledPlan().reason() + ".");
@@ -108,13 +110,21 @@ public final class SegImporter {
             }
         }
         ImportedImageProperties.apply(r.image, v, options.output(), sourceFolder);
-        ImportedImageProperties.apply(r.sourceImage, v, ImportOptions.Output.HYPERSTACK, sourceFolder);
+        ImportedImageProperties.apply(r.sourceImage, v, null, sourceFolder);
         return r;
     }
 
     /** Opens the source series into {@code r}; returns the folder of its files, or null. */
     private Path openSource(ImportedSegmentation v, Path segPath, String title, Result r) throws IOException {
-        List<Path> folders = options.sourceFolder() != null ? List.of(options.sourceFolder())
+        if (v.sourceFiles().size() == v.depth()) {
+            // the planes are the source series': open exactly its files, in plane order
+            r.sourceImage = SourceStackOpener.open(new SourceStackOpener.Match(v.sourceFiles().toArray(new Path[0])), v,
+                    title + " source", progress);
+            return v.sourceLocation();
+        }
+        Path located = v.sourceLocation() == null ? null
+                : java.nio.file.Files.isDirectory(v.sourceLocation()) ? v.sourceLocation() : v.sourceLocation().getParent();
+        List<Path> folders = located != null ? List.of(located) : options.sourceFolder() != null ? List.of(options.sourceFolder())
                 : segPath != null ? SourceStackOpener.defaultFolders(segPath) : List.of();
         if (folders.isEmpty()) {
             r.notes.add("No folder to search for source images.");

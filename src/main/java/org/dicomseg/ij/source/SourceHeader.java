@@ -90,6 +90,21 @@ public final class SourceHeader {
         return new SourceHeader(SourceFile.read(file));
     }
 
+    /**
+     * True when the File Meta Information names a non-image storage class of the 1.2.840.10008.5.1.4.1.1.66
+     * family (segmentations, registrations, fiducials, surfaces: never source images), read from the
+     * first bytes only, so folder searches skip large SEGs without parsing them.
+     */
+    public static boolean isNonImage(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            org.dicomseg.dicom.DataSetWalker.Meta m = org.dicomseg.dicom.DataSetWalker.readMeta(new org.dicomseg.dicom.ChannelReader(ch));
+            String c = m == null ? null : m.mediaStorageSopClassUid;
+            return c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The codec's parsed header when this was read from the file, else null. */
     public SourceFile parsed() { return parsed; }
 

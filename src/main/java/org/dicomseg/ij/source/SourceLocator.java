@@ -39,6 +39,8 @@ public final class SourceLocator {
         int planes = planesOf(imp);
         String prop = imp.getProp(SOURCE_PROPERTY);
         if (prop != null && !prop.isBlank()) {
+            List<String> recorded = PlaneSources.complete(imp, planes);
+            if (recorded != null) return byInstances(Paths.get(prop.trim()), recorded, "'" + imp.getTitle() + "'");
             return fromPath(prop.trim(), imp.getWidth(), imp.getHeight(), planes);
         }
         SourceSeries bySlice = fromSliceLabels(imp);
@@ -49,6 +51,59 @@ public final class SourceLocator {
             if (SourceHeader.isDicomFile(f)) return fromPath(f.toString(), imp.getWidth(), imp.getHeight(), planes);
         }
         return null;
+    }
+
+    /**
+     * The sources of an image whose planes' SOP Instance UIDs are recorded ({@link PlaneSources}),
+     * found in {@code where} (a folder, searched {@value SegSourceSearch#MAX_DEPTH} levels deep, or
+     * a file in it): plane i gets the file with the i-th UID, whatever the files' number or order.
+     * One multi-frame source is recorded as its UID once per frame.
+     *
+     * @param what the image, for messages
+     * @throws InputException when a recorded image is not there
+     */
+    public static SourceSeries byInstances(Path where, List<String> uids, String what) throws IOException {
+        Path folder = Files.isRegularFile(where) ? where.toAbsolutePath().getParent() : where;
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new InputException("The source folder recorded on " + what + " does not exist: " + where);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(uids);
+        Map<String, SourceHeader> found = new java.util.HashMap<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(folder, SegSourceSearch.MAX_DEPTH)) {
+            files = s.filter(Files::isRegularFile).limit(SegSourceSearch.MAX_FILES).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+        for (Path f : files) {
+            if (found.size() == wanted.size()) break;
+            if (!SourceHeader.isDicomFile(f) || SourceHeader.isNonImage(f)) continue;
+            SourceHeader h;
+            try {
+                h = SourceHeader.read(f);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (!h.isSegmentation() && wanted.contains(h.sopInstanceUid())) found.putIfAbsent(h.sopInstanceUid(), h);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String u : wanted) if (!found.containsKey(u)) missing.add(u);
+        if (!missing.isEmpty()) {
+            throw new InputException(missing.size() + " of the " + wanted.size() + " source images recorded on " + what
+                    + " are not in " + folder + " (e.g. SOP Instance UID " + missing.get(0)
+                    + "); give the folder of the series with " + org.dicomseg.options.MacroKeys.SOURCE + "=");
+        }
+        String origin = "the images recorded on " + what + ", in " + folder;
+        if (wanted.size() == 1 && uids.size() > 1) {
+            SourceHeader h = found.get(uids.get(0));
+            if (h.frames() != uids.size()) {
+                throw new InputException(what + " has " + uids.size() + " planes recorded on " + h.file().getFileName()
+                        + ", which has " + h.frames() + " frames");
+            }
+            return SourceSeries.inGivenOrder(List.of(h), origin);
+        }
+        List<SourceHeader> ordered = new ArrayList<>();
+        for (String u : uids) ordered.add(found.get(u));
+        return SourceSeries.inGivenOrder(ordered, origin);
     }
 
     /** A short text for dialogs: the folder or file the sources were found in, or "" when unknown. */
@@ -97,6 +152,20 @@ public final class SourceLocator {
             headers.add(SourceHeader.read(f));
         }
         return SourceSeries.inGivenOrder(headers, "the files the image '" + imp.getTitle() + "' was read from, in " + dir);
+    }
+
+    /**
+     * Sources typed by the user for the open image {@code imp}: when the image records the SOP
+     * Instance UID of each plane ({@link PlaneSources}, an imported SEG), the files with those UIDs
+     * in {@code text} (a folder or a file in it), plane by plane; else {@link #fromPath}.
+     */
+    public static SourceSeries fromPath(ImagePlus imp, String text) throws IOException {
+        int planes = planesOf(imp);
+        List<String> recorded = PlaneSources.complete(imp, planes);
+        if (recorded != null && text != null && !text.isBlank()) {
+            return byInstances(Paths.get(text.trim()), recorded, "'" + imp.getTitle() + "'");
+        }
+        return fromPath(text, imp.getWidth(), imp.getHeight(), planes);
     }
 
     /**

@@ -69,6 +69,23 @@ public final class SourceSeries {
         return new SourceSeries(sorted, origin);
     }
 
+    /**
+     * The files in the order ImageJ's DICOM opener stacks them (File &gt; Import &gt; Image Sequence
+     * sorts a DICOM series by Instance Number, {@code ij.util.DicomTools.sort}), so that plane i is
+     * slice i of the series as ImageJ shows it: by Instance Number when every file has a distinct
+     * one, else spatially ({@link #spatiallyOrdered}, whose checks apply either way).
+     */
+    public static SourceSeries inImageJOrder(List<SourceHeader> headers, String origin) {
+        SourceSeries spatial = spatiallyOrdered(headers, origin);
+        List<SourceHeader> h = new ArrayList<>(spatial.headers);
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (SourceHeader x : h) {
+            if (x.instanceNumber() <= 0 || !numbers.add(x.instanceNumber())) return spatial;
+        }
+        h.sort(Comparator.comparingInt(SourceHeader::instanceNumber));
+        return new SourceSeries(h, origin);
+    }
+
     private static void checkConsistent(List<SourceHeader> headers) {
         if (headers == null || headers.isEmpty()) throw new IllegalArgumentException("No source DICOM images were found");
         SourceHeader first = headers.get(0);

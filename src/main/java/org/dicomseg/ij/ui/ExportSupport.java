@@ -49,7 +49,7 @@ public final class ExportSupport {
                     + " the source images must be given: " + MacroKeys.SOURCE + "=[folder or file of the DICOM series"
                     + " the segmentation belongs to]");
         }
-        return SourceLocator.fromPath(field, width, height, planes);
+        return imp != null ? SourceLocator.fromPath(imp, field) : SourceLocator.fromPath(field, width, height, planes);
     }
 
     /** One line for the dialog saying whether the image's DICOM source images were found. */

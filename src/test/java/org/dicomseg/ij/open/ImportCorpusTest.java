@@ -111,9 +111,11 @@ class ImportCorpusTest {
         double[] ps = v.geometry().pixelSpacing();
         assertEquals(ps[1], imp.getCalibration().pixelWidth, 1e-9);
         assertEquals(ps[0], imp.getCalibration().pixelHeight, 1e-9);
-        double[] p0 = v.geometry().position(0);
-        assertEquals(p0[0], imp.getCalibration().getX(0), 1e-6);
-        assertEquals(p0[2], imp.getCalibration().getZ(0), 1e-6);
+        // like ImageJ's DICOM opener: no origin, voxel depth |z(last) - z(first)| / (planes - 1)
+        assertEquals(0.0, imp.getCalibration().getX(0), 1e-9);
+        assertEquals(0.0, imp.getCalibration().getZ(0), 1e-9);
+        double[] p0 = v.geometry().position(0), p2 = v.geometry().position(2);
+        assertEquals(Math.abs(p2[2] - p0[2]) / 2, imp.getCalibration().pixelDepth, 1e-9);
         // planes increase along z
         assertTrue(v.geometry().position(2)[2] > v.geometry().position(0)[2]);
         assertTrue(((String) imp.getProperty("Info")).contains("Segment 1: "));

@@ -63,18 +63,18 @@ class ImportHyperstackTest {
     }
 
     @Test
-    void calibrationFromPixelSpacingPositionsAndOrigin() {
+    void calibrationLikeImageJsDicomOpener() {
         ImagePlus imp = new HyperstackBuilder().build(ImportFixtures.binary(), "seg");
         Calibration cal = imp.getCalibration();
         assertEquals("mm", cal.getUnit());
         assertEquals(0.5, cal.pixelWidth, 1e-9);   // column spacing
         assertEquals(0.8, cal.pixelHeight, 1e-9);  // row spacing
         assertEquals(2.5, cal.pixelDepth, 1e-9);   // from the positions, not Slice Thickness 2.0
-        // pixel (0,0) of plane 1 is at patient (-100, -50, 20)
-        assertEquals(-100.0, cal.getX(0), 1e-9);
-        assertEquals(-50.0, cal.getY(0), 1e-9);
-        assertEquals(20.0, cal.getZ(0), 1e-9);
-        assertEquals(20.0 + 2.5 * 3, cal.getZ(3), 1e-9);
+        // no origin, as ImageJ's DICOM opener calibrates the source: pixel (0,0) of plane 1 measures (0, 0, 0)
+        assertEquals(0.0, cal.getX(0), 1e-9);
+        assertEquals(0.0, cal.getY(0), 1e-9);
+        assertEquals(0.0, cal.getZ(0), 1e-9);
+        assertEquals(2.5 * 3, cal.getZ(3), 1e-9);
     }
 
     @Test
