@@ -104,7 +104,12 @@ class ExportXvfbTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("CHOICE type=Liver items=(\\d+)").matcher(log);
         assertTrue(m.find(), log);
         int typeItems = Integer.parseInt(m.group(1));
-        assertTrue(typeItems > 10 && typeItems < SegmentMetadataCommand.typesOfCategory("no such").length, "type items " + typeItems);
+        Path terms = Shared.root().resolve("terminology");
+        org.dicomseg.model.codes.TerminologyCatalog guiTerms = org.dicomseg.ij.ui.SegmentTerminologies.check(
+                terms.resolve("SegmentationCategoryTypeModifier-DICOM-Master.json").toString(),
+                terms.resolve("AnatomicRegionAndModifier-DICOM-Master.json").toString());
+        assertTrue(typeItems > 10 && typeItems < org.dicomseg.ij.ui.SegmentEditForm.typesOfCategory(guiTerms, "no such").length,
+                "type items " + typeItems + " of " + guiTerms);
         String[] guiFiles = {"gui-labels.dcm", "gui-labels-meta.dcm", "gui-rois.dcm"};
         for (String g : guiFiles) Conformance.assertConformant(out.resolve(g));
 
@@ -155,7 +160,9 @@ class ExportXvfbTest {
         }
         recorded.forEach(System.out::println);
         assertEquals(7, recorded.size(), "one recorded line per command, none for the cancelled or failed one:\n" + String.join("\n", recorded));
-        assertTrue(recorded.get(0).contains("terminology=[" + Shared.root().resolve("terminology")), "the lab's file is kept: " + recorded.get(0));
+        assertTrue(recorded.get(0).replace("[", "").contains("terminology=" + terms.resolve("SegmentationCategoryTypeModifier-DICOM-Master.json"))
+                && recorded.get(0).replace("[", "").contains("anatomic=" + terms.resolve("AnatomicRegionAndModifier-DICOM-Master.json")),
+                "the lab's files are kept: " + recorded.get(0));
         assertTrue(recorded.get(0).startsWith("run(\"Options... \"") && recorded.get(0).contains("series=[GUI labels]")
                 && recorded.get(0).contains("manufacturer=[GUI lab]") && recorded.get(0).contains("software=[]"), recorded.get(0));
         assertTrue(!recorded.get(1).contains("overwrite") && recorded.get(6).endsWith(" overwrite\");"),
