@@ -33,6 +33,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.web.ServerSettings;
+import org.dicomseg.web.StoreTarget;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
@@ -50,20 +52,35 @@ final class ExportCommand {
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
             MacroKeys.OVERWRITE, "overwrite");
 
-    static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
+    static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE_OR_URL (--out SEG.dcm | --store URL)"
             + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--overwrite]";
+            + " [--keep-empty] [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         CommandLine a = CommandLine.parse(argv,
-                Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description"),
+                ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
+                        "series-description", "store")),
                 Set.of("keep-empty", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.require("source");
-        Path output = Paths.get(a.require("out"));
+        ServerSettings server = ServerFlags.settings(a);
+        StoreTarget store = a.has("store") ? StoreCommand.target(a.get("store"), "store") : null;
+        if (store == null && !a.has("out")) throw new CliException("--out is required (or --store URL)\nusage: " + USAGE);
+        Path tempDir = a.has("out") ? null : Files.createTempDirectory("dicomseg-export");
+        try {
+            return export(a, source, server, store, a.has("out") ? Paths.get(a.get("out")) : tempDir.resolve("seg.dcm"), out);
+        } finally {
+            if (tempDir != null) {
+                Files.deleteIfExists(tempDir.resolve("seg.dcm"));
+                Files.deleteIfExists(tempDir);
+            }
+        }
+    }
+
+    private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out)
+            throws IOException {
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
         ExportPlan plan;
@@ -72,14 +89,14 @@ final class ExportCommand {
         if (a.has("labels")) {
             input = a.get("labels");
             ImagePlus imp = open(Paths.get(input));
-            sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp));
+            sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp), server);
             sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
                     org.dicomseg.ij.source.ImageFrameOfReference.of(imp));
             plan = LabelImageExport.prepare(imp, meta);
         } else {
             input = a.get("rois");
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
-            sources = SourceLocator.fromPath(source, 0, 0, 0);
+            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
             plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
                     sources.width(), sources.height(), meta);
@@ -87,9 +104,10 @@ final class ExportCommand {
         SegWriteOptions options = options(a, plan, meta);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
-        out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
+        out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out);
         return 0;
     }
 
