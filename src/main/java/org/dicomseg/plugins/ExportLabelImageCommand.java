@@ -85,7 +85,9 @@ public class ExportLabelImageCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        SegWriteResult written = ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
@@ -99,7 +101,9 @@ public class ExportLabelImageCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0],
+        SegWriteResult written = SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, progress, target), target.placement(), options[0],
                 out, progress, form.flag(MacroKeys.PYRAMID));
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 }

@@ -105,7 +105,9 @@ public class ExportRoisCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, progress);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        SegWriteResult written = ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export for an image on a slide: the ROIs are rasterised tile by tile on its grid; null when cancelled. */
@@ -125,7 +127,9 @@ public class ExportRoisCommand implements PlugIn {
                 ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, progress)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
                         target.width(), target.height(), meta, progress);
-        return SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
+        SegWriteResult written = SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */

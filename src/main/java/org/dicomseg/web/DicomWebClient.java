@@ -140,6 +140,31 @@ public final class DicomWebClient {
         }
     }
 
+    /**
+     * Retrieves every instance of the series {@code url} (PS3.18 10.4.1.1.1) into {@code folder}
+     * as {@code 00001.dcm}, {@code 00002.dcm} … , each streamed to disk as it arrives; returns the
+     * files written.
+     */
+    public List<Path> retrieveSeries(DicomWebUrl url, Path folder, Progress progress) throws DicomWebException {
+        if (url.series() == null) throw new IllegalArgumentException("not a series URL: " + url);
+        HttpResponse<InputStream> r = send(get(DicomWebUrl.of(base, url.study(), url.series(), null).resource())
+                .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*").build(),
+                HttpResponse.BodyHandlers.ofInputStream(), url, "retrieve");
+        List<Path> files = new ArrayList<>();
+        try (MultipartReader parts = multipart(r, url)) {
+            for (MultipartReader.Part p = parts.next(); p != null; p = parts.next()) {
+                Path f = folder.resolve(String.format("%05d.dcm", files.size() + 1));
+                try (OutputStream out = Files.newOutputStream(f)) {
+                    copy(p.body(), out, progress);
+                }
+                files.add(f);
+            }
+        } catch (IOException e) {
+            throw wrap(e, url);
+        }
+        return files;
+    }
+
     /** Receives the frames of a WADO-RS frame retrieval, in the order requested. */
     public interface FrameSink {
         /** Frame {@code frameNumber} (1-based) arrived; {@code mediaType} is its part's Content-Type. */
