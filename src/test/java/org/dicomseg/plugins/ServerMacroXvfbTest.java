@@ -47,9 +47,15 @@ class ServerMacroXvfbTest {
         Assumptions.assumeTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")), "xvfb-run is not installed");
         try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
             orthanc.uploadFolder(Paths.get("sample-images/ct"));
+            Path slide = dir.resolve("slide.dcm");
+            new org.dicomseg.samples.SlideWriter(org.dicomseg.samples.SampleStudy.deterministic(23), 1000, 800, 128).rgb(true).jpeg(true)
+                    .series("series/xvfb-slide").write(slide);
+            orthanc.upload(slide);
             DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
                     Credentials.basic(orthanc.user(), orthanc.password()), null);
             JsonObject ct = c.search(null, "series", Map.of("Modality", "CT")).get(0);
+            JsonObject sm = c.search(null, "series", Map.of("Modality", "SM")).get(0);
+            String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
             String ctUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(ct, "0020000D") + "/series/" + DicomJson.string(ct, "0020000E");
             Path written = dir.resolve("written-seg.dcm");
             Path opened = dir.resolve("opened-from-server.tif");
@@ -61,12 +67,15 @@ class ServerMacroXvfbTest {
                     "close(\"*\");",
                     "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image]\");",
                     "print(\"OPENED \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + nSlices);",
-                    "saveAs(\"Tiff\", \"" + opened + "\");");
+                    "saveAs(\"Tiff\", \"" + opened + "\");",
+                    "run(\"Open DICOM Slide...\", \"slide=[" + slideUrl + "] level=1 x=300 y=200 width=400 height=300\");",
+                    "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());");
             List<String> lines = runMacro(dir, macro, Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
             assertFalse(String.join("\n", lines).contains(orthanc.password()), "the password never appears in ImageJ's output");
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("OPENED ") && l.endsWith(" 64 64 5")), String.join("\n", lines));
+            assertTrue(lines.contains("SLIDE 400 300 24"), String.join("\n", lines));
             Conformance.assertConformant(written);
-            assertEquals(6, orthanc.instanceCount(), "5 CT + the SEG stored by the export");
+            assertEquals(7, orthanc.instanceCount(), "5 CT + a slide + the SEG stored by the export");
 
             Path local = dir.resolve("from-file.tif");
             ByteArrayOutputStream err = new ByteArrayOutputStream();
