@@ -76,7 +76,13 @@ public class ImportFromServerCommand implements PlugIn {
             }
             ImportOptions o = ImportOptions.of(OptionValues.of(values));
             IJ.showStatus(TITLE + ": retrieving " + seg.describe());
-            Path file = RemoteFiles.retrieveToTempFile(client, seg, null);
+            org.dicomseg.ij.IjProgress progress = org.dicomseg.ij.IjProgress.start(TITLE + ": retrieving (Esc cancels)");
+            Path file;
+            try {
+                file = RemoteFiles.retrieveToTempFile(client, seg, progress);
+            } finally {
+                progress.done();
+            }
             try {
                 ImportSegCommand.importFile(file, o, seg.instance());
             } finally {

@@ -191,6 +191,15 @@ class DicomWebCliTest {
         assertEquals(1, runBare("search", url, "--timeout", "5"));
         assertOneLine("DICOMweb server " + url + ": cannot connect", "connection refused");
 
+        // TLS to a port that speaks plain HTTP; a server that accepts but never answers, with --timeout 1
+        assertEquals(1, run("search", "https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web"));
+        assertOneLine("DICOMweb server https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web: TLS failure", "trust store");
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            String silentUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/dicom-web";
+            assertEquals(1, runBare("search", silentUrl, "--timeout", "1"));
+            assertOneLine("DICOMweb server " + silentUrl + ": no answer within 1 s", "--timeout");
+        }
+
         assertEquals(1, run("search", orthanc.root()));
         assertOneLine("DICOMweb server " + orthanc.root() + ": is not a DICOMweb server", "/series");
     }
