@@ -107,7 +107,7 @@ final class ExportCommand {
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
-        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out);
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;
     }
 

@@ -45,7 +45,7 @@ final class StoreCommand {
             }
         }
         if (files.isEmpty()) throw new IOException("No files to store in " + String.join(", ", a.positional()));
-        return store(files, target, ServerFlags.settings(a), out);
+        return store(files, target, ServerFlags.settings(a), out, true);
     }
 
     /** Parses a store target flag; a usage error names the flag. */
@@ -57,19 +57,22 @@ final class StoreCommand {
         }
     }
 
-    /** Stores {@code files}, one line per instance; 0 when all were stored, else an IOException saying how many failed. */
-    static int store(List<Path> files, StoreTarget target, ServerSettings server, PrintStream out) throws IOException {
+    /**
+     * Stores {@code files}, one line per instance (naming the file when {@code showFiles}); 0 when
+     * all were stored, else an IOException saying how many failed.
+     */
+    static int store(List<Path> files, StoreTarget target, ServerSettings server, PrintStream out, boolean showFiles) throws IOException {
         List<StoreOutcome> outcomes = target.store(files, server.credentials(), server.timeout(), server.callingAet(), null);
         List<StoreOutcome> failed = new ArrayList<>();
         for (StoreOutcome o : outcomes) {
-            out.println(o);
+            out.println(showFiles ? o : new StoreOutcome(null, o.sopInstanceUid(), o.status(), o.reason(), o.retrieveUrl()));
             if (o.status() == StoreOutcome.Status.FAILED) failed.add(o);
         }
         if (!failed.isEmpty()) {
             StoreOutcome f = failed.get(0);
             throw new IOException(target + " did not store " + failed.size() + " of " + outcomes.size() + " instance(s)"
                     + (failed.size() < outcomes.size() ? " (the others were stored)" : "") + "; first: "
-                    + (f.file() != null ? f.file().getFileName() : f.sopInstanceUid()) + ": " + f.reason());
+                    + (f.file() != null && showFiles ? f.file().getFileName() : "SOP Instance UID " + f.sopInstanceUid()) + ": " + f.reason());
         }
         return 0;
     }

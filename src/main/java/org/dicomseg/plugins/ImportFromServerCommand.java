@@ -7,10 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-
 import ij.IJ;
 import ij.Macro;
 import ij.plugin.PlugIn;
@@ -22,7 +18,6 @@ import org.dicomseg.ij.ui.FormField;
 import org.dicomseg.options.ImportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
-import org.dicomseg.web.DicomJson;
 import org.dicomseg.web.DicomWebClient;
 import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.web.RemoteFiles;
@@ -65,9 +60,9 @@ public class ImportFromServerCommand implements PlugIn {
             DicomWebClient client = ServerRegistry.settings(server, null).client(base);
             String options = Macro.getOptions();
             String segText = options != null ? Macro.getValue(options, MacroKeys.SEG, "") : "";
-            if (segText.isEmpty()) segText = choose(client, base, form.string(MacroKeys.PATIENT), form.string(MacroKeys.STUDY));
+            if (segText.isEmpty()) segText = choose(client, form.string(MacroKeys.PATIENT), form.string(MacroKeys.STUDY));
             if (segText == null) return;
-            DicomWebUrl seg = RemoteFiles.segmentationOf(client, resolve(client, base, segText));
+            DicomWebUrl seg = RemoteFiles.segmentationOf(client, RemoteFiles.resolve(client, segText));
             Map<String, String> values = new LinkedHashMap<>(form.values());
             Path sourceFolder = null;
             if (form.flag(MacroKeys.OPEN_SOURCE)) {
@@ -92,22 +87,11 @@ public class ImportFromServerCommand implements PlugIn {
     }
 
     /** GUI: the SEGs found, with their labels, to choose from; null when cancelled. */
-    private static String choose(DicomWebClient client, DicomWebUrl base, String patient, String study) throws Exception {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("Modality", "SEG");
-        if (!patient.isBlank()) q.put("PatientID", patient.trim());
-        if (!study.isBlank()) q.put("StudyInstanceUID", study.trim());
-        q.put("includefield", "0008103E,00100020");
+    private static String choose(DicomWebClient client, String patient, String study) throws Exception {
         List<String> items = new ArrayList<>();
-        for (JsonObject o : client.search(null, "series", q)) {
-            String st = DicomJson.string(o, "0020000D");
-            String se = DicomJson.string(o, "0020000E");
-            if (st == null || se == null || items.size() >= 200) continue;
-            items.add(se + " | " + nz(DicomJson.string(o, "00100020")) + " | " + nz(DicomJson.string(o, "0008103E")) + " | "
-                    + labels(client, DicomWebUrl.of(base.base(), st, se, null)));
-        }
+        for (RemoteFiles.SegSeries s : RemoteFiles.findSegmentations(client, patient, study, 200)) items.add(s.listItem());
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("No segmentations on " + base.base() + (patient.isBlank() ? "" : " for patient " + patient)
+            throw new IllegalArgumentException("No segmentations on " + client.base() + (patient.isBlank() ? "" : " for patient " + patient)
                     + (study.isBlank() ? "" : " in study " + study));
         }
         CommandForm pick = new CommandForm(TITLE + "...")
@@ -116,48 +100,12 @@ public class ImportFromServerCommand implements PlugIn {
         return pick.show() ? pick.string(MacroKeys.SEG) : null;
     }
 
-    /** The segment labels of the SEG series {@code url}, from its metadata (Segment Sequence, PS3.3 C.8.20.2). */
-    static String labels(DicomWebClient client, DicomWebUrl url) {
-        try {
-            List<JsonObject> m = client.metadata(url);
-            List<String> labels = new ArrayList<>();
-            JsonArray seq = m.isEmpty() ? null : DicomJson.values(m.get(0), "00620002");
-            if (seq != null) {
-                for (JsonElement e : seq) if (e.isJsonObject()) labels.add(nz(DicomJson.string(e.getAsJsonObject(), "00620005")));
-            }
-            return String.join(", ", labels);
-        } catch (java.io.IOException e) {
-            return "(labels not available)";
-        }
-    }
-
-    /** A URL, a path below the base, or a series UID (first field of a list item) → the series or instance URL. */
-    static DicomWebUrl resolve(DicomWebClient client, DicomWebUrl base, String text) throws Exception {
-        String t = text.trim();
-        if (DicomWebUrl.isUrl(t)) return DicomWebUrl.parse(t);
-        if (t.startsWith("studies/") || t.startsWith("/studies/")) return DicomWebUrl.parse(base.base() + (t.startsWith("/") ? "" : "/") + t);
-        String uid = t.split("\\s*\\|", 2)[0].trim();
-        for (JsonObject o : client.search(null, "series", Map.of("SeriesInstanceUID", uid))) {
-            String st = DicomJson.string(o, "0020000D");
-            if (st != null) return DicomWebUrl.of(base.base(), st, uid, null);
-        }
-        throw new IllegalArgumentException("No series " + uid + " on " + base.base());
-    }
-
-    /** Retrieves the series the SEG references (Referenced Series Sequence) into a temporary folder. */
+    /** Retrieves the series the SEG references into a temporary folder (deleted when ImageJ exits). */
     private static Path retrieveSources(DicomWebClient client, DicomWebUrl seg) throws Exception {
-        List<JsonObject> m = client.metadata(seg);
-        JsonArray refs = m.isEmpty() ? null : DicomJson.values(m.get(0), "00081115");
-        if (refs == null || refs.size() == 0 || !refs.get(0).isJsonObject()) {
-            throw new IllegalArgumentException("The SEG " + seg + " names no referenced series to open");
-        }
-        String series = DicomJson.string(refs.get(0).getAsJsonObject(), "0020000E");
         Path dir = Files.createTempDirectory("dicomseg-source-");
         dir.toFile().deleteOnExit();
-        IJ.showStatus(TITLE + ": retrieving source series " + series);
-        for (Path f : client.retrieveSeries(DicomWebUrl.of(seg.base(), seg.study(), series, null), dir, null)) f.toFile().deleteOnExit();
+        IJ.showStatus(TITLE + ": retrieving the source series");
+        for (Path f : RemoteFiles.retrieveReferencedSeries(client, seg, dir, null)) f.toFile().deleteOnExit();
         return dir;
     }
-
-    private static String nz(String s) { return s == null ? "" : s; }
 }

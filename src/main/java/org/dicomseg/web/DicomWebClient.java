@@ -222,26 +222,29 @@ public final class DicomWebClient {
         long length = close.length;
         for (Path f : files) length += partHead.length + Files.size(f);
         List<Path> order = new ArrayList<>(files);
-        int[] next = {0};
-        Enumeration<InputStream> pieces = new Enumeration<>() {
-            private int step; // even: a part header, odd: a file; at 2n: the closing delimiter
-            @Override public boolean hasMoreElements() { return step <= 2 * order.size(); }
-            @Override public InputStream nextElement() {
-                int s = step++;
-                if (s == 2 * order.size()) return new java.io.ByteArrayInputStream(close);
-                if (s % 2 == 0) return new java.io.ByteArrayInputStream(partHead);
-                if (p.canceled()) throw new CanceledException("Store cancelled; nothing more was sent");
-                p.progress(next[0]++, order.size());
-                try {
-                    return Files.newInputStream(order.get(s / 2));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        // A fresh sequence of part headers and files each time the body is sent (a retry sends it again).
+        java.util.function.Supplier<InputStream> bodyStream = () -> {
+            Enumeration<InputStream> pieces = new Enumeration<>() {
+                private int step; // even: a part header, odd: a file; at 2n: the closing delimiter
+                @Override public boolean hasMoreElements() { return step <= 2 * order.size(); }
+                @Override public InputStream nextElement() {
+                    int s = step++;
+                    if (s == 2 * order.size()) return new java.io.ByteArrayInputStream(close);
+                    if (s % 2 == 0) return new java.io.ByteArrayInputStream(partHead);
+                    if (p.canceled()) throw new CanceledException("Store cancelled; nothing more was sent");
+                    p.progress(s / 2, order.size());
+                    try {
+                        return Files.newInputStream(order.get(s / 2));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
-            }
+            };
+            return new SequenceInputStream(pieces);
         };
         // The body starts with CRLF before the first delimiter (a permitted empty preamble).
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(pieces)), length);
+                HttpRequest.BodyPublishers.ofInputStream(bodyStream), length);
         DicomWebUrl target = DicomWebUrl.of(base, study, null, null);
         String resource = target.resource().isEmpty() ? "/studies" : target.resource();
         HttpRequest req = request("POST", resource)
@@ -249,7 +252,7 @@ public final class DicomWebClient {
                 .header("Accept", DICOM_JSON).POST(body).build();
         HttpResponse<String> r;
         try {
-            r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            r = exchange(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw wrap(e, target);
         } catch (InterruptedException e) {
@@ -312,7 +315,7 @@ public final class DicomWebClient {
             throws DicomWebException {
         HttpResponse<T> r;
         try {
-            r = http.send(req, handler);
+            r = exchange(req, handler);
         } catch (IOException e) {
             throw wrap(e, about);
         } catch (InterruptedException e) {
@@ -329,6 +332,29 @@ public final class DicomWebClient {
             }
         }
         throw statusFailure(s, about, what, r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /**
+     * Sends {@code req}; once more on a new connection when the server closed the pooled one just as
+     * the request went out on it (servers close idle keep-alive connections after a second or so,
+     * e.g. Orthanc's KeepAliveTimeout of 1 s; a request sent at that moment gets "header parser
+     * received no bytes" — seen once in the full test suite under load): nothing was received, so
+     * nothing was done, and sending again is safe (STOW-RS included: the body is rebuilt).
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        try {
+            return http.send(req, handler);
+        } catch (IOException e) {
+            if (!closedBeforeAnswer(e)) throw e;
+            return http.send(req, handler);
+        }
+    }
+
+    private static boolean closedBeforeAnswer(IOException e) {
+        if (e instanceof HttpTimeoutException || has(e, SSLException.class) || has(e, ConnectException.class)) return false;
+        String m = String.valueOf(e.getMessage());
+        return e instanceof java.io.EOFException || m.contains("received no bytes") || m.contains("Connection reset")
+                || m.contains("connection closed locally") || m.contains("EOF reached while reading");
     }
 
     private DicomWebException statusFailure(int status, DicomWebUrl about, String what, String contentType) {

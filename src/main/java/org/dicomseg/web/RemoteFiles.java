@@ -67,4 +67,102 @@ public final class RemoteFiles {
         }
         return tmp;
     }
+
+    /** A segmentation series found on a server, with what a list shows of it. Immutable. */
+    public static final class SegSeries {
+        private final DicomWebUrl url;
+        private final String patientId;
+        private final String description;
+        private final List<String> labels;
+
+        SegSeries(DicomWebUrl url, String patientId, String description, List<String> labels) {
+            this.url = url;
+            this.patientId = patientId;
+            this.description = description;
+            this.labels = List.copyOf(labels);
+        }
+
+        public DicomWebUrl url() { return url; }
+        /** Patient ID, or "". */
+        public String patientId() { return patientId; }
+        /** Series Description, or "". */
+        public String description() { return description; }
+        /** The Segment Labels (0062,0005) of its first instance, in segment order. */
+        public List<String> labels() { return labels; }
+
+        /** "SERIES_UID | patient | description | label, label": the series UID first, so {@link #resolve} reads it back. */
+        public String listItem() {
+            return url.series() + " | " + patientId + " | " + description + " | " + String.join(", ", labels);
+        }
+    }
+
+    /**
+     * The segmentation series (QIDO-RS, Modality SEG) of {@code patientId} and/or {@code study}
+     * (blank = any), at most {@code max}, each with its segment labels from its WADO-RS metadata
+     * (Segment Sequence, PS3.3 C.8.20.2).
+     */
+    public static List<SegSeries> findSegmentations(DicomWebClient client, String patientId, String study, int max) throws IOException {
+        Map<String, String> q = new java.util.LinkedHashMap<>();
+        q.put("Modality", "SEG");
+        if (patientId != null && !patientId.isBlank()) q.put("PatientID", patientId.trim());
+        if (study != null && !study.isBlank()) q.put("StudyInstanceUID", study.trim());
+        q.put("includefield", "0008103E,00100020");
+        List<SegSeries> out = new ArrayList<>();
+        for (com.google.gson.JsonObject o : client.search(null, "series", q)) {
+            String st = DicomJson.string(o, "0020000D");
+            String se = DicomJson.string(o, "0020000E");
+            if (st == null || se == null) continue;
+            if (out.size() >= max) break;
+            DicomWebUrl url = DicomWebUrl.of(client.base(), st, se, null);
+            out.add(new SegSeries(url, nz(DicomJson.string(o, "00100020")), nz(DicomJson.string(o, "0008103E")), labels(client, url)));
+        }
+        return out;
+    }
+
+    private static List<String> labels(DicomWebClient client, DicomWebUrl url) throws DicomWebException {
+        List<com.google.gson.JsonObject> m = client.metadata(url);
+        List<String> labels = new ArrayList<>();
+        com.google.gson.JsonArray seq = m.isEmpty() ? null : DicomJson.values(m.get(0), "00620002");
+        if (seq != null) {
+            for (com.google.gson.JsonElement e : seq) {
+                if (e.isJsonObject()) labels.add(nz(DicomJson.string(e.getAsJsonObject(), "00620005")));
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * What a user typed for a SEG on the server {@code client} serves: a series or instance URL, a
+     * path below its base ({@code studies/…/series/…}), or a series UID (a {@link SegSeries#listItem()}).
+     */
+    public static DicomWebUrl resolve(DicomWebClient client, String text) throws IOException {
+        String t = text.trim();
+        if (DicomWebUrl.isUrl(t)) return DicomWebUrl.parse(t);
+        if (t.startsWith("studies/") || t.startsWith("/studies/")) {
+            return DicomWebUrl.parse(client.base() + (t.startsWith("/") ? "" : "/") + t);
+        }
+        String uid = t.split("\\s*\\|", 2)[0].trim();
+        for (com.google.gson.JsonObject o : client.search(null, "series", Map.of("SeriesInstanceUID", uid))) {
+            String st = DicomJson.string(o, "0020000D");
+            if (st != null) return DicomWebUrl.of(client.base(), st, uid, null);
+        }
+        throw new DicomWebException("DICOMweb server " + client.base() + ": not found: series " + uid, 404, null);
+    }
+
+    /**
+     * Retrieves the series the SEG {@code seg} references (its Referenced Series Sequence,
+     * 0008,1115) into {@code folder}; returns the files.
+     */
+    public static List<Path> retrieveReferencedSeries(DicomWebClient client, DicomWebUrl seg, Path folder, Progress progress)
+            throws IOException {
+        List<com.google.gson.JsonObject> m = client.metadata(seg);
+        com.google.gson.JsonArray refs = m.isEmpty() ? null : DicomJson.values(m.get(0), "00081115");
+        if (refs == null || refs.size() == 0 || !refs.get(0).isJsonObject()) {
+            throw new IOException("The SEG " + seg + " names no referenced series");
+        }
+        String series = DicomJson.string(refs.get(0).getAsJsonObject(), "0020000E");
+        return client.retrieveSeries(DicomWebUrl.of(client.base(), seg.study(), series, null), folder, progress);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
 }

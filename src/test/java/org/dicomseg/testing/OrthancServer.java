@@ -148,7 +148,7 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Stores {@code file} through Orthanc's REST API; returns Orthanc's instance id. */
     public String upload(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request("/instances").header("Content-Type", "application/dicom")
+        HttpResponse<String> r = send(request("/instances").header("Content-Type", "application/dicom")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IOException("Orthanc refused " + file + ": HTTP " + r.statusCode() + " " + r.body());
         return JsonParser.parseString(r.body()).getAsJsonObject().get("ID").getAsString();
@@ -163,13 +163,13 @@ public final class OrthancServer implements AutoCloseable {
 
     /** The Part 10 file Orthanc keeps for the instance {@code sopInstanceUid} (REST {@code /instances/ID/file}). */
     public byte[] storedFile(String sopInstanceUid) throws IOException, InterruptedException {
-        HttpResponse<String> find = http.send(request("/tools/lookup").POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(),
+        HttpResponse<String> find = send(request("/tools/lookup").POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonArray hits = JsonParser.parseString(find.body()).getAsJsonArray();
         for (int i = 0; i < hits.size(); i++) {
             JsonObject h = hits.get(i).getAsJsonObject();
             if ("Instance".equals(h.get("Type").getAsString())) {
-                HttpResponse<byte[]> r = http.send(request("/instances/" + h.get("ID").getAsString() + "/file").GET().build(),
+                HttpResponse<byte[]> r = send(request("/instances/" + h.get("ID").getAsString() + "/file").GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() == 200) return r.body();
             }
@@ -185,7 +185,20 @@ public final class OrthancServer implements AutoCloseable {
 
     /** A GET on Orthanc's REST API, with the credentials. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends once more when Orthanc had closed the idle keep-alive connection the request went out on
+     * (its KeepAliveTimeout is 1 s; the JDK's pool does not know).
+     */
+    private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> h) throws IOException, InterruptedException {
+        try {
+            return http.send(req, h);
+        } catch (IOException e) {
+            if (e instanceof java.net.ConnectException) throw e;
+            return http.send(req, h);
+        }
     }
 
     private HttpRequest.Builder request(String path) {
