@@ -101,6 +101,7 @@ class DicomWebCliTest {
         Path localSeg = tmp.resolve("local-source.dcm");
         assertEquals(0, runBare("export", "--labels", "sample-images/labels.tif", "--meta", "sample-images/labels-meta.json",
                 "--source", "sample-images/ct", "--out", localSeg.toString()), stderr());
+        Conformance.assertConformant(localSeg);
         List<Path> ct = new ArrayList<>();
         try (var s = Files.list(Paths.get("sample-images/ct"))) {
             s.sorted().forEach(ct::add);
@@ -145,6 +146,7 @@ class DicomWebCliTest {
         Path seg = tmp.resolve("dimse.dcm");
         assertEquals(0, runBare("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out", seg.toString()),
                 stderr());
+        Conformance.assertConformant(seg);
         String uid = sopInstanceUid(seg);
         assertEquals(0, runBare("store", seg.toString(), "--to", orthanc.dimse(), "--calling-aet", "DICOMSEGTEST"), stderr());
         assertTrue(stdout().startsWith("stored "), stdout());
@@ -170,6 +172,7 @@ class DicomWebCliTest {
         Path seg = tmp.resolve("conflict.dcm");
         assertEquals(0, runBare("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out", seg.toString()),
                 stderr());
+        Conformance.assertConformant(seg);
 
         assertEquals(1, runBare("store", seg.toString(), "--to", orthanc.dicomWeb(), "--user", orthanc.user() + ":not-the-password"));
         assertOneLine("DICOMweb server " + orthanc.dicomWeb() + ": the server refused the credentials", "HTTP 401");
