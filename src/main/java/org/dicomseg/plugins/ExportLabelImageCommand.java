@@ -92,7 +92,7 @@ public class ExportLabelImageCommand implements PlugIn {
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
     private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
-        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.location(), null), slide);
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));

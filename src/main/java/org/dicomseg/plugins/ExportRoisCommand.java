@@ -112,7 +112,7 @@ public class ExportRoisCommand implements PlugIn {
 
     /** The export for an image on a slide: the ROIs are rasterised tile by tile on its grid; null when cancelled. */
     private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
-        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.location(), null), slide);
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         List<Roi> rois = rois(form.string(MacroKeys.ROIS));

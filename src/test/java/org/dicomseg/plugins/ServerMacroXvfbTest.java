@@ -58,6 +58,8 @@ class ServerMacroXvfbTest {
             String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
             String ctUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(ct, "0020000D") + "/series/" + DicomJson.string(ct, "0020000E");
             Path written = dir.resolve("written-seg.dcm");
+            Path remoteSlideSeg = dir.resolve("remote-slide-seg.dcm");
+            Path localSlideSeg = dir.resolve("local-slide-seg.dcm");
             Path opened = dir.resolve("opened-from-server.tif");
             String labels = Paths.get("sample-images/labels.tif").toAbsolutePath().toString();
             String macro = String.join("\n",
@@ -69,13 +71,25 @@ class ServerMacroXvfbTest {
                     "print(\"OPENED \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + nSlices);",
                     "saveAs(\"Tiff\", \"" + opened + "\");",
                     "run(\"Open DICOM Slide...\", \"slide=[" + slideUrl + "] level=1 x=300 y=200 width=400 height=300\");",
-                    "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());");
+                    "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());",
+                    // ROIs drawn on the server slide's region export onto the remote level and are stored there;
+                    // the same ROIs on the same region of the local file give the same SEG
+                    "makeOval(40, 30, 120, 90); roiManager(\"add\");",
+                    "run(\"Export ROIs as SEG...\", \"out=[" + remoteSlideSeg + "] store=orthanc\");",
+                    "close(\"*\");",
+                    "run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=1 x=300 y=200 width=400 height=300\");",
+                    "run(\"Export ROIs as SEG...\", \"out=[" + localSlideSeg + "]\");");
             List<String> lines = runMacro(dir, macro, Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
             assertFalse(String.join("\n", lines).contains(orthanc.password()), "the password never appears in ImageJ's output");
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("OPENED ") && l.endsWith(" 64 64 5")), String.join("\n", lines));
             assertTrue(lines.contains("SLIDE 400 300 24"), String.join("\n", lines));
-            Conformance.assertConformant(written);
-            assertEquals(7, orthanc.instanceCount(), "5 CT + a slide + the SEG stored by the export");
+            Conformance.assertConformant(written, remoteSlideSeg, localSlideSeg);
+            assertEquals(8, orthanc.instanceCount(), "5 CT + a slide + the two SEGs stored by the exports");
+            org.dicomseg.testing.CanonicalDicom remoteHash = new org.dicomseg.testing.CanonicalDicom(List.of(slide), false);
+            remoteHash.file(0, Files.readAllBytes(remoteSlideSeg));
+            org.dicomseg.testing.CanonicalDicom localHash = new org.dicomseg.testing.CanonicalDicom(List.of(slide), false);
+            localHash.file(0, Files.readAllBytes(localSlideSeg));
+            assertEquals(localHash.hash(), remoteHash.hash(), "the SEG on the server slide = the SEG on the local file, but for UIDs and clock");
 
             Path local = dir.resolve("from-file.tif");
             ByteArrayOutputStream err = new ByteArrayOutputStream();

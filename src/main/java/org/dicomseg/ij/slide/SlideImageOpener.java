@@ -54,8 +54,9 @@ public final class SlideImageOpener {
         cal.xOrigin = -x;
         cal.yOrigin = -y;
         if (level.file() == null) {
-            // A level on a server: no local file for an export to land on (export against a server slide is not supported yet).
-            imp.setProp("DICOMSEG.slide.remote", level.header().location());
+            // A level on a server: an export lands on the remote instance (its metadata is the source).
+            SlidePlacement.remote(level.header().location(), levelIndex, x, y, level.matrix().rowSpacing(), level.matrix().columnSpacing(),
+                    level.frameOfReferenceUid(), level.sopInstanceUid()).applyTo(imp);
             return imp;
         }
         new SlidePlacement(level.file().toAbsolutePath(), levelIndex, x, y, level.matrix().rowSpacing(), level.matrix().columnSpacing(),
