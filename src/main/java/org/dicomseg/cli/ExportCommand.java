@@ -58,6 +58,11 @@ final class ExportCommand {
             + " [--keep-empty] [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
+        return run(argv, out, System.err);
+    }
+
+    /** As {@link #run(List, PrintStream)}, with warnings (e.g. {@link ExportOptions#readerWarning}) on {@code err}. */
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description", "store")),
@@ -70,7 +75,7 @@ final class ExportCommand {
         if (store == null && !a.has("out")) throw new CliException("--out is required (or --store URL)\nusage: " + USAGE);
         Path tempDir = a.has("out") ? null : Files.createTempDirectory("dicomseg-export");
         try {
-            return export(a, source, server, store, a.has("out") ? Paths.get(a.get("out")) : tempDir.resolve("seg.dcm"), out);
+            return export(a, source, server, store, a.has("out") ? Paths.get(a.get("out")) : tempDir.resolve("seg.dcm"), out, err);
         } finally {
             if (tempDir != null) {
                 Files.deleteIfExists(tempDir.resolve("seg.dcm"));
@@ -79,8 +84,8 @@ final class ExportCommand {
         }
     }
 
-    private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out)
-            throws IOException {
+    private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out,
+                              PrintStream err) throws IOException {
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
         ExportPlan plan;
@@ -102,6 +107,8 @@ final class ExportCommand {
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
+        String warning = ExportOptions.readerWarning(options);
+        if (warning != null) err.println(warning);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
