@@ -19,8 +19,8 @@ class DicomWebUrlTest {
         assertEquals("1.2.3", o.study());
         assertEquals("4.5", o.series());
         assertEquals("6.7", o.instance());
-        DicomWebUrl d = DicomWebUrl.parse("https://pacs.example.org/dcm4chee-arc/aets/DCM4CHEE/rs/studies/1.2/");
-        assertEquals("https://pacs.example.org/dcm4chee-arc/aets/DCM4CHEE/rs", d.base());
+        DicomWebUrl d = DicomWebUrl.parse("https://pacs.hospital.test/dcm4chee-arc/aets/DCM4CHEE/rs/studies/1.2/");
+        assertEquals("https://pacs.hospital.test/dcm4chee-arc/aets/DCM4CHEE/rs", d.base());
         assertNull(d.series());
         DicomWebUrl g = DicomWebUrl.parse("https://healthcare.googleapis.com/v1/projects/p/locations/l/datasets/d/dicomStores/s/dicomWeb");
         assertEquals("https://healthcare.googleapis.com/v1/projects/p/locations/l/datasets/d/dicomStores/s/dicomWeb", g.base());
