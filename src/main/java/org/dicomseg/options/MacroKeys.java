@@ -137,6 +137,25 @@ public final class MacroKeys {
      */
     public static final String TARGET = "target";
 
+    // ---- NIfTI / NRRD volumes (Export Label Image as SEG..., import) ----
+    /**
+     * Export Label Image as SEG...: a NIfTI ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd},
+     * {@code .nhdr}) file to export instead of the current image; blank = the current image.
+     */
+    public static final String LABELS = "labels";
+    /**
+     * Export of a NIfTI/NRRD volume: {@code source} (default: its planes matched to the source images
+     * by position, a file on another grid refused) or {@code file} (a SEG on the file's own grid:
+     * its plane positions, orientation and spacing, a custom-geometry SEG).
+     */
+    public static final String GEOMETRY = "geometry";
+    /**
+     * Import: a NIfTI ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd}) file to write the SEG to
+     * instead of opening it (with {@code Y.json} beside it): a label map for {@code output=[label image]},
+     * else one component per segment; blank = open it as usual.
+     */
+    public static final String VOLUME = "volume";
+
     // ---- servers (DICOMweb / DIMSE) ----
     /** The name of a server kept by Plugins &gt; DICOM SEG &gt; Servers... (DICOM SEG from Server..., export's {@link #STORE}). */
     public static final String SERVER = "server";
