@@ -37,6 +37,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.web.ServerSettings;
+import org.dicomseg.web.StoreTarget;
 import org.dicomseg.ij.export.VolumeExport;
 import org.dicomseg.task.Progress;
 import org.dicomseg.volume.LabelVolume;
@@ -62,10 +64,10 @@ final class ExportCommand {
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
             MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
 
-    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE]"
-            + " --out SEG.dcm [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
+    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
+            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--overwrite]";
+            + " [--keep-empty] [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -74,16 +76,34 @@ final class ExportCommand {
     /** As {@link #run(List, PrintStream)}, with warnings (e.g. {@link ExportOptions#readerWarning}) on {@code err}. */
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
-                Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description", "geometry"),
+                ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
+                        "series-description", "geometry", "store")),
                 Set.of("keep-empty", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
-        Path output = Paths.get(a.require("out"));
+        ServerSettings server = ServerFlags.settings(a);
+        StoreTarget store = a.has("store") ? StoreCommand.target(a.get("store"), "store") : null;
+        if (store == null && !a.has("out")) throw new CliException("--out is required (or --store URL)\nusage: " + USAGE);
+        Path tempDir = a.has("out") ? null : Files.createTempDirectory("dicomseg-export");
+        try {
+            return export(a, source, server, store, a.has("out") ? Paths.get(a.get("out")) : tempDir.resolve("seg.dcm"), out, err);
+        } finally {
+            if (tempDir != null) {
+                Files.deleteIfExists(tempDir.resolve("seg.dcm"));
+                Files.deleteIfExists(tempDir);
+            }
+        }
+    }
+
+    private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out,
+                              PrintStream err) throws IOException {
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
-        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) return volume(a, a.require("source"), output, meta, out);
+        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) {
+            int written = volume(a, a.require("source"), output, meta, out);
+            return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
+        }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
         ExportPlan plan;
         SourceSeries sources;
@@ -94,7 +114,7 @@ final class ExportCommand {
             ImagePlus imp = open(Paths.get(input));
             labels = imp;
             if (!source.isBlank()) {
-                sources = SourceLocator.fromPath(imp, source);
+                sources = SourceLocator.fromPath(imp, source, server);
             } else {
                 sources = SourceLocator.ofImage(imp);
                 if (sources == null) {
@@ -111,7 +131,7 @@ final class ExportCommand {
             input = a.get("rois");
             if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
-            sources = SourceLocator.fromPath(source, 0, 0, 0);
+            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
             plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
                     sources.width(), sources.height(), meta);
@@ -123,9 +143,10 @@ final class ExportCommand {
         if (warning != null) err.println(warning);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
-        out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
+        out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;
     }
 

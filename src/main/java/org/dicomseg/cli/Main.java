@@ -18,12 +18,16 @@ public final class Main {
 
     static final String USAGE = String.join("\n",
             "usage:",
-            "  dicomseg info SEG [--json]",
-            "  dicomseg import SEG --out F.tif [--as hyperstack|labels|rois]",
-            "  dicomseg import SEG --out Y.nii.gz|Y.nrrd [--as labels|segments]   (+ Y.json)",
-            "  dicomseg export (--labels F.tif|X.nii.gz|X.nrrd | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm",
+            "  dicomseg info SEG|URL [--json]",
+            "  dicomseg import SEG|URL --out F.tif [--as hyperstack|labels|rois]",
+            "  dicomseg import SEG|URL --out Y.nii.gz|Y.nrrd [--as labels|segments]   (+ Y.json)",
+            "  dicomseg export (--labels F.tif|X.nii.gz|X.nrrd | --rois RoiSet.zip) --source DIR_OR_FILE_OR_URL (--out SEG.dcm | --store URL)",
             "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]",
             "                  [--geometry source|file]",
+            "  dicomseg search URL [--study UID] [--modality SEG] [--patient ID] [--json]",
+            "  dicomseg store FILE... --to URL|dicom://AET@host:port [--calling-aet AET]",
+            "  (with a server: [--user NAME] [--token TOKEN] [--timeout SECONDS], or DICOMSEG_USER/DICOMSEG_PASSWORD/DICOMSEG_TOKEN;",
+            "   URL = BASE[/studies/{study}/series/{series}[/instances/{instance}]], e.g. http://localhost:8042/dicom-web)",
             "  dicomseg demo [SAMPLE_DIR] [OUT_DIR]");
 
     public static void main(String[] args) {
@@ -44,6 +48,8 @@ public final class Main {
                 case "import": return ImportCommand.run(rest, out);
                 case "export": return ExportCommand.run(rest, out, err);
                 case "demo": return DemoCommand.run(rest, out);
+                case "search": return SearchCommand.run(rest, out);
+                case "store": return StoreCommand.run(rest, out);
                 default: throw new CliException("unknown command '" + args.get(0) + "'\n" + USAGE);
             }
         } catch (CliException | InvalidOptionException e) {

@@ -158,4 +158,26 @@ public final class MacroKeys {
      * else one component per segment; blank = open it as usual.
      */
     public static final String VOLUME = "volume";
+
+    // ---- servers (DICOMweb / DIMSE) ----
+    /** The name of a server kept by Plugins &gt; DICOM SEG &gt; Servers... (DICOM SEG from Server..., export's {@link #STORE}). */
+    public static final String SERVER = "server";
+    /** Export: store the written SEG to this named server (blank = only write the file). */
+    public static final String STORE = "store";
+    /** Servers...: the server's name (with {@link #ACTION} add or remove). */
+    public static final String NAME = "name";
+    /** Servers...: a DICOMweb base URL ({@code http://host:8042/dicom-web}) or {@code dicom://AET@host:port}. */
+    public static final String URL = "url";
+    /** Servers...: the user name for HTTP basic authentication (blank = none, or a token). */
+    public static final String USER = "user";
+    /** Servers...: how to authenticate: {@code none}, {@code password} (basic, with {@link #USER}) or {@code token} (bearer). */
+    public static final String AUTH = "auth";
+    /** Servers...: keep the password or token in ImageJ's preferences (checkbox; default: this session only). */
+    public static final String REMEMBER = "remember";
+    /** Servers...: the calling AE title for {@code dicom://} servers. */
+    public static final String CALLING_AET = "calling_aet";
+    /** DICOM SEG from Server...: search by Patient ID. */
+    public static final String PATIENT = "patient";
+    /** DICOM SEG from Server...: search by Study Instance UID. */
+    public static final String STUDY = "study";
 }

@@ -92,7 +92,9 @@ public class ExportLabelImageCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, progress, null);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        SegWriteResult written = ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export of a NIfTI/NRRD file when no image is open; null when cancelled. */
@@ -108,7 +110,7 @@ public class ExportLabelImageCommand implements PlugIn {
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
     private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
-        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.location(), null), slide);
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
@@ -118,8 +120,10 @@ public class ExportLabelImageCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(), progress,
-                target), target.placement(), options[0],
+        SegWriteResult written = SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(),
+                progress, target), target.placement(), options[0],
                 out, progress, form.flag(MacroKeys.PYRAMID));
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 }

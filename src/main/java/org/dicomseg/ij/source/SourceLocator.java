@@ -14,7 +14,12 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
 
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.task.InputException;
+import org.dicomseg.web.Credentials;
+import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.web.ServerSettings;
 
 /**
  * Finds the source DICOM images of an export. For an open image it looks, in this order, at the
@@ -123,6 +128,10 @@ public final class SourceLocator {
     /** The folder (several files) or file (one) of {@code s}, or "" for null. */
     public static String textOf(SourceSeries s) {
         if (s == null) return "";
+        if (s.isRemote()) {
+            DicomWebUrl u = DicomWebUrl.parse(s.headers().get(0).location());
+            return DicomWebUrl.of(u.base(), u.study(), u.series(), null).toString();
+        }
         List<Path> f = s.files();
         if (f.size() == 1) return f.get(0).toString();
         Path parent = f.get(0).getParent();
@@ -160,12 +169,21 @@ public final class SourceLocator {
      * in {@code text} (a folder or a file in it), plane by plane; else {@link #fromPath}.
      */
     public static SourceSeries fromPath(ImagePlus imp, String text) throws IOException {
+        return fromPath(imp, text, ServerSettings.builder().credentials(Credentials.resolve(null, null)).build());
+    }
+
+    /**
+     * {@link #fromPath(ImagePlus, String)}, where {@code text} may also be a DICOMweb series URL
+     * (read with {@code server}'s settings; its planes are then in spatial order, as
+     * {@link #fromPath(String, int, int, int, ServerSettings)} gives them).
+     */
+    public static SourceSeries fromPath(ImagePlus imp, String text, ServerSettings server) throws IOException {
         int planes = planesOf(imp);
         List<String> recorded = PlaneSources.complete(imp, planes);
-        if (recorded != null && text != null && !text.isBlank()) {
+        if (recorded != null && text != null && !text.isBlank() && !DicomWebUrl.isUrl(text)) {
             return byInstances(Paths.get(text.trim()), recorded, "'" + imp.getTitle() + "'");
         }
-        return fromPath(text, imp.getWidth(), imp.getHeight(), planes);
+        return fromPath(text, imp.getWidth(), imp.getHeight(), planes, server);
     }
 
     /**
@@ -176,7 +194,29 @@ public final class SourceLocator {
      * same folder. The result is in spatial order.
      */
     public static SourceSeries fromPath(String text, int width, int height, int planes) throws IOException {
+        return fromPath(text, width, height, planes, ServerSettings.builder()
+                .credentials(Credentials.resolve(null, null)).build());
+    }
+
+    /**
+     * {@link #fromPath(String, int, int, int)}, where {@code text} may also be a DICOMweb series
+     * URL ({@code BASE/studies/{study}/series/{series}}): then only the series' WADO-RS metadata is
+     * read, with {@code server}'s credentials and timeout, and the result is in spatial order.
+     */
+    public static SourceSeries fromPath(String text, int width, int height, int planes, ServerSettings server) throws IOException {
         if (text == null || text.isBlank()) throw new InputException("No source DICOM folder or file was given");
+        if (DicomWebUrl.isUrl(text)) {
+            DicomWebUrl url;
+            try {
+                url = DicomWebUrl.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("Source " + e.getMessage());
+            }
+            List<SourceHeader> headers = new ArrayList<>();
+            for (SourceFile f : RemoteSeries.read(server.client(url), url)) headers.add(SourceHeader.of(f));
+            return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
+                    : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
+        }
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
             return chooseSeries(scanFolder(p), "folder " + p, width, height, planes);

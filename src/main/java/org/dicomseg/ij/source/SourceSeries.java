@@ -46,13 +46,13 @@ public final class SourceSeries {
         PlaneOrientation o = headers.get(0).orientation();
         for (SourceHeader h : headers) {
             if (h.position() == null || h.orientation() == null) {
-                throw new IllegalArgumentException("Cannot put the source images in spatial order: " + h.file().getFileName()
+                throw new IllegalArgumentException("Cannot put the source images in spatial order: " + h.name()
                         + " has no Image Position (Patient) / Image Orientation (Patient)");
             }
             if (!h.orientation().approximatelyEquals(o, ORIENTATION_TOLERANCE)) {
                 throw new IllegalArgumentException("The source images are not parallel planes: "
-                        + headers.get(0).file().getFileName() + " has orientation " + o + " but "
-                        + h.file().getFileName() + " has " + h.orientation());
+                        + headers.get(0).name() + " has orientation " + o + " but "
+                        + h.name() + " has " + h.orientation());
             }
         }
         double[] n = o.normal();
@@ -61,8 +61,8 @@ public final class SourceSeries {
         for (int i = 1; i < sorted.size(); i++) {
             double d = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
             if (Math.abs(d) < POSITION_TOLERANCE) {
-                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).file().getFileName() + " and "
-                        + sorted.get(i).file().getFileName() + " lie at the same position "
+                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).name() + " and "
+                        + sorted.get(i).name() + " lie at the same position "
                         + sorted.get(i).position() + ": the source holds more than one stack (pick one series)");
             }
         }
@@ -91,21 +91,21 @@ public final class SourceSeries {
         SourceHeader first = headers.get(0);
         for (SourceHeader h : headers) {
             if (h.isSegmentation()) {
-                throw new IllegalArgumentException(h.file().getFileName() + " is a segmentation, not a source image");
+                throw new IllegalArgumentException(h.name() + " is a segmentation, not a source image");
             }
             if (h.frames() > 1 && headers.size() > 1) {
-                throw new IllegalArgumentException(h.file().getFileName() + " is a multi-frame image (" + h.frames()
+                throw new IllegalArgumentException(h.name() + " is a multi-frame image (" + h.frames()
                         + " frames): it must be the only source, not one of " + headers.size() + " files");
             }
             if (h.rows() != first.rows() || h.columns() != first.columns()) {
-                throw new IllegalArgumentException("The source images differ in size: " + first.file().getFileName() + " is "
-                        + first.columns() + "x" + first.rows() + " but " + h.file().getFileName() + " is "
+                throw new IllegalArgumentException("The source images differ in size: " + first.name() + " is "
+                        + first.columns() + "x" + first.rows() + " but " + h.name() + " is "
                         + h.columns() + "x" + h.rows());
             }
             if (!Objects.equals(h.frameOfReferenceUid(), first.frameOfReferenceUid())) {
                 throw new IllegalArgumentException("The source images belong to different frames of reference: "
-                        + first.file().getFileName() + " has Frame of Reference UID " + first.frameOfReferenceUid()
-                        + " but " + h.file().getFileName() + " has " + h.frameOfReferenceUid());
+                        + first.name() + " has Frame of Reference UID " + first.frameOfReferenceUid()
+                        + " but " + h.name() + " has " + h.frameOfReferenceUid());
             }
         }
     }
@@ -113,10 +113,10 @@ public final class SourceSeries {
     /** The headers in plane order. */
     public List<SourceHeader> headers() { return headers; }
 
-    /** The files in plane order. */
+    /** The local files in plane order (none for a remote series). */
     public List<Path> files() {
         List<Path> f = new ArrayList<>();
-        for (SourceHeader h : headers) f.add(h.file());
+        for (SourceHeader h : headers) if (h.file() != null) f.add(h.file());
         return f;
     }
 
@@ -132,6 +132,9 @@ public final class SourceSeries {
         }
         return SourceImages.of(parsed);
     }
+
+    /** True when the sources are instances on a server (headers from WADO-RS metadata). */
+    public boolean isRemote() { return headers.get(0).isRemote(); }
 
     /** Where the files came from (folder, file or image), for messages. */
     public String origin() { return origin; }

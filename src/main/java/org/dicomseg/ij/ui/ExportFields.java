@@ -25,6 +25,22 @@ public final class ExportFields {
         form.add(FormField.string(MacroKeys.SOURCE, "Source (DICOM folder or file)", detectedSource, 40));
         form.add(FormField.string(MacroKeys.META, "Meta (dcmqi JSON, optional)", "", 40));
         form.add(FormField.string(MacroKeys.OUT, "Out (SEG file)", suggestedOut, 40));
+        java.util.List<String> servers = new java.util.ArrayList<>(org.dicomseg.ij.ServerRegistry.names());
+        if (servers.isEmpty()) {
+            form.add(FormField.string(MacroKeys.STORE, "Store to server (a name from Servers..., blank = none)", "", 16));
+        } else {
+            servers.add(0, NO_STORE);
+            form.add(FormField.choice(MacroKeys.STORE, "Store to server", servers, NO_STORE));
+        }
+    }
+
+    /** The {@link MacroKeys#STORE} choice that stores nothing. */
+    public static final String NO_STORE = "none";
+
+    /** The server to store to, or null: the {@link MacroKeys#STORE} field's value, blank or {@value #NO_STORE} meaning none. */
+    public static String storeServer(CommandForm form) {
+        String s = form.values().getOrDefault(MacroKeys.STORE, "").trim();
+        return s.isEmpty() || s.equals(NO_STORE) ? null : s;
     }
 
     /** Adds the shared option fields after the command's own ones, with {@link ExportOptions#defaults}. */

@@ -49,6 +49,10 @@ public final class ExportSupport {
                     + " the source images must be given: " + MacroKeys.SOURCE + "=[folder or file of the DICOM series"
                     + " the segmentation belongs to]");
         }
+        if (org.dicomseg.web.DicomWebUrl.isUrl(field)) {
+            org.dicomseg.web.ServerSettings server = org.dicomseg.ij.ServerRegistry.settingsFor(field);
+            return imp != null ? SourceLocator.fromPath(imp, field, server) : SourceLocator.fromPath(field, width, height, planes, server);
+        }
         return imp != null ? SourceLocator.fromPath(imp, field) : SourceLocator.fromPath(field, width, height, planes);
     }
 
@@ -75,6 +79,18 @@ public final class ExportSupport {
             if (Recorder.record) Recorder.recordOption(MacroKeys.OVERWRITE);
         }
         return out;
+    }
+
+    /**
+     * Stores the written {@code file} to the server named {@code server} (Servers...), when not
+     * null, and logs the outcome; an IOException (one line naming the server and why) when it was
+     * not stored — the file stays written.
+     */
+    public static void store(String command, String server, Path file) throws IOException {
+        if (server == null) return;
+        IJ.showStatus(command + ": storing " + file.getFileName() + " to " + server);
+        for (String line : org.dicomseg.ij.ServerRegistry.store(server, file, null)) IJ.log(command + ": " + line);
+        IJ.showStatus(command + ": stored " + file.getFileName() + " to " + server);
     }
 
     /** Writes and reports; returns the result. Ends {@code progress} (the command's) when it returns or fails. */

@@ -54,6 +54,14 @@ public final class SlideSeries {
         return new SlideSeries(levels);
     }
 
+    /** The series of these levels (e.g. remote ones), sorted as {@link #scan} sorts. */
+    public static SlideSeries of(List<SlideLevel> levels) throws InputException {
+        if (levels.isEmpty()) throw new InputException("No VL Whole Slide Microscopy image given");
+        List<SlideLevel> l = new ArrayList<>(levels);
+        l.sort(Comparator.comparing((SlideLevel v) -> !v.isPyramidLevel()).thenComparing(v -> -v.width() * v.height()));
+        return new SlideSeries(l);
+    }
+
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(Files::isRegularFile).sorted().collect(java.util.stream.Collectors.toList());
