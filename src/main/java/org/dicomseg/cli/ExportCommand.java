@@ -48,18 +48,18 @@ final class ExportCommand {
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.OVERWRITE, "overwrite");
+            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite");
 
     static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
             + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--overwrite]";
+            + " [--keep-empty] [--palette] [--overwrite]";
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description"),
-                Set.of("keep-empty", "overwrite"));
+                Set.of("keep-empty", "palette", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.require("source");
@@ -105,6 +105,7 @@ final class ExportCommand {
         if (a.has("fractional-type")) values.put(MacroKeys.FRACTIONAL_TYPE, a.get("fractional-type"));
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
+        if (a.flag("palette")) values.put(MacroKeys.PALETTE, "true");
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
     }

@@ -78,6 +78,7 @@ public final class ExportOptions {
         d.put(MacroKeys.SOFTWARE, defaultSoftwareVersions(imageJVersion));
         d.put(MacroKeys.SERIAL, DEFAULTS.deviceSerialNumber());
         d.put(MacroKeys.KEEP, "false");
+        d.put(MacroKeys.PALETTE, "false");
         d.put(MacroKeys.OVERWRITE, "false");
         return d;
     }
@@ -111,6 +112,7 @@ public final class ExportOptions {
                         values.choice(MacroKeys.FRACTIONAL_TYPE, FRACTIONAL_TYPES, d.get(MacroKeys.FRACTIONAL_TYPE))))
                 .transferSyntax(transferSyntax(values.choice(MacroKeys.COMPRESSION, COMPRESSIONS, d.get(MacroKeys.COMPRESSION))))
                 .omitEmptyFrames(!values.flag(MacroKeys.KEEP))
+                .paletteColorLut(values.flag(MacroKeys.PALETTE))
                 .overwrite(values.flag(MacroKeys.OVERWRITE));
         String series = values.string(MacroKeys.SERIES, d.get(MacroKeys.SERIES));
         int seriesNumber = values.number(MacroKeys.SERIES_NUMBER, DEFAULTS.seriesNumber());

@@ -54,6 +54,11 @@ public final class MacroKeys {
     public static final String SERIAL = "serial";
     /** Keep frames without any segment pixel (checkbox; by default they are omitted). */
     public static final String KEEP = "keep";
+    /**
+     * LABELMAP only: write Photometric Interpretation PALETTE COLOR with a Palette Color Lookup Table of
+     * the segments' colours (checkbox; default MONOCHROME2 with each segment's Recommended Display CIELab Value).
+     */
+    public static final String PALETTE = "palette";
 
     // ---- export: Segment Metadata... ----
     /** What to do: {@code edit} one segment, {@code load} or {@code save} a dcmqi JSON template, {@code clear}. */

@@ -44,6 +44,7 @@ public final class SegWriteOptions {
     private final int threads;
     private final Progress progress;
     private final TiledGeometry tiledGeometry;
+    private final boolean paletteColorLut;
 
     private SegWriteOptions(Builder b) {
         this.segmentationType = Objects.requireNonNull(b.segmentationType, "segmentation type");
@@ -87,6 +88,11 @@ public final class SegWriteOptions {
         this.threads = b.threads;
         this.tiledGeometry = Objects.requireNonNull(b.tiledGeometry, "tiled geometry");
         this.progress = b.progress;
+        if (b.paletteColorLut && segmentationType != SegmentationType.LABELMAP) {
+            throw new IllegalArgumentException("A Palette Color Lookup Table can only be written for a LABELMAP segmentation,"
+                    + " not " + segmentationType);
+        }
+        this.paletteColorLut = b.paletteColorLut;
     }
 
     private static String lo(String s, String what) {
@@ -138,6 +144,7 @@ public final class SegWriteOptions {
         b.threads = threads;
         b.progress = progress;
         b.tiledGeometry = tiledGeometry;
+        b.paletteColorLut = paletteColorLut;
         return b;
     }
 
@@ -186,6 +193,15 @@ public final class SegWriteOptions {
     public Progress progress() { return progress; }
     /** How a mask on a slide is tiled (used when the source is a slide); default {@link TiledGeometry#defaults()}. */
     public TiledGeometry tiledGeometry() { return tiledGeometry; }
+    /**
+     * True to write a LABELMAP with Photometric Interpretation PALETTE COLOR and a Palette Color
+     * Lookup Table made of the segments' colours (PS3.3 C.7.6.3, C.7.9; as highdicom 0.28.1 writes
+     * it: 8 bits per entry, first mapped value 0, entry 0 black for the background, entry n the
+     * Recommended Display colour of segment n, white for a segment without one). The segments'
+     * Recommended Display CIELab Values are then left out (the palette carries the colours;
+     * highdicom refuses both together). False (default): MONOCHROME2.
+     */
+    public boolean paletteColorLut() { return paletteColorLut; }
 
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
@@ -214,6 +230,7 @@ public final class SegWriteOptions {
         private int threads;
         private Progress progress = Progress.NONE;
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
+        private boolean paletteColorLut;
 
         private Builder() { }
 
@@ -245,6 +262,9 @@ public final class SegWriteOptions {
 
         /** Region offset, tile size and TILED_SPARSE/TILED_FULL of a SEG on a slide (PS3.3 C.7.6.17.3). */
         public Builder tiledGeometry(TiledGeometry g) { this.tiledGeometry = g; return this; }
+
+        /** LABELMAP only: PALETTE COLOR with a palette of the segments' colours ({@link SegWriteOptions#paletteColorLut()}). */
+        public Builder paletteColorLut(boolean p) { this.paletteColorLut = p; return this; }
 
         public SegWriteOptions build() { return new SegWriteOptions(this); }
     }
