@@ -36,7 +36,7 @@ import org.dicomseg.options.OptionValues;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
- * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
+ * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
@@ -51,7 +51,7 @@ final class ExportCommand {
             MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite");
 
     static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
-            + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
+            + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
             + " [--keep-empty] [--palette] [--overwrite]";
 

@@ -21,7 +21,7 @@ public final class Main {
             "  dicomseg info SEG [--json]",
             "  dicomseg import SEG --out F.tif [--as hyperstack|labels|rois]",
             "  dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm",
-            "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]",
+            "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]",
             "  dicomseg demo [SAMPLE_DIR] [OUT_DIR]");
 
     public static void main(String[] args) {

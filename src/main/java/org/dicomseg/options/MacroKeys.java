@@ -32,7 +32,10 @@ public final class MacroKeys {
     public static final String SEGMENTATION = "segmentation";
     /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
     public static final String FRACTIONAL_TYPE = "fractional_type";
-    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (j2k not for BINARY). */
+    /**
+     * Pixel data compression: {@code none}, {@code rle}, {@code j2k} (not for BINARY) or {@code deflate}
+     * (Deflated Image Frame Compression, 1.2.840.10008.1.2.8.1).
+     */
     public static final String COMPRESSION = "compression";
     /** Series Description (0008,103E). */
     public static final String SERIES = "series";
