@@ -33,8 +33,8 @@ public final class MacroKeys {
     /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
     public static final String FRACTIONAL_TYPE = "fractional_type";
     /**
-     * Pixel data compression: {@code none}, {@code rle}, {@code j2k} (not for BINARY) or {@code deflate}
-     * (Deflated Image Frame Compression, 1.2.840.10008.1.2.8.1).
+     * Pixel data compression: {@code none}, {@code rle}, {@code j2k} or {@code deflate} (Deflated Image
+     * Frame Compression, 1.2.840.10008.1.2.8.1) (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read).
      */
     public static final String COMPRESSION = "compression";
     /** Series Description (0008,103E). */

@@ -24,6 +24,16 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * jai-imageio-jpeg2000. DICOM encapsulates the bare code stream (PS3.5 A.4.4), not a JP2 file,
  * so the writer is asked for the code stream only; the reader accepts both. The coder is chosen by
  * class ({@link ImageIoCodecs}), not looked up in ImageIO's registry.
+ *
+ * <p>1-bit frames (BINARY segmentations, Bits Allocated = Bits Stored = 1) are coded as highdicom
+ * codes them: one unsigned component of precision 1 (SIZ Ssiz = 0, ITU-T T.800 A.5.1), which
+ * PS3.5 8.2.4 asks to match Bits Stored. jai-imageio's coder omits the DC level shift for 1-bit
+ * samples (it shifts only when the nominal range exceeds one bit) and so cannot code them
+ * directly; {@link #encode} therefore gives it the level-shifted samples (v − 1 ∈ {−1, 0},
+ * T.800 G.1.2) through its 8-bit path (samples v + 127, from which it subtracts 128) and writes
+ * precision 1 in SIZ. The wavelet coefficients are exactly those of a 1-bit coder; the
+ * quantization marker merely allows more magnitude bit planes than are used. OpenJPEG (what
+ * pydicom/highdicom decode with) and jai-imageio decode it to the original 0/1 values.</p>
  */
 public final class Jpeg2000Codec {
     /**
@@ -33,17 +43,31 @@ public final class Jpeg2000Codec {
     public static final int MAX_16_BIT_VALUE = 32767;
     private Jpeg2000Codec() { }
 
+    /** Offset of Ssiz (component 0's sign and precision) in a code stream: SOC, SIZ marker, Lsiz..Csiz. */
+    private static final int SSIZ_OFFSET = 2 + 2 + 2 + 2 + 8 * 4 + 2;
+
     /**
-     * Encodes an 8-bit (byte per pixel) or 16-bit (little-endian byte pairs) grey frame losslessly.
+     * Encodes a 1-bit (one byte per pixel, 0 or 1), 8-bit (byte per pixel) or 16-bit (little-endian
+     * byte pairs) grey frame losslessly; 1-bit frames get a code stream of precision 1 (see the
+     * class comment).
      *
-     * @param frame native frame bytes
+     * @param frame native frame bytes (1-bit: unpacked, one byte per pixel)
      * @param rows frame rows
      * @param columns frame columns
-     * @param bitsAllocated 8 or 16
+     * @param bitsAllocated 1, 8 or 16
      */
     public static byte[] encode(byte[] frame, int rows, int columns, int bitsAllocated) {
         BufferedImage img;
-        if (bitsAllocated == 8) {
+        if (bitsAllocated == 1) {
+            img = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < rows * columns; i++) {
+                int v = frame[i];
+                if (v != 0 && v != 1) throw new IllegalArgumentException("A 1-bit frame holds 0 and 1 only; found " + (v & 0xFF));
+                dst[i] = (byte) (v + 127); // the coder subtracts 128: the 1-bit level-shifted sample v - 1
+            }
+            return oneBitPrecision(encode(img));
+        } else if (bitsAllocated == 8) {
             img = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
             byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
             System.arraycopy(frame, 0, dst, 0, rows * columns);
@@ -60,8 +84,23 @@ public final class Jpeg2000Codec {
                 dst[i] = (short) v;
             }
         } else {
-            throw new IllegalArgumentException("JPEG 2000 encoding supports 8- and 16-bit frames, not " + bitsAllocated);
+            throw new IllegalArgumentException("JPEG 2000 encoding supports 1-, 8- and 16-bit frames, not " + bitsAllocated);
         }
+        return encode(img);
+    }
+
+    /** Declares precision 1 (unsigned) in the SIZ marker of a single-component 8-bit code stream. */
+    private static byte[] oneBitPrecision(byte[] cs) {
+        if (cs.length <= SSIZ_OFFSET || (cs[0] & 0xFF) != 0xFF || (cs[1] & 0xFF) != 0x4F || (cs[2] & 0xFF) != 0xFF
+                || (cs[3] & 0xFF) != 0x51 || cs[SSIZ_OFFSET - 1] != 1 || cs[SSIZ_OFFSET] != 7) {
+            throw new IllegalStateException("JPEG 2000 coder wrote an unexpected SIZ marker for a 1-bit frame");
+        }
+        cs[SSIZ_OFFSET] = 0;
+        return cs;
+    }
+
+    /** The lossless (5/3 reversible) code stream of {@code img}. */
+    private static byte[] encode(BufferedImage img) {
         ImageWriter writer = ImageIoCodecs.jpeg2000Writer();
         try (ByteArrayOutputStream bos = new ByteArrayOutputStream();
              ImageOutputStream ios = new MemoryCacheImageOutputStream(bos)) {

@@ -15,8 +15,9 @@ import org.dicomseg.task.Progress;
  * Type, Fractional Type, Maximum Fractional Value; Sup 243 LABELMAP), how it is encoded (transfer
  * syntax, empty frames), and the identifying attributes of the new series and instance (General
  * Series, Content Identification Macro PS3.3 C.10.9, Enhanced General Equipment PS3.3 C.7.5.2).
- * Build with {@link #builder()}; {@link Builder#build()} validates combinations, e.g. JPEG 2000
- * with BINARY is refused.
+ * Build with {@link #builder()}; {@link Builder#build()} validates values (UIDs, Code Strings,
+ * lengths). Every Segmentation Type goes with every transfer syntax (BINARY + JPEG 2000: 1-bit code
+ * streams, PS3.5 A.4.4; BINARY + RLE: 1-bit RLE, which pydicom/highdicom cannot read).
  */
 public final class SegWriteOptions {
     /** Code String (CS, PS3.5 6.2): uppercase letters, digits, space and underscore, at most 16. */
@@ -44,6 +45,7 @@ public final class SegWriteOptions {
     private final int threads;
     private final Progress progress;
     private final TiledGeometry tiledGeometry;
+    private final Predecessor predecessor;
     private final boolean paletteColorLut;
 
     private SegWriteOptions(Builder b) {
@@ -55,10 +57,6 @@ public final class SegWriteOptions {
         }
         this.maxFractionalValue = b.maxFractionalValue;
         this.transferSyntax = Objects.requireNonNull(b.transferSyntax, "transfer syntax");
-        if (transferSyntax == OutputTransferSyntax.JPEG_2000_LOSSLESS && segmentationType == SegmentationType.BINARY) {
-            throw new IllegalArgumentException("JPEG 2000 Lossless cannot be used for a BINARY segmentation"
-                    + " (1-bit frames): use Explicit VR Little Endian or RLE Lossless, or FRACTIONAL/LABELMAP");
-        }
         if (b.seriesNumber < 0 || b.instanceNumber < 0) {
             throw new IllegalArgumentException("Series Number and Instance Number must not be negative");
         }
@@ -88,6 +86,7 @@ public final class SegWriteOptions {
         this.threads = b.threads;
         this.tiledGeometry = Objects.requireNonNull(b.tiledGeometry, "tiled geometry");
         this.progress = b.progress;
+        this.predecessor = b.predecessor;
         if (b.paletteColorLut && segmentationType != SegmentationType.LABELMAP) {
             throw new IllegalArgumentException("A Palette Color Lookup Table can only be written for a LABELMAP segmentation,"
                     + " not " + segmentationType);
@@ -144,6 +143,7 @@ public final class SegWriteOptions {
         b.threads = threads;
         b.progress = progress;
         b.tiledGeometry = tiledGeometry;
+        b.predecessor = predecessor;
         b.paletteColorLut = paletteColorLut;
         return b;
     }
@@ -194,6 +194,11 @@ public final class SegWriteOptions {
     /** How a mask on a slide is tiled (used when the source is a slide); default {@link TiledGeometry#defaults()}. */
     public TiledGeometry tiledGeometry() { return tiledGeometry; }
     /**
+     * The SEG this one was edited from, or null (default): recorded as {@link Predecessor} says
+     * (General Image Source Image Sequence, PS3.3 C.7.6.1.1.4; Common Instance Reference, C.12.2).
+     */
+    public Predecessor predecessor() { return predecessor; }
+    /**
      * True to write a LABELMAP with Photometric Interpretation PALETTE COLOR and a Palette Color
      * Lookup Table made of the segments' colours (PS3.3 C.7.6.3, C.7.9; as highdicom 0.28.1 writes
      * it: 8 bits per entry, first mapped value 0, entry 0 black for the background, entry n the
@@ -230,6 +235,7 @@ public final class SegWriteOptions {
         private int threads;
         private Progress progress = Progress.NONE;
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
+        private Predecessor predecessor;
         private boolean paletteColorLut;
 
         private Builder() { }
@@ -263,6 +269,8 @@ public final class SegWriteOptions {
         /** Region offset, tile size and TILED_SPARSE/TILED_FULL of a SEG on a slide (PS3.3 C.7.6.17.3). */
         public Builder tiledGeometry(TiledGeometry g) { this.tiledGeometry = g; return this; }
 
+        /** The SEG this one was edited from (null: none); see {@link Predecessor}. */
+        public Builder predecessor(Predecessor p) { this.predecessor = p; return this; }
         /** LABELMAP only: PALETTE COLOR with a palette of the segments' colours ({@link SegWriteOptions#paletteColorLut()}). */
         public Builder paletteColorLut(boolean p) { this.paletteColorLut = p; return this; }
 

@@ -108,8 +108,9 @@ class PaletteLabelMapTest {
                 assertEquals(expected.rgbOf(e.getKey()), (int) e.getValue(), reader + ", label " + e.getKey());
             }
         }
-        String json = Highdicom.read(seg, dir.resolve("hd.json"), "volume");
-        assertTrue(json.contains("\"LABELMAP\""), json);
+        Highdicom.Result hd = Highdicom.read(seg, dir, "volume");
+        assertEquals(0, hd.exitCode, hd.stderr);
+        assertTrue(hd.json.toString().contains("\"LABELMAP\""), hd.json.toString());
 
         try (SegmentationReader r = SegmentationReader.open(seg)) {
             assertEquals("PALETTE COLOR", r.metadata().photometricInterpretation());
@@ -135,7 +136,8 @@ class PaletteLabelMapTest {
         for (Map.Entry<Integer, Integer> e : seen.entrySet()) {
             assertEquals(expected.rgbOf(e.getKey()), (int) e.getValue(), "label " + e.getKey());
         }
-        Highdicom.read(seg, dir.resolve("hd16.json"), "volume");
+        Highdicom.Result hd = Highdicom.read(seg, dir, "volume");
+        assertEquals(0, hd.exitCode, hd.stderr);
         try (SegmentationReader r = SegmentationReader.open(seg)) {
             assertEquals(expected, r.metadata().paletteColorLut());
             assertClose(expected.rgbOf(300), r.getSegmentDescription(300).recommendedDisplayCieLab().toRgbInt(), 300);

@@ -22,7 +22,7 @@ function nonzero() {
 }
 
 // 1. Export with JPEG 2000: LABELMAP from the label image, FRACTIONAL from a probability image and from
-//    the (overlapping) ROIs; BINARY with JPEG 2000 is refused with a message (1-bit frames), nothing written.
+//    the (overlapping) ROIs; BINARY as 1-bit JPEG 2000 (as highdicom writes it).
 open(samples + "labels.tif");
 labels = getTitle();
 print("LABELS_NONZERO " + nonzero());
@@ -39,6 +39,9 @@ print("EXPORTED rois-fractional-j2k.dcm");
 selectImage(labels);
 run("Export Label Image as SEG...", "source=[" + samples + "ct] out=[" + out + "binary-j2k.dcm] segmentation=BINARY compression=j2k overwrite");
 print("BINARY_J2K_FILE " + File.exists(out + "binary-j2k.dcm"));
+close("*");
+run("Import SEG...", "seg=[" + out + "binary-j2k.dcm] output=[label image]");
+print("IMPORT_BINARY_NONZERO " + nonzero());
 close("*");
 
 // 2. Import JPEG 2000 SEGs: ours, and pydicom's 1-bit JPEG 2000 liver from the corpus.
