@@ -47,7 +47,7 @@ import org.dicomseg.volume.VolumeGrid;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
- * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
+ * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
@@ -62,12 +62,12 @@ final class ExportCommand {
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
+            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
 
     static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
-            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
+            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--overwrite] " + ServerFlags.USAGE;
+            + " [--keep-empty] [--palette] [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -78,7 +78,7 @@ final class ExportCommand {
         CommandLine a = CommandLine.parse(argv,
                 ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description", "geometry", "store")),
-                Set.of("keep-empty", "overwrite"));
+                Set.of("keep-empty", "palette", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
@@ -189,6 +189,7 @@ final class ExportCommand {
         if (a.has("fractional-type")) values.put(MacroKeys.FRACTIONAL_TYPE, a.get("fractional-type"));
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
+        if (a.flag("palette")) values.put(MacroKeys.PALETTE, "true");
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
     }

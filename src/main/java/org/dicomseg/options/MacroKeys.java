@@ -32,7 +32,10 @@ public final class MacroKeys {
     public static final String SEGMENTATION = "segmentation";
     /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
     public static final String FRACTIONAL_TYPE = "fractional_type";
-    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read). */
+    /**
+     * Pixel data compression: {@code none}, {@code rle}, {@code j2k} or {@code deflate} (Deflated Image
+     * Frame Compression, 1.2.840.10008.1.2.8.1) (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read).
+     */
     public static final String COMPRESSION = "compression";
     /** Series Description (0008,103E). */
     public static final String SERIES = "series";
@@ -54,6 +57,11 @@ public final class MacroKeys {
     public static final String SERIAL = "serial";
     /** Keep frames without any segment pixel (checkbox; by default they are omitted). */
     public static final String KEEP = "keep";
+    /**
+     * LABELMAP only: write Photometric Interpretation PALETTE COLOR with a Palette Color Lookup Table of
+     * the segments' colours (checkbox; default MONOCHROME2 with each segment's Recommended Display CIELab Value).
+     */
+    public static final String PALETTE = "palette";
 
     // ---- export: Segment Metadata... ----
     /** What to do: {@code edit} one segment, {@code load} or {@code save} a dcmqi JSON template, {@code clear}. */

@@ -156,6 +156,9 @@ final class HeaderParser {
             throw fail("Rows x Columns (" + m.rows + " x " + m.columns + ") is too large for one frame");
         }
         m.photometricInterpretation = str(list, TagFromName.PhotometricInterpretation);
+        if (m.segmentationType == SegmentationType.LABELMAP) {
+            m.paletteColorLut = PaletteParser.parse(list, m.photometricInterpretation, warnings);
+        }
 
         m.totalPixelMatrixRows = intValue(list, TagFromName.TotalPixelMatrixRows, 0);
         m.totalPixelMatrixColumns = intValue(list, TagFromName.TotalPixelMatrixColumns, 0);

@@ -23,6 +23,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 
+import org.dicomseg.model.CieLab;
+import org.dicomseg.model.PaletteColorLut;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
@@ -68,6 +70,19 @@ final class SegmentationFile implements Closeable {
 
     /** The file opened. */
     Path file() { return file; }
+
+    /**
+     * A PALETTE COLOR label map: each segment without a Recommended Display CIELab Value (highdicom
+     * writes none with a palette) gets the palette entry of its Segment Number (PS3.3 C.7.6.3.1.5).
+     */
+    private static void colorsFromPalette(LinkedHashMap<Integer, SegmentDescription> segments, PaletteColorLut lut) {
+        for (java.util.Map.Entry<Integer, SegmentDescription> e : segments.entrySet()) {
+            SegmentDescription d = e.getValue();
+            if (d.recommendedDisplayCieLab() == null && d.segmentNumber() > 0) {
+                e.setValue(d.toBuilder().color(CieLab.fromRgb(lut.rgbOf(d.segmentNumber()))).build());
+            }
+        }
+    }
 
     /** Everything the header says besides segments and frames. */
     SegmentationMetadata metadata() { return metadata; }
@@ -142,6 +157,7 @@ final class SegmentationFile implements Closeable {
             SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
             LinkedHashMap<Integer, SegmentDescription> segments =
                     new SegmentSequenceParser(file, list, warnings).segments(m.segmentationType);
+            if (m.paletteColorLut != null) colorsFromPalette(segments, m.paletteColorLut);
             FrameIndexBuilder index = new FrameIndexBuilder(file, list, warnings);
             boolean direct = false;
             if (split && early.perFrameGroupsValueOffset >= 0) {

@@ -116,6 +116,9 @@ class ExportXvfbTest {
                 && recorded.get(0).contains("series=[GUI labels]"), recorded.get(0));
         assertTrue(recorded.get(1).contains("action=edit") && recorded.get(1).contains("label=Liver")
                 && recorded.get(1).contains("category=[Anatomical Structure]"), recorded.get(1));
+        assertTrue(recorded.get(2).contains("segmentation=LABELMAP") && recorded.get(2).contains(" palette"), recorded.get(2));
+        assertTrue(normalizedDump(out.resolve("gui-labels-meta.dcm")).stream().anyMatch(l -> l.contains("PALETTE COLOR")),
+                "the palette checkbox gives a PALETTE COLOR label map");
         assertTrue(recorded.get(3).contains("grouping=name") && recorded.get(3).contains(" keep"), recorded.get(3));
 
         StringBuilder macro = new StringBuilder();

@@ -62,6 +62,7 @@ public final class ExportFields {
             .add(FormField.string(MacroKeys.SOFTWARE, "Software versions", d.get(MacroKeys.SOFTWARE), 25))
             .add(FormField.string(MacroKeys.SERIAL, "Serial number (device)", d.get(MacroKeys.SERIAL), 12))
             .add(FormField.checkbox(MacroKeys.KEEP, "Keep empty frames", Boolean.parseBoolean(d.get(MacroKeys.KEEP))))
+            .add(FormField.checkbox(MacroKeys.PALETTE, "Palette colour table (LABELMAP)", Boolean.parseBoolean(d.get(MacroKeys.PALETTE))))
             .add(FormField.checkbox(MacroKeys.OVERWRITE, "Overwrite existing file", Boolean.parseBoolean(d.get(MacroKeys.OVERWRITE))));
     }
 
