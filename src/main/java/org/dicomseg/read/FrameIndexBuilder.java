@@ -138,9 +138,10 @@ final class FrameIndexBuilder {
             out.add(new FrameInfo(i + 1, segment, ipp, iop, slidePos, row, col, div, sources));
         }
         if (outside > 0) {
-            warnings.add(outside + " frame(s), the first frame " + firstOutside + ", have a Row/Column Position in Total Image Pixel"
+            // A tile that starts outside the matrix cannot be placed (PS3.3 C.7.6.17.3.1): the geometry is impossible.
+            throw fail(outside + " frame(s), the first frame " + firstOutside + ", have a Row/Column Position in Total Image Pixel"
                     + " Matrix (0048,021E/021F) outside the Total Pixel Matrix (" + m.totalPixelMatrixRows + " x "
-                    + m.totalPixelMatrixColumns + "); their pixels lie outside it");
+                    + m.totalPixelMatrixColumns + "): the tiled geometry is impossible");
         }
         return out;
     }
