@@ -85,6 +85,7 @@ final class ExportCommand {
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
+        for (String note : sources.notes()) out.println("note: " + note);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
         out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "

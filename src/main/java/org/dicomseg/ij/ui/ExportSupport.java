@@ -80,6 +80,7 @@ public final class ExportSupport {
     /** Writes and reports; returns the result. Ends {@code progress} (the command's) when it returns or fails. */
     public static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
             IjProgress progress) throws IOException {
+        for (String note : sources.notes()) IJ.log(command + ": " + note);
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;
