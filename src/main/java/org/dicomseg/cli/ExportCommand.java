@@ -15,6 +15,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.options.CommandLine;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
@@ -64,6 +65,10 @@ final class ExportCommand {
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.require("source");
         Path output = Paths.get(a.require("out"));
+        // No input can be the output, however it is spelt (the sources: the writer's check, the same rule).
+        AtomicOutput.checkNotAnInput(output, a.has("labels") ? Paths.get(a.get("labels")) : null, "the label image (--labels)");
+        AtomicOutput.checkNotAnInput(output, a.has("rois") ? Paths.get(a.get("rois")) : null, "the ROI set (--rois)");
+        AtomicOutput.checkNotAnInput(output, a.has("meta") ? Paths.get(a.get("meta")) : null, "the segment metadata (--meta)");
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
         ExportPlan plan;

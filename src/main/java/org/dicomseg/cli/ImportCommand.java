@@ -63,7 +63,7 @@ final class ImportCommand {
         if (Files.exists(target) && !a.flag("overwrite")) {
             throw new CliException(target + " exists; add --overwrite to replace it");
         }
-        if (target.toAbsolutePath().normalize().equals(seg.toAbsolutePath().normalize())) {
+        if (AtomicOutput.isSameFile(target, seg)) {
             throw new CliException("--out must not be the SEG itself");
         }
         Files.createDirectories(target.toAbsolutePath().getParent());

@@ -37,8 +37,8 @@ public final class AtomicOutput {
             throw new OutputException("Cannot write " + output + ": folder " + dir + " does not exist");
         }
         for (Path s : sources) {
-            if (sameFile(abs, s)) {
-                throw new OutputException("Output " + output + " is one of the source images; refusing to overwrite a source");
+            if (isSameFile(output, s)) {
+                throw new OutputException("Output " + output + " is one of the source images (" + s + "); refusing to overwrite a source");
             }
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
@@ -49,13 +49,48 @@ public final class AtomicOutput {
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        Path nb = b.toAbsolutePath().normalize();
-        if (a.equals(nb)) return true;
+    /**
+     * The one rule "no input can be the output", for every input of a command other than the source
+     * images ({@link #check} covers those): fails with an {@link OutputException} naming the input
+     * when {@code output} is {@code input} however either is spelt (relative, {@code ..}, symbolic
+     * or hard links). {@code what} names the input for the message, e.g. "the label image (--labels)".
+     * Null inputs are ignored.
+     */
+    public static void checkNotAnInput(Path output, Path input, String what) throws OutputException {
+        if (input != null && isSameFile(output, input)) {
+            throw new OutputException("Output " + output + " is " + what + " (" + input + "); refusing to overwrite an input");
+        }
+    }
+
+    /**
+     * True when {@code a} and {@code b} name the same file, however spelt: their real paths are equal
+     * (for a file that does not exist yet, the real path of its folder plus its name), or both exist
+     * and are the same file ({@link Files#isSameFile}: hard links too), or either is a symbolic link
+     * to the other.
+     */
+    public static boolean isSameFile(Path a, Path b) {
+        if (real(a).equals(real(b))) return true;
         try {
-            return Files.exists(a) && Files.exists(nb) && Files.isSameFile(a, nb);
-        } catch (IOException e) {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
             return false;
+        }
+    }
+
+    /** The real path of {@code p}, or of its folder plus its name when it does not exist (yet). */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            Path abs = p.toAbsolutePath();
+            Path parent = abs.getParent();
+            Path name = abs.getFileName();
+            if (parent == null || name == null) return abs.normalize();
+            try {
+                return real(parent).resolve(name).normalize();
+            } catch (RuntimeException e2) {
+                return abs.normalize();
+            }
         }
     }
 

@@ -81,7 +81,8 @@ public class ExportLabelImageCommand implements PlugIn {
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
@@ -95,7 +96,8 @@ public class ExportLabelImageCommand implements PlugIn {
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
