@@ -21,6 +21,7 @@ import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.LabelImageFile;
 import org.dicomseg.ij.export.RoiExport;
 import org.dicomseg.ij.export.RoiGrouping;
 import org.dicomseg.ij.export.RoiPlacement;
@@ -76,7 +77,7 @@ final class ExportCommand {
         String input;
         if (a.has("labels")) {
             input = a.get("labels");
-            ImagePlus imp = open(Paths.get(input));
+            ImagePlus imp = LabelImageFile.open(Paths.get(input));
             sources = SourceLocator.fromPath(source, imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp));
             sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
                     org.dicomseg.ij.source.ImageFrameOfReference.of(imp));
@@ -126,12 +127,5 @@ final class ExportCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("--type must be BINARY, FRACTIONAL or LABELMAP, not '" + s + "'");
         }
-    }
-
-    private static ImagePlus open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("Label image " + file + " does not exist");
-        ImagePlus imp = IJ.openImage(file.toString());
-        if (imp == null) throw new IOException("ImageJ cannot open " + file + " as an image (use a TIFF)");
-        return imp;
     }
 }

@@ -1,0 +1,82 @@
+package org.dicomseg.ij.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.TiffDecoder;
+
+import org.dicomseg.task.InputException;
+
+/**
+ * Opens a label image file for an export (the command line's {@code --labels}) after checking what
+ * it claims, so that a file that lies is refused with one line naming it, before anything is
+ * allocated by its numbers: a DICOM file (a SEG given as labels) is named as such; a TIFF's header
+ * (TIFF 6.0 image file directories, read by ImageJ's {@link TiffDecoder} without pixels) must
+ * describe a size whose pixels the file can hold (uncompressed: at most its length; compressed: at
+ * most {@value #MAX_COMPRESSION} times it) and that fits the memory left. Other formats go to
+ * ImageJ as before.
+ */
+public final class LabelImageFile {
+    /** Most bytes a compressed TIFF strip decodes to per stored byte (LZW codes of 12 bits for up to 4096 bytes). */
+    static final long MAX_COMPRESSION = 4096;
+
+    private LabelImageFile() { }
+
+    /** The image of {@code file}; {@link InputException} naming the file when it cannot be one. */
+    public static ImagePlus open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new InputException("Label image " + file + " does not exist");
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(132);
+        }
+        if (head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+            throw new InputException(file + " is a DICOM file, not a label image: give a TIFF of labels (a DICOM SEG is"
+                    + " read with 'dicomseg import')");
+        }
+        boolean tiff = head.length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42));
+        if (tiff) checkTiff(file);
+        ImagePlus imp = IJ.openImage(file.toString());
+        if (imp == null) throw new InputException("ImageJ cannot open " + file + " as an image (use a TIFF)");
+        return imp;
+    }
+
+    private static void checkTiff(Path file) throws IOException {
+        FileInfo[] info;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            info = new TiffDecoder(dir.toString() + java.io.File.separator, file.getFileName().toString()).getTiffInfo();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file + " is not a readable TIFF: its header is damaged", e);
+        }
+        if (info == null || info.length == 0) throw new InputException(file + " is not a readable TIFF: it has no image");
+        FileInfo fi = info[0];
+        long images = info.length == 1 ? Math.max(1, fi.nImages) : info.length;
+        if (fi.width <= 0 || fi.height <= 0) {
+            throw new InputException(file + ": the TIFF header gives the image a size of " + fi.width + " x " + fi.height);
+        }
+        long bytes = (long) fi.width * fi.height * Math.max(1, fi.getBytesPerPixel()) * images;
+        long length = Files.size(file);
+        boolean compressed = fi.compression > FileInfo.COMPRESSION_NONE;
+        long most = compressed ? length * MAX_COMPRESSION : length;
+        String claim = "the TIFF header claims " + images + (images == 1 ? " image" : " images") + " of " + fi.width + " x "
+                + fi.height + " pixels (" + bytes + " bytes)";
+        if (bytes > most) {
+            throw new InputException(file + ": " + claim + ", but the file holds " + length + " bytes"
+                    + (compressed ? ", which decode to at most " + most : "") + ": the file is truncated or its header lies");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > free) {
+            throw new InputException(file + ": " + claim + ", more than the " + (free >> 20) + " MB of memory left");
+        }
+        if ((long) fi.width * fi.height > Integer.MAX_VALUE - 64) {
+            throw new InputException(file + ": " + claim + "; an ImageJ plane holds at most 2^31 pixels");
+        }
+    }
+}
