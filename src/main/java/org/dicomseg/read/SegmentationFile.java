@@ -160,7 +160,7 @@ final class SegmentationFile implements Closeable {
             ChannelReader pixelIn = in;
             long dataSetStart = meta.dataSetStart;
             if (syntax.deflatedDataSet()) {
-                temp = inflateDataSet(file, in, meta.dataSetStart);
+                temp = inflateDataSet(file, in, meta.dataSetStart, inflatedBound(m));
                 channel.close();
                 channel = FileChannel.open(temp, StandardOpenOption.READ);
                 pixelIn = new ChannelReader(channel);
@@ -265,14 +265,48 @@ final class SegmentationFile implements Closeable {
         }
     }
 
-    /** Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once to a temporary file. */
-    private static Path inflateDataSet(Path file, ChannelReader in, long start) throws IOException {
+    /**
+     * Most bytes the inflated data set of a Deflated Explicit VR Little Endian file may have: its
+     * native Pixel Data (Rows x Columns x Number of Frames x Bits Allocated, PS3.5 8.2) plus room
+     * for the header (16 MB and 64 KB per frame for the functional groups).
+     */
+    static long inflatedBound(SegmentationMetadata m) {
+        long pixels = (long) m.rows * m.columns * m.numberOfFrames;
+        long pixelBytes = m.bitsAllocated == 1 ? (pixels + 7) / 8 : pixels * Math.max(1, m.bitsAllocated / 8);
+        return pixelBytes + (16L << 20) + 65536L * m.numberOfFrames;
+    }
+
+    /**
+     * Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once, streamed, to a
+     * temporary file, never more than {@code bound} bytes ({@link #inflatedBound}): a deflate bomb
+     * stops there, refused, instead of filling the disk and the CPU; a stream that ends early is
+     * named as truncated.
+     */
+    private static Path inflateDataSet(Path file, ChannelReader in, long start, long bound) throws IOException {
         Path temp = Files.createTempFile("dicomseg-inflated-", ".dcm");
         temp.toFile().deleteOnExit();
+        long written = 0;
         try (InputStream raw = Channels.newInputStream(file, start);
              InflaterInputStream inf = new InflaterInputStream(raw, new Inflater(true), 65536);
              OutputStream out = Files.newOutputStream(temp)) {
-            inf.transferTo(out);
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = inf.read(buf)) > 0) {
+                written += n;
+                if (written > bound) {
+                    throw new SegReadException(file, "the deflated data set inflates to more than the " + bound + " bytes its header"
+                            + " allows (Rows x Columns x Number of Frames x Bits Allocated, plus the header): the file is damaged"
+                            + " or a deflate bomb");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (SegReadException e) {
+            deleteQuietly(temp);
+            throw e;
+        } catch (java.io.EOFException e) {
+            deleteQuietly(temp);
+            throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after " + written
+                    + " bytes", e);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
