@@ -125,6 +125,9 @@ final class SegmentationFile implements Closeable {
             SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
             // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
             // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
+            // A deflated data set cut short: PixelMed stops quietly where the stream ends, so say so before
+            // the attributes it did not reach are reported missing.
+            if (syntax != null && syntax.deflatedDataSet()) checkDeflateStream(file, meta.dataSetStart);
             DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
             AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
             boolean split = list != null;
@@ -312,6 +315,45 @@ final class SegmentationFile implements Closeable {
             throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
         }
         return temp;
+    }
+
+    /** Output inflated by {@link #checkDeflateStream} at most: room for any header. */
+    private static final long DEFLATE_PROBE = 64L << 20;
+
+    /**
+     * Refuses a Deflated Explicit VR Little Endian data set whose deflate stream (RFC 1951) ends
+     * before its last block within the first {@value #DEFLATE_PROBE} inflated bytes (where the
+     * header is); later truncation is found by {@link #inflateDataSet}. The output is discarded.
+     */
+    private static void checkDeflateStream(Path file, long start) throws SegReadException {
+        Inflater inflater = new Inflater(true);
+        long produced = 0;
+        try (InputStream raw = Channels.newInputStream(file, start)) {
+            byte[] in = new byte[65536];
+            byte[] out = new byte[65536];
+            while (produced < DEFLATE_PROBE && !inflater.finished()) {
+                if (inflater.needsInput()) {
+                    int n = raw.read(in);
+                    if (n < 0) {
+                        throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after "
+                                + produced + " bytes, inside the header");
+                    }
+                    inflater.setInput(in, 0, n);
+                }
+                int k = inflater.inflate(out);
+                produced += k;
+                if (k == 0 && inflater.needsDictionary()) break;
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new SegReadException(file, "the deflated data set is not a valid deflate stream after " + produced + " bytes ("
+                    + e.getMessage() + ")", e);
+        } catch (SegReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** Small helper to open a stream at an offset. */
