@@ -23,6 +23,7 @@ import org.dicomseg.options.OptionValues;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
+import org.dicomseg.task.Messages;
 import org.dicomseg.task.OutputException;
 import org.dicomseg.task.Progress;
 
@@ -90,9 +91,18 @@ final class ImportCommand {
                 what[0] = res.rois().size() + " ROIs";
             } else {
                 ImagePlus imp = res.image();
-                boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
-                        : new FileSaver(imp).saveAsTiff(tmp.toString());
-                if (!ok) throw new OutputException("Could not write " + target);
+                // ImageJ reports a failed save (a full disk) on stdout, headless: catch it, say it once on stderr.
+                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                PrintStream stdout = System.out;
+                boolean ok;
+                System.setOut(new PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
+                            : new FileSaver(imp).saveAsTiff(tmp.toString());
+                } finally {
+                    System.setOut(stdout);
+                }
+                if (!ok) throw new OutputException("Could not write " + target + why(said.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }
@@ -101,6 +111,13 @@ final class ImportCommand {
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
         return 0;
+    }
+
+    /** ": <reason>" from what ImageJ printed about a failed save (its last line), or "". */
+    static String why(String said) {
+        String[] lines = said.trim().split("\\R");
+        String last = lines[lines.length - 1].trim();
+        return last.isEmpty() ? "" : ": " + Messages.oneLine(last);
     }
 
     /** The command-line flag of an option key, as messages name it. */

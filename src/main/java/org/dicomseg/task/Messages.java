@@ -5,8 +5,9 @@ package org.dicomseg.task;
  * command's dialog or Log line): control characters, in a file name or in a value copied from a
  * hostile header, are escaped ({@code \n}, {@code \t}, {@code \x1b}, ...), so a message is always
  * one line and never drives a terminal; numbers longer than {@value #MAX_DIGITS} digits (a 65 KB
- * "number" from a lying header) are shortened to their first digits and length; the whole is cut
- * to {@value #MAX_LENGTH} characters.
+ * "number" from a lying header) are shortened to their first digits and length; Java exception
+ * class names ({@code java.io.IOException: }) are left out; the whole is cut to
+ * {@value #MAX_LENGTH} characters.
  */
 public final class Messages {
     /** Longest run of digits echoed as it is. */
@@ -14,11 +15,16 @@ public final class Messages {
     /** Longest message shown. */
     static final int MAX_LENGTH = 1000;
 
+    /** A Java exception's class name as {@code Throwable.toString()} prints it ("java.io.IOException: "). */
+    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b(?::\\s*)?");
+
     private Messages() { }
 
     /** {@code text} as one printable line (null stays null). */
     public static String oneLine(String text) {
         if (text == null) return null;
+        text = JAVA_CLASS.matcher(text).replaceAll("");
         StringBuilder b = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 16);
         int i = 0;
         int n = text.length();
