@@ -68,6 +68,15 @@ final class FrameIndexBuilder {
         int n = perFrame.size();
         if (n != m.numberOfFrames) {
             boolean missing = str(list, TagFromName.NumberOfFrames) == null;
+            if (missing && n > 1) {
+                // Read when the Pixel Data holds exactly n frames too (checked where the frames are located).
+                m.numberOfFrames = n;
+                m.numberOfFramesInferred = true;
+                warnings.removeIf(w -> w.startsWith("Number of Frames (0028,0008) is missing"));
+                warnings.add("Number of Frames (0028,0008) is missing; " + n + " frames taken from the Per-frame Functional"
+                        + " Groups Sequence (5200,9230), whose item count the Pixel Data agrees with");
+                return;
+            }
             throw fail("Per-frame Functional Groups Sequence (5200,9230) has " + n + " items but Number of Frames (0028,0008) "
                     + (missing ? "is missing (1 frame assumed)" : "is " + m.numberOfFrames)
                     + ": which item describes which frame is ambiguous, so the file is refused");

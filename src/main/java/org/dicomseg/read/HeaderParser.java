@@ -131,6 +131,7 @@ final class HeaderParser {
         String frames = str(list, TagFromName.NumberOfFrames);
         if (frames == null) {
             m.numberOfFrames = 1;
+            m.numberOfFramesMissing = true;
             warnings.add("Number of Frames (0028,0008) is missing; 1 frame assumed");
         } else {
             long n;

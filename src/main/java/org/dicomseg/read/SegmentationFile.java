@@ -149,7 +149,8 @@ final class SegmentationFile implements Closeable {
             boolean direct = false;
             if (split && early.perFrameGroupsValueOffset >= 0) {
                 FunctionalGroups.PerFrame groups = PerFrameGroupsParser.asciiCompatible(list)
-                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(), m.numberOfFrames) : null;
+                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(),
+                                m.numberOfFramesMissing ? Integer.MAX_VALUE : m.numberOfFrames) : null;
                 direct = groups != null;
                 if (!direct) {
                     // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
@@ -400,6 +401,10 @@ final class SegmentationFile implements Closeable {
                 throw new SegReadException(file, "Pixel Data (7FE0,0010) declares " + loc.pixelDataLength
                         + " bytes but only " + available + " remain in the file: the file is truncated");
             }
+            if (m.numberOfFramesInferred && (loc.pixelDataLength > ((needed + 1) & ~1L) || loc.pixelDataLength < needed)) {
+                throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes, not the "
+                        + needed + " of " + m.numberOfFrames + " frames");
+            }
             if (loc.pixelDataLength < needed) {
                 throw new SegReadException(file, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes but Rows ("
                         + m.rows + ") x Columns (" + m.columns + ") x Number of Frames (" + m.numberOfFrames
@@ -418,10 +423,21 @@ final class SegmentationFile implements Closeable {
         } catch (EOFException e) {
             throw new SegReadException(file, "the file is truncated inside Pixel Data (7FE0,0010): " + e.getMessage(), e);
         } catch (IOException e) {
+            if (m.numberOfFramesInferred) throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) does not hold as many: " + e.getMessage());
             throw new SegReadException(file, e.getMessage(), e);
+        }
+        if (m.numberOfFramesInferred && table.fragments() != m.numberOfFrames) {
+            throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) holds " + table.fragments() + " fragments");
         }
         FrameSizeCheck.check(file, in, table, syntax, m);
         return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, table);
+    }
+
+    /** Number of Frames missing, and the per-frame groups and Pixel Data disagree on the count: ambiguous. */
+    private static SegReadException inferredDisagrees(Path file, SegmentationMetadata m, String pixelData) {
+        return new SegReadException(file, "Number of Frames (0028,0008) is missing; the Per-frame Functional Groups Sequence"
+                + " (5200,9230) has " + m.numberOfFrames + " items but " + pixelData + ": which frames there are is ambiguous,"
+                + " so the file is refused");
     }
 
     private static void deleteQuietly(Path p) {
