@@ -41,7 +41,18 @@ public final class LabelImageFile {
         boolean tiff = head.length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
                 || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42));
         if (tiff) checkTiff(file);
-        ImagePlus imp = IJ.openImage(file.toString());
+        // ImageJ reports what it cannot open on stdout (headless): keep it off the command's output.
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        ImagePlus imp;
+        System.setOut(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            imp = IJ.openImage(file.toString());
+        } catch (RuntimeException e) {
+            throw new InputException("ImageJ cannot open " + file + " as an image: it is damaged (use a TIFF)", e);
+        } finally {
+            System.setOut(stdout);
+        }
         if (imp == null) throw new InputException("ImageJ cannot open " + file + " as an image (use a TIFF)");
         return imp;
     }

@@ -73,6 +73,10 @@ public final class RoiSetReader {
             }
         } catch (InputException ie) {
             throw ie;
+        } catch (IllegalArgumentException bad) {
+            // ZipInputStream: an entry name that is not valid UTF-8 (a damaged header)
+            throw new InputException(file + " is not a readable RoiSet .zip or .roi file: it is damaged at entry " + (index + 1)
+                    + " (its name is not valid text)", bad);
         } catch (IOException ze) {
             // ZipException, EOFException ("Unexpected end of ZLIB input stream"), a bad CRC: the archive is damaged
             String where = current == null ? "" : " at entry " + index + " (" + current + ")";
