@@ -76,6 +76,19 @@ class CliExportInputsThatLieTest {
         Path lzw = Files.write(tmp.resolve("lzw.tif"), lyingTiff(100_000, 100_000, 5));
         assertRefused(run("export", "--labels", lzw.toString(), "--source", ct, "--out", out), "lzw.tif: the TIFF header claims",
                 "which decode to at most");
+        // Fuzz findings (ImageJ's TIFF decoder allocated by, or looped on, what the directories claim):
+        // a field claiming 16777217 values far past the end, and a directory chain that loops
+        byte[] field = lyingTiff(64, 64, 1);
+        ByteBuffer fb = ByteBuffer.wrap(field).order(ByteOrder.LITTLE_ENDIAN);
+        int strips = 10 + 5 * 12; // the 6th entry: StripOffsets (273)
+        assertEquals(273, fb.getShort(strips));
+        fb.putInt(strips + 4, 16777217).putInt(strips + 8, 1 << 30);
+        assertRefused(run("export", "--labels", Files.write(tmp.resolve("field.tif"), field).toString(), "--source", ct, "--out", out),
+                "field.tif: TIFF field 273 of image file directory 1 claims 16777217 values at offset 1073741824, past the end");
+        byte[] loop = lyingTiff(64, 64, 1);
+        ByteBuffer.wrap(loop).order(ByteOrder.LITTLE_ENDIAN).putInt(10 + 8 * 12, 8);
+        assertRefused(run("export", "--labels", Files.write(tmp.resolve("loop.tif"), loop).toString(), "--source", ct, "--out", out),
+                "loop.tif: TIFF image file directory 2 points back to an earlier one");
         // A SEG given as the label image
         Path seg = Files.copy(Shared.corpus("highdicom/seg_image_ct_binary.dcm"), tmp.resolve("seg.dcm"));
         String[] r = run("export", "--labels", seg.toString(), "--source", ct, "--out", out);

@@ -57,7 +57,66 @@ public final class LabelImageFile {
         return imp;
     }
 
+    /** Bytes of one value of each TIFF field type (TIFF 6.0 section 2; 13 IFD, 16-18 BigTIFF); 0 unknown. */
+    private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
+
+    /**
+     * Walks the chain of image file directories (TIFF 6.0 section 2) before ImageJ's decoder reads
+     * them: every directory and every field value lies inside the file, and the chain has no loop,
+     * so no count or offset is believed that the file cannot back (ImageJ allocates by them).
+     */
+    static void checkStructure(Path file, java.nio.ByteBuffer b) throws InputException {
+        boolean le = b.get(0) == 'I';
+        long len = b.limit();
+        long ifd = u32(b, 4, le);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int k = 1; ifd != 0; k++) {
+            if (ifd < 8 || ifd + 2 > len) {
+                throw new InputException(file + ": TIFF image file directory " + k + " is at offset " + ifd + ", outside the file ("
+                        + len + " bytes): the file is truncated or damaged");
+            }
+            if (!seen.add(ifd)) {
+                throw new InputException(file + ": TIFF image file directory " + k + " points back to an earlier one (offset " + ifd
+                        + "): the file is damaged");
+            }
+            int n = u16(b, (int) ifd, le);
+            long end = ifd + 2 + 12L * n + 4;
+            if (end > len) {
+                throw new InputException(file + ": TIFF image file directory " + k + " claims " + n + " entries, past the end of"
+                        + " the file: the file is truncated or damaged");
+            }
+            for (int e = 0; e < n; e++) {
+                int at = (int) (ifd + 2 + 12L * e);
+                int tag = u16(b, at, le), type = u16(b, at + 2, le);
+                long count = u32(b, at + 4, le);
+                long size = count * (type < TYPE_SIZE.length ? TYPE_SIZE[type] : 0);
+                if (size > 4 && u32(b, at + 8, le) + size > len) {
+                    throw new InputException(file + ": TIFF field " + tag + " of image file directory " + k + " claims " + count
+                            + " values at offset " + u32(b, at + 8, le) + ", past the end of the file (" + len
+                            + " bytes): the file is truncated or its header lies");
+                }
+            }
+            ifd = u32(b, (int) (end - 4), le);
+        }
+    }
+
+    private static int u16(java.nio.ByteBuffer b, int at, boolean le) {
+        int x = b.get(at) & 0xFF, y = b.get(at + 1) & 0xFF;
+        return le ? x | y << 8 : x << 8 | y;
+    }
+
+    private static long u32(java.nio.ByteBuffer b, int at, boolean le) {
+        return le ? (u16(b, at, true) | (long) u16(b, at + 2, true) << 16) : ((long) u16(b, at, false) << 16 | u16(b, at + 2, false));
+    }
+
     private static void checkTiff(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 64) throw new InputException(file + " is larger than 2 GB; a label image TIFF is smaller");
+        if (size < 8) throw new InputException(file + " is not a readable TIFF: it is " + size + " bytes long");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            // mapped, not read: the walk touches a few pages of a file of any size
+            checkStructure(file, ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size));
+        }
         FileInfo[] info;
         try {
             Path dir = file.toAbsolutePath().getParent();
