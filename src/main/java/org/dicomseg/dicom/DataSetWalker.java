@@ -26,10 +26,13 @@ public final class DataSetWalker {
     public static final class Meta {
         public final long dataSetStart;
         public final String transferSyntaxUid;
+        /** Media Storage SOP Class UID (0002,0002), or null. */
+        public final String mediaStorageSopClassUid;
 
-        Meta(long dataSetStart, String transferSyntaxUid) {
+        Meta(long dataSetStart, String transferSyntaxUid, String mediaStorageSopClassUid) {
             this.dataSetStart = dataSetStart;
             this.transferSyntaxUid = transferSyntaxUid;
+            this.mediaStorageSopClassUid = mediaStorageSopClassUid;
         }
     }
 
@@ -79,6 +82,7 @@ public final class DataSetWalker {
         if (in.u8(128) != 'D' || in.u8(129) != 'I' || in.u8(130) != 'C' || in.u8(131) != 'M') return null;
         long pos = 132;
         String ts = null;
+        String sopClass = null;
         while (pos + 8 <= in.size()) {
             int group = in.u16(pos, false);
             if (group != 0x0002) break;
@@ -94,15 +98,17 @@ public final class DataSetWalker {
                 header = 8;
             }
             if (len == UNDEFINED) throw new IOException("File Meta Information element (0002," + hex4(element) + ") has undefined length");
-            if (element == 0x0010) {
-                if (len > 256) throw new IOException("Transfer Syntax UID (0002,0010) is " + len + " bytes long");
+            if (element == 0x0010 || element == 0x0002) {
+                if (len > 256) throw new IOException("(0002," + hex4(element) + ") of the File Meta Information is " + len + " bytes long");
                 byte[] b = new byte[(int) len];
                 in.readFully(pos + header, b, 0, (int) len);
-                ts = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
+                String v = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
+                if (element == 0x0010) ts = v;
+                else sopClass = v;
             }
             pos += header + len;
         }
-        return new Meta(pos, ts);
+        return new Meta(pos, ts, sopClass);
     }
 
     /** Finds the top-level Pixel Data element, starting at {@code pos}; never reads values. */
