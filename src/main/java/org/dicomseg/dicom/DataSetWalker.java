@@ -169,10 +169,38 @@ public final class DataSetWalker {
                     throw new java.io.EOFException("element " + tagString(tag) + " at offset " + pos + " has a value length of "
                             + len + " bytes, past the end of the file (" + size + " bytes)");
                 }
+                if (explicitVr ? "SQ".equals(vr) : len >= 8 && tag(pos + header) == TAG_ITEM) {
+                    checkItems(tag, pos + header, len);
+                }
                 pos += header + len;
             }
         }
         return loc;
+    }
+
+    /**
+     * The items of a top-level sequence of defined length (PS3.5 7.5.1): each starts with an item tag
+     * and, when its length is defined, ends inside the sequence. A lying item length is named as
+     * such, instead of PixelMed stopping quietly and the sequence being reported missing.
+     */
+    private void checkItems(int sequenceTag, long start, long len) throws IOException {
+        long end = start + len;
+        long pos = start;
+        for (int item = 1; pos + 8 <= end; item++) {
+            int tag = tag(pos);
+            if (tag != TAG_ITEM) {
+                throw new IOException("sequence " + tagString(sequenceTag) + " holds " + tagString(tag) + " at offset " + pos
+                        + " where item " + item + " should start: an item length before it is wrong");
+            }
+            long itemLength = in.u32(pos + 4, bigEndian);
+            if (itemLength == UNDEFINED) return; // its end is found by its delimiter; PixelMed reads it
+            if (pos + 8 + itemLength > end) {
+                throw new IOException("item " + item + " of sequence " + tagString(sequenceTag) + " at offset " + pos
+                        + " has an item length of " + itemLength + " bytes, past the end of its sequence (" + len
+                        + " bytes): the item length is wrong");
+            }
+            pos += 8 + itemLength;
+        }
     }
 
     private long skipUndefinedSequence(long pos, boolean explicit, boolean be, int depth) throws IOException {

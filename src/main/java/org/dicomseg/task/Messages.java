@@ -11,7 +11,7 @@ package org.dicomseg.task;
  */
 public final class Messages {
     /** Longest run of digits echoed as it is. */
-    static final int MAX_DIGITS = 24;
+    static final int MAX_DIGITS = 40; // a 2.25 UID (a UUID as a decimal) has components of up to 39 digits
     /** Longest message shown. */
     static final int MAX_LENGTH = 1000;
 

@@ -74,6 +74,24 @@ class CliMessagesTest {
         assertTrue(r[2].length() < 1200, r[2].length() + " characters");
     }
 
+    /** A lying item length in the Segment Sequence is named as such (was: "Segment Sequence (0062,0002) is missing or empty"). */
+    @Test
+    void aLyingItemLengthIsNamedAsSuch() throws Exception {
+        byte[] b = Files.readAllBytes(Shared.corpus("highdicom/seg_image_ct_binary.dcm")); // implicit VR LE, defined lengths
+        int seq = CliHostileInputTest.indexOf(b, new byte[] {0x62, 0, 0x02, 0}, 132);
+        int item = CliHostileInputTest.indexOf(b, new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0}, seq);
+        assertTrue(seq > 0 && item == seq + 8);
+        b[item + 4] = (byte) 0xF0;
+        b[item + 5] = (byte) 0xFF;
+        b[item + 6] = (byte) 0xFF;
+        b[item + 7] = 0x7F;
+        Path p = Files.write(tmp.resolve("item.dcm"), b);
+        String[] r = run("info", p.toString());
+        assertOneLine(r, "item.dcm: the data set structure is damaged: item 1 of sequence (0062,0002)",
+                "has an item length of 2147483632 bytes, past the end of its sequence", "the item length is wrong");
+        assertFalse(r[2].contains("missing"), r[2]);
+    }
+
     @Test
     void importOfAnImpossiblyLargeMatrixNamesTheFileAndTheAttribute() throws Exception {
         byte[] b = Files.readAllBytes(Shared.corpus("highdicom/seg_image_sm_numbers.dcm")); // implicit VR LE

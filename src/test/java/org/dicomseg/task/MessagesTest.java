@@ -18,6 +18,8 @@ class MessagesTest {
     void hugeNumbersAndTextAreShortened() {
         String m = Messages.oneLine("Number of Frames is " + "9".repeat(65_000) + "; expected 1..2147483647");
         assertEquals("Number of Frames is 99999999... (a 65000-digit number); expected 1..2147483647", m);
+        String uuidUid = "2.25.329800735698586629295641978511506172918"; // 39-digit component: kept
+        assertEquals("Study Instance UID " + uuidUid, Messages.oneLine("Study Instance UID " + uuidUid));
         String longText = Messages.oneLine("x".repeat(5000));
         assertTrue(longText.length() < 1100 && longText.endsWith("... (5000 characters)"), longText);
     }
