@@ -113,11 +113,19 @@ final class ImportCommand {
         return 0;
     }
 
-    /** ": <reason>" from what ImageJ printed about a failed save (its last line), or "". */
+    /**
+     * ": <reason>" from what ImageJ printed about a failed save (its lines, without the temporary
+     * file's name and Java class names, e.g. "No space left on device"), or "".
+     */
     static String why(String said) {
-        String[] lines = said.trim().split("\\R");
-        String last = lines[lines.length - 1].trim();
-        return last.isEmpty() ? "" : ": " + Messages.oneLine(last);
+        StringBuilder b = new StringBuilder();
+        for (String line : said.split("\\R")) {
+            String t = Messages.oneLine(line.trim());
+            if (t.isEmpty() || t.contains(".part")) continue;
+            if (b.length() > 0) b.append(' ');
+            b.append(t);
+        }
+        return b.length() == 0 ? "" : ": " + b;
     }
 
     /** The command-line flag of an option key, as messages name it. */

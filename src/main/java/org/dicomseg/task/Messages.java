@@ -19,12 +19,17 @@ public final class Messages {
     private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
             "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b(?::\\s*)?");
 
+    /** A simple class name in parentheses, as ImageJ prints it: "File saving error (IOException): ...". */
+    private static final java.util.regex.Pattern JAVA_CLASS_IN_PARENTHESES = java.util.regex.Pattern.compile(
+            "\\s*\\((?:[a-z][a-z0-9_]*\\.)*[A-Z]\\w*(?:Exception|Error)\\)");
+
     private Messages() { }
 
     /** {@code text} as one printable line (null stays null). */
     public static String oneLine(String text) {
         if (text == null) return null;
         text = JAVA_CLASS.matcher(text).replaceAll("");
+        text = JAVA_CLASS_IN_PARENTHESES.matcher(text).replaceAll("");
         StringBuilder b = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 16);
         int i = 0;
         int n = text.length();

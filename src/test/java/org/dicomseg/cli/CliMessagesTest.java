@@ -92,6 +92,19 @@ class CliMessagesTest {
         assertFalse(r[2].contains("missing"), r[2]);
     }
 
+    /**
+     * A failed TIFF save on {@code import} (a full disk): ImageJ prints its error on stdout, headless;
+     * the command catches it and names the cause in its one stderr line, without the temporary file's
+     * name or Java class names. (Checked by hand on a 1 MB tmpfs: exit 1, {@code dicomseg: <seg>: Could
+     * not write <out>: File saving error: "No space left on device"}, nothing on stdout, no file left.)
+     */
+    @Test
+    void aFailedSaveIsOneLineWithItsCause() {
+        assertEquals(": File saving error: \"No space left on device\"",
+                ImportCommand.why("\n/tmp/out/.o.tif.dicomseg-12-abc.part\nFile saving error (IOException): \"No space left on device\"\n"));
+        assertEquals("", ImportCommand.why(""));
+    }
+
     @Test
     void importOfAnImpossiblyLargeMatrixNamesTheFileAndTheAttribute() throws Exception {
         byte[] b = Files.readAllBytes(Shared.corpus("highdicom/seg_image_sm_numbers.dcm")); // implicit VR LE

@@ -28,6 +28,8 @@ class MessagesTest {
     void javaClassNamesAreLeftOut() {
         assertEquals("Could not write a.tif: No space left on device",
                 Messages.oneLine("Could not write a.tif: java.io.IOException: No space left on device"));
+        assertEquals("File saving error: \"No space left on device\"",
+                Messages.oneLine("File saving error (IOException): \"No space left on device\""));
         assertEquals("the file ends too early (truncated or damaged)", Messages.of(new java.io.EOFException()));
         assertEquals("inner cause", Messages.of(new RuntimeException(new IllegalStateException("inner cause"))));
         assertFalse(Messages.of(new NullPointerException()).contains("NullPointer"));
