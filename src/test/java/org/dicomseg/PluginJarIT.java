@@ -60,4 +60,31 @@ class PluginJarIT {
         assertTrue(entries.contains("org/dicomseg/write/SegWriter.class"), "the writer's front door");
         assertTrue(entries.contains("org/dicomseg/cli/Main.class"), "the command line's entry point");
     }
+
+    @Test
+    void isAReleaseAndCarriesItsDocumentationAndNotices() {
+        String name = jar.getFileName().toString();
+        assertTrue(name.matches("DICOM_SEG-\\d+\\.\\d+\\.\\d+\\.jar"), "a release version, not a SNAPSHOT: " + name);
+        for (String e : new String[] {"docs/install.md", "docs/macros.md", "docs/reader.md", "META-INF/THIRD-PARTY-NOTICES.txt",
+                "META-INF/NOTICE-PixelMed.txt"}) {
+            assertTrue(entries.contains(e), e + " in " + name + " (the dialogs' help names the documentation shipped with the plugin)");
+        }
+        assertTrue(!entries.contains("docs/status.md"), "status.md is the project's working notes, not user documentation");
+    }
+
+    @Test
+    void stampsItsOwnVersionIntoTheSegsItWrites() throws Exception {
+        String name = jar.getFileName().toString();
+        String version = name.substring("DICOM_SEG-".length(), name.length() - ".jar".length());
+        java.util.List<java.net.URL> urls = new ArrayList<>(List.of(jar.toUri().toURL()));
+        try (java.util.stream.Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
+            for (Path l : (Iterable<Path>) libs::iterator) urls.add(l.toUri().toURL());
+        }
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader())) {
+            Class<?> options = cl.loadClass("org.dicomseg.write.SegWriteOptions");
+            Object built = options.getMethod("builder").invoke(null);
+            Object o = built.getClass().getMethod("build").invoke(built);
+            assertEquals(version, options.getMethod("softwareVersions").invoke(o), "Software Versions (0018,1020) by default");
+        }
+    }
 }

@@ -58,6 +58,11 @@ final class ExportCommand {
             + " [--keep-empty] [--overwrite]";
 
     static int run(List<String> argv, PrintStream out) throws IOException {
+        return run(argv, out, System.err);
+    }
+
+    /** As {@link #run(List, PrintStream)}, with warnings (e.g. {@link ExportOptions#readerWarning}) on {@code err}. */
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
                         "series-description"),
@@ -91,6 +96,8 @@ final class ExportCommand {
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
+        String warning = ExportOptions.readerWarning(options);
+        if (warning != null) err.println(warning);
         for (String note : sources.notes()) out.println("note: " + note);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);

@@ -41,7 +41,7 @@ public final class Main {
             switch (args.get(0)) {
                 case "info": return InfoCommand.run(rest, out);
                 case "import": return ImportCommand.run(rest, out);
-                case "export": return ExportCommand.run(rest, out);
+                case "export": return ExportCommand.run(rest, out, err);
                 case "demo": return DemoCommand.run(rest, out);
                 default: throw new CliException("unknown command '" + args.get(0) + "'\n" + USAGE);
             }

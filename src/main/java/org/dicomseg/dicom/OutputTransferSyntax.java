@@ -6,9 +6,10 @@ package org.dicomseg.dicom;
  *   <li>{@link #EXPLICIT_VR_LITTLE_ENDIAN} (default): native Pixel Data; BINARY frames packed as one
  *       continuous bit stream (PS3.5 8.1.1, 8.2).</li>
  *   <li>{@link #RLE_LOSSLESS} (PS3.5 Annex G): one fragment per frame; 1-bit frames packed from bit
- *       0 of each frame (byte aligned). Valid for every Segmentation Type.</li>
- *   <li>{@link #JPEG_2000_LOSSLESS} (PS3.5 A.4.4): FRACTIONAL and LABELMAP only; the writer refuses
- *       BINARY, since 1-bit JPEG 2000 SEGs are poorly supported by readers.</li>
+ *       0 of each frame (byte aligned). Valid for every Segmentation Type, but pydicom 3 and
+ *       highdicom cannot decode 1-bit RLE.</li>
+ *   <li>{@link #JPEG_2000_LOSSLESS} (PS3.5 A.4.4): one code stream per frame; BINARY frames as
+ *       code streams of precision 1 (Bits Allocated = Bits Stored = 1), as highdicom writes them.</li>
  * </ul>
  */
 public enum OutputTransferSyntax {
@@ -35,6 +36,6 @@ public enum OutputTransferSyntax {
         for (OutputTransferSyntax t : values()) if (t.uid.equals(uid == null ? null : uid.trim())) return t;
         throw new IllegalArgumentException("The SEG writer cannot write transfer syntax " + uid
                 + "; use 1.2.840.10008.1.2.1 (Explicit VR Little Endian), 1.2.840.10008.1.2.5 (RLE Lossless)"
-                + " or 1.2.840.10008.1.2.4.90 (JPEG 2000 Lossless, not for BINARY)");
+                + " or 1.2.840.10008.1.2.4.90 (JPEG 2000 Lossless)");
     }
 }

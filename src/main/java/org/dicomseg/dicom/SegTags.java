@@ -37,6 +37,7 @@ public final class SegTags {
     public static final AttributeTag MANUFACTURER_MODEL_NAME = t(0x0008, 0x1090);
     public static final AttributeTag REFERENCED_SERIES_SEQUENCE = t(0x0008, 0x1115);
     public static final AttributeTag REFERENCED_INSTANCE_SEQUENCE = t(0x0008, 0x114A);
+    public static final AttributeTag STUDIES_CONTAINING_OTHER_REFERENCED_INSTANCES_SEQUENCE = t(0x0008, 0x1200);
     public static final AttributeTag REFERENCED_SOP_CLASS_UID = t(0x0008, 0x1150);
     public static final AttributeTag REFERENCED_SOP_INSTANCE_UID = t(0x0008, 0x1155);
     public static final AttributeTag REFERENCED_FRAME_NUMBER = t(0x0008, 0x1160);
@@ -100,6 +101,7 @@ public final class SegTags {
     public static final AttributeTag HIGH_BIT = t(0x0028, 0x0102);
     public static final AttributeTag PIXEL_REPRESENTATION = t(0x0028, 0x0103);
     public static final AttributeTag PIXEL_PADDING_VALUE = t(0x0028, 0x0120);
+    public static final AttributeTag SPATIAL_LOCATIONS_PRESERVED = t(0x0028, 0x135A);
     public static final AttributeTag LOSSY_IMAGE_COMPRESSION = t(0x0028, 0x2110);
     public static final AttributeTag PIXEL_MEASURES_SEQUENCE = t(0x0028, 0x9110);
 

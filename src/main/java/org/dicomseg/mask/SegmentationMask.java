@@ -37,7 +37,7 @@ public abstract class SegmentationMask {
      * @param segmentCount number of segment descriptions N (segments 1..N)
      * @param maxValue     the stored value of "fully in the segment": 1 for BINARY and LABELMAP,
      *                     the Maximum Fractional Value for FRACTIONAL. A fractional pixel counts as
-     *                     present when {@code round(value * maxValue) > 0}.
+     *                     present when {@link StackedMasks#quantise StackedMasks.quantise(value, maxValue)} &gt; 0.
      * @throws IllegalArgumentException naming the offending value, plane and segment
      */
     public abstract MaskInventory scan(int segmentCount, int maxValue);
@@ -85,7 +85,8 @@ public abstract class SegmentationMask {
     /**
      * Writes one frame of segment {@code segment} (1-based) of plane {@code plane} (0-based) into
      * {@code dst} ({@code rows*columns} bytes): {@code maxValue} where a pixel is fully in the
-     * segment, 0 outside, and {@code round(fraction * maxValue)} for fractional input.
+     * segment, 0 outside, and {@link StackedMasks#quantise StackedMasks.quantise(fraction, maxValue)}
+     * for fractional input (double precision, ties to even).
      * {@link #scan} must have been called first.
      */
     public abstract void segmentFrame(int plane, int segment, int maxValue, byte[] dst);

@@ -11,8 +11,8 @@ import org.dicomseg.pixels.BitPacking;
  * Mask input as one mask per segment (the i-th mask is segment i+1), each a stack of planes of
  * the same size. Integer planes ({@code byte[]}/{@code short[]}) are binary: nonzero = in the
  * segment. Float planes hold fractions in [0, 1] (probability or occupancy, PS3.3 C.8.20.2
- * Segmentation Fractional Type): a FRACTIONAL SEG stores {@code round(f × Maximum Fractional
- * Value)}; a BINARY or LABELMAP SEG counts a pixel as in the segment when {@code round(f) = 1},
+ * Segmentation Fractional Type): a FRACTIONAL SEG stores {@code f × Maximum Fractional Value}
+ * computed in double precision and rounded half to even ({@link #quantise}); a BINARY or LABELMAP SEG counts a pixel as in the segment when {@code round(f) = 1},
  * i.e. {@code f >= 0.5}. Masks may overlap; the writer then writes Segments Overlap (0062,0013) YES.
  */
 public final class StackedMasks extends SegmentationMask {
@@ -170,7 +170,7 @@ public final class StackedMasks extends SegmentationMask {
                                     + (p + 1) + ", row " + (i / columns + 1) + ", column " + (i % columns + 1)
                                     + " is outside [0, 1]");
                         }
-                        if (Math.round(v * maxValue) > 0) {
+                        if (quantise(v, maxValue) > 0) {
                             any = true;
                             if (track) { if (occupied[i] != 0) { overlaps = true; track = false; } else occupied[i] = 1; }
                         }
@@ -201,6 +201,19 @@ public final class StackedMasks extends SegmentationMask {
         return e != null && plane < e.length && segment < e[plane].length && e[plane][segment];
     }
 
+    /**
+     * The stored FRACTIONAL value of fraction {@code v} (PS3.3 C.8.20.2.3: 0..Maximum Fractional
+     * Value): {@code v × maxValue} in double precision (exact for a float times an integer up to
+     * 255), rounded to the nearest integer, ties to even — numpy's {@code around}, what highdicom
+     * 0.28.1 does with float64 fractions ({@code np.around(array * float(max_fractional_value))}).
+     * Float32 arithmetic would round products that lie just below x.5 up. With {@code maxValue} 1
+     * (BINARY and LABELMAP from fractions) a pixel is in the segment when {@code v >= 0.5}, ties up.
+     */
+    public static int quantise(float v, int maxValue) {
+        if (maxValue == 1) return v >= 0.5f ? 1 : 0;
+        return (int) Math.rint((double) v * maxValue);
+    }
+
     @Override public void segmentFrame(int plane, int segment, int maxValue, byte[] dst) {
         requireScanned();
         checkPlane(plane, planes);
@@ -219,7 +232,7 @@ public final class StackedMasks extends SegmentationMask {
             for (int i = 0; i < n; i++) dst[i] = b[i] != 0 ? on : 0;
         } else {
             float[] f = (float[]) px;
-            for (int i = 0; i < n; i++) dst[i] = (byte) Math.round(f[i] * maxValue);
+            for (int i = 0; i < n; i++) dst[i] = (byte) quantise(f[i], maxValue);
         }
     }
 

@@ -82,6 +82,27 @@ public final class ExportOptions {
         return d;
     }
 
+    /**
+     * The help line of the compression choice in the export dialogs: which readers cannot read
+     * which choice.
+     */
+    public static final String COMPRESSION_HELP =
+            "rle: pydicom/highdicom cannot read BINARY (1-bit) RLE; none or j2k suit every reader";
+
+    /**
+     * A warning for an export whose file some common readers cannot decode, or null: BINARY with
+     * RLE Lossless writes 1-bit RLE frames (PS3.5 Annex G, valid DICOM, read by this plugin, dcmqi
+     * and dcmtk), which pydicom 3 — and so highdicom — cannot decode. The dialogs log it, the command
+     * line prints it on stderr.
+     */
+    public static String readerWarning(SegWriteOptions options) {
+        if (options.segmentationType() != SegmentationType.BINARY || options.transferSyntax() != OutputTransferSyntax.RLE_LOSSLESS) {
+            return null;
+        }
+        return "warning: BINARY with RLE Lossless writes 1-bit RLE frames, which pydicom and highdicom cannot read;"
+                + " use compression none or j2k for files they must read";
+    }
+
     /** The transfer syntax of a compression choice ({@link #COMPRESSIONS}); anything else is uncompressed. */
     public static OutputTransferSyntax transferSyntax(String compression) {
         switch (compression.toLowerCase(Locale.ROOT)) {
@@ -100,7 +121,7 @@ public final class ExportOptions {
      * @param imageJVersion ImageJ's version, for the default Software Versions
      * @throws InvalidOptionException for a choice outside its list or a number that is not one
      * @throws IllegalArgumentException from {@link SegWriteOptions} for a combination it refuses
-     *                                  (e.g. JPEG 2000 for BINARY, a Content Label that is not a CS)
+     *                                  (e.g. a Content Label that is not a CS)
      */
     public static SegWriteOptions toWriteOptions(OptionValues values, DcmqiMetadata meta, String imageJVersion) {
         Map<String, String> d = defaults(DEFAULTS.segmentationType(), imageJVersion);

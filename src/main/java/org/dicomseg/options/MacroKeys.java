@@ -32,7 +32,7 @@ public final class MacroKeys {
     public static final String SEGMENTATION = "segmentation";
     /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
     public static final String FRACTIONAL_TYPE = "fractional_type";
-    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (j2k not for BINARY). */
+    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read). */
     public static final String COMPRESSION = "compression";
     /** Series Description (0008,103E). */
     public static final String SERIES = "series";

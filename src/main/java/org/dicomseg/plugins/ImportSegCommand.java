@@ -142,13 +142,19 @@ public class ImportSegCommand implements PlugIn {
      * The dialog (GUI, or a macro with a display: GenericDialog reads the macro options), or the
      * macro options directly when headless. Returns null when cancelled.
      */
+    /** Where the plugin jar keeps the macro documentation (the pom copies docs/*.md into the jar). */
+    static final String DOCS_IN_JAR = "docs/macros.md";
+
     private Map<String, String> ask(String arg) {
         String lastPath = arg != null && !arg.isBlank() ? arg : Prefs.get(PREF_PATH, "");
         String lastOutput = Prefs.get(PREF_OUTPUT, ImportOptions.Output.HYPERSTACK.choice());
         if (!java.util.Arrays.asList(ImportOptions.Output.choices()).contains(lastOutput)) {
             lastOutput = ImportOptions.Output.HYPERSTACK.choice();
         }
-        CommandForm form = new CommandForm(TITLE).help("https://example.org/dicomseg/docs/macros.md#import");
+        CommandForm form = new CommandForm(TITLE).help("<html>Opens a DICOM Segmentation (any SEG: ours, highdicom, dcmqi/Slicer,"
+                + " dcmjs/OHIF, PixelMed).<br>Output: one channel per segment (hyperstack), one label image, or ROIs;"
+                + " tiled (slide) SEGs whole, as a region, or downsampled.<br>Every key and example: docs/macros.md,"
+                + " section Import, shipped inside the plugin jar (" + DOCS_IN_JAR + ") and with its sources.</html>");
         fields(lastPath, lastOutput).forEach(form::add);
         if (!form.show()) return null;
         Map<String, String> values = form.values();

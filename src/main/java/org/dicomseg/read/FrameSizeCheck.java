@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.FragmentTable;
 import org.dicomseg.dicom.SegTransferSyntax;
+import org.dicomseg.pixels.ImageIoCodecs;
 import org.dicomseg.pixels.Jpeg2000Check;
 
 /**
@@ -40,6 +41,10 @@ final class FrameSizeCheck {
                 break;
             }
             case JPEG_2000: {
+                if (!ImageIoCodecs.jpeg2000Available()) {
+                    throw new SegReadException(file, "its frames are JPEG 2000 compressed (" + syntax.uid() + "); "
+                            + ImageIoCodecs.JPEG_2000_MISSING);
+                }
                 if (table.frames() == 0 || table.storedLength(0) > 1 << 26) break;
                 int[] size;
                 try {

@@ -17,7 +17,8 @@ import org.dicomseg.task.Progress;
 /**
  * The writer's second pass: produces the frames of a {@link FramePlan} from the mask, one plane
  * at a time, encodes each (native, RLE Lossless via {@link RleCodec}, JPEG 2000 Lossless via
- * {@link Jpeg2000Codec}) and hands it to the {@link PixelDataStream} at once. Buffers are reused:
+ * {@link Jpeg2000Codec}: BINARY frames as 1-bit code streams, PS3.5 A.4.4) and hands it to the
+ * {@link PixelDataStream} at once. Buffers are reused:
  * memory is a few frames, whatever the number of frames.
  *
  * <p>Work runs on several threads through a {@link FragmentPipeline} (bounded window, file order
@@ -197,7 +198,9 @@ final class FrameEncoder {
 
     private void binary(FramePlan plan, PixelDataStream px, int segmentCount) throws IOException {
         int packed = (int) BitPacking.packedLength(n);
-        boolean aligned = syntax.encapsulated() || (n & 7) == 0;
+        // JPEG 2000 codes 1-bit frames unpacked (a byte of 0 or 1 per pixel), as highdicom does.
+        boolean j2k = syntax == OutputTransferSyntax.JPEG_2000_LOSSLESS;
+        boolean aligned = !j2k && (syntax.encapsulated() || (n & 7) == 0);
         byte[][] bits = new byte[segmentCount + 1][];
         boolean[] wanted = new boolean[segmentCount + 1];
         byte[] pixels = aligned ? null : new byte[n];
@@ -241,7 +244,12 @@ final class FrameEncoder {
             } else {
                 for (int i = f; i < end; i++) {
                     mask.segmentFrame(plane, plan.segment[i], 1, pixels);
-                    px.nativeBinaryFrame(pixels);
+                    if (j2k) {
+                        byte[] copy = pixels.clone();
+                        pipeline.submit(() -> Jpeg2000Codec.encode(copy, rows, columns, 1));
+                    } else {
+                        px.nativeBinaryFrame(pixels);
+                    }
                 }
             }
             f = end;

@@ -24,6 +24,12 @@ import org.dicomseg.source.SourceImages;
  *       nearest source frame when none does; when the planes are not parallel to the sources, every
  *       source frame is referenced.</li>
  * </ul>
+ * Spatial Locations Preserved (0028,135A) of each reference (PS3.3 C.7.6.1.1.3: the extent to which
+ * the spatial locations of all pixels are preserved): YES when the mask plane's pixel grid is the
+ * source frame's — always with the sources' geometry; with a custom geometry when orientation
+ * (1e-4), pixel spacing (relative 1e-4), rows, columns and position (1e-3 mm) all equal the
+ * frame's, as highdicom 0.28.1 decides it — otherwise NO (REORIENTED_ONLY is for flipped or rotated
+ * projection radiographs, which this writer never makes).
  * Sources without a Frame of Reference UID (projection images such as DX) give a SEG without plane
  * geometry (no Plane Position/Orientation groups; planes are numbered by In-Stack Position Number);
  * mask plane i is still source frame i.
@@ -47,15 +53,21 @@ final class ResolvedGeometry {
     final boolean distinctPositions;
     /** The source frames each mask plane is derived from. */
     final List<List<SourceFrame>> references;
+    /**
+     * Parallel to {@link #references}: true where the plane's pixel grid is that source frame's
+     * (Spatial Locations Preserved YES), false where it is not (NO).
+     */
+    final List<boolean[]> preserved;
 
     /** True when there is patient geometry (Frame of Reference based planes). */
     boolean hasGeometry() { return positions != null; }
 
     private ResolvedGeometry(PlaneOrientation orientation, PixelMeasures pm, PlanePosition[] positions,
-                             List<List<SourceFrame>> references) {
+                             List<List<SourceFrame>> references, List<boolean[]> preserved) {
         this.orientation = orientation;
         this.positions = positions;
         this.references = references;
+        this.preserved = preserved;
         int planes = references.size();
         positionIndex = new int[planes];
         if (positions == null) {
@@ -164,7 +176,10 @@ final class ResolvedGeometry {
                 pos[i] = f.position();
                 refs.add(List.of(f));
             }
-            return noGeometry ? new ResolvedGeometry(null, pm, null, refs) : new ResolvedGeometry(ori, pm, pos, refs);
+            // Mask plane i is source frame i, pixel for pixel.
+            List<boolean[]> yes = new ArrayList<>();
+            for (int i = 0; i < planes; i++) yes.add(new boolean[] {true});
+            return noGeometry ? new ResolvedGeometry(null, pm, null, refs, yes) : new ResolvedGeometry(ori, pm, pos, refs, yes);
         }
         if (custom.positions().size() != planes) {
             throw new SegWriteException("The custom geometry has " + custom.positions().size() + " plane positions but the mask has "
@@ -184,8 +199,31 @@ final class ResolvedGeometry {
         PlanePosition[] pos = custom.positions().toArray(new PlanePosition[0]);
         double[] n = ori.normal();
         List<List<SourceFrame>> refs = new ArrayList<>();
-        for (int p = 0; p < planes; p++) refs.add(referencesFor(pos[p], n, pm, frames));
-        return new ResolvedGeometry(ori, pm, pos, refs);
+        List<boolean[]> kept = new ArrayList<>();
+        for (int p = 0; p < planes; p++) {
+            List<SourceFrame> r = referencesFor(pos[p], n, pm, frames);
+            boolean[] k = new boolean[r.size()];
+            for (int i = 0; i < k.length; i++) k[i] = sameGrid(r.get(i), pos[p], ori, pm, rows, columns);
+            refs.add(r);
+            kept.add(k);
+        }
+        return new ResolvedGeometry(ori, pm, pos, refs, kept);
+    }
+
+    /**
+     * True when a plane at {@code pos} with this orientation, pixel spacing, rows and columns has
+     * exactly the pixel grid of source frame {@code f} (highdicom's test for YES: orientation,
+     * measures and dimensions preserved, positions within 1e-3 mm).
+     */
+    private static boolean sameGrid(SourceFrame f, PlanePosition pos, PlaneOrientation ori, PixelMeasures pm, int rows, int columns) {
+        if (f.position() == null || f.orientation() == null || f.pixelMeasures() == null) return false;
+        if (f.rows() != rows || f.columns() != columns || !ori.approximatelyEquals(f.orientation(), 1e-4)) return false;
+        PixelMeasures s = f.pixelMeasures();
+        if (Math.abs(s.rowSpacing() - pm.rowSpacing()) > 1e-4 * Math.abs(s.rowSpacing())
+                || Math.abs(s.columnSpacing() - pm.columnSpacing()) > 1e-4 * Math.abs(s.columnSpacing())) return false;
+        PlanePosition q = f.position();
+        double dx = q.x() - pos.x(), dy = q.y() - pos.y(), dz = q.z() - pos.z();
+        return Math.sqrt(dx * dx + dy * dy + dz * dz) < POSITION_TOLERANCE;
     }
 
     private static List<SourceFrame> referencesFor(PlanePosition pos, double[] n, PixelMeasures pm, List<SourceFrame> frames) {

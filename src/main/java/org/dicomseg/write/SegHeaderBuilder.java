@@ -28,7 +28,8 @@ import org.dicomseg.source.SourceImages;
  * Reference, General + Enhanced General Equipment, General Image, Image Pixel, Segmentation Image
  * (C.8.20.2), Multi-frame Functional Groups (C.7.6.16) with the per-frame Derivation Image, Frame
  * Content, Plane Position and Segment Identification groups (C.8.20.3), Multi-frame Dimension
- * (C.7.6.17), Common Instance Reference (C.12.2) and SOP Common.
+ * (C.7.6.17), Common Instance Reference (C.12.2) and SOP Common. Every Source Image Sequence item
+ * states Spatial Locations Preserved (C.7.6.1.1.3); an edited SEG names its {@link Predecessor}.
  */
 final class SegHeaderBuilder {
     /** Segmentation Storage (PS3.4 B.5). */
@@ -137,6 +138,7 @@ final class SegHeaderBuilder {
         b.text(l, SegTags.CONTENT_DESCRIPTION, "LO", o.contentDescription() == null ? new String[0] : new String[] {o.contentDescription()});
         b.text(l, SegTags.CONTENT_CREATOR_NAME, "PN", o.contentCreatorName() == null ? new String[0] : new String[] {o.contentCreatorName()});
         b.text(l, SegTags.NUMBER_OF_FRAMES, "IS", Integer.toString(in.plan.frameCount()));
+        if (o.predecessor() != null) predecessor(l, o.predecessor());
 
         // Image Pixel + Segmentation Image
         b.text(l, SegTags.IMAGE_TYPE, "CS", "DERIVED", "PRIMARY");
@@ -167,9 +169,30 @@ final class SegHeaderBuilder {
             planeGeometry(l, in, src, labelMap);
         }
 
-        // Common Instance Reference
-        SequenceAttribute series = DataSetBuilder.seq(l, SegTags.REFERENCED_SERIES_SEQUENCE);
-        for (Map.Entry<String, Map<String, String>> e : in.sources.instancesBySeries().entrySet()) {
+        // Common Instance Reference (C.12.2): every source image (also those whose planes got no
+        // frame), then the predecessor SEG (in this study or another).
+        Map<String, Map<String, String>> bySeries = new java.util.LinkedHashMap<>(in.sources.instancesBySeries());
+        Predecessor pre = o.predecessor();
+        boolean preHere = pre != null && pre.studyInstanceUid().equals(in.sources.studyInstanceUid());
+        if (preHere) {
+            bySeries.computeIfAbsent(pre.seriesInstanceUid(), k -> new java.util.LinkedHashMap<>())
+                    .put(pre.sopInstanceUid(), pre.sopClassUid());
+        }
+        referencedSeries(DataSetBuilder.seq(l, SegTags.REFERENCED_SERIES_SEQUENCE), bySeries);
+        if (pre != null && !preHere) {
+            AttributeList study = DataSetBuilder.singleItem(l, SegTags.STUDIES_CONTAINING_OTHER_REFERENCED_INSTANCES_SEQUENCE);
+            b.text(study, SegTags.STUDY_INSTANCE_UID, "UI", pre.studyInstanceUid());
+            referencedSeries(DataSetBuilder.seq(study, SegTags.REFERENCED_SERIES_SEQUENCE),
+                    Map.of(pre.seriesInstanceUid(), Map.of(pre.sopInstanceUid(), pre.sopClassUid())));
+        }
+
+        if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
+        return l;
+    }
+
+    /** Items of a Referenced Series Sequence (Series and Instance Reference Macro, PS3.3 Table 10-4). */
+    private void referencedSeries(SequenceAttribute series, Map<String, Map<String, String>> bySeries) {
+        for (Map.Entry<String, Map<String, String>> e : bySeries.entrySet()) {
             AttributeList s = DataSetBuilder.item(series);
             SequenceAttribute inst = DataSetBuilder.seq(s, SegTags.REFERENCED_INSTANCE_SEQUENCE);
             for (Map.Entry<String, String> i : e.getValue().entrySet()) {
@@ -179,9 +202,19 @@ final class SegHeaderBuilder {
             }
             b.text(s, SegTags.SERIES_INSTANCE_UID, "UI", e.getKey());
         }
+    }
 
-        if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
-        return l;
+    /**
+     * The SEG this one was edited from, in the General Image module's Source Image Sequence
+     * (PS3.3 C.7.6.1, C.7.6.1.1.4): Purpose of Reference (121322, DCM) (CID 7202), Spatial
+     * Locations Preserved NO (C.7.6.1.1.3). See {@link Predecessor}.
+     */
+    private void predecessor(AttributeList l, Predecessor pre) {
+        AttributeList it = DataSetBuilder.singleItem(l, SegTags.SOURCE_IMAGE_SEQUENCE);
+        b.text(it, SegTags.REFERENCED_SOP_CLASS_UID, "UI", pre.sopClassUid());
+        b.text(it, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", pre.sopInstanceUid());
+        b.text(it, SegTags.SPATIAL_LOCATIONS_PRESERVED, "CS", "NO");
+        b.codeSequence(it, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SOURCE_IMAGE_FOR_PROCESSING);
     }
 
     /**
@@ -227,6 +260,13 @@ final class SegHeaderBuilder {
         in.perFrameGroups = new PlaneFrameGroups(in, labelMap);
     }
 
+    /** Spatial Locations Preserved (0028,135A) YES or NO, encoded (PS3.3 C.7.6.1.1.3). */
+    static byte[] spatialLocationsPreserved(DataSetBuilder b, boolean yes) {
+        AttributeList l = new AttributeList();
+        b.text(l, SegTags.SPATIAL_LOCATIONS_PRESERVED, "CS", yes ? "YES" : "NO");
+        return PerFrameGroups.encode(l);
+    }
+
     void dimension(AttributeList item, String uid, AttributeTag pointer, AttributeTag group, String label) {
         b.text(item, SegTags.DIMENSION_ORGANIZATION_UID, "UI", uid);
         DataSetBuilder.at(item, SegTags.DIMENSION_INDEX_POINTER, pointer);
@@ -251,6 +291,8 @@ final class SegHeaderBuilder {
         private final boolean stack;
         private final byte[] purpose;      // Purpose of Reference Code Sequence
         private final byte[] derivation;   // Derivation Code Sequence
+        private final byte[] spatialYes;   // Spatial Locations Preserved (0028,135A) YES
+        private final byte[] spatialNo;    // ... NO
         private final byte[][] derivationOfPlane;
 
         PlaneFrameGroups(Input in, boolean labelMap) {
@@ -268,22 +310,32 @@ final class SegHeaderBuilder {
             l = new AttributeList();
             b.codeSequence(l, SegTags.DERIVATION_CODE_SEQUENCE, SEGMENTATION);
             derivation = encode(l);
+            spatialYes = spatialLocationsPreserved(b, true);
+            spatialNo = spatialLocationsPreserved(b, false);
         }
 
         @Override int frameCount() { return plan.frameCount(); }
 
-        /** The Derivation Image Sequence element of {@code plane}. */
+        /**
+         * The Derivation Image Sequence element of {@code plane}: one Source Image item per source
+         * frame, each with Spatial Locations Preserved (PS3.3 C.7.6.1.1.3, Type 3 but what
+         * highdicom's source-indexed reads require): YES where the plane's pixel grid is the frame's.
+         */
         private byte[] derivation(int plane) {
             byte[] d = derivationOfPlane[plane];
             if (d != null) return d;
             Bytes w = new Bytes(512);
             w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
             w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE);
-            for (SourceFrame sf : geo.references.get(plane)) {
+            List<SourceFrame> refs = geo.references.get(plane);
+            boolean[] kept = geo.preserved.get(plane);
+            for (int i = 0; i < refs.size(); i++) {
+                SourceFrame sf = refs.get(i);
                 w.item();
                 w.text(SegTags.REFERENCED_SOP_CLASS_UID, 'U', 'I', sf.sopClassUid(), (byte) 0);
                 w.text(SegTags.REFERENCED_SOP_INSTANCE_UID, 'U', 'I', sf.sopInstanceUid(), (byte) 0);
                 if (sf.multiFrame()) w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(sf.frameNumber()), (byte) ' ');
+                w.raw(kept[i] ? spatialYes : spatialNo);
                 w.raw(purpose).itemEnd();
             }
             w.sequenceEnd();

@@ -15,8 +15,9 @@ import org.dicomseg.task.Progress;
  * Type, Fractional Type, Maximum Fractional Value; Sup 243 LABELMAP), how it is encoded (transfer
  * syntax, empty frames), and the identifying attributes of the new series and instance (General
  * Series, Content Identification Macro PS3.3 C.10.9, Enhanced General Equipment PS3.3 C.7.5.2).
- * Build with {@link #builder()}; {@link Builder#build()} validates combinations, e.g. JPEG 2000
- * with BINARY is refused.
+ * Build with {@link #builder()}; {@link Builder#build()} validates values (UIDs, Code Strings,
+ * lengths). Every Segmentation Type goes with every transfer syntax (BINARY + JPEG 2000: 1-bit code
+ * streams, PS3.5 A.4.4; BINARY + RLE: 1-bit RLE, which pydicom/highdicom cannot read).
  */
 public final class SegWriteOptions {
     /** Code String (CS, PS3.5 6.2): uppercase letters, digits, space and underscore, at most 16. */
@@ -44,6 +45,7 @@ public final class SegWriteOptions {
     private final int threads;
     private final Progress progress;
     private final TiledGeometry tiledGeometry;
+    private final Predecessor predecessor;
 
     private SegWriteOptions(Builder b) {
         this.segmentationType = Objects.requireNonNull(b.segmentationType, "segmentation type");
@@ -54,10 +56,6 @@ public final class SegWriteOptions {
         }
         this.maxFractionalValue = b.maxFractionalValue;
         this.transferSyntax = Objects.requireNonNull(b.transferSyntax, "transfer syntax");
-        if (transferSyntax == OutputTransferSyntax.JPEG_2000_LOSSLESS && segmentationType == SegmentationType.BINARY) {
-            throw new IllegalArgumentException("JPEG 2000 Lossless cannot be used for a BINARY segmentation"
-                    + " (1-bit frames): use Explicit VR Little Endian or RLE Lossless, or FRACTIONAL/LABELMAP");
-        }
         if (b.seriesNumber < 0 || b.instanceNumber < 0) {
             throw new IllegalArgumentException("Series Number and Instance Number must not be negative");
         }
@@ -87,6 +85,7 @@ public final class SegWriteOptions {
         this.threads = b.threads;
         this.tiledGeometry = Objects.requireNonNull(b.tiledGeometry, "tiled geometry");
         this.progress = b.progress;
+        this.predecessor = b.predecessor;
     }
 
     private static String lo(String s, String what) {
@@ -138,6 +137,7 @@ public final class SegWriteOptions {
         b.threads = threads;
         b.progress = progress;
         b.tiledGeometry = tiledGeometry;
+        b.predecessor = predecessor;
         return b;
     }
 
@@ -186,6 +186,11 @@ public final class SegWriteOptions {
     public Progress progress() { return progress; }
     /** How a mask on a slide is tiled (used when the source is a slide); default {@link TiledGeometry#defaults()}. */
     public TiledGeometry tiledGeometry() { return tiledGeometry; }
+    /**
+     * The SEG this one was edited from, or null (default): recorded as {@link Predecessor} says
+     * (General Image Source Image Sequence, PS3.3 C.7.6.1.1.4; Common Instance Reference, C.12.2).
+     */
+    public Predecessor predecessor() { return predecessor; }
 
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
@@ -202,7 +207,10 @@ public final class SegWriteOptions {
         private String contentCreatorName;
         private String manufacturer = "DICOM SEG for ImageJ";
         private String manufacturerModelName = "DICOM_SEG";
-        private String softwareVersions = "0.1.0";
+        // the plugin jar's version (its manifest's Implementation-Version); "0.1.0" only when run from
+        // class folders without a manifest (the tests, whose golden outputs hash it)
+        private String softwareVersions = java.util.Objects.requireNonNullElse(
+                SegWriteOptions.class.getPackage().getImplementationVersion(), "0.1.0");
         private String deviceSerialNumber = "1";
         private String seriesInstanceUid;
         private String sopInstanceUid;
@@ -211,6 +219,7 @@ public final class SegWriteOptions {
         private int threads;
         private Progress progress = Progress.NONE;
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
+        private Predecessor predecessor;
 
         private Builder() { }
 
@@ -242,6 +251,9 @@ public final class SegWriteOptions {
 
         /** Region offset, tile size and TILED_SPARSE/TILED_FULL of a SEG on a slide (PS3.3 C.7.6.17.3). */
         public Builder tiledGeometry(TiledGeometry g) { this.tiledGeometry = g; return this; }
+
+        /** The SEG this one was edited from (null: none); see {@link Predecessor}. */
+        public Builder predecessor(Predecessor p) { this.predecessor = p; return this; }
 
         public SegWriteOptions build() { return new SegWriteOptions(this); }
     }

@@ -22,6 +22,7 @@ import org.dicomseg.dicom.ChannelOutput;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.dicom.PixelDataStream;
 import org.dicomseg.dicom.SegTags;
+import org.dicomseg.pixels.ImageIoCodecs;
 import org.dicomseg.pixels.Jpeg2000Codec;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.task.InputException;
@@ -78,6 +79,9 @@ public final class SegWriter {
         SegWriteOptions o = options == null ? SegWriteOptions.defaults() : options;
         SegmentSequenceEncoder.checkNumbering(segments);
         AtomicOutput.check(output, sources.files(), o.overwrite());
+        if (o.transferSyntax() == OutputTransferSyntax.JPEG_2000_LOSSLESS && !ImageIoCodecs.jpeg2000Available()) {
+            throw new IllegalStateException(ImageIoCodecs.JPEG_2000_MISSING);
+        }
 
         // A slide (VL Whole Slide Microscopy image): the mask lies on its Total Pixel Matrix and is
         // written as tiles (PS3.3 C.7.6.17.3); from here on, mask plane i is tile i.

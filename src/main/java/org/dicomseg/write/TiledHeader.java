@@ -96,7 +96,8 @@ final class TiledHeader {
     /**
      * The Per-frame Functional Groups of a TILED_SPARSE SEG ({@link PerFrameGroups}): per frame
      * Derivation Image (source instance; its Referenced Frame Number and Spatial Locations
-     * Preserved YES when the tile grids coincide), Frame Content (Dimension Index Values),
+     * Preserved YES when the tile grids coincide, else the whole level and NO, as highdicom
+     * writes), Frame Content (Dimension Index Values),
      * Plane Position (Slide) and Segment Identification (not for LABELMAP).
      */
     final class SparseFrameGroups extends PerFrameGroups {
@@ -106,6 +107,7 @@ final class TiledHeader {
         private final boolean sameGrid;
         private final byte[] sourceUids;   // Referenced SOP Class and Instance UID of the level
         private final byte[] spatialYes;   // Spatial Locations Preserved (0028,135A) YES
+        private final byte[] spatialNo;    // ... NO
         private final byte[] purpose;      // Purpose of Reference Code Sequence
         private final byte[] derivation;   // Derivation Code Sequence
 
@@ -118,9 +120,8 @@ final class TiledHeader {
             b.text(l, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
             b.text(l, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
             sourceUids = encode(l);
-            l = new AttributeList();
-            b.text(l, DataSetBuilder.tag(0x0028, 0x135A), "CS", "YES");
-            spatialYes = encode(l);
+            spatialYes = SegHeaderBuilder.spatialLocationsPreserved(b, true);
+            spatialNo = SegHeaderBuilder.spatialLocationsPreserved(b, false);
             l = new AttributeList();
             b.codeSequence(l, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
             purpose = encode(l);
@@ -139,10 +140,8 @@ final class TiledHeader {
             w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE).item();
             w.raw(sourceUids);
             int frame = sameGrid ? t.matrix.frameAt(g.tileRowStart(tile), g.tileColumnStart(tile)) : 0;
-            if (frame > 0) {
-                w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
-                w.raw(spatialYes);
-            }
+            if (frame > 0) w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
+            w.raw(frame > 0 ? spatialYes : spatialNo);
             w.raw(purpose).itemEnd().sequenceEnd();
             w.raw(derivation).itemEnd().sequenceEnd();
             // Frame Content Sequence > Dimension Index Values
@@ -179,7 +178,9 @@ final class TiledHeader {
 
     /**
      * The shared Derivation Image of a TILED_FULL SEG: the whole source level, no frame number
-     * (TILED_SPARSE writes one per frame, in {@link SparseFrameGroups}).
+     * (TILED_SPARSE writes one per frame, in {@link SparseFrameGroups}); Spatial Locations
+     * Preserved (PS3.3 C.7.6.1.1.3) YES when the SEG's tiles are the level's (same tile size), NO
+     * otherwise, as highdicom 0.28.1 decides it for tiled sources.
      */
     private SequenceAttribute derivation(ResolvedTiling t) {
         AttributeList holder = new AttributeList();
@@ -188,6 +189,8 @@ final class TiledHeader {
         AttributeList r = DataSetBuilder.singleItem(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
         b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", t.source.sopClassUid());
         b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", t.source.sopInstanceUid());
+        boolean sameGrid = t.grid.tileRows() == t.matrix.tileRows() && t.grid.tileColumns() == t.matrix.tileColumns();
+        b.text(r, SegTags.SPATIAL_LOCATIONS_PRESERVED, "CS", sameGrid ? "YES" : "NO");
         b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
         return (SequenceAttribute) holder.get(SegTags.DERIVATION_IMAGE_SEQUENCE);
     }

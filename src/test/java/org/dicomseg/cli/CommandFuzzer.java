@@ -190,7 +190,7 @@ public final class CommandFuzzer {
             PrintStream ps = new PrintStream(o, true, StandardCharsets.UTF_8);
             try {
                 if (args.get(0).equals("import")) ImportCommand.run(args.subList(1, args.size()), ps);
-                else ExportCommand.run(args.subList(1, args.size()), ps);
+                else ExportCommand.run(args.subList(1, args.size()), ps, ps);
                 return "ok";
             } catch (CliException | InvalidOptionException e) {
                 return "usage";

@@ -112,6 +112,26 @@ class MainTest {
     }
 
     @Test
+    void binaryRleWarnsOnStderrThatPydicomCannotReadIt() throws Exception {
+        Path rle = tmp.resolve("binary-rle.dcm");
+        assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                rle.toString(), "--type", "BINARY", "--compression", "rle"), stderr());
+        List<String> lines = stderr().lines().collect(java.util.stream.Collectors.toList());
+        assertEquals(1, lines.size(), stderr());
+        assertTrue(lines.get(0).startsWith("warning: BINARY with RLE Lossless") && lines.get(0).contains("pydicom and highdicom"),
+                lines.get(0));
+        Path j2k = tmp.resolve("binary-j2k.dcm");
+        assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                j2k.toString(), "--type", "BINARY", "--compression", "j2k"), stderr());
+        assertEquals("", stderr(), "BINARY + JPEG 2000 (1-bit code streams) needs no warning");
+        Conformance.assertConformant(rle, j2k);
+        try (SegmentationReader a = SegmentationReader.open(rle); SegmentationReader b = SegmentationReader.open(j2k)) {
+            assertEquals(a.frames().size(), b.frames().size());
+            assertEquals(a.segmentPixelCounts(), b.segmentPixelCounts(), "the same pixels either way");
+        }
+    }
+
+    @Test
     void exportImportRoundTripOnSampleImages() throws Exception {
         Path seg = tmp.resolve("labels.dcm");
         assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",

@@ -144,8 +144,20 @@ class ExportOptionsTest {
     @Test
     void theWritersOwnRefusalIsNotAnOptionError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> convert(map(MacroKeys.SEGMENTATION, "BINARY", MacroKeys.COMPRESSION, "j2k"), null));
+                () -> convert(map(MacroKeys.SEGMENTATION, "BINARY", MacroKeys.CONTENT, "not-a-code-string"), null));
         assertFalse(e instanceof InvalidOptionException, e.getMessage());
+        assertTrue(e.getMessage().contains("Content Label"), e.getMessage());
+    }
+
+    @Test
+    void binaryRleWarnsThatPydicomCannotReadIt() {
+        String w = ExportOptions.readerWarning(convert(map(MacroKeys.SEGMENTATION, "BINARY", MacroKeys.COMPRESSION, "rle"), null));
+        assertTrue(w != null && w.startsWith("warning:") && w.contains("pydicom") && w.contains("highdicom") && w.contains("1-bit RLE"), w);
+        for (String[] ok : new String[][] {{"BINARY", "none"}, {"BINARY", "j2k"}, {"LABELMAP", "rle"}, {"FRACTIONAL", "rle"}}) {
+            assertNull(ExportOptions.readerWarning(convert(map(MacroKeys.SEGMENTATION, ok[0], MacroKeys.COMPRESSION, ok[1]), null)),
+                    ok[0] + "+" + ok[1]);
+        }
+        assertTrue(ExportOptions.COMPRESSION_HELP.contains("pydicom/highdicom cannot read BINARY (1-bit) RLE"));
     }
 
     @Test

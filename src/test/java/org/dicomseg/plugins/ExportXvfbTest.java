@@ -51,11 +51,16 @@ class ExportXvfbTest {
         }
     }
 
-    /** Runs {@code java args} under xvfb-run with a timeout; returns stdout+stderr. */
+    /** Runs {@code java args} under xvfb-run with a timeout, the tests' class path first; returns stdout+stderr. */
     static String runUnderXvfb(List<String> javaArgs, int seconds) throws IOException, InterruptedException {
+        return runUnderXvfb(javaArgs, seconds, true);
+    }
+
+    /** As above; without {@code testClassPath}, {@code javaArgs} give the whole class path (an installed ImageJ). */
+    static String runUnderXvfb(List<String> javaArgs, int seconds, boolean testClassPath) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "10", Integer.toString(seconds), "xvfb-run", "-a",
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path")));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        if (testClassPath) cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
         cmd.addAll(javaArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -187,7 +187,7 @@ public final class SegTestData {
     /** Expected FRACTIONAL stored value. */
     public static int fraction(Input in, int s, int p, int r, int c, int rows, int cols, int max) {
         double v = value(in, s, p, r, c, rows, cols);
-        if (in == Input.STACKED_FRACTIONAL) return (int) Math.round(v * max);
+        if (in == Input.STACKED_FRACTIONAL) return (int) Math.rint((double) (float) v * max); // the mask holds floats; ties to even
         return member(in, s, p, r, c, rows, cols) ? max : 0;
     }
 

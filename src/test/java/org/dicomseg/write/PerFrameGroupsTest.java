@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -48,11 +49,14 @@ class PerFrameGroupsTest {
             AttributeList deriv = DataSetBuilder.singleItem(item, SegTags.DERIVATION_IMAGE_SEQUENCE);
             b.codeSequence(deriv, SegTags.DERIVATION_CODE_SEQUENCE, SegHeaderBuilder.SEGMENTATION);
             SequenceAttribute srcSeq = DataSetBuilder.seq(deriv, SegTags.SOURCE_IMAGE_SEQUENCE);
-            for (SourceFrame sf : in.geometry.references.get(plane)) {
+            List<SourceFrame> refs = in.geometry.references.get(plane);
+            for (int k = 0; k < refs.size(); k++) {
+                SourceFrame sf = refs.get(k);
                 AttributeList r = DataSetBuilder.item(srcSeq);
                 b.text(r, SegTags.REFERENCED_SOP_CLASS_UID, "UI", sf.sopClassUid());
                 b.text(r, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", sf.sopInstanceUid());
                 if (sf.multiFrame()) b.text(r, SegTags.REFERENCED_FRAME_NUMBER, "IS", Integer.toString(sf.frameNumber()));
+                b.text(r, SegTags.SPATIAL_LOCATIONS_PRESERVED, "CS", in.geometry.preserved.get(plane)[k] ? "YES" : "NO");
                 b.codeSequence(r, SegTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE, SegHeaderBuilder.SOURCE_IMAGE_FOR_PROCESSING);
             }
             if (in.geometry.hasGeometry()) {

@@ -162,10 +162,11 @@ class SegWriterErrorsTest {
     }
 
     @Test
-    void jpeg2000WithBinaryIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SegWriteOptions.builder()
-                .transferSyntax(OutputTransferSyntax.JPEG_2000_LOSSLESS).build());
-        assertTrue(e.getMessage().contains("JPEG 2000") && e.getMessage().contains("BINARY"), e.getMessage());
+    void jpeg2000WithBinaryIsAccepted() {
+        // Issue 13: BINARY + JPEG 2000 is written as 1-bit code streams (HighdicomInteropTest reads them back).
+        SegWriteOptions o = SegWriteOptions.builder().transferSyntax(OutputTransferSyntax.JPEG_2000_LOSSLESS).build();
+        assertEquals(OutputTransferSyntax.JPEG_2000_LOSSLESS, o.transferSyntax());
+        assertEquals(SegmentationType.BINARY, o.segmentationType());
     }
 
     @Test

@@ -183,6 +183,25 @@ class TiledSegWriterTest {
         assertEquals("S19-1_A_1_1", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(l, com.pixelmed.dicom.TagFromName.ContainerIdentifier));
         assertTrue(l.get(com.pixelmed.dicom.TagFromName.SpecimenDescriptionSequence) != null);
         assertEquals("TILED_SPARSE", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(l, com.pixelmed.dicom.TagFromName.DimensionOrganizationType));
+        assertEquals(java.util.Set.of("YES"), spatialLocationsPreserved(l), "SEG tiles are the source's tiles (PS3.3 C.7.6.1.1.3)");
+    }
+
+    /** Spatial Locations Preserved of every per-frame Source Image item. */
+    private static java.util.Set<String> spatialLocationsPreserved(com.pixelmed.dicom.AttributeList l) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        com.pixelmed.dicom.SequenceAttribute pf = (com.pixelmed.dicom.SequenceAttribute) l.get(
+                com.pixelmed.dicom.TagFromName.PerFrameFunctionalGroupsSequence);
+        for (int f = 0; f < pf.getNumberOfItems(); f++) {
+            com.pixelmed.dicom.SequenceAttribute d = (com.pixelmed.dicom.SequenceAttribute) pf.getItem(f).getAttributeList()
+                    .get(com.pixelmed.dicom.TagFromName.DerivationImageSequence);
+            com.pixelmed.dicom.SequenceAttribute si = (com.pixelmed.dicom.SequenceAttribute) d.getItem(0).getAttributeList()
+                    .get(com.pixelmed.dicom.TagFromName.SourceImageSequence);
+            for (int i = 0; i < si.getNumberOfItems(); i++) {
+                values.add(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(si.getItem(i).getAttributeList(),
+                        com.pixelmed.dicom.TagFromName.SpatialLocationsPreserved));
+            }
+        }
+        return values;
     }
 
     @Test
@@ -317,6 +336,9 @@ class TiledSegWriterTest {
                 assertEquals(0, f.sources().get(0).frameNumbers().length, "source tiles are 256: no frame number");
             }
         }
+        com.pixelmed.dicom.AttributeList l = new com.pixelmed.dicom.AttributeList();
+        l.read(out.toString(), com.pixelmed.dicom.TagFromName.PixelData);
+        assertEquals(java.util.Set.of("NO"), spatialLocationsPreserved(l), "100-pixel tiles are not the source's 256-pixel tiles");
         assertArrayEquals(region, readLabels(out, 123, 250, 333, 211));
     }
 }

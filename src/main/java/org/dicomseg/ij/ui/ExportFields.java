@@ -35,6 +35,7 @@ public final class ExportFields {
             .add(FormField.choice(MacroKeys.FRACTIONAL_TYPE, "Fractional_type", ExportOptions.FRACTIONAL_TYPES,
                         d.get(MacroKeys.FRACTIONAL_TYPE)))
             .add(FormField.choice(MacroKeys.COMPRESSION, "Compression", ExportOptions.COMPRESSIONS, d.get(MacroKeys.COMPRESSION)))
+            .add(FormField.message(ExportOptions.COMPRESSION_HELP))
             .add(FormField.string(MacroKeys.SERIES, "Series description", d.get(MacroKeys.SERIES), 25))
             .add(FormField.number(MacroKeys.SERIES_NUMBER, "Series_number", Integer.parseInt(d.get(MacroKeys.SERIES_NUMBER))))
             .add(FormField.number(MacroKeys.INSTANCE, "Instance number", Integer.parseInt(d.get(MacroKeys.INSTANCE))))
@@ -48,8 +49,14 @@ public final class ExportFields {
             .add(FormField.checkbox(MacroKeys.OVERWRITE, "Overwrite existing file", Boolean.parseBoolean(d.get(MacroKeys.OVERWRITE))));
     }
 
-    /** The writer options of the form (after {@link CommandForm#show()}) and optional metadata. */
+    /**
+     * The writer options of the form (after {@link CommandForm#show()}) and optional metadata; a
+     * {@linkplain ExportOptions#readerWarning reader warning} goes to the Log.
+     */
     public static SegWriteOptions toOptions(CommandForm form, DcmqiMetadata meta) {
-        return ExportOptions.toWriteOptions(OptionValues.of(form.values()), meta, IJ.getVersion());
+        SegWriteOptions o = ExportOptions.toWriteOptions(OptionValues.of(form.values()), meta, IJ.getVersion());
+        String warning = ExportOptions.readerWarning(o);
+        if (warning != null) IJ.log(warning);
+        return o;
     }
 }

@@ -4,19 +4,20 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
 
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import org.dicomseg.pixels.ImageIoCodecs;
 
 import org.dicomseg.task.InputException;
 
 /**
  * Decodes one stored tile of a slide level into 8-bit samples, interleaved (R, G, B per pixel) for
  * colour: native Pixel Data (PS3.5 8.2; colour by pixel or by plane, Planar Configuration C.7.6.3.1.3),
- * JPEG Baseline (PS3.5 A.4.1, 1.2.840.10008.1.2.4.50) through the JDK's ImageIO, and JPEG 2000
- * (A.4.4, .90/.91) through jai-imageio. Other syntaxes, notably JPEG-LS (.80/.81) for which no Java
+ * JPEG Baseline (PS3.5 A.4.1, 1.2.840.10008.1.2.4.50) through the JDK's ImageIO reader, and JPEG 2000
+ * (A.4.4, .90/.91) through jai-imageio, both chosen by class ({@link ImageIoCodecs}). Other syntaxes, notably JPEG-LS (.80/.81) for which no Java
  * codec is available from Maven Central, are refused with a message saying so.
  */
 public final class TileDecoder {
@@ -47,6 +48,9 @@ public final class TileDecoder {
         if (JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts)) {
             throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
                     + " decoder is available here. Convert the slide (e.g. with dcmtk: dcmdjpls in.dcm out.dcm) and open the result.");
+        }
+        if ((JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts)) && !ImageIoCodecs.jpeg2000Available()) {
+            throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG 2000 compressed; " + ImageIoCodecs.JPEG_2000_MISSING);
         }
         if (level.bitsAllocated() != 8 && !(level.bitsAllocated() == 16 && level.samplesPerPixel() == 1)) {
             throw new InputException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.file().getFileName() + " has "
@@ -122,11 +126,15 @@ public final class TileDecoder {
 
     private BufferedImage read(byte[] stored) throws IOException {
         String ts = level.transferSyntaxUid();
-        String format = JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts) ? "jpeg2000" : "jpeg";
-        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format);
-        if (!it.hasNext()) throw new IOException("No ImageIO reader for " + format + " (is jai-imageio-jpeg2000 installed?)");
-        ImageReader reader = it.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(stored))) {
+        boolean j2k = JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts);
+        String format = j2k ? "JPEG 2000" : "JPEG";
+        ImageReader reader;
+        try {
+            reader = j2k ? ImageIoCodecs.jpeg2000Reader() : ImageIoCodecs.jpegReader();
+        } catch (IllegalStateException e) {
+            throw new InputException("The " + format + " tiles of " + level.file().getFileName() + " cannot be decoded: " + e.getMessage(), e);
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stored))) {
             reader.setInput(in);
             return reader.read(0);
         } catch (RuntimeException e) {

@@ -53,6 +53,29 @@ class CommandFormTest {
     }
 
     @Test
+    void compressionSaysWhatPydicomCannotReadAndBinaryRleLogsIt() {
+        CommandForm form = exportForm();
+        java.util.List<FormField> fields = form.fields();
+        int c = 0;
+        while (!MacroKeys.COMPRESSION.equals(fields.get(c).key())) c++;
+        FormField help = fields.get(c + 1);
+        assertEquals(FormField.Kind.MESSAGE, help.kind(), "the compression choice's help text follows it");
+        assertTrue(help.label().contains("pydicom/highdicom cannot read BINARY (1-bit) RLE"), help.label());
+
+        form.readOptions("out=[a.dcm] segmentation=BINARY compression=rle");
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ExportFields.toOptions(form, null); // headless: IJ.log prints to stdout
+        } finally {
+            System.setOut(before);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("warning: BINARY with RLE Lossless") && logged.contains("pydicom and highdicom"), logged);
+    }
+
+    @Test
     void aBadMacroValueNamesItsKey() {
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> exportForm().readOptions("out=[a.dcm] compression=zip"));

@@ -1,0 +1,273 @@
+package org.dicomseg.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.dicomseg.read.SegmentationReader;
+import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideRaster;
+import org.dicomseg.source.slide.SlideRegionReader;
+import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Shared;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin as users install it (issue 14): {@code scripts/package} makes the release folder from the
+ * packaged jar, {@code scripts/install} puts it into a fresh ImageJ folder exactly as docs/install.md
+ * says (plugin in {@code plugins/}, libraries only in {@code plugins/jars/}), and ImageJ — started with
+ * nothing but its own ij.jar on the class path, under Xvfb — runs {@code installed-imagej.ijm}: exports
+ * with JPEG 2000 (LABELMAP, FRACTIONAL, BINARY as 1-bit code streams), imports them and pydicom's
+ * JPEG 2000 SEG from the corpus, opens a JPEG 2000 and a JPEG tiled slide. Three installations: plain
+ * ImageJ 1.54p (Maven Central), Debian's packaged ImageJ 1.53t ({@code /usr/bin/imagej}, installed by
+ * scripts/bootstrap, its plugins folder {@code ~/.imagej}), and a Fiji-like folder (libraries in
+ * {@code jars/} on the class path, as Fiji's launcher puts them). Also: what the installer skips and
+ * says, and that {@code --uninstall} leaves the folder as it was. Needs the jar, so it runs in
+ * failsafe ({@code mvn verify}).
+ */
+class InstalledImageJIT {
+    static final Path REPO = Paths.get("").toAbsolutePath();
+    static final Path MACRO = REPO.resolve("src/test/resources/org/dicomseg/plugins/installed-imagej.ijm");
+    static final String DEBIAN_IMAGEJ = "/usr/bin/imagej";
+    /** The ImageJ on the tests' class path (Maven Central's net.imagej:ij). */
+    static final String IJ_VERSION = ij.ImageJ.VERSION;
+    @TempDir static Path work;
+    static Path release;
+    static String version;
+
+    @BeforeAll static void packageTheRelease() throws Exception {
+        Path jar = Paths.get(System.getProperty("dicomseg.pluginJar"));
+        assertTrue(Files.isRegularFile(jar), jar + " was not built");
+        String name = jar.getFileName().toString();
+        version = name.substring("DICOM_SEG-".length(), name.length() - ".jar".length());
+        assertFalse(version.contains("SNAPSHOT"), "a release version: " + version);
+        release = work.resolve("release");
+        String out = run(List.of(REPO.resolve("scripts/package").toString(), "--no-build", release.toString()),
+                Map.of("BUILD_DIR", jar.getParent().toString()), 120);
+        assertTrue(out.trim().endsWith(release.toString()), out);
+        List<String> files;
+        try (Stream<Path> s = Files.walk(release)) {
+            files = s.filter(Files::isRegularFile).map(p -> release.relativize(p).toString()).sorted().collect(Collectors.toList());
+        }
+        assertEquals(List.of(".dicomseg-package", "README.txt", "SHA256SUMS", "THIRD-PARTY-NOTICES.txt", "jars/gson-2.10.1.jar",
+                "jars/jai-imageio-core-1.4.0.jar", "jars/jai-imageio-jpeg2000-1.4.0.jar", "jars/pixelmed-20220618.jar",
+                "plugins/DICOM_SEG-" + version + ".jar"), files);
+        String notices = Files.readString(release.resolve("THIRD-PARTY-NOTICES.txt"));
+        for (String lib : new String[] {"PixelMed", "jai-imageio-core", "JJ2000", "Apache License"}) assertTrue(notices.contains(lib), lib);
+    }
+
+    /** Runs a command with a timeout; returns stdout+stderr; fails on a non-zero exit. */
+    static String run(List<String> cmd, Map<String, String> env, int seconds) throws IOException, InterruptedException {
+        return run(cmd, env, seconds, true);
+    }
+
+    static String run(List<String> cmd, Map<String, String> env, int seconds, boolean checkExit) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("timeout", "-k", "10", Integer.toString(seconds)));
+        full.addAll(cmd);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
+        String text = new String(out, StandardCharsets.UTF_8);
+        if (checkExit) assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + text);
+        return text;
+    }
+
+    static String install(Path dir, String... more) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(REPO.resolve("scripts/install").toString(), dir.toString()));
+        cmd.addAll(List.of(more));
+        return run(cmd, Map.of(), 60);
+    }
+
+    static String macroArgument(Path out) {
+        return REPO + "|" + out + "|" + Shared.root().resolve("corpus");
+    }
+
+    static List<String> tree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** The macro's lines, checked against what the same files give in process (class path, no ImageJ). */
+    static void assertMacroWorked(String log, String imageJVersion, Path out) throws Exception {
+        assertTrue(log.contains("INSTALLED_IMAGEJ_DONE"), "the macro did not finish:\n" + log);
+        assertTrue(log.contains("IJ_VERSION " + imageJVersion), log);
+        List<String> errors = new ArrayList<>();
+        for (String l : log.split("\r?\n")) if (l.contains("ERROR") || l.contains("Exception")) errors.add(l);
+        assertEquals(List.of(), errors, "no export or import may report an error:\n" + log);
+        assertTrue(log.contains("BINARY_J2K_FILE 1"), "BINARY with JPEG 2000 is written:\n" + log);
+
+        Path labelmap = out.resolve("labelmap-j2k.dcm"), fractional = out.resolve("fractional-j2k.dcm"),
+                rois = out.resolve("rois-fractional-j2k.dcm"), binary = out.resolve("binary-j2k.dcm");
+        Conformance.assertConformant(labelmap, fractional, rois, binary);
+        for (Path f : new Path[] {labelmap, fractional, rois, binary}) {
+            try (SegmentationReader seg = SegmentationReader.open(f)) {
+                assertEquals("1.2.840.10008.1.2.4.90", seg.metadata().transferSyntaxUid(), f + " is JPEG 2000 Lossless");
+            }
+        }
+        int labels = number(log, "LABELS_NONZERO (\\d+)");
+        assertTrue(labels > 1000, log);
+        assertEquals(labels, number(log, "IMPORT_LABELMAP_NONZERO (\\d+)"), "the label image comes back from its JPEG 2000 SEG");
+        assertEquals(labels, number(log, "IMPORT_BINARY_NONZERO (\\d+)"), "the label image comes back from its 1-bit JPEG 2000 SEG");
+        assertTrue(log.contains("IMPORT_HYPERSTACK 64x64 channels 3 slices 5 composite 1"), log);
+        assertTrue(log.contains("IMPORT_FRACTIONAL 64x64 channels 3 bits 32"), log);
+
+        Path liver = Shared.corpus("pydicom-data/liver_j2k.dcm");
+        long liverPixels;
+        try (SegmentationReader seg = SegmentationReader.open(liver)) {
+            liverPixels = seg.segmentPixelCounts().values().stream().mapToLong(Long::longValue).sum();
+        }
+        assertTrue(liverPixels > 1000);
+        assertTrue(log.contains("IMPORT_LIVER 512x512x3 nonzero " + liverPixels), "pydicom's JPEG 2000 SEG, " + liverPixels + " pixels:\n" + log);
+
+        for (String[] slide : new String[][] {{"SLIDE_J2K", "multi_frame_jpeg2000_camelyon_challenge_image.dcm"},
+                {"SLIDE_JPEG", "multi_frame_jpeg_camelyon_challenge_image.dcm"}}) {
+            SlideLevel level = SlideLevel.read(Shared.corpus("wsi/google-medical-imaging/" + slide[1]));
+            SlideRaster r = SlideRegionReader.read(level, 0, 0, (int) level.width(), (int) level.height());
+            byte[] px = r.pixels();
+            double sum = 0;
+            // ImageJ's statistics of an RGB image: the rounded mean of R, G and B of each pixel
+            for (int i = 0; i < px.length; i += 3) sum += Math.round(((px[i] & 0xFF) + (px[i + 1] & 0xFF) + (px[i + 2] & 0xFF)) / 3.0);
+            double mean = sum / (px.length / 3);
+            Matcher m = Pattern.compile(slide[0] + " (\\d+)x(\\d+) bits 24 mean ([0-9.]+) std ([0-9.]+)").matcher(log);
+            assertTrue(m.find(), slide[0] + " missing:\n" + log);
+            assertEquals(level.width(), Long.parseLong(m.group(1)), slide[0]);
+            assertEquals(level.height(), Long.parseLong(m.group(2)), slide[0]);
+            assertEquals(mean, Double.parseDouble(m.group(3)), 0.01, slide[0] + ": the same pixels as decoded in process");
+            assertTrue(Double.parseDouble(m.group(4)) > 20, slide[0] + " has tissue, not a flat image");
+        }
+    }
+
+    static int number(String log, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(log);
+        assertTrue(m.find(), regex + " not in:\n" + log);
+        return Integer.parseInt(m.group(1));
+    }
+
+    static Path imageJJar() throws Exception {
+        return Paths.get(ij.ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test void plainImageJInstalledByTheScript() throws Exception {
+        Path ij = Files.createDirectories(work.resolve("ImageJ"));
+        Files.copy(imageJJar(), ij.resolve("ij.jar"));
+        Files.createDirectories(ij.resolve("plugins"));
+        List<String> before = tree(ij);
+        String said = install(ij, "--from", release.toString());
+        assertTrue(said.contains("installed plugins/DICOM_SEG-" + version + ".jar"), said);
+        assertTrue(said.contains("installed plugins/jars/jai-imageio-jpeg2000-1.4.0.jar"), said);
+        assertEquals(List.of("ij.jar", "plugins", "plugins/.DICOM_SEG-installed", "plugins/DICOM_SEG-" + version + ".jar", "plugins/jars",
+                "plugins/jars/gson-2.10.1.jar", "plugins/jars/jai-imageio-core-1.4.0.jar", "plugins/jars/jai-imageio-jpeg2000-1.4.0.jar",
+                "plugins/jars/pixelmed-20220618.jar"), tree(ij), "the layout of docs/install.md");
+
+        Path out = Files.createDirectories(work.resolve("out-imagej"));
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
+                "-batch", MACRO.toString(), macroArgument(out)), 300, false);
+        assertMacroWorked(log, IJ_VERSION, out);
+
+        String again = install(ij, "--from", release.toString());
+        assertTrue(again.contains("installed plugins/jars/pixelmed-20220618.jar (again)"), again);
+        String gone = install(ij, "--uninstall");
+        assertTrue(gone.contains("removed plugins/DICOM_SEG-" + version + ".jar"), gone);
+        assertEquals(before, tree(ij), "--uninstall leaves the folder as it was");
+    }
+
+    @Test void withoutJaiImageioJpeg2000StopsWithOneLineSayingWhatIsMissing() throws Exception {
+        Path ij = Files.createDirectories(work.resolve("ImageJ-no-j2k"));
+        Files.copy(imageJJar(), ij.resolve("ij.jar"));
+        Files.createDirectories(ij.resolve("plugins"));
+        install(ij, "--from", release.toString());
+        Files.delete(ij.resolve("plugins/jars/jai-imageio-jpeg2000-1.4.0.jar"));
+        Files.delete(ij.resolve("plugins/jars/jai-imageio-core-1.4.0.jar"));
+        Path out = Files.createDirectories(work.resolve("out-no-j2k"));
+        Path macro = work.resolve("no-j2k.ijm");
+        Path samples = REPO.resolve("sample-images");
+        Files.writeString(macro, "setBatchMode(true);\n"
+                + "open(\"" + samples.resolve("labels.tif") + "\");\n"
+                + "run(\"Export Label Image as SEG...\", \"source=[" + samples.resolve("ct") + "] out=[" + out.resolve("j2k.dcm")
+                + "] segmentation=LABELMAP compression=j2k\");\n"
+                + "run(\"Export Label Image as SEG...\", \"source=[" + samples.resolve("ct") + "] out=[" + out.resolve("rle.dcm")
+                + "] segmentation=LABELMAP compression=rle\");\n"
+                + "run(\"Import SEG...\", \"seg=[" + Shared.corpus("pydicom-data/liver_j2k.dcm") + "] output=[label image]\");\n"
+                + "run(\"Open DICOM Slide...\", \"slide=[" + Shared.corpus("wsi/google-medical-imaging/multi_frame_jpeg2000_camelyon_challenge_image.dcm")
+                + "] level=1 x=0 y=0 width=0 height=0\");\n"
+                + "print(\"NO_J2K_DONE \" + File.exists(\"" + out.resolve("j2k.dcm") + "\") + \" \" + File.exists(\"" + out.resolve("rle.dcm") + "\"));\n");
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
+                "-batch", macro.toString()), 180, false);
+        assertTrue(log.contains("NO_J2K_DONE 0 1"), "no JPEG 2000 file, the RLE export still works:\n" + log);
+        List<String> errors = new ArrayList<>();
+        for (String l : log.split("\r?\n")) if (l.contains("ERROR")) errors.add(l);
+        assertEquals(3, errors.size(), log);
+        for (String e : errors) {
+            assertTrue(e.contains("jai-imageio-jpeg2000-1.4.0.jar") && e.contains("plugins/jars/"), "names the jars and their folder: " + e);
+        }
+        assertTrue(errors.get(1).contains("liver_j2k.dcm"), "the import names the file: " + errors.get(1));
+        assertTrue(errors.get(2).contains("multi_frame_jpeg2000_camelyon_challenge_image.dcm"), "the slide names the file: " + errors.get(2));
+        assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("rle.dcm"), s.map(p -> p.getFileName().toString()).collect(Collectors.toList()), "no partial file left");
+        }
+    }
+
+    @Test void debiansImageJ() throws Exception {
+        assertTrue(Files.isExecutable(Paths.get(DEBIAN_IMAGEJ)), DEBIAN_IMAGEJ + " missing: scripts/bootstrap installs Debian's imagej");
+        Path home = Files.createDirectories(work.resolve("home"));
+        Path ij = Files.createDirectories(home.resolve(".imagej/plugins")).getParent();
+        String said = install(ij, "--from", release.toString());
+        assertTrue(said.contains("into ImageJ at " + ij), said);
+        Path out = Files.createDirectories(work.resolve("out-debian"));
+        // its wrapper script makes xvfb-run exit 1 ("problem while cleaning up temporary directory"): judged by the output
+        String log = run(List.of("xvfb-run", "-a", DEBIAN_IMAGEJ, "-b", MACRO.toString(), macroArgument(out)), Map.of("HOME", home.toString()),
+                300, false);
+        assertMacroWorked(log, "1.53t", out);
+    }
+
+    @Test void fijiLayoutKeepsWhatFijiHas() throws Exception {
+        Path fiji = Files.createDirectories(work.resolve("Fiji.app"));
+        Path jars = Files.createDirectories(fiji.resolve("jars"));
+        Files.createDirectories(fiji.resolve("plugins"));
+        Files.copy(imageJJar(), jars.resolve("ij-" + IJ_VERSION + ".jar"));
+        // Fiji ships its own gson (here another version than ours) and the same jai-imageio-core; an older DICOM SEG is installed
+        Files.copy(release.resolve("jars/gson-2.10.1.jar"), jars.resolve("gson-2.11.0.jar"));
+        Files.copy(release.resolve("jars/jai-imageio-core-1.4.0.jar"), jars.resolve("jai-imageio-core-1.4.0.jar"));
+        Files.copy(release.resolve("plugins/DICOM_SEG-" + version + ".jar"), fiji.resolve("plugins/DICOM_SEG-0.1.0.jar"));
+        String said = install(fiji, "--from", release.toString());
+        assertTrue(said.contains("replaced plugins/DICOM_SEG-0.1.0.jar"), said);
+        assertTrue(said.contains("skipped gson-2.10.1.jar: Fiji already has jars/gson-2.11.0.jar (another version of gson; kept)"), said);
+        assertTrue(said.contains("skipped jai-imageio-core-1.4.0.jar: Fiji already has jars/jai-imageio-core-1.4.0.jar\n"), said);
+        assertTrue(said.contains("installed jars/pixelmed-20220618.jar") && said.contains("installed jars/jai-imageio-jpeg2000-1.4.0.jar"), said);
+        assertTrue(said.contains("into Fiji at " + fiji), said);
+        assertFalse(Files.exists(fiji.resolve("plugins/jars")), "Fiji's libraries go to jars/");
+        String twice = install(fiji, "--from", release.toString());
+        assertTrue(twice.contains("skipped gson-2.10.1.jar: Fiji already has jars/gson-2.11.0.jar"), twice);
+
+        // Fiji's launcher puts jars/ on the class path and loads plugins/ with ImageJ's plugin class loader
+        Path out = Files.createDirectories(work.resolve("out-fiji"));
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", jars + "/*", "ij.ImageJ", "-ijpath", fiji.toString(),
+                "-batch", MACRO.toString(), macroArgument(out)), 300, false);
+        assertMacroWorked(log, IJ_VERSION, out);
+
+        String gone = install(fiji, "--uninstall");
+        assertTrue(gone.contains("removed jars/pixelmed-20220618.jar") && !gone.contains("gson"), gone);
+        assertEquals(List.of("jars", "jars/gson-2.11.0.jar", "jars/ij-" + IJ_VERSION + ".jar", "jars/jai-imageio-core-1.4.0.jar", "plugins"),
+                tree(fiji), "Fiji's own jars stay");
+    }
+}

@@ -1,0 +1,120 @@
+package org.dicomseg.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The highdicom 0.28.1 oracle in tests: runs {@code ../shared/tools/highdicom-read} (see
+ * {@code ../shared/oracle/README.md}) with its default calls on a SEG and returns its exit status,
+ * its JSON summary and the mask highdicom reconstructed (the {@code --npy} array: uint8,
+ * (position, rows, columns, segment) or (rows, columns, segment) for tiled SEGs, C order).
+ */
+public final class Highdicom {
+    private Highdicom() { }
+
+    /** What highdicom made of one SEG. */
+    public static final class Result {
+        /** 0 read, 2 highdicom refused the file, 3 read but the mask could not be reconstructed. */
+        public final int exitCode;
+        public final JsonObject json;
+        /** Shape of the mask, or null when none was written. */
+        public final int[] shape;
+        /** The mask's values in C order, or null. */
+        public final byte[] mask;
+        /** The tool's stderr. */
+        public final String stderr;
+
+        Result(int exitCode, JsonObject json, int[] shape, byte[] mask, String stderr) {
+            this.exitCode = exitCode;
+            this.json = json;
+            this.shape = shape;
+            this.mask = mask;
+            this.stderr = stderr;
+        }
+
+        /** The highdicom call that made the mask, e.g. {@code seg.get_pixels_by_source_instance(...)}. */
+        public String call() {
+            return json.has("mask") ? json.getAsJsonObject("mask").get("call").getAsString() : null;
+        }
+    }
+
+    /** The reader tool ({@code ../shared/tools/highdicom-read}). */
+    public static Path tool() {
+        return Shared.root().resolve("tools").resolve("highdicom-read");
+    }
+
+    /**
+     * Reads {@code seg} with highdicom's default calls ({@code --mode auto}), its outputs in
+     * {@code workDir}; fails when the tool itself cannot run.
+     */
+    public static Result read(Path seg, Path workDir) {
+        Path tool = tool();
+        if (!Files.exists(tool)) fail("highdicom oracle missing: " + tool);
+        String base = seg.getFileName().toString().replaceAll("\\.dcm$", "");
+        Path json = workDir.resolve(base + ".hd.json");
+        Path npy = workDir.resolve(base + ".hd.npy");
+        List<String> cmd = new ArrayList<>(List.of("bash", tool.toString(), seg.toAbsolutePath().toString(),
+                json.toAbsolutePath().toString(), "--npy", npy.toAbsolutePath().toString()));
+        try {
+            Files.deleteIfExists(npy);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("highdicom-read timed out on " + seg);
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (!Files.exists(json)) fail("highdicom-read wrote no JSON for " + seg + ":\n" + text);
+            JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            int[] shape = null;
+            byte[] mask = null;
+            if (Files.exists(npy)) {
+                byte[] all = Files.readAllBytes(npy);
+                int[] headerEnd = new int[1];
+                shape = npyShape(all, headerEnd);
+                mask = java.util.Arrays.copyOfRange(all, headerEnd[0], all.length);
+            }
+            return new Result(p.exitValue(), o, shape, mask, text);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run highdicom-read on " + seg + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted");
+        }
+    }
+
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+
+    /** The shape of a uint8 .npy array (format 1.0 to 3.0); {@code end[0]} = offset of the data. */
+    static int[] npyShape(byte[] npy, int[] end) {
+        if (npy.length < 10 || (npy[0] & 0xFF) != 0x93 || npy[1] != 'N') throw new AssertionError("not an .npy file");
+        int major = npy[6];
+        ByteBuffer bb = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = major == 1 ? bb.getShort(8) & 0xFFFF : bb.getInt(8);
+        int start = major == 1 ? 10 : 12;
+        String header = new String(npy, start, headerLength, StandardCharsets.ISO_8859_1);
+        if (!header.contains("'descr': '|u1'") || header.contains("'fortran_order': True")) {
+            throw new AssertionError("expected a C-order uint8 array, header " + header);
+        }
+        Matcher m = SHAPE.matcher(header);
+        if (!m.find()) throw new AssertionError("no shape in " + header);
+        List<Integer> dims = new ArrayList<>();
+        for (String s : m.group(1).split(",")) if (!s.isBlank()) dims.add(Integer.parseInt(s.trim()));
+        end[0] = start + headerLength;
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
