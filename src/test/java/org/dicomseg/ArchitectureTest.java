@@ -37,7 +37,7 @@ class ArchitectureTest {
     /** The core: no ImageJ, no GUI; usable from a headless server, the CLI and any other front end. */
     private static final String[] CORE = {
         "org.dicomseg.model..", "org.dicomseg.task..", "org.dicomseg.pixels..", "org.dicomseg.dicom..",
-        "org.dicomseg.source..", "org.dicomseg.mask..", "org.dicomseg.write..", "org.dicomseg.read..",
+        "org.dicomseg.source..", "org.dicomseg.mask..", "org.dicomseg.volume..", "org.dicomseg.write..", "org.dicomseg.read..",
         "org.dicomseg.reconstruct..", "org.dicomseg.dcmqi..", "org.dicomseg.options..",
     };
     /** The packages that may use PixelMed's data-set classes: the file format and the readers and writers of files. */
@@ -117,7 +117,7 @@ class ArchitectureTest {
         LayeredArchitecture floors = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("model").definedBy("org.dicomseg.model..", "org.dicomseg.task..")
                 .layer("pixels, dicom").definedBy("org.dicomseg.pixels..", "org.dicomseg.dicom..")
-                .layer("source, mask").definedBy("org.dicomseg.source..", "org.dicomseg.mask..")
+                .layer("source, mask").definedBy("org.dicomseg.source..", "org.dicomseg.mask..", "org.dicomseg.volume..")
                 .layer("write, read").definedBy("org.dicomseg.write..", "org.dicomseg.read..")
                 .layer("reconstruct").definedBy("org.dicomseg.reconstruct..")
                 .layer("dcmqi, options").definedBy("org.dicomseg.dcmqi..", "org.dicomseg.options..")

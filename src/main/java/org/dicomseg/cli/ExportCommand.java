@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.ij.export.VolumeExport;
+import org.dicomseg.task.Progress;
+import org.dicomseg.volume.LabelVolume;
+import org.dicomseg.volume.VolumeFormat;
+import org.dicomseg.volume.VolumeGrid;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm
@@ -50,10 +56,10 @@ final class ExportCommand {
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.OVERWRITE, "overwrite");
+            MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
 
-    static final String USAGE = "dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm"
-            + " [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]"
+    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) --source DIR_OR_FILE"
+            + " --out SEG.dcm [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
             + " [--keep-empty] [--overwrite]";
 
@@ -65,7 +71,7 @@ final class ExportCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description"),
+                        "series-description", "geometry"),
                 Set.of("keep-empty", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
@@ -77,6 +83,8 @@ final class ExportCommand {
         AtomicOutput.checkNotAnInput(output, a.has("meta") ? Paths.get(a.get("meta")) : null, "the segment metadata (--meta)");
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
+        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) return volume(a, source, output, meta, out);
+        if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
         ExportPlan plan;
         SourceSeries sources;
         String input;
@@ -104,6 +112,34 @@ final class ExportCommand {
         out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        return 0;
+    }
+
+    /**
+     * {@code --labels X.nii[.gz]|X.nrrd|X.nhdr}: the volume's planes matched to the sources by position
+     * (or on its own grid with {@code --geometry file}); its metadata from {@code --meta}, else from
+     * {@code X.json} beside it.
+     */
+    private static int volume(CommandLine a, String source, Path output, DcmqiMetadata given, PrintStream out) throws IOException {
+        Path input = Paths.get(a.get("labels"));
+        List<String> notes = new ArrayList<>();
+        Map<String, String> geometry = new LinkedHashMap<>();
+        if (a.has("geometry")) geometry.put(MacroKeys.GEOMETRY, a.get("geometry"));
+        boolean own = ExportOptions.keepsFileGeometry(OptionValues.of(geometry, ExportCommand::flagOf));
+        DcmqiMetadata meta = VolumeExport.metadataFor(input, given, notes);
+        try (LabelVolume v = LabelVolume.read(input)) {
+            VolumeGrid g = v.grid();
+            SourceSeries sources = SourceLocator.fromPath(source, g.size(0), g.size(1), g.size(2));
+            VolumeExport export = VolumeExport.prepare(v, sources, meta, own, notes, Progress.NONE);
+            ExportPlan plan = export.plan();
+            SegWriteOptions options = options(a, plan, meta);
+            for (String note : sources.notes()) out.println("note: " + note);
+            for (String note : plan.notes()) out.println("note: " + note);
+            SegWriteResult r = export.write(options, output);
+            out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
+                    + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
+                    + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        }
         return 0;
     }
 

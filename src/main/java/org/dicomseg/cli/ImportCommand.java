@@ -20,11 +20,17 @@ import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.options.ImportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.options.SegmentSelection;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.task.Messages;
 import org.dicomseg.task.OutputException;
+import org.dicomseg.ij.open.VolumeImport;
+import org.dicomseg.volume.VolumeFormat;
+import org.dicomseg.ij.source.SourceLocator;
+import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.source.SourceFrame;
 import org.dicomseg.task.Progress;
 
 /**
@@ -40,7 +46,8 @@ import org.dicomseg.task.Progress;
 final class ImportCommand {
     private ImportCommand() { }
 
-    static final String USAGE = "dicomseg import SEG --out F.tif [--as hyperstack|labels|rois] [--segments 1,3-5]"
+    static final String USAGE = "dicomseg import SEG --out F.tif|F.nii|F.nii.gz|F.nrrd [--as hyperstack|labels|rois|segments] [--segments 1,3-5]"
+            + " [--source DIR (NIfTI/NRRD: on the source grid)]"
             + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
@@ -49,10 +56,13 @@ final class ImportCommand {
             MacroKeys.DOWNSAMPLE, "downsample");
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CommandLine a = CommandLine.parse(argv, Set.of("out", "as", "segments", "region", "downsample"), Set.of("last-wins", "fractional-stored", "overwrite"));
+        CommandLine a = CommandLine.parse(argv, Set.of("out", "as", "segments", "region", "downsample", "source"),
+                Set.of("last-wins", "fractional-stored", "overwrite"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
         Path seg = Paths.get(a.positional().get(0));
         Path target = Paths.get(a.require("out"));
+        if (VolumeFormat.isVolume(target)) return volume(a, seg, target, out);
+        if (a.has("source")) throw new CliException("--source applies to a NIfTI/NRRD output (the volume on the source series' grid)");
         String as = a.get("as", "hyperstack").toLowerCase(Locale.ROOT);
         ImportOptions.Output output;
         switch (as) {
@@ -126,6 +136,47 @@ final class ImportCommand {
             b.append(t);
         }
         return b.length() == 0 ? "" : ": " + b;
+    }
+
+    /**
+     * {@code --out Y.nii[.gz]|Y.nrrd [--as labels|segments] [--source DIR]}: the SEG as a NIfTI/NRRD
+     * volume plus {@code Y.json} ({@link VolumeImport}); with {@code --source}, on the source series' grid.
+     */
+    private static int volume(CommandLine a, Path seg, Path target, PrintStream out) throws IOException {
+        String as = a.get("as", "labels");
+        VolumeImport.Layout layout;
+        try {
+            layout = VolumeImport.Layout.parse(as);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--as must be labels or segments for a NIfTI/NRRD output, not '" + as + "'");
+        }
+        for (String f : new String[] {"region", "downsample"}) {
+            if (a.has(f)) throw new CliException("--" + f + " applies to tiled SEGs imported as TIFF, not to a NIfTI/NRRD output");
+        }
+        if (a.flag("fractional-stored")) throw new CliException("--fractional-stored applies to TIFF output; a volume holds fractions in [0, 1]");
+        if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nhdr")) {
+            throw new CliException("--out: a detached NRRD header is not written; name the output .nrrd");
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(MacroKeys.SEGMENTS, a.get("segments", ""));
+        SegmentSelection segments = ImportOptions.of(OptionValues.of(v, ImportCommand::flagOf)).segments();
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        List<SourceFrame> grid = null;
+        if (a.has("source")) {
+            SourceSeries sources;
+            try (SegmentationReader r = SegmentationReader.open(seg)) {
+                // the series the SEG references (its instance count picks it in a folder of several)
+                int referenced = r.metadata().referencedSeries().stream().mapToInt(s -> s.instances().size()).sum();
+                sources = SourceLocator.fromPath(a.get("source"), r.columns(), r.rows(), Math.max(2, referenced));
+            }
+            grid = sources.sourceImages().frames();
+        }
+        VolumeImport.Result r = VolumeImport.write(seg, target, layout, segments, a.flag("last-wins"), a.flag("overwrite"), grid,
+                Progress.NONE);
+        out.println("wrote " + r.volume() + ": " + r.summary() + "; " + r.metadata());
+        for (String note : r.notes()) out.println("note: " + note);
+        return 0;
     }
 
     /** The command-line flag of an option key, as messages name it. */

@@ -21,8 +21,10 @@ public final class Main {
             "usage:",
             "  dicomseg info SEG [--json]",
             "  dicomseg import SEG --out F.tif [--as hyperstack|labels|rois]",
-            "  dicomseg export (--labels F.tif | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm",
+            "  dicomseg import SEG --out Y.nii.gz|Y.nrrd [--as labels|segments]   (+ Y.json)",
+            "  dicomseg export (--labels F.tif|X.nii.gz|X.nrrd | --rois RoiSet.zip) --source DIR_OR_FILE --out SEG.dcm",
             "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]",
+            "                  [--geometry source|file]",
             "  dicomseg demo [SAMPLE_DIR] [OUT_DIR]");
 
     public static void main(String[] args) {

@@ -40,6 +40,11 @@ public final class ExportOptions {
      * level, {@code finest} = the slide's finest level.
      */
     public static final List<String> TARGET_LEVELS = List.of("image", "finest");
+    /**
+     * Where the planes of a NIfTI/NRRD export lie ({@link MacroKeys#GEOMETRY}): {@code source} = on the
+     * source images' grid, matched by position; {@code file} = the file's own grid (custom geometry).
+     */
+    public static final List<String> GEOMETRIES = List.of("source", "file");
 
     private static final SegWriteOptions DEFAULTS = SegWriteOptions.defaults();
 
@@ -178,6 +183,16 @@ public final class ExportOptions {
      */
     public static boolean targetsFinestLevel(OptionValues values) {
         return TARGET_LEVELS.get(1).equals(values.choice(MacroKeys.TARGET, TARGET_LEVELS, TARGET_LEVELS.get(0)));
+    }
+
+    /**
+     * True when a NIfTI/NRRD export keeps the file's own grid ({@link MacroKeys#GEOMETRY} {@code file}),
+     * false to match the source images' grid (default {@code source}).
+     *
+     * @throws InvalidOptionException when the choice is not one of {@link #GEOMETRIES}
+     */
+    public static boolean keepsFileGeometry(OptionValues values) {
+        return GEOMETRIES.get(1).equals(values.choice(MacroKeys.GEOMETRY, GEOMETRIES, GEOMETRIES.get(0)));
     }
 
     private static int parseInt(String s, int dflt) {

@@ -136,4 +136,23 @@ public final class MacroKeys {
      * levels' pixel spacings and rasterised tile by tile; a label image resampled by nearest neighbour, tile by tile).
      */
     public static final String TARGET = "target";
+
+    // ---- NIfTI / NRRD volumes (Export Label Image as SEG..., import) ----
+    /**
+     * Export Label Image as SEG...: a NIfTI ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd},
+     * {@code .nhdr}) file to export instead of the current image; blank = the current image.
+     */
+    public static final String LABELS = "labels";
+    /**
+     * Export of a NIfTI/NRRD volume: {@code source} (default: its planes matched to the source images
+     * by position, a file on another grid refused) or {@code file} (a SEG on the file's own grid:
+     * its plane positions, orientation and spacing, a custom-geometry SEG).
+     */
+    public static final String GEOMETRY = "geometry";
+    /**
+     * Import: a NIfTI ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd}) file to write the SEG to
+     * instead of opening it (with {@code Y.json} beside it): a label map for {@code output=[label image]},
+     * else one component per segment; blank = open it as usual.
+     */
+    public static final String VOLUME = "volume";
 }

@@ -27,11 +27,12 @@ import org.dicomseg.ij.ui.CommandErrors;
 import org.dicomseg.ij.ui.ExportFields;
 import org.dicomseg.ij.ui.ExportSupport;
 import org.dicomseg.ij.ui.SlideExportSupport;
+import org.dicomseg.ij.ui.VolumeExportSupport;
 
 /**
  * Plugins &gt; DICOM SEG &gt; Export Label Image as SEG... (also File &gt; Save As &gt; DICOM SEG...):
  * writes the current image as a SEG. 8/16-bit = label map, multi-channel = one segment per channel,
- * 32-bit = fractional. Macro: {@code run("Export Label Image as SEG...", "source=[...] out=[...]")};
+ * 32-bit = fractional; or a NIfTI/NRRD file ({@code labels=[X.nii.gz]}, also with no image open). Macro: {@code run("Export Label Image as SEG...", "source=[...] out=[...]")};
  * every key is in {@link MacroKeys} and docs/macros.md.
  */
 public class ExportLabelImageCommand implements PlugIn {
@@ -42,8 +43,8 @@ public class ExportLabelImageCommand implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            CommandErrors.report(COMMAND, new IllegalStateException("There is no image open: open a label image,"
-                    + " a multi-channel mask or a probability map first"));
+            // No image: a NIfTI/NRRD file (labels=...), or the message that an image is needed.
+            CommandErrors.run(COMMAND, ExportLabelImageCommand::exportVolume);
             return;
         }
         CommandErrors.run(COMMAND, () -> export(imp));
@@ -63,8 +64,10 @@ public class ExportLabelImageCommand implements PlugIn {
                 + ExportSupport.sourceNote(guess)));
         ExportFields.addSourceMetaOut(form, detectedSource, OutputPaths.suggest(imp, guess, "segmentation"));
         ExportFields.addOptions(form, imp.getBitDepth() == 32 ? SegmentationType.FRACTIONAL : SegmentationType.BINARY);
+        VolumeExportSupport.addVolumeFields(form, "");
         form.help("<html>Writes the image as a DICOM Segmentation.<br>8/16-bit: pixel value = label (one segment per label);"
-                + "<br>several channels: one segment per channel (may overlap);<br>32-bit: fractions 0..1 (FRACTIONAL).</html>");
+                + "<br>several channels: one segment per channel (may overlap);<br>32-bit: fractions 0..1 (FRACTIONAL)."
+                + "<br>Labels: a NIfTI/NRRD file to write instead of the image, its planes matched to the sources by position.</html>");
         return form;
     }
 
@@ -76,6 +79,7 @@ public class ExportLabelImageCommand implements PlugIn {
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);
         if (!form.show()) return null;
+        if (!form.string(MacroKeys.LABELS).isBlank()) return VolumeExportSupport.export(COMMAND, form);
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         int planes = SourceLocator.planesOf(imp);
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
@@ -87,6 +91,17 @@ public class ExportLabelImageCommand implements PlugIn {
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, progress);
         return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+    }
+
+    /** The export of a NIfTI/NRRD file when no image is open; null when cancelled. */
+    static SegWriteResult exportVolume() throws Exception {
+        CommandForm form = VolumeExportSupport.form(COMMAND + "...");
+        if (!form.show()) return null;
+        if (form.string(MacroKeys.LABELS).isBlank()) {
+            throw new IllegalStateException("There is no image open: open a label image, a multi-channel mask or a probability map"
+                    + " first, or give a NIfTI/NRRD file (labels=...)");
+        }
+        return VolumeExportSupport.export(COMMAND, form);
     }
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */

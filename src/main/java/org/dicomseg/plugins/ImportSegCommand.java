@@ -25,6 +25,7 @@ import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportReader;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.options.MacroKeys;
+import org.dicomseg.ij.ui.VolumeImportSupport;
 import org.dicomseg.ij.ui.CommandForm;
 import org.dicomseg.ij.ui.FormField;
 import org.dicomseg.ij.ui.CommandErrors;
@@ -57,7 +58,8 @@ public class ImportSegCommand implements PlugIn {
                 FormField.path(MacroKeys.SOURCE_FOLDER, "Source_folder (blank = the SEG's folder and below)", "", 45,
                         FormField.Browse.FOLDER),
                 FormField.string(MacroKeys.IMPORT_REGION, "Region of a tiled SEG: x,y,width,height (blank = the open slide image's, else whole)", "", 24),
-                FormField.string(MacroKeys.DOWNSAMPLE, "Downsample factor of a tiled SEG (blank = fit 2048 pixels; 1 = full resolution)", "", 6));
+                FormField.string(MacroKeys.DOWNSAMPLE, "Downsample factor of a tiled SEG (blank = fit 2048 pixels; 1 = full resolution)", "", 6),
+                FormField.string(MacroKeys.VOLUME, "Volume (write to NIfTI .nii/.nii.gz or NRRD .nrrd instead of opening; blank = open)", "", 45));
     }
 
     @Override
@@ -71,6 +73,11 @@ public class ImportSegCommand implements PlugIn {
         }
         if (v == null) return; // cancelled
         Path seg = Paths.get(v.get(MacroKeys.SEG));
+        String volume = v.getOrDefault(MacroKeys.VOLUME, "").trim();
+        if (!volume.isEmpty()) {
+            CommandErrors.run(TITLE, () -> VolumeImportSupport.write(TITLE, seg, Paths.get(volume), v));
+            return;
+        }
         if (ImportOptions.Output.parse(v.get(MacroKeys.OUTPUT)) == ImportOptions.Output.ROI_MANAGER
                 && java.awt.GraphicsEnvironment.isHeadless()) {
             CommandErrors.show(TITLE, "The ROI Manager needs a display; without one use output=RoiSet.zip (and out=[...]).");

@@ -65,7 +65,7 @@ class ImportCommandHeadlessTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of(MacroKeys.SEG, MacroKeys.SEGMENTS, MacroKeys.OUTPUT, MacroKeys.FRACTIONAL,
                 MacroKeys.LAST_WINS, MacroKeys.OUT, MacroKeys.OPEN_SOURCE, MacroKeys.SOURCE_FOLDER,
-                MacroKeys.IMPORT_REGION, MacroKeys.DOWNSAMPLE)), keys);
+                MacroKeys.IMPORT_REGION, MacroKeys.DOWNSAMPLE, MacroKeys.VOLUME)), keys);
         for (FormField f : ImportSegCommand.fields("", "hyperstack")) {
             assertEquals(f.key(), Macro.trimKey(f.label()), f.label());
         }

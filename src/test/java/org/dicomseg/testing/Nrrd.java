@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * A tiny NRRD reader for ground truth in tests (the dcmqi corpus uses NRRD0004 with
  * {@code encoding: gzip}, {@code type: short}, little endian; raw encoding and 8/16/32-bit integer
- * types are handled too). Voxel (x, y, z) is at {@code x + sizes[0] * (y + sizes[1] * z)}.
+ * types are handled too; a 4-D file's {@code none} space direction is skipped). Voxel (x, y, z) is at {@code x + sizes[0] * (y + sizes[1] * z)}.
  */
 public final class Nrrd {
     public final int[] sizes;
@@ -96,7 +96,7 @@ public final class Nrrd {
         double[][] dirs = null;
         String sd = f.get("space directions");
         if (sd != null) {
-            String[] parts = sd.split("\\)\\s*\\(");
+            String[] parts = sd.replaceAll("\\bnone\\b", "").trim().split("\\)\\s*\\(");
             dirs = new double[parts.length][];
             for (int i = 0; i < parts.length; i++) dirs[i] = vector(parts[i]);
         }

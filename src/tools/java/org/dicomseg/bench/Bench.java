@@ -253,7 +253,7 @@ public final class Bench {
 
     /**
      * Not timed: the inputs of the whole-process command-line figures ({@code scripts/bench --cli}):
-     * the W1 label map as an 8-bit TIFF stack (what a user hands to {@code dicomseg export --labels}),
+     * the W1 label map as an 8-bit TIFF stack and as a NIfTI .nii.gz (what a user hands to {@code dicomseg export --labels}),
      * the source series and the two SEG files the read commands open.
      */
     private void writeCliInputs(Path binary, Path labelmap) throws IOException {
@@ -264,9 +264,40 @@ public final class Bench {
             for (byte[] plane : w1Planes) stack.addSlice(null, new ij.process.ByteProcessor(w1.width(), w1.height(), plane));
             org.dicomseg.samples.LabelImageWriter.write(new ij.ImagePlus("w1-labels", stack), tif);
         }
+        Path nii = workdir.resolve("w1-labels.nii.gz");
+        if (!Files.exists(nii)) writeNifti(nii);
         ensure(binary, SegmentationType.BINARY, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         ensure(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
-        out.printf(Locale.ROOT, "| %s | %s, %s, %s, %s |%n", CLI_INPUTS, tif, workdir.resolve("w1-source"), binary, labelmap);
+        out.printf(Locale.ROOT, "| %s | %s, %s, %s, %s, %s |%n", CLI_INPUTS, tif, nii, workdir.resolve("w1-source"), binary, labelmap);
+    }
+
+    /**
+     * The W1 label map as a NIfTI-1 .nii.gz the way dcm2niix-derived pipelines (TotalSegmentator,
+     * nnU-Net) hold it: columns along i, rows stored bottom-up along j, slices along k.
+     */
+    private void writeNifti(Path nii) throws IOException {
+        org.dicomseg.source.SourceFrame f0 = w1Sources.frame(0);
+        org.dicomseg.source.SourceFrame f1 = w1Sources.frame(1);
+        double[] row = f0.orientation().row();
+        double[] col = f0.orientation().column();
+        double cs = f0.pixelMeasures().columnSpacing();
+        double rs = f0.pixelMeasures().rowSpacing();
+        double[] p0 = f0.position().toArray();
+        double[] p1 = f1.position().toArray();
+        double[] origin = new double[3];
+        for (int d = 0; d < 3; d++) origin[d] = p0[d] + (w1.height() - 1) * rs * col[d];
+        double[][] axes = {
+            {row[0] * cs, row[1] * cs, row[2] * cs},
+            {-col[0] * rs, -col[1] * rs, -col[2] * rs},
+            {p1[0] - p0[0], p1[1] - p0[1], p1[2] - p0[2]}};
+        org.dicomseg.volume.VolumeGrid grid = new org.dicomseg.volume.VolumeGrid(new int[] {w1.width(), w1.height(), w1.depth()}, origin, axes);
+        int w = w1.width();
+        int h = w1.height();
+        byte[] flipped = new byte[w * h];
+        org.dicomseg.volume.VolumeWriter.nifti(true).write(nii, grid, org.dicomseg.volume.VoxelType.UINT8, 1, (c, k) -> {
+            for (int r = 0; r < h; r++) System.arraycopy(w1Planes[k], (h - 1 - r) * w, flipped, r * w, w);
+            return flipped;
+        });
     }
 
     /** The operation that only writes the inputs of the command-line figures. */

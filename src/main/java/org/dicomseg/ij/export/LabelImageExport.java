@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import java.awt.Color;
 
 import ij.ImagePlus;
 
@@ -79,7 +81,15 @@ public final class LabelImageExport {
 
     private static ExportPlan labelMap(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
                                        UnaryOperator<MaskPlanes> view) {
-        MaskPlanes planes = new ImageMaskPlanes(imp, 1);
+        return labelMap(new ImageMaskPlanes(imp, 1), imp.getTitle(), v -> ImageColors.ofLabel(imp, v), meta, notes, mon, view);
+    }
+
+    /**
+     * A label map (8/16-bit planes) as segments: described by {@code meta} (dcmqi labelIDs), or one
+     * default segment per label value found; also the plan of a NIfTI/NRRD label map ({@link VolumeExport}).
+     */
+    static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta,
+                               List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
         int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
@@ -96,12 +106,12 @@ public final class LabelImageExport {
                     + " their segments are written without frames");
         } else {
             if (labels.length == 0) {
-                throw new IllegalArgumentException("'" + imp.getTitle() + "' contains no labels (every pixel is 0):"
+                throw new IllegalArgumentException("'" + title + "' contains no labels (every pixel is 0):"
                         + " nothing to export");
             }
             for (int v : labels) {
                 int n = segments.size() + 1;
-                SegmentDescription d = DefaultSegments.of(n, "Segment " + n, false, ImageColors.ofLabel(imp, v));
+                SegmentDescription d = DefaultSegments.of(n, "Segment " + n, false, colorOfLabel.apply(v));
                 if (v != n) d = d.toBuilder().description("ImageJ label value " + v).build();
                 segments.add(d);
                 labelToSegment.put(v, n);
@@ -119,14 +129,19 @@ public final class LabelImageExport {
 
     private static ExportPlan fractional(ImagePlus imp, DcmqiMetadata meta, List<String> notes, Monitoring mon,
                                          UnaryOperator<MaskPlanes> view) {
-        MaskPlanes planes = new ImageMaskPlanes(imp, 1);
+        return fractional(new ImageMaskPlanes(imp, 1), ImageColors.ofChannel(imp, 1), meta, notes, mon, view);
+    }
+
+    /** One probability map (float planes in [0, 1]) as one FRACTIONAL segment. */
+    static ExportPlan fractional(MaskPlanes planes, Color color, DcmqiMetadata meta, List<String> notes, Monitoring mon,
+                                 UnaryOperator<MaskPlanes> view) {
         List<SegmentDescription> segments = new ArrayList<>();
         if (meta != null) {
             segments.add(SegmentMetadataMatch.renumber(meta.segments().get(0), 1));
             if (meta.segments().size() > 1) notes.add("The metadata describes " + meta.segments().size()
                     + " segments; a single-channel probability map uses the first");
         } else {
-            segments.add(DefaultSegments.of(1, "Segment 1", false, ImageColors.ofChannel(imp, 1)));
+            segments.add(DefaultSegments.of(1, "Segment 1", false, color));
             notes.add("No segment metadata: default segment 'Segment 1' (Tissue, AUTOMATIC, algorithm ImageJ)");
         }
         return new ExportPlan(StackedMasks.of(mon.wrap(view.apply(planes), 2L * planes.planes())), segments, SegmentationType.FRACTIONAL, notes);
@@ -136,19 +151,31 @@ public final class LabelImageExport {
                                        UnaryOperator<MaskPlanes> view) {
         int c = imp.getNChannels();
         List<MaskPlanes> masks = new ArrayList<>();
+        for (int ch = 1; ch <= c; ch++) masks.add(new ImageMaskPlanes(imp, ch));
+        return channels(masks, SourceLocator.planesOf(imp), imp.getBitDepth() == 32, ch -> ImageColors.ofChannel(imp, ch), meta, notes,
+                mon, view);
+    }
+
+    /**
+     * One segment per channel (nonzero voxels, or fractions for float channels; overlaps allowed),
+     * {@code colorOfChannel} taking the 1-based channel.
+     */
+    static ExportPlan channels(List<MaskPlanes> channels, int planesPerChannel, boolean fractional, IntFunction<Color> colorOfChannel,
+                               DcmqiMetadata meta, List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
+        int c = channels.size();
+        List<MaskPlanes> masks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int ch = 1; ch <= c; ch++) {
-            masks.add(mon.wrap(view.apply(new ImageMaskPlanes(imp, ch)), 2L * c * SourceLocator.planesOf(imp)));
+            masks.add(mon.wrap(view.apply(channels.get(ch - 1)), 2L * c * planesPerChannel));
             names.add("Segment " + ch);
         }
         List<SegmentDescription> segments = new ArrayList<>();
         if (meta != null) {
             segments.addAll(SegmentMetadataMatch.forNames(meta, names));
         } else {
-            for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, ImageColors.ofChannel(imp, ch)));
+            for (int ch = 1; ch <= c; ch++) segments.add(DefaultSegments.of(ch, names.get(ch - 1), false, colorOfChannel.apply(ch)));
             notes.add("No segment metadata: " + c + " default segments, one per channel (Tissue, AUTOMATIC, algorithm ImageJ)");
         }
-        boolean fractional = imp.getBitDepth() == 32;
         return new ExportPlan(StackedMasks.of(masks), segments, fractional ? SegmentationType.FRACTIONAL : SegmentationType.BINARY, notes);
     }
 }
