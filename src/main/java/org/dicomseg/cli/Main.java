@@ -71,7 +71,8 @@ public final class Main {
             m = "file not found: " + e.getMessage();
         } else if (e instanceof java.nio.file.AccessDeniedException) {
             m = "permission denied: " + e.getMessage();
-        } else if (e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             m = Messages.of(e);
         } else {
             m = "an unexpected internal failure (please report it with the command and the file, if you can share it)";

@@ -194,9 +194,10 @@ public final class CommandFuzzer {
                 return "ok";
             } catch (CliException | InvalidOptionException e) {
                 return "usage";
-            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
                 StackTraceElement[] st = e.getStackTrace();
-                boolean ours = e instanceof IOException || (st.length > 0 && st[0].getClassName().startsWith("org.dicomseg"));
+                boolean ours = e instanceof IOException || e instanceof java.io.UncheckedIOException
+                        || (st.length > 0 && st[0].getClassName().startsWith("org.dicomseg"));
                 String line = Main.failure(args, e);
                 if (!ours || line.contains("unexpected internal failure") || line.contains("Exception")) {
                     return "CRASH " + ReaderFuzzer.signature(e) + " | " + line;

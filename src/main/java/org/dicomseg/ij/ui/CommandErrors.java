@@ -40,7 +40,8 @@ public final class CommandErrors {
         // The failure roots (an input that cannot be read: InputException; an output that cannot be
         // written: OutputException), other I/O failures, overlaps and bad arguments: their messages are
         // written for users and name the file and the problem.
-        if (t instanceof IOException || t instanceof SegmentOverlapException || t instanceof IllegalArgumentException
+        if (t instanceof IOException || t instanceof java.io.UncheckedIOException || t instanceof SegmentOverlapException
+                || t instanceof IllegalArgumentException
                 || t instanceof IllegalStateException) {
             return m != null && !m.isBlank() ? m : Messages.of(t);
         }
