@@ -45,6 +45,14 @@ public final class DownsampledMaskPlanes implements MaskPlanes {
      * @param rule   how a block becomes one pixel
      */
     public DownsampledMaskPlanes(MaskPlanes source, int factor, int shiftX, int shiftY, Rule rule) {
+        this(source, factor, shiftX, shiftY, rule, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, at most {@code maxRows × maxColumns} (the blocks beyond are left out: a pyramid
+     * level ends there).
+     */
+    public DownsampledMaskPlanes(MaskPlanes source, int factor, int shiftX, int shiftY, Rule rule, int maxRows, int maxColumns) {
         this.source = Objects.requireNonNull(source, "mask planes");
         if (factor < 1) throw new IllegalArgumentException("Downsampling factor must be at least 1, got " + factor);
         if (shiftX < 0 || shiftY < 0 || shiftX >= factor || shiftY >= factor) {
@@ -54,8 +62,9 @@ public final class DownsampledMaskPlanes implements MaskPlanes {
         this.shiftX = shiftX;
         this.shiftY = shiftY;
         this.rule = rule;
-        this.columns = (source.columns() + shiftX + factor - 1) / factor;
-        this.rows = (source.rows() + shiftY + factor - 1) / factor;
+        if (maxRows < 1 || maxColumns < 1) throw new IllegalArgumentException("Clipped to nothing: " + maxColumns + "x" + maxRows);
+        this.columns = (int) Math.min(maxColumns, ((long) source.columns() + shiftX + factor - 1) / factor);
+        this.rows = (int) Math.min(maxRows, ((long) source.rows() + shiftY + factor - 1) / factor);
     }
 
     @Override public int rows() { return rows; }

@@ -79,8 +79,9 @@ public final class LabelMapMask extends SegmentationMask {
         return of(MaskPlanes.ofShorts(planes, rows, columns));
     }
 
-    @Override public LabelMapMask downsampled(int factor, int shiftX, int shiftY) {
-        return new LabelMapMask(new DownsampledMaskPlanes(labels, factor, shiftX, shiftY, DownsampledMaskPlanes.Rule.MODE), labelToSegment);
+    @Override public LabelMapMask downsampled(int factor, int shiftX, int shiftY, int maxRows, int maxColumns) {
+        return new LabelMapMask(new DownsampledMaskPlanes(labels, factor, shiftX, shiftY, DownsampledMaskPlanes.Rule.MODE,
+                maxRows, maxColumns), labelToSegment);
     }
 
     @Override public LabelMapMask tiled(TileGrid grid) {

@@ -139,8 +139,19 @@ public abstract class SegmentationMask {
      * {@code factor × factor} block; the mask starts at ({@code shiftX}, {@code shiftY}) inside the
      * first block): binary masks by "any pixel of the block", label maps by the block's most
      * frequent nonzero label, fractions by the block's mean (see {@link DownsampledMaskPlanes}).
+     * Every block the mask touches gives a pixel (the size is rounded up).
      */
-    public abstract SegmentationMask downsampled(int factor, int shiftX, int shiftY);
+    public SegmentationMask downsampled(int factor, int shiftX, int shiftY) {
+        return downsampled(factor, shiftX, shiftY, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #downsampled(int, int, int)} clipped to at most {@code maxRows × maxColumns}: a
+     * pyramid level's Total Pixel Matrix ends where the level ends (its size is the finer size
+     * divided by the factor and rounded down by most converters), so the last, partial block row or
+     * column of the mask may have no pixel on it.
+     */
+    public abstract SegmentationMask downsampled(int factor, int shiftX, int shiftY, int maxRows, int maxColumns);
 
     static void checkPlane(int plane, int planes) {
         if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("Plane " + plane + " of " + planes);

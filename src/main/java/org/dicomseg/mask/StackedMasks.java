@@ -79,11 +79,11 @@ public final class StackedMasks extends SegmentationMask {
     /** The mask of segment {@code segment} (1-based). */
     public MaskPlanes mask(int segment) { return masks.get(segment - 1); }
 
-    @Override public StackedMasks downsampled(int factor, int shiftX, int shiftY) {
+    @Override public StackedMasks downsampled(int factor, int shiftX, int shiftY, int maxRows, int maxColumns) {
         java.util.List<MaskPlanes> t = new java.util.ArrayList<>(masks.size());
         for (MaskPlanes m : masks) {
             DownsampledMaskPlanes.Rule rule = m.kind() == PixelKind.FLOAT32 ? DownsampledMaskPlanes.Rule.MEAN : DownsampledMaskPlanes.Rule.ANY;
-            t.add(new DownsampledMaskPlanes(m, factor, shiftX, shiftY, rule));
+            t.add(new DownsampledMaskPlanes(m, factor, shiftX, shiftY, rule, maxRows, maxColumns));
         }
         return new StackedMasks(t);
     }

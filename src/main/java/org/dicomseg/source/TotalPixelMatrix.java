@@ -28,6 +28,8 @@ import org.dicomseg.task.InputException;
 public final class TotalPixelMatrix {
     /** VL Whole Slide Microscopy Image Storage. */
     public static final String VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.77.1.6";
+    /** Imaged Volume Depth (0048,0003), FL, µm. */
+    static final AttributeTag IMAGED_VOLUME_DEPTH = new AttributeTag(0x0048, 0x0003);
 
     private final long rows;
     private final long columns;
@@ -38,13 +40,14 @@ public final class TotalPixelMatrix {
     private final double rowSpacing;
     private final double columnSpacing;
     private final Double sliceThickness;
+    private final Double imagedVolumeDepth;
     private final DimensionOrganization organization;
     private final int frames;
     private final Map<Long, Integer> sparseFrames;
 
     private TotalPixelMatrix(long rows, long columns, int tileRows, int tileColumns, double[] origin, double[] orientation,
-                             double rowSpacing, double columnSpacing, Double sliceThickness, DimensionOrganization organization,
-                             int frames, Map<Long, Integer> sparseFrames) {
+                             double rowSpacing, double columnSpacing, Double sliceThickness, Double imagedVolumeDepth,
+                             DimensionOrganization organization, int frames, Map<Long, Integer> sparseFrames) {
         this.rows = rows;
         this.columns = columns;
         this.tileRows = tileRows;
@@ -54,6 +57,7 @@ public final class TotalPixelMatrix {
         this.rowSpacing = rowSpacing;
         this.columnSpacing = columnSpacing;
         this.sliceThickness = sliceThickness;
+        this.imagedVolumeDepth = imagedVolumeDepth;
         this.organization = organization;
         this.frames = frames;
         this.sparseFrames = sparseFrames;
@@ -75,8 +79,13 @@ public final class TotalPixelMatrix {
     public double rowSpacing() { return rowSpacing; }
     /** Pixel Spacing (0028,0030) value 2: between columns, mm. */
     public double columnSpacing() { return columnSpacing; }
-    /** Slice Thickness (0018,0050) in mm, or null. */
+    /** Slice Thickness (0018,0050) of the level's Pixel Measures in mm, or null when the slide has none. */
     public Double sliceThickness() { return sliceThickness; }
+    /**
+     * Imaged Volume Depth (0048,0003) of the Whole Slide Microscopy Image module (C.8.12.4), which
+     * the standard gives in µm, converted to mm; null when the slide has none (or not a positive value).
+     */
+    public Double imagedVolumeDepth() { return imagedVolumeDepth; }
     /** Dimension Organization Type of the source (null when not stated). */
     public DimensionOrganization organization() { return organization; }
 
@@ -175,8 +184,11 @@ public final class TotalPixelMatrix {
                 }
             }
         }
+        double[] depth = doubles(h, IMAGED_VOLUME_DEPTH);
         return new TotalPixelMatrix(rows, columns, tileRows, tileCols, origin, ori, spacing[0], spacing[1],
-                th != null && th.length == 1 && th[0] > 0 ? th[0] : null, o, frames, sparse);
+                th != null && th.length == 1 && th[0] > 0 ? th[0] : null,
+                depth != null && depth.length == 1 && depth[0] > 0 && Double.isFinite(depth[0]) ? depth[0] / 1000 : null,
+                o, frames, sparse);
     }
 
     private static long longValue(AttributeList l, AttributeTag t) {

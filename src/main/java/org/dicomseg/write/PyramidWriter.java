@@ -22,7 +22,13 @@ import org.dicomseg.task.OutputException;
  * {@code f} times coarser (f an integer within 1 %), it is downsampled by blocks of f × f
  * ({@link SegmentationMask#downsampled}: binary = any pixel of the block, label map = most frequent
  * nonzero label, fractional = mean) and placed at the offset divided by f, the grid kept aligned.
- * Levels with another spacing ratio are skipped.
+ *
+ * <p>The levels are the slide's own: each SEG level has exactly that level's Total Pixel Matrix.
+ * Converters make a level {@code floor(finer / 2)} pixels wide (CMU-1: 2,967 rows, then 1,483),
+ * so the downsampled mask is clipped to the level where its last block row or column has no pixel
+ * there. A level that cannot be written (a spacing that is not an integer multiple of the first
+ * level's, or a region with no pixel on the level) is named in {@link PyramidResult#notWritten()};
+ * the others are written.</p>
  */
 public final class PyramidWriter {
     private PyramidWriter() { }
@@ -30,34 +36,49 @@ public final class PyramidWriter {
     /**
      * @param outputs one output file per level, in the order of {@code levels}
      * @param levels  level files of one slide series, the mask's level first
-     * @return the results of the levels written (skipped levels have none)
+     * @return the SEG levels written and the levels that could not be, with the reason
+     * @throws InputException when a file is not a slide level, or the mask does not fit on the first
      */
-    public static List<SegWriteResult> write(List<Path> outputs, SegmentationMask mask, List<SegmentDescription> segments,
-                                             List<Path> levels, SegWriteOptions options) throws InputException, OutputException {
+    public static PyramidResult write(List<Path> outputs, SegmentationMask mask, List<SegmentDescription> segments,
+                                      List<Path> levels, SegWriteOptions options) throws InputException, OutputException {
         Objects.requireNonNull(levels, "levels");
         if (levels.isEmpty() || outputs.size() != levels.size()) {
             throw new IllegalArgumentException("Give one output file per level: " + outputs.size() + " outputs, " + levels.size() + " levels");
         }
         SegWriteOptions o = options == null ? SegWriteOptions.defaults() : options;
-        TotalPixelMatrix base = SourceImages.read(levels.get(0)).totalPixelMatrix();
-        if (base == null) throw new SegWriteException(levels.get(0) + " is not a slide level (VL Whole Slide Microscopy image)");
+        List<SourceImages> sources = new ArrayList<>();
+        for (Path level : levels) {
+            SourceImages src = SourceImages.read(level);
+            if (src.totalPixelMatrix() == null) throw new SegWriteException(level + " is not a slide level (VL Whole Slide Microscopy image)");
+            sources.add(src);
+        }
+        TotalPixelMatrix base = sources.get(0).totalPixelMatrix();
         String series = o.seriesInstanceUid() != null ? o.seriesInstanceUid() : Uids.create();
         TiledGeometry g = o.tiledGeometry();
         List<SegWriteResult> out = new ArrayList<>();
+        List<String> notWritten = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
-            SourceImages src = SourceImages.read(levels.get(i));
-            TotalPixelMatrix m = src.totalPixelMatrix();
-            if (m == null) throw new SegWriteException(levels.get(i) + " is not a slide level (VL Whole Slide Microscopy image)");
+            TotalPixelMatrix m = sources.get(i).totalPixelMatrix();
             double ratio = m.columnSpacing() / base.columnSpacing();
             int f = (int) Math.round(ratio);
-            if (f < 1 || Math.abs(ratio - f) > 0.01 * f || Math.abs(m.rowSpacing() / base.rowSpacing() - f) > 0.01 * f) continue;
+            if (f < 1 || Math.abs(ratio - f) > 0.01 * f || Math.abs(m.rowSpacing() / base.rowSpacing() - f) > 0.01 * f) {
+                notWritten.add(levels.get(i) + ": its pixel spacing " + m.rowSpacing() + "\\" + m.columnSpacing()
+                        + " mm is not an integer multiple of the mask level's " + base.rowSpacing() + "\\" + base.columnSpacing() + " mm");
+                continue;
+            }
             long col = g.columnOffset() / f, row = g.rowOffset() / f;
-            SegmentationMask level = f == 1 ? mask : mask.downsampled(f, (int) (g.columnOffset() - col * f), (int) (g.rowOffset() - row * f));
-            if (row + level.rows() > m.rows() || col + level.columns() > m.columns()) continue; // the coarse region overhangs the level
+            if (row >= m.rows() || col >= m.columns()) {
+                notWritten.add(levels.get(i) + ": the region (from row " + g.rowOffset() + ", column "
+                        + g.columnOffset() + " of the first level) has no pixel on this level of " + m.columns() + " x " + m.rows()
+                        + " (downsampled by " + f + ")");
+                continue;
+            }
+            SegmentationMask level = f == 1 ? mask : mask.downsampled(f, (int) (g.columnOffset() - col * f), (int) (g.rowOffset() - row * f),
+                    (int) Math.min(Integer.MAX_VALUE, m.rows() - row), (int) Math.min(Integer.MAX_VALUE, m.columns() - col));
             SegWriteOptions lo = o.toBuilder().seriesInstanceUid(series).sopInstanceUid(null).instanceNumber(i + 1)
                     .tiledGeometry(g.withRegionOffset(row, col)).build();
-            out.add(SegWriter.write(outputs.get(i), level, segments, src, lo));
+            out.add(SegWriter.write(outputs.get(i), level, segments, sources.get(i), lo));
         }
-        return out;
+        return new PyramidResult(out, notWritten);
     }
 }

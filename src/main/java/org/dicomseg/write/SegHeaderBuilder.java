@@ -74,6 +74,8 @@ final class SegHeaderBuilder {
          * (before Pixel Data).
          */
         PerFrameGroups perFrameGroups;
+        /** Filled by the build: source defects the header could not repair (SegWriteResult#warnings). */
+        final List<String> warnings = new java.util.ArrayList<>();
     }
 
     AttributeList build(Input in) {

@@ -148,7 +148,7 @@ public final class SegWriter {
         } catch (IOException e) {
             throw new OutputException("Cannot write " + output + ": " + e.getMessage(), e);
         }
-        return new SegWriteResult(output, in.sopInstanceUid, in.seriesInstanceUid, plan.frameCount(), in.overlaps);
+        return new SegWriteResult(output, in.sopInstanceUid, in.seriesInstanceUid, plan.frameCount(), in.overlaps, in.warnings);
     }
 
     /**

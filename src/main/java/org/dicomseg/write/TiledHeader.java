@@ -18,11 +18,15 @@ import org.dicomseg.source.TotalPixelMatrix;
  *   <li>Total Pixel Matrix Rows/Columns, Total Pixel Matrix Origin Sequence, Image Orientation
  *       (Slide), Total Pixel Matrix Focal Planes (as in the Whole Slide Microscopy Image module,
  *       PS3.3 C.8.12.4), Dimension Organization Type TILED_SPARSE/TILED_FULL (C.7.6.17.3);</li>
- *   <li>Specimen module (C.7.6.22): the container and specimen description of the slide, copied;</li>
+ *   <li>Specimen module (C.7.6.22): the container and specimen description of the slide, copied,
+ *       its Type 2 attributes written empty where the slide lacks them ({@link SpecimenCopy});
+ *       a defect that cannot be repaired (no Container Identifier, a specimen without identifier
+ *       or UID) is named in a warning of the result;</li>
  *   <li>Patient Orientation (General Image, C.7.6.1, Type 2C) empty: slides have no patient axes;</li>
  *   <li>Dimension Index over Referenced Segment Number (not for LABELMAP), Column and Row Position
  *       In Total Image Pixel Matrix, as highdicom writes;</li>
- *   <li>Shared groups: Pixel Measures of the level; TILED_FULL also Derivation Image (every frame
+ *   <li>Shared groups: Pixel Measures of the level, always with a Slice Thickness
+ *       ({@link #sliceThickness}); TILED_FULL also Derivation Image (every frame
  *       comes from the level) and no Per-frame Functional Groups (frame order implicit);</li>
  *   <li>TILED_SPARSE per frame: Derivation Image (the source tile's Referenced Frame Number when
  *       the tile grids coincide), Frame Content, Plane Position (Slide) (C.8.12.6.1: row/column
@@ -45,6 +49,20 @@ final class TiledHeader {
 
     TiledHeader(DataSetBuilder b) { this.b = b; }
 
+    /**
+     * The Slice Thickness (0018,0050) of the SEG's Pixel Measures, in mm. The Pixel Measures macro
+     * (PS3.3 C.7.6.16.2.1) requires it (Type 1C) unless Volumetric Properties is DISTORTED or
+     * SAMPLED, which a SEG never states, and highdicom 0.28.1 refuses a Pixel Measures item without
+     * it; third-party slides often lack it. In this order: the level's own Slice Thickness; else the
+     * slide's Imaged Volume Depth (0048,0003, µm, C.8.12.4); else the smaller of the level's two
+     * pixel spacings (a nominal depth of one pixel: see docs/writer.md).
+     */
+    static double sliceThickness(TotalPixelMatrix m) {
+        if (m.sliceThickness() != null) return m.sliceThickness();
+        if (m.imagedVolumeDepth() != null) return m.imagedVolumeDepth();
+        return Math.min(m.rowSpacing(), m.columnSpacing());
+    }
+
     void write(AttributeList l, SegHeaderBuilder.Input in, AttributeList src, boolean labelMap) {
         ResolvedTiling t = in.tiling;
         TotalPixelMatrix m = t.matrix;
@@ -58,15 +76,24 @@ final class TiledHeader {
         DataSetBuilder.ds(origin, TagFromName.YOffsetInSlideCoordinateSystem, o[1]);
         DataSetBuilder.ds(l, TagFromName.ImageOrientationSlide, m.orientation());
         b.text(l, SegTags.DIMENSION_ORGANIZATION_TYPE, "CS", t.organization.dicomValue());
-        if (src.get(TagFromName.ContainerIdentifier) != null) {
+        String slide = in.sources.files().isEmpty() ? "the slide" : in.sources.files().get(0).toString();
+        if (hasValue(src, TagFromName.ContainerIdentifier)) {
             for (AttributeTag tag : SPECIMEN_MODULE) {
                 Attribute a = src.get(tag);
                 if (a == null) continue;
-                l.put(tag.equals(TagFromName.SpecimenDescriptionSequence) ? SpecimenCopy.descriptions((SequenceAttribute) a) : a);
+                l.put(tag.equals(TagFromName.SpecimenDescriptionSequence) && a instanceof SequenceAttribute
+                        ? SpecimenCopy.descriptions((SequenceAttribute) a, slide, in.warnings) : a);
             }
             for (AttributeTag tag : SPECIMEN_TYPE_2) {
                 if (l.get(tag) == null) DataSetBuilder.seq(l, tag);
             }
+            if (l.get(TagFromName.SpecimenDescriptionSequence) == null) {
+                in.warnings.add(slide + " has a Container Identifier but no Specimen Description Sequence (0040,0560), Type 1"
+                        + " in the Specimen module (PS3.3 C.7.6.22): the SEG's Specimen module lacks it too");
+            }
+        } else if (src.get(TagFromName.SpecimenDescriptionSequence) != null) {
+            in.warnings.add(slide + " describes its specimen but has no Container Identifier (0040,0512), Type 1 in the Specimen"
+                    + " module (PS3.3 C.7.6.22): the Specimen module is not copied into the SEG");
         }
 
         String dimUid = Uids.create();
@@ -83,7 +110,7 @@ final class TiledHeader {
         AttributeList shared = DataSetBuilder.singleItem(l, SegTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
         AttributeList pm = DataSetBuilder.singleItem(shared, SegTags.PIXEL_MEASURES_SEQUENCE);
         DataSetBuilder.ds(pm, SegTags.PIXEL_SPACING, m.rowSpacing(), m.columnSpacing());
-        if (m.sliceThickness() != null) DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, m.sliceThickness());
+        DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, sliceThickness(m));
         if (t.full()) {
             shared.put(derivation(t));
             return;
@@ -166,6 +193,11 @@ final class TiledHeader {
                 w.itemEnd().sequenceEnd();
             }
         }
+    }
+
+    static boolean hasValue(AttributeList l, AttributeTag t) {
+        Attribute a = l.get(t);
+        return a != null && (a instanceof SequenceAttribute ? ((SequenceAttribute) a).getNumberOfItems() > 0 : a.getVM() > 0);
     }
 
     private void dimension(SequenceAttribute dims, String uid, AttributeTag pointer, AttributeTag group, String label) {

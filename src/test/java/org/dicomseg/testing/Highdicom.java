@@ -22,6 +22,9 @@ import com.google.gson.JsonParser;
  * {@code ../shared/oracle/README.md}) with its default calls on a SEG and returns its exit status,
  * its JSON summary and the mask highdicom reconstructed (the {@code --npy} array: uint8,
  * (position, rows, columns, segment) or (rows, columns, segment) for tiled SEGs, C order).
+ * {@link #totalPixelMatrices} reads several tiled SEGs with {@code --mode total} in one Python
+ * process (the way {@code highdicom-read} runs {@code hd_read.py}: same interpreter, same
+ * {@code PYTHONPATH}, same arguments) and returns each Total Pixel Matrix.
  */
 public final class Highdicom {
     private Highdicom() { }
@@ -95,6 +98,95 @@ public final class Highdicom {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted");
         }
+    }
+
+    /** highdicom's Total Pixel Matrix of a tiled SEG: {@code rows × columns} per segment channel. */
+    public static final class TotalPixelMatrix {
+        public final int rows;
+        public final int columns;
+        public final int segments;
+        private final byte[] data; // C order (rows, columns, segment)
+
+        TotalPixelMatrix(int rows, int columns, int segments, byte[] data) {
+            this.rows = rows;
+            this.columns = columns;
+            this.segments = segments;
+            this.data = data;
+        }
+
+        /** Stored value of channel {@code s} (0-based, in segment-number order) at row {@code r}, column {@code c}. */
+        public int value(int s, int r, int c) {
+            return data[(r * columns + c) * segments + s] & 0xFF;
+        }
+
+        /** Channel {@code s} as a plane, row by row. */
+        public byte[] channel(int s) {
+            byte[] out = new byte[rows * columns];
+            for (int i = 0; i < out.length; i++) out[i] = data[i * segments + s];
+            return out;
+        }
+    }
+
+    /** Runs {@code highdicom-read --mode total} on {@code seg} (scratch files in {@code work}). */
+    public static TotalPixelMatrix totalPixelMatrix(Path seg, Path work) {
+        return totalPixelMatrices(List.of(seg), work).get(0);
+    }
+
+    /**
+     * The same for several SEGs in one Python process: the oracle's {@code hd_read.main} with the
+     * arguments {@code highdicom-read} would pass, once per file, so that numpy, pydicom and
+     * highdicom are imported once (about a second each time). Fails on the first file highdicom
+     * refuses, with its message.
+     */
+    public static List<TotalPixelMatrix> totalPixelMatrices(List<Path> segs, Path work) {
+        Path oracle = Shared.root().resolve("oracle");
+        StringBuilder py = new StringBuilder("import sys\nsys.path.insert(0, sys.argv[1])\nimport hd_read\n"
+                + "for i in range(2, len(sys.argv), 3):\n"
+                + "    rc = hd_read.main([sys.argv[i], sys.argv[i + 1], '--npy', sys.argv[i + 2], '--mode', 'total'])\n"
+                + "    print('HD_READ_RC', sys.argv[i], rc, flush=True)\n"
+                + "    if rc != 0: sys.exit(rc)\n");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", py.toString(), oracle.toString()));
+        List<Path> npys = new ArrayList<>();
+        for (Path seg : segs) {
+            String name = seg.getFileName().toString();
+            Path json = work.resolve(name + ".hd.json"), npy = work.resolve(name + ".hd.npy");
+            cmd.add(seg.toAbsolutePath().toString());
+            cmd.add(json.toAbsolutePath().toString());
+            cmd.add(npy.toAbsolutePath().toString());
+            npys.add(npy);
+        }
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("PYTHONPATH", oracle.resolve("site").toString());
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("highdicom-read timed out on " + segs);
+            }
+            if (p.exitValue() != 0) {
+                fail("highdicom cannot read one of " + segs + " (exit " + p.exitValue() + "):\n" + new String(out, StandardCharsets.UTF_8));
+            }
+            List<TotalPixelMatrix> all = new ArrayList<>();
+            for (Path npy : npys) all.add(readNpy(npy));
+            return all;
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run the highdicom oracle: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted");
+        }
+    }
+
+    /** A uint8, C-order .npy file of (rows, columns, segments), read with {@link #npyShape}. */
+    static TotalPixelMatrix readNpy(Path npy) throws IOException {
+        byte[] b = Files.readAllBytes(npy);
+        int[] end = new int[1];
+        int[] shape = npyShape(b, end);
+        if (shape.length != 3) throw new AssertionError(npy + " is not a (rows, columns, segments) array: " + java.util.Arrays.toString(shape));
+        byte[] data = java.util.Arrays.copyOfRange(b, end[0], end[0] + shape[0] * shape[1] * shape[2]);
+        return new TotalPixelMatrix(shape[0], shape[1], shape[2], data);
     }
 
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");

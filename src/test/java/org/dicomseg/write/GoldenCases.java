@@ -216,7 +216,7 @@ final class GoldenCases {
             for (int k = 1; k <= slides.size(); k++) outs.add(dir.resolve("seg-" + k + ".dcm"));
             SegWriteOptions o = typed(LABELMAP, null, 0, RLE).tiledGeometry(TiledGeometry.defaults().withRegionOffset(203, 301)).build();
             List<SegWriteResult> r = PyramidWriter.write(outs, LabelMapMask.ofBytes(new byte[][] {TiledSegs.labels(400, 300)}, 300, 400),
-                    SegTestData.descriptions(2), slides, o);
+                    SegTestData.descriptions(2), slides, o).written();
             assertEquals(slides.size(), r.size(), "one SEG per level");
             return new Outputs(outs, slides);
         }));

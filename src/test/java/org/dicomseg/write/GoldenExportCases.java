@@ -81,7 +81,7 @@ final class GoldenExportCases {
             ImagePlus imp = new ImagePlus("region", new ByteProcessor(300, 200, TiledSegs.labels(300, 200)));
             SlidePlacement at = new SlidePlacement(slides.get(0), 1, 101, 77, 0.00025, 0.00025, null, null);
             List<SegWriteResult> r = SlideExport.writePyramid(LabelImageExport.prepare(imp, null), at,
-                    typed(LABELMAP, null, 0, NONE).build(), dir.resolve("slide-seg.dcm"));
+                    typed(LABELMAP, null, 0, NONE).build(), dir.resolve("slide-seg.dcm")).written();
             assertEquals(slides.size(), r.size(), "one SEG per level");
             return new Outputs(r.stream().map(SegWriteResult::file).collect(Collectors.toList()), slides);
         }));

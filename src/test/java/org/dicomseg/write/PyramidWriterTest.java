@@ -58,7 +58,7 @@ class PyramidWriterTest {
                 .transferSyntax(OutputTransferSyntax.RLE_LOSSLESS)
                 .tiledGeometry(TiledGeometry.defaults().withRegionOffset(y0, x0)).build();
         List<SegWriteResult> res = PyramidWriter.write(outs, LabelMapMask.ofBytes(new byte[][] {labels}, h, w),
-                SegTestData.descriptions(2), levels, o);
+                SegTestData.descriptions(2), levels, o).written();
         assertEquals(4, res.size());
         Conformance.assertConformant(outs.toArray(new Path[0]));
         for (int k = 0; k < factors.length; k++) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.write.PyramidResult;
 import org.dicomseg.write.PyramidWriter;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
@@ -54,9 +55,11 @@ public final class SlideExport {
     /**
      * Writes {@code plan} on the image's level and on every coarser level of its slide series whose
      * pixel spacing is an integer multiple (a multi-resolution SEG series, {@link PyramidWriter}):
-     * {@code out} for the image's level, {@code <name>-level-<k>.dcm} beside it for level k.
+     * {@code out} for the image's level, {@code <name>-level-<k>.dcm} beside it for level k. Every
+     * such level gets its SEG level, the size of that level's matrix; one that cannot be written is
+     * named in the result's {@link PyramidResult#notWritten()}.
      */
-    public static List<SegWriteResult> writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
+    public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws IOException {
         SlideSeries series = SlideSeries.scan(slide.file());
         List<Path> levels = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.dicomseg.ij.slide.SlideTarget;
 import org.dicomseg.options.ExportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.write.PyramidResult;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 
@@ -69,15 +70,18 @@ public final class SlideExportSupport {
         SegWriteResult r;
         try {
             if (pyramid) {
-                List<SegWriteResult> all = SlideExport.writePyramid(plan, slide, options, out);
-                for (SegWriteResult x : all.subList(1, all.size())) IJ.log(command + ": wrote " + x.file() + " (coarser level)");
-                r = all.get(0);
+                PyramidResult all = SlideExport.writePyramid(plan, slide, options, out);
+                List<SegWriteResult> written = all.written();
+                for (SegWriteResult x : written.subList(1, written.size())) IJ.log(command + ": wrote " + x.file() + " (coarser level)");
+                for (String w : all.notWritten()) IJ.log(command + ": WARNING: pyramid level not written: " + w);
+                r = written.get(0);
             } else {
                 r = SlideExport.write(plan, slide, options, out);
             }
         } finally {
             if (progress != null) progress.done();
         }
+        for (String w : r.warnings()) IJ.log(command + ": WARNING: " + w);
         IJ.log(command + ": wrote " + r.file() + " (tiled " + options.tiledGeometry().organization().dicomValue() + ", "
                 + options.segmentationType() + ", " + plan.segments().size() + (plan.segments().size() == 1 ? " segment, " : " segments, ")
                 + r.numberOfFrames() + (r.numberOfFrames() == 1 ? " frame" : " frames") + "; slide " + slide + ")");
