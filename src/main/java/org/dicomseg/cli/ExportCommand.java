@@ -16,11 +16,13 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.options.CommandLine;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.LabelImageFile;
 import org.dicomseg.ij.export.RoiExport;
 import org.dicomseg.ij.export.RoiGrouping;
 import org.dicomseg.ij.export.RoiPlacement;
@@ -98,6 +100,10 @@ final class ExportCommand {
 
     private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out,
                               PrintStream err) throws IOException {
+        // No input can be the output, however it is spelt (the sources: the writer's check, the same rule).
+        AtomicOutput.checkNotAnInput(output, a.has("labels") ? Paths.get(a.get("labels")) : null, "the label image (--labels)");
+        AtomicOutput.checkNotAnInput(output, a.has("rois") ? Paths.get(a.get("rois")) : null, "the ROI set (--rois)");
+        AtomicOutput.checkNotAnInput(output, a.has("meta") ? Paths.get(a.get("meta")) : null, "the segment metadata (--meta)");
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
         if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) {
@@ -111,7 +117,7 @@ final class ExportCommand {
         ImagePlus labels = null;
         if (a.has("labels")) {
             input = a.get("labels");
-            ImagePlus imp = open(Paths.get(input));
+            ImagePlus imp = LabelImageFile.open(Paths.get(input));
             labels = imp;
             if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source, server);
@@ -141,6 +147,7 @@ final class ExportCommand {
         if (labels != null) options = ImportedImageProperties.withPredecessor(options, labels);
         String warning = ExportOptions.readerWarning(options);
         if (warning != null) err.println(warning);
+        for (String note : sources.notes()) out.println("note: " + note);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
@@ -168,6 +175,7 @@ final class ExportCommand {
             VolumeExport export = VolumeExport.prepare(v, sources, meta, own, notes, Progress.NONE);
             ExportPlan plan = export.plan();
             SegWriteOptions options = options(a, plan, meta);
+            for (String note : sources.notes()) out.println("note: " + note);
             for (String note : plan.notes()) out.println("note: " + note);
             SegWriteResult r = export.write(options, output);
             out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
@@ -205,12 +213,5 @@ final class ExportCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("--type must be BINARY, FRACTIONAL or LABELMAP, not '" + s + "'");
         }
-    }
-
-    private static ImagePlus open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("Label image " + file + " does not exist");
-        ImagePlus imp = IJ.openImage(file.toString());
-        if (imp == null) throw new IOException("ImageJ cannot open " + file + " as an image (use a TIFF)");
-        return imp;
     }
 }

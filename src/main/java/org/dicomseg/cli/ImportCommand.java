@@ -24,6 +24,7 @@ import org.dicomseg.options.SegmentSelection;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportSources;
+import org.dicomseg.task.Messages;
 import org.dicomseg.task.OutputException;
 import org.dicomseg.ij.open.VolumeImport;
 import org.dicomseg.volume.VolumeFormat;
@@ -80,7 +81,7 @@ final class ImportCommand {
         if (Files.exists(target) && !a.flag("overwrite")) {
             throw new CliException(target + " exists; add --overwrite to replace it");
         }
-        if (!org.dicomseg.web.DicomWebUrl.isUrl(arg) && target.toAbsolutePath().normalize().equals(Paths.get(arg).toAbsolutePath().normalize())) {
+        if (!org.dicomseg.web.DicomWebUrl.isUrl(arg) && AtomicOutput.isSameFile(target, Paths.get(arg))) {
             throw new CliException("--out must not be the SEG itself");
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
@@ -115,9 +116,18 @@ final class ImportCommand {
                 what[0] = res.rois().size() + " ROIs";
             } else {
                 ImagePlus imp = res.image();
-                boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
-                        : new FileSaver(imp).saveAsTiff(tmp.toString());
-                if (!ok) throw new OutputException("Could not write " + target);
+                // ImageJ reports a failed save (a full disk) on stdout, headless: catch it, say it once on stderr.
+                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                PrintStream stdout = System.out;
+                boolean ok;
+                System.setOut(new PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
+                            : new FileSaver(imp).saveAsTiff(tmp.toString());
+                } finally {
+                    System.setOut(stdout);
+                }
+                if (!ok) throw new OutputException("Could not write " + target + why(said.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }
@@ -126,6 +136,21 @@ final class ImportCommand {
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
         return 0;
+    }
+
+    /**
+     * ": <reason>" from what ImageJ printed about a failed save (its lines, without the temporary
+     * file's name and Java class names, e.g. "No space left on device"), or "".
+     */
+    static String why(String said) {
+        StringBuilder b = new StringBuilder();
+        for (String line : said.split("\\R")) {
+            String t = Messages.oneLine(line.trim());
+            if (t.isEmpty() || t.contains(".part")) continue;
+            if (b.length() > 0) b.append(' ');
+            b.append(t);
+        }
+        return b.length() == 0 ? "" : ": " + b;
     }
 
     /**

@@ -88,7 +88,8 @@ public class ExportLabelImageCommand implements PlugIn {
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
         // an imported SEG, edited: the new SEG records the imported one as its predecessor
         SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(ExportFields.toOptions(form, meta), imp)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, progress, null);
@@ -116,7 +117,8 @@ public class ExportLabelImageCommand implements PlugIn {
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(
                 SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta)), imp)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);

@@ -101,7 +101,9 @@ public class ExportRoisCommand implements PlugIn {
             placement = RoiPlacement.ofStack(sources.planeCount());
         }
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the ROI set (" + MacroKeys.ROIS + "=)", form.string(MacroKeys.ROIS),
+                        "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, form.string(MacroKeys.META).isBlank(),
@@ -120,7 +122,9 @@ public class ExportRoisCommand implements PlugIn {
         RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the ROI set (" + MacroKeys.ROIS + "=)", form.string(MacroKeys.ROIS),
+                        "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);

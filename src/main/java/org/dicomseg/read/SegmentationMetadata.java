@@ -32,6 +32,10 @@ public final class SegmentationMetadata {
     int rows;
     int columns;
     int numberOfFrames;
+    /** True when Number of Frames was missing and taken from the Per-frame Functional Groups' item count. */
+    boolean numberOfFramesInferred;
+    /** True when Number of Frames (0028,0008) is absent from the file. */
+    boolean numberOfFramesMissing;
     int bitsAllocated;
     String photometricInterpretation;
     PaletteColorLut paletteColorLut;

@@ -20,6 +20,7 @@ import org.dicomseg.task.InputException;
 import org.dicomseg.web.Credentials;
 import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.web.ServerSettings;
+import org.dicomseg.task.Messages;
 
 /**
  * Finds the source DICOM images of an export. For an open image it looks, in this order, at the
@@ -219,7 +220,8 @@ public final class SourceLocator {
         }
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
-            return chooseSeries(scanFolder(p), "folder " + p, width, height, planes);
+            Scan scan = scanFolder(p);
+            return chooseSeries(scan.headers, scan.skipped, "folder " + p, width, height, planes);
         }
         if (!Files.isRegularFile(p)) throw new InputException("Source not found: " + p);
         SourceHeader h = SourceHeader.read(p);
@@ -228,42 +230,67 @@ public final class SourceLocator {
             return SourceSeries.spatiallyOrdered(List.of(h), "file " + p);
         }
         List<SourceHeader> same = new ArrayList<>();
-        for (SourceHeader o : scanFolder(p.getParent())) {
+        Scan scan = scanFolder(p.getParent());
+        for (SourceHeader o : scan.headers) {
             if (o.seriesInstanceUid() != null && o.seriesInstanceUid().equals(h.seriesInstanceUid())) same.add(o);
         }
         if (same.isEmpty()) same.add(h);
-        return SourceSeries.spatiallyOrdered(same, "the series of " + p);
+        return SourceSeries.spatiallyOrdered(same, scan.skipped, "the series of " + p);
     }
 
-    /** DICOM images (not segmentations) directly inside {@code folder}, in file-name order. */
-    static List<SourceHeader> scanFolder(Path folder) throws IOException {
+    /**
+     * DICOM images (not segmentations) directly inside {@code folder}, in file-name order, and the
+     * files that were skipped because they are not DICOM or cannot be read, each named with why
+     * (DICOMDIR and segmentations are not images of the series and are not counted as skipped).
+     */
+    static Scan scanFolder(Path folder) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(Files::isRegularFile).sorted().collect(java.util.stream.Collectors.toList());
         }
         List<SourceHeader> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Path f : files) {
-            if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR") || !SourceHeader.isDicomFile(f)) continue;
+            if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR")) continue;
+            if (!SourceHeader.isDicomFile(f)) {
+                skipped.add(f.getFileName() + " (not a DICOM file)");
+                continue;
+            }
             SourceHeader h;
             try {
                 h = SourceHeader.read(f);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                skipped.add(f.getFileName() + " (cannot be read: " + Messages.oneLine(e.getMessage()) + ")");
                 continue;
             }
             if (!h.isSegmentation()) out.add(h);
         }
-        if (out.isEmpty()) throw new InputException("No DICOM images in folder " + folder);
-        return out;
+        if (out.isEmpty()) {
+            throw new InputException("No DICOM images in folder " + folder + (skipped.isEmpty() ? "" : "; skipped " + SourceSeries.list(skipped)));
+        }
+        return new Scan(out, skipped);
     }
 
-    private static SourceSeries chooseSeries(List<SourceHeader> all, String origin, int width, int height, int planes) {
+    /** What {@link #scanFolder} found: the images and the skipped files ("name (why)"). */
+    static final class Scan {
+        final List<SourceHeader> headers;
+        final List<String> skipped;
+
+        Scan(List<SourceHeader> headers, List<String> skipped) {
+            this.headers = headers;
+            this.skipped = skipped;
+        }
+    }
+
+    private static SourceSeries chooseSeries(List<SourceHeader> all, List<String> skipped, String origin, int width, int height,
+            int planes) {
         Map<String, List<SourceHeader>> bySeries = new LinkedHashMap<>();
         for (SourceHeader h : all) {
             String key = h.seriesInstanceUid() != null ? h.seriesInstanceUid() : "?";
             if (h.frames() > 1) key = key + "#" + h.file();
             bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
         }
-        if (bySeries.size() == 1) return SourceSeries.spatiallyOrdered(all, origin);
+        if (bySeries.size() == 1) return SourceSeries.spatiallyOrdered(all, skipped, origin);
         List<List<SourceHeader>> fitting = new ArrayList<>();
         StringBuilder list = new StringBuilder();
         for (List<SourceHeader> s : bySeries.values()) {
@@ -274,7 +301,7 @@ public final class SourceLocator {
                     .append(n).append(n == 1 ? " image " : " images ").append(f.columns()).append("x").append(f.rows())
                     .append(" (e.g. ").append(f.file().getFileName()).append(")");
         }
-        if (fitting.size() == 1) return SourceSeries.spatiallyOrdered(fitting.get(0), origin);
+        if (fitting.size() == 1) return SourceSeries.spatiallyOrdered(fitting.get(0), skipped, origin);
         throw new IllegalArgumentException("The " + origin + " holds " + bySeries.size() + " series and "
                 + (fitting.isEmpty() ? "none" : fitting.size()) + " of them fit" + (fitting.isEmpty() ? "s" : "")
                 + " the image (" + width + "x" + height + ", " + planes + (planes == 1 ? " slice" : " slices")

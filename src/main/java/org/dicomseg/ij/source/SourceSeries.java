@@ -27,10 +27,16 @@ public final class SourceSeries {
 
     private final List<SourceHeader> headers;
     private final String origin;
+    private final List<String> skipped;
 
-    private SourceSeries(List<SourceHeader> headers, String origin) {
+    private SourceSeries(List<SourceHeader> headers, String origin, List<String> skipped) {
         this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
         this.origin = origin;
+        this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
+    }
+
+    private SourceSeries(List<SourceHeader> headers, String origin) {
+        this(headers, origin, List.of());
     }
 
     /** The files in the given order (already matched to planes), after consistency checks. */
@@ -41,6 +47,16 @@ public final class SourceSeries {
 
     /** The files sorted along the slice normal by Image Position (Patient), after consistency checks. */
     public static SourceSeries spatiallyOrdered(List<SourceHeader> headers, String origin) {
+        return spatiallyOrdered(headers, List.of(), origin);
+    }
+
+    /**
+     * {@link #spatiallyOrdered(List, String)} for the images of a folder scan that skipped the files
+     * {@code skipped} ("name (why)"): they are kept for {@link #notes()}, and when the remaining
+     * slices have a gap the skipped files could fill ({@link #checkNoGap}), the series is
+     * refused, since a skipped slice would leave the SEG referencing a stack with a hole in it.
+     */
+    public static SourceSeries spatiallyOrdered(List<SourceHeader> headers, List<String> skipped, String origin) {
         checkConsistent(headers);
         if (headers.size() == 1) return new SourceSeries(headers, origin);
         PlaneOrientation o = headers.get(0).orientation();
@@ -66,7 +82,40 @@ public final class SourceSeries {
                         + sorted.get(i).position() + ": the source holds more than one stack (pick one series)");
             }
         }
-        return new SourceSeries(sorted, origin);
+        if (!skipped.isEmpty() && sorted.size() > 2) checkNoGap(sorted, n, skipped, origin);
+        return new SourceSeries(sorted, origin, skipped);
+    }
+
+    /**
+     * A gap the skipped files could have filled: a step between neighbouring slices of about k times
+     * the usual (median) step, 2 &lt;= k &lt;= 1 + the number of skipped files. Series whose spacing is
+     * irregular anyway (a scout far from the stack) are not mistaken for one.
+     */
+    private static void checkNoGap(List<SourceHeader> sorted, double[] n, List<String> skipped, String origin) {
+        double[] steps = new double[sorted.size() - 1];
+        for (int i = 1; i < sorted.size(); i++) {
+            steps[i - 1] = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
+        }
+        double[] order = steps.clone();
+        java.util.Arrays.sort(order);
+        double usual = order[order.length / 2];
+        for (int i = 0; i < steps.length; i++) {
+            long k = Math.round(steps[i] / usual);
+            if (k >= 2 && k - 1 <= skipped.size() && Math.abs(steps[i] - k * usual) <= 0.1 * usual) {
+                throw new IllegalArgumentException("The source images (" + origin + ") have a gap of "
+                        + String.format(java.util.Locale.ROOT, "%.3g", steps[i]) + " mm between " + sorted.get(i).file().getFileName()
+                        + " and " + sorted.get(i + 1).file().getFileName() + " where the slices are "
+                        + String.format(java.util.Locale.ROOT, "%.3g", usual) + " mm apart, and files were skipped: "
+                        + list(skipped) + "; repair or remove them, or name the files of the series");
+            }
+        }
+    }
+
+    /** "a, b, c" or "a, b, ... and N more", for messages. */
+    static String list(List<String> items) {
+        int shown = Math.min(items.size(), 5);
+        String s = String.join(", ", items.subList(0, shown));
+        return items.size() > shown ? s + " and " + (items.size() - shown) + " more" : s;
     }
 
     /**
@@ -83,7 +132,7 @@ public final class SourceSeries {
             if (x.instanceNumber() <= 0 || !numbers.add(x.instanceNumber())) return spatial;
         }
         h.sort(Comparator.comparingInt(SourceHeader::instanceNumber));
-        return new SourceSeries(h, origin);
+        return new SourceSeries(h, origin, spatial.skipped);
     }
 
     private static void checkConsistent(List<SourceHeader> headers) {
@@ -135,6 +184,14 @@ public final class SourceSeries {
 
     /** True when the sources are instances on a server (headers from WADO-RS metadata). */
     public boolean isRemote() { return headers.get(0).isRemote(); }
+
+    /**
+     * What the user should know about how the series was found: the files of the folder that were
+     * skipped (not DICOM, unreadable), each named; empty when none.
+     */
+    public List<String> notes() {
+        return skipped.isEmpty() ? List.of() : List.of("skipped " + skipped.size() + " file(s) of " + origin + ": " + list(skipped));
+    }
 
     /** Where the files came from (folder, file or image), for messages. */
     public String origin() { return origin; }

@@ -40,6 +40,7 @@ public final class SlideSeries {
         }
         List<SlideLevel> levels = new ArrayList<>();
         for (Path p : candidates) {
+            if (!SlideLevel.mayBeSlide(p)) continue; // not DICOM, or another SOP Class by its File Meta Information
             SlideLevel l;
             try {
                 l = SlideLevel.read(p);

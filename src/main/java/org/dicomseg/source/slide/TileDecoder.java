@@ -93,6 +93,10 @@ public final class TileDecoder {
     byte[] decode(byte[] stored) throws IOException {
         int n = rows * columns;
         if (isNative(transferSyntaxUid)) {
+            if (stored.length < nativeTileBytes()) {
+                throw new InputException("A tile of " + level.name() + " holds " + stored.length + " bytes, the header"
+                        + " says " + columns + "x" + rows + " x " + samples + " samples (" + nativeTileBytes() + " bytes)");
+            }
             if (samples == 3 && level.planarConfiguration() == 1) {
                 byte[] out = new byte[3 * n];
                 for (int i = 0; i < n; i++) {
@@ -106,7 +110,7 @@ public final class TileDecoder {
         }
         BufferedImage img = read(stored);
         Raster r = img.getRaster();
-        if (r.getWidth() < columns || r.getHeight() < rows) {
+        if (r.getWidth() != columns || r.getHeight() != rows) { // more is as wrong as fewer: never cut to size
             throw new InputException("A tile decodes to " + r.getWidth() + "x" + r.getHeight() + ", the header says " + columns + "x" + rows);
         }
         byte[] out = new byte[samples * n * bytesPerSample()];
