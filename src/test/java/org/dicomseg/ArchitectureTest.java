@@ -38,7 +38,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "org.dicomseg.model..", "org.dicomseg.task..", "org.dicomseg.pixels..", "org.dicomseg.dicom..",
         "org.dicomseg.source..", "org.dicomseg.mask..", "org.dicomseg.volume..", "org.dicomseg.write..", "org.dicomseg.read..",
-        "org.dicomseg.reconstruct..", "org.dicomseg.dcmqi..", "org.dicomseg.options..",
+        "org.dicomseg.reconstruct..", "org.dicomseg.dcmqi..", "org.dicomseg.options..", "org.dicomseg.web..",
     };
     /** The packages that may use PixelMed's data-set classes: the file format and the readers and writers of files. */
     private static final String[] PIXELMED_USERS = {
@@ -116,7 +116,7 @@ class ArchitectureTest {
     void noDependencyGoesUpAFloor() {
         LayeredArchitecture floors = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("model").definedBy("org.dicomseg.model..", "org.dicomseg.task..")
-                .layer("pixels, dicom").definedBy("org.dicomseg.pixels..", "org.dicomseg.dicom..")
+                .layer("pixels, dicom, web").definedBy("org.dicomseg.pixels..", "org.dicomseg.dicom..", "org.dicomseg.web..")
                 .layer("source, mask").definedBy("org.dicomseg.source..", "org.dicomseg.mask..", "org.dicomseg.volume..")
                 .layer("write, read").definedBy("org.dicomseg.write..", "org.dicomseg.read..")
                 .layer("reconstruct").definedBy("org.dicomseg.reconstruct..")
@@ -125,17 +125,17 @@ class ArchitectureTest {
                 .layer("plugins").definedBy("org.dicomseg.plugins..")
                 .layer("cli").definedBy("org.dicomseg.cli..")
                 .whereLayer("model").mayNotAccessAnyLayer()
-                .whereLayer("pixels, dicom").mayOnlyAccessLayers("model")
-                .whereLayer("source, mask").mayOnlyAccessLayers("model", "pixels, dicom")
-                .whereLayer("write, read").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask")
-                .whereLayer("reconstruct").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read")
-                .whereLayer("dcmqi, options").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read",
+                .whereLayer("pixels, dicom, web").mayOnlyAccessLayers("model")
+                .whereLayer("source, mask").mayOnlyAccessLayers("model", "pixels, dicom, web")
+                .whereLayer("write, read").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask")
+                .whereLayer("reconstruct").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask", "write, read")
+                .whereLayer("dcmqi, options").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask", "write, read",
                         "reconstruct")
-                .whereLayer("ij").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read",
+                .whereLayer("ij").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask", "write, read",
                         "reconstruct", "dcmqi, options")
-                .whereLayer("plugins").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read",
+                .whereLayer("plugins").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask", "write, read",
                         "reconstruct", "dcmqi, options", "ij")
-                .whereLayer("cli").mayOnlyAccessLayers("model", "pixels, dicom", "source, mask", "write, read",
+                .whereLayer("cli").mayOnlyAccessLayers("model", "pixels, dicom, web", "source, mask", "write, read",
                         "reconstruct", "dcmqi, options", "ij");
         floors.because("a package uses only the floors below its own (docs/architecture.md)").check(main);
     }

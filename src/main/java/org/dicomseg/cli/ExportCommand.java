@@ -16,11 +16,13 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.options.CommandLine;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.LabelImageExport;
+import org.dicomseg.ij.export.LabelImageFile;
 import org.dicomseg.ij.export.RoiExport;
 import org.dicomseg.ij.export.RoiGrouping;
 import org.dicomseg.ij.export.RoiPlacement;
@@ -37,6 +39,8 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
+import org.dicomseg.web.ServerSettings;
+import org.dicomseg.web.StoreTarget;
 import org.dicomseg.ij.export.VolumeExport;
 import org.dicomseg.task.Progress;
 import org.dicomseg.volume.LabelVolume;
@@ -45,7 +49,7 @@ import org.dicomseg.volume.VolumeGrid;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
- * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k]} plus the
+ * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
@@ -60,12 +64,12 @@ final class ExportCommand {
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
+            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
 
-    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE]"
-            + " --out SEG.dcm [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k] [--geometry source|file]"
+    static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
+            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--overwrite]";
+            + " [--keep-empty] [--palette] [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -74,16 +78,38 @@ final class ExportCommand {
     /** As {@link #run(List, PrintStream)}, with warnings (e.g. {@link ExportOptions#readerWarning}) on {@code err}. */
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
-                Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description", "geometry"),
-                Set.of("keep-empty", "overwrite"));
+                ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
+                        "series-description", "geometry", "store")),
+                Set.of("keep-empty", "palette", "overwrite"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
-        Path output = Paths.get(a.require("out"));
+        ServerSettings server = ServerFlags.settings(a);
+        StoreTarget store = a.has("store") ? StoreCommand.target(a.get("store"), "store") : null;
+        if (store == null && !a.has("out")) throw new CliException("--out is required (or --store URL)\nusage: " + USAGE);
+        Path tempDir = a.has("out") ? null : Files.createTempDirectory("dicomseg-export");
+        try {
+            return export(a, source, server, store, a.has("out") ? Paths.get(a.get("out")) : tempDir.resolve("seg.dcm"), out, err);
+        } finally {
+            if (tempDir != null) {
+                Files.deleteIfExists(tempDir.resolve("seg.dcm"));
+                Files.deleteIfExists(tempDir);
+            }
+        }
+    }
+
+    private static int export(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, PrintStream out,
+                              PrintStream err) throws IOException {
+        // No input can be the output, however it is spelt (the sources: the writer's check, the same rule).
+        AtomicOutput.checkNotAnInput(output, a.has("labels") ? Paths.get(a.get("labels")) : null, "the label image (--labels)");
+        AtomicOutput.checkNotAnInput(output, a.has("rois") ? Paths.get(a.get("rois")) : null, "the ROI set (--rois)");
+        AtomicOutput.checkNotAnInput(output, a.has("meta") ? Paths.get(a.get("meta")) : null, "the segment metadata (--meta)");
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
-        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) return volume(a, a.require("source"), output, meta, out);
+        if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) {
+            int written = volume(a, a.require("source"), output, meta, out);
+            return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
+        }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
         ExportPlan plan;
         SourceSeries sources;
@@ -91,10 +117,10 @@ final class ExportCommand {
         ImagePlus labels = null;
         if (a.has("labels")) {
             input = a.get("labels");
-            ImagePlus imp = open(Paths.get(input));
+            ImagePlus imp = LabelImageFile.open(Paths.get(input));
             labels = imp;
             if (!source.isBlank()) {
-                sources = SourceLocator.fromPath(imp, source);
+                sources = SourceLocator.fromPath(imp, source, server);
             } else {
                 sources = SourceLocator.ofImage(imp);
                 if (sources == null) {
@@ -111,7 +137,7 @@ final class ExportCommand {
             input = a.get("rois");
             if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
-            sources = SourceLocator.fromPath(source, 0, 0, 0);
+            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
             plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
                     sources.width(), sources.height(), meta);
@@ -121,11 +147,13 @@ final class ExportCommand {
         if (labels != null) options = ImportedImageProperties.withPredecessor(options, labels);
         String warning = ExportOptions.readerWarning(options);
         if (warning != null) err.println(warning);
+        for (String note : sources.notes()) out.println("note: " + note);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r = SegExport.write(plan, sources, options, output);
-        out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
+        out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;
     }
 
@@ -147,6 +175,7 @@ final class ExportCommand {
             VolumeExport export = VolumeExport.prepare(v, sources, meta, own, notes, Progress.NONE);
             ExportPlan plan = export.plan();
             SegWriteOptions options = options(a, plan, meta);
+            for (String note : sources.notes()) out.println("note: " + note);
             for (String note : plan.notes()) out.println("note: " + note);
             SegWriteResult r = export.write(options, output);
             out.println("wrote " + r.file() + ": " + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
@@ -168,6 +197,7 @@ final class ExportCommand {
         if (a.has("fractional-type")) values.put(MacroKeys.FRACTIONAL_TYPE, a.get("fractional-type"));
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
+        if (a.flag("palette")) values.put(MacroKeys.PALETTE, "true");
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
     }
@@ -183,12 +213,5 @@ final class ExportCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("--type must be BINARY, FRACTIONAL or LABELMAP, not '" + s + "'");
         }
-    }
-
-    private static ImagePlus open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("Label image " + file + " does not exist");
-        ImagePlus imp = IJ.openImage(file.toString());
-        if (imp == null) throw new IOException("ImageJ cannot open " + file + " as an image (use a TIFF)");
-        return imp;
     }
 }

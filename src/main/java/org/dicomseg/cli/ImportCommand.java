@@ -24,6 +24,7 @@ import org.dicomseg.options.SegmentSelection;
 import org.dicomseg.ij.open.SegImporter;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.ImportSources;
+import org.dicomseg.task.Messages;
 import org.dicomseg.task.OutputException;
 import org.dicomseg.ij.open.VolumeImport;
 import org.dicomseg.volume.VolumeFormat;
@@ -49,9 +50,9 @@ import org.dicomseg.task.Progress;
 final class ImportCommand {
     private ImportCommand() { }
 
-    static final String USAGE = "dicomseg import SEG --out F.tif|F.nii|F.nii.gz|F.nrrd [--source DIR_OR_FILE] [--as hyperstack|labels|rois|segments]"
-            + " [--segments 1,3-5]"
-            + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N]";
+    static final String USAGE = "dicomseg import SEG|URL --out F.tif|F.nii|F.nii.gz|F.nrrd [--source DIR_OR_FILE]"
+            + " [--as hyperstack|labels|rois|segments] [--segments 1,3-5]"
+            + " [--last-wins] [--fractional-stored] [--overwrite] [--region x,y,w,h] [--downsample N] " + ServerFlags.USAGE;
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.OUTPUT, "as", MacroKeys.SEGMENTS, "segments",
@@ -59,12 +60,16 @@ final class ImportCommand {
             MacroKeys.DOWNSAMPLE, "downsample", MacroKeys.SOURCE_FOLDER, "source");
 
     static int run(List<String> argv, PrintStream out) throws IOException {
-        CommandLine a = CommandLine.parse(argv, Set.of("out", "as", "segments", "region", "downsample", "source"),
+        CommandLine a = CommandLine.parse(argv, ServerFlags.with(Set.of("out", "as", "segments", "region", "downsample", "source")),
                 Set.of("last-wins", "fractional-stored", "overwrite"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
-        Path seg = Paths.get(a.positional().get(0));
+        String arg = a.positional().get(0);
         Path target = Paths.get(a.require("out"));
-        if (VolumeFormat.isVolume(target)) return volume(a, seg, target, out);
+        if (VolumeFormat.isVolume(target)) {
+            try (SegInput in = SegInput.of(arg, ServerFlags.settings(a))) {
+                return volume(a, in.file(), target, out);
+            }
+        }
         String as = a.get("as", "hyperstack").toLowerCase(Locale.ROOT);
         ImportOptions.Output output;
         switch (as) {
@@ -76,7 +81,7 @@ final class ImportCommand {
         if (Files.exists(target) && !a.flag("overwrite")) {
             throw new CliException(target + " exists; add --overwrite to replace it");
         }
-        if (target.toAbsolutePath().normalize().equals(seg.toAbsolutePath().normalize())) {
+        if (!org.dicomseg.web.DicomWebUrl.isUrl(arg) && AtomicOutput.isSameFile(target, Paths.get(arg))) {
             throw new CliException("--out must not be the SEG itself");
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
@@ -89,6 +94,13 @@ final class ImportCommand {
         values.put(MacroKeys.DOWNSAMPLE, a.get("downsample", ""));
         values.put(MacroKeys.SOURCE_FOLDER, a.get("source", ""));
         ImportOptions o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
+        try (SegInput in = SegInput.of(arg, ServerFlags.settings(a))) {
+            return write(in, o, output, target, out);
+        }
+    }
+
+    private static int write(SegInput in, ImportOptions o, ImportOptions.Output output, Path target, PrintStream out) throws IOException {
+        Path seg = in.file();
         String[] what = new String[1];
         SegImporter.Result[] result = new SegImporter.Result[1];
         // Written next to the target and renamed into place: an interrupted import leaves no partial file.
@@ -98,15 +110,24 @@ final class ImportCommand {
             SegImporter.Result res;
             try (SegmentationReader r = SegmentationReader.open(seg)) {
                 ImportedSegmentation v = ImportSources.read(r, run, seg, List.of(), null, 0, 0, Progress.NONE);
-                res = new SegImporter(run, Progress.NONE).run(v, seg, seg.getFileName().toString());
+                res = new SegImporter(run, Progress.NONE).run(v, seg, in.name());
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
                 what[0] = res.rois().size() + " ROIs";
             } else {
                 ImagePlus imp = res.image();
-                boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
-                        : new FileSaver(imp).saveAsTiff(tmp.toString());
-                if (!ok) throw new OutputException("Could not write " + target);
+                // ImageJ reports a failed save (a full disk) on stdout, headless: catch it, say it once on stderr.
+                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                PrintStream stdout = System.out;
+                boolean ok;
+                System.setOut(new PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
+                            : new FileSaver(imp).saveAsTiff(tmp.toString());
+                } finally {
+                    System.setOut(stdout);
+                }
+                if (!ok) throw new OutputException("Could not write " + target + why(said.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }
@@ -115,6 +136,21 @@ final class ImportCommand {
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
         return 0;
+    }
+
+    /**
+     * ": <reason>" from what ImageJ printed about a failed save (its lines, without the temporary
+     * file's name and Java class names, e.g. "No space left on device"), or "".
+     */
+    static String why(String said) {
+        StringBuilder b = new StringBuilder();
+        for (String line : said.split("\\R")) {
+            String t = Messages.oneLine(line.trim());
+            if (t.isEmpty() || t.contains(".part")) continue;
+            if (b.length() > 0) b.append(' ');
+            b.append(t);
+        }
+        return b.length() == 0 ? "" : ": " + b;
     }
 
     /**

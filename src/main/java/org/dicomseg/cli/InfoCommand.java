@@ -2,7 +2,6 @@ package org.dicomseg.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,29 +16,35 @@ import org.dicomseg.model.SegmentDescription;
 final class InfoCommand {
     private InfoCommand() { }
 
-    static final String USAGE = "dicomseg info SEG [--json]";
+    static final String USAGE = "dicomseg info SEG|URL [--json] " + ServerFlags.USAGE;
 
-    static int run(List<String> argv, PrintStream out) throws SegReadException {
-        CommandLine a = CommandLine.parse(argv, Set.of(), Set.of("json"));
+    static int run(List<String> argv, PrintStream out) throws java.io.IOException {
+        CommandLine a = CommandLine.parse(argv, ServerFlags.VALUED, Set.of("json"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
-        Path file = Paths.get(a.positional().get(0));
+        try (SegInput in = SegInput.of(a.positional().get(0), ServerFlags.settings(a))) {
+            run(in, a.flag("json"), out);
+        }
+        return 0;
+    }
+
+    private static void run(SegInput in, boolean json, PrintStream out) throws SegReadException {
+        Path file = in.file();
         try (SegmentationReader seg = SegmentationReader.open(file)) {
-            if (a.flag("json")) {
+            if (json) {
                 out.println(SegInfoJson.toText(SegInfoJson.of(seg)));
             } else {
-                printText(seg, out);
+                printText(seg, in.remote() ? in.name() : seg.file().toString(), out);
             }
         } catch (SegReadException e) {
             throw e;
         } catch (java.io.IOException e) {
             throw new SegReadException(file, e.getMessage(), e);
         }
-        return 0;
     }
 
-    private static void printText(SegmentationReader seg, PrintStream out) throws SegReadException {
+    private static void printText(SegmentationReader seg, String name, PrintStream out) throws SegReadException {
         SegmentationMetadata m = seg.metadata();
-        out.println("File:            " + seg.file());
+        out.println("File:            " + name);
         out.println("Type:            " + m.segmentationType()
                 + (m.fractionalType() != null ? " / " + m.fractionalType() + " (max " + m.maximumFractionalValue() + ")" : ""));
         out.println("SOP class:       " + m.sopClassUid());

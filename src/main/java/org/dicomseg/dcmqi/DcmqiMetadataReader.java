@@ -94,6 +94,10 @@ public final class DcmqiMetadataReader {
     public DcmqiMetadata read(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r);
+        } catch (MetadataFormatException e) {
+            throw e.inFile(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MetadataFormatException("", file + ": not UTF-8 text (a JSON document is UTF-8, RFC 8259)", e);
         }
     }
 

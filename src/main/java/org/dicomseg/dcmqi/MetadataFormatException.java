@@ -22,6 +22,20 @@ public final class MetadataFormatException extends InputException {
         initCause(cause);
     }
 
+    /**
+     * The same problem, its message prefixed with the file the document was read from (so the
+     * user's one line names the file, not only the JSON path).
+     */
+    public MetadataFormatException inFile(java.nio.file.Path file) {
+        return new MetadataFormatException(path, file + ": " + getMessage(), getCause(), true);
+    }
+
+    private MetadataFormatException(String path, String fullMessage, Throwable cause, boolean full) {
+        super(fullMessage);
+        this.path = path;
+        if (cause != null) initCause(cause);
+    }
+
     /** The JSON path of the offending value ("" for the document itself). */
     public String path() { return path; }
 }

@@ -81,7 +81,8 @@ public final class DataSetWalker {
         if (in.size() < 132 + 12) return null;
         if (in.u8(128) != 'D' || in.u8(129) != 'I' || in.u8(130) != 'C' || in.u8(131) != 'M') return null;
         long pos = 132;
-        String ts = null, sopClass = null;
+        String ts = null;
+        String sopClass = null;
         while (pos + 8 <= in.size()) {
             int group = in.u16(pos, false);
             if (group != 0x0002) break;
@@ -98,12 +99,12 @@ public final class DataSetWalker {
             }
             if (len == UNDEFINED) throw new IOException("File Meta Information element (0002," + hex4(element) + ") has undefined length");
             if (element == 0x0010 || element == 0x0002) {
-                if (len > 256) throw new IOException("File Meta Information element (0002," + hex4(element) + ") is " + len + " bytes long");
+                if (len > 256) throw new IOException("(0002," + hex4(element) + ") of the File Meta Information is " + len + " bytes long");
                 byte[] b = new byte[(int) len];
                 in.readFully(pos + header, b, 0, (int) len);
-                String uid = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
-                if (element == 0x0010) ts = uid;
-                else sopClass = uid;
+                String v = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
+                if (element == 0x0010) ts = v;
+                else sopClass = v;
             }
             pos += header + len;
         }
@@ -168,10 +169,38 @@ public final class DataSetWalker {
                     throw new java.io.EOFException("element " + tagString(tag) + " at offset " + pos + " has a value length of "
                             + len + " bytes, past the end of the file (" + size + " bytes)");
                 }
+                if (explicitVr ? "SQ".equals(vr) : len >= 8 && tag(pos + header) == TAG_ITEM) {
+                    checkItems(tag, pos + header, len);
+                }
                 pos += header + len;
             }
         }
         return loc;
+    }
+
+    /**
+     * The items of a top-level sequence of defined length (PS3.5 7.5.1): each starts with an item tag
+     * and, when its length is defined, ends inside the sequence. A lying item length is named as
+     * such, instead of PixelMed stopping quietly and the sequence being reported missing.
+     */
+    private void checkItems(int sequenceTag, long start, long len) throws IOException {
+        long end = start + len;
+        long pos = start;
+        for (int item = 1; pos + 8 <= end; item++) {
+            int tag = tag(pos);
+            if (tag != TAG_ITEM) {
+                throw new IOException("sequence " + tagString(sequenceTag) + " holds " + tagString(tag) + " at offset " + pos
+                        + " where item " + item + " should start: an item length before it is wrong");
+            }
+            long itemLength = in.u32(pos + 4, bigEndian);
+            if (itemLength == UNDEFINED) return; // its end is found by its delimiter; PixelMed reads it
+            if (pos + 8 + itemLength > end) {
+                throw new IOException("item " + item + " of sequence " + tagString(sequenceTag) + " at offset " + pos
+                        + " has an item length of " + itemLength + " bytes, past the end of its sequence (" + len
+                        + " bytes): the item length is wrong");
+            }
+            pos += 8 + itemLength;
+        }
     }
 
     private long skipUndefinedSequence(long pos, boolean explicit, boolean be, int depth) throws IOException {

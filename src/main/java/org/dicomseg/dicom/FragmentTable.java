@@ -28,6 +28,9 @@ public final class FragmentTable {
 
     public int frames() { return firstFragment.length - 1; }
 
+    /** Fragments (items after the Basic Offset Table) of the Pixel Data. */
+    public int fragments() { return offsets.length; }
+
     /** Total stored bytes of frame {@code index}. */
     public long storedLength(int index) {
         long n = 0;

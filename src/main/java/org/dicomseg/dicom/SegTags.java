@@ -101,6 +101,14 @@ public final class SegTags {
     public static final AttributeTag HIGH_BIT = t(0x0028, 0x0102);
     public static final AttributeTag PIXEL_REPRESENTATION = t(0x0028, 0x0103);
     public static final AttributeTag PIXEL_PADDING_VALUE = t(0x0028, 0x0120);
+    /** Palette Color Lookup Table Module (PS3.3 C.7.9) and Image Pixel (C.7.6.3): descriptors, data. */
+    public static final AttributeTag RED_PALETTE_DESCRIPTOR = t(0x0028, 0x1101);
+    public static final AttributeTag GREEN_PALETTE_DESCRIPTOR = t(0x0028, 0x1102);
+    public static final AttributeTag BLUE_PALETTE_DESCRIPTOR = t(0x0028, 0x1103);
+    public static final AttributeTag RED_PALETTE_DATA = t(0x0028, 0x1201);
+    public static final AttributeTag GREEN_PALETTE_DATA = t(0x0028, 0x1202);
+    public static final AttributeTag BLUE_PALETTE_DATA = t(0x0028, 0x1203);
+    public static final AttributeTag SEGMENTED_RED_PALETTE_DATA = t(0x0028, 0x1221);
     public static final AttributeTag SPATIAL_LOCATIONS_PRESERVED = t(0x0028, 0x135A);
     public static final AttributeTag LOSSY_IMAGE_COMPRESSION = t(0x0028, 0x2110);
     public static final AttributeTag PIXEL_MEASURES_SEQUENCE = t(0x0028, 0x9110);

@@ -29,7 +29,7 @@ public final class ExportOptions {
     /** Segmentation Fractional Type (0062,0010) choices, as shown and recorded. */
     public static final List<String> FRACTIONAL_TYPES = List.of("PROBABILITY", "OCCUPANCY");
     /** Compression choices, as shown and recorded: none, RLE Lossless, JPEG 2000 Lossless. */
-    public static final List<String> COMPRESSIONS = List.of("none", "rle", "j2k");
+    public static final List<String> COMPRESSIONS = List.of("none", "rle", "j2k", "deflate");
     /**
      * Tile organisation of a slide export ({@link MacroKeys#TILES}): {@code sparse} = TILED_SPARSE
      * (empty tiles left out), {@code full} = TILED_FULL (PS3.3 C.7.6.17.3).
@@ -85,6 +85,7 @@ public final class ExportOptions {
         d.put(MacroKeys.SOFTWARE, ""); // blank: stamped when written (defaultSoftwareVersions)
         d.put(MacroKeys.SERIAL, DEFAULTS.deviceSerialNumber());
         d.put(MacroKeys.KEEP, "false");
+        d.put(MacroKeys.PALETTE, "false");
         d.put(MacroKeys.OVERWRITE, "false");
         return d;
     }
@@ -115,6 +116,7 @@ public final class ExportOptions {
         switch (compression.toLowerCase(Locale.ROOT)) {
             case "rle": return OutputTransferSyntax.RLE_LOSSLESS;
             case "j2k": return OutputTransferSyntax.JPEG_2000_LOSSLESS;
+            case "deflate": return OutputTransferSyntax.DEFLATED_IMAGE_FRAME;
             default: return OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         }
     }
@@ -139,6 +141,7 @@ public final class ExportOptions {
                         values.choice(MacroKeys.FRACTIONAL_TYPE, FRACTIONAL_TYPES, d.get(MacroKeys.FRACTIONAL_TYPE))))
                 .transferSyntax(transferSyntax(values.choice(MacroKeys.COMPRESSION, COMPRESSIONS, d.get(MacroKeys.COMPRESSION))))
                 .omitEmptyFrames(!values.flag(MacroKeys.KEEP))
+                .paletteColorLut(values.flag(MacroKeys.PALETTE))
                 .overwrite(values.flag(MacroKeys.OVERWRITE));
         String series = values.string(MacroKeys.SERIES, d.get(MacroKeys.SERIES));
         int seriesNumber = values.number(MacroKeys.SERIES_NUMBER, DEFAULTS.seriesNumber());

@@ -32,7 +32,10 @@ public final class MacroKeys {
     public static final String SEGMENTATION = "segmentation";
     /** Segmentation Fractional Type: {@code PROBABILITY} or {@code OCCUPANCY} (FRACTIONAL only). */
     public static final String FRACTIONAL_TYPE = "fractional_type";
-    /** Pixel data compression: {@code none}, {@code rle} or {@code j2k} (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read). */
+    /**
+     * Pixel data compression: {@code none}, {@code rle}, {@code j2k} or {@code deflate} (Deflated Image
+     * Frame Compression, 1.2.840.10008.1.2.8.1) (BINARY as rle: 1-bit RLE, which pydicom/highdicom cannot read).
+     */
     public static final String COMPRESSION = "compression";
     /** Series Description (0008,103E). */
     public static final String SERIES = "series";
@@ -54,6 +57,11 @@ public final class MacroKeys {
     public static final String SERIAL = "serial";
     /** Keep frames without any segment pixel (checkbox; by default they are omitted). */
     public static final String KEEP = "keep";
+    /**
+     * LABELMAP only: write Photometric Interpretation PALETTE COLOR with a Palette Color Lookup Table of
+     * the segments' colours (checkbox; default MONOCHROME2 with each segment's Recommended Display CIELab Value).
+     */
+    public static final String PALETTE = "palette";
 
     // ---- Options... (kept in ImageJ's preferences; the series and equipment keys above also) ----
     /** A Slicer/dcmqi segmentation category/type terminology JSON for Segment Metadata...; blank = the built-in CID 7150/7151 tables only. */
@@ -164,4 +172,26 @@ public final class MacroKeys {
      * else one component per segment; blank = open it as usual.
      */
     public static final String VOLUME = "volume";
+
+    // ---- servers (DICOMweb / DIMSE) ----
+    /** The name of a server kept by Plugins &gt; DICOM SEG &gt; Servers... (DICOM SEG from Server..., export's {@link #STORE}). */
+    public static final String SERVER = "server";
+    /** Export: store the written SEG to this named server (blank = only write the file). */
+    public static final String STORE = "store";
+    /** Servers...: the server's name (with {@link #ACTION} add or remove). */
+    public static final String NAME = "name";
+    /** Servers...: a DICOMweb base URL ({@code http://host:8042/dicom-web}) or {@code dicom://AET@host:port}. */
+    public static final String URL = "url";
+    /** Servers...: the user name for HTTP basic authentication (blank = none, or a token). */
+    public static final String USER = "user";
+    /** Servers...: how to authenticate: {@code none}, {@code password} (basic, with {@link #USER}) or {@code token} (bearer). */
+    public static final String AUTH = "auth";
+    /** Servers...: keep the password or token in ImageJ's preferences (checkbox; default: this session only). */
+    public static final String REMEMBER = "remember";
+    /** Servers...: the calling AE title for {@code dicom://} servers. */
+    public static final String CALLING_AET = "calling_aet";
+    /** DICOM SEG from Server...: search by Patient ID. */
+    public static final String PATIENT = "patient";
+    /** DICOM SEG from Server...: search by Study Instance UID. */
+    public static final String STUDY = "study";
 }

@@ -181,7 +181,7 @@ public final class RleCodec {
             if (start < 64 || start > dataLength || end < start || end > dataLength) {
                 throw new CorruptPixelDataException("RLE segment " + (seg + 1) + " offset " + start + " is out of range");
             }
-            unpackBits(data, start, end, plane, samples);
+            unpackBits(data, start, end, plane, samples, seg + 1);
             if (bytesPerSample > 1) {
                 int byteIndex = bytesPerSample - 1 - seg;
                 for (int i = 0; i < samples; i++) out[i * bytesPerSample + byteIndex] = plane[i];
@@ -230,46 +230,71 @@ public final class RleCodec {
             if (h >= 0) {
                 int len = h + 1;
                 if (pos + len > end) throw new CorruptPixelDataException("RLE literal run past the end of its segment");
-                int copy = Math.min(len, n - o);
-                sink.literal(o, data, pos, copy);
-                o += copy;
+                if (len > n - o) throw overrun(1, o + len, n);
+                sink.literal(o, data, pos, len);
+                o += len;
                 pos += len;
             } else if (h != -128) {
                 int len = 1 - h;
                 if (pos >= end) throw new CorruptPixelDataException("RLE replicate run past the end of its segment");
+                if (len > n - o) throw overrun(1, o + len, n);
                 byte v = data[pos++];
-                int fill = Math.min(len, n - o);
-                sink.fill(o, fill, v);
-                o += fill;
+                sink.fill(o, len, v);
+                o += len;
             }
         }
         if (o < n) {
             throw new CorruptPixelDataException("RLE segment decodes to " + o + " bytes, expected " + n);
         }
+        checkNoMoreRuns(data, pos, end, 1, n);
     }
 
-    private static void unpackBits(byte[] src, int pos, int end, byte[] dst, int n) {
+    /**
+     * PackBits decoding of one segment (PS3.5 G.3.1) into exactly {@code n} bytes. A run that would
+     * cross the end of the frame, or a whole run after it, is refused: cutting it to size would read
+     * a frame the encoder did not write (a segment that decodes to more bytes than the frame holds is
+     * as corrupt as one that decodes to fewer). Only a padding byte (G.3.1: segments are padded to an
+     * even length) or no-op headers (-128) may follow the last run.
+     */
+    private static void unpackBits(byte[] src, int pos, int end, byte[] dst, int n, int segment) {
         int o = 0;
         while (o < n && pos < end) {
             int h = src[pos++];
             if (h >= 0) {
                 int len = h + 1;
                 if (pos + len > end) throw new CorruptPixelDataException("RLE literal run past the end of its segment");
-                int copy = Math.min(len, n - o);
-                System.arraycopy(src, pos, dst, o, copy);
-                o += copy;
+                if (len > n - o) throw overrun(segment, o + len, n);
+                System.arraycopy(src, pos, dst, o, len);
+                o += len;
                 pos += len;
             } else if (h != -128) {
                 int len = 1 - h;
                 if (pos >= end) throw new CorruptPixelDataException("RLE replicate run past the end of its segment");
+                if (len > n - o) throw overrun(segment, o + len, n);
                 byte v = src[pos++];
-                int fill = Math.min(len, n - o);
-                java.util.Arrays.fill(dst, o, o + fill, v);
-                o += fill;
+                java.util.Arrays.fill(dst, o, o + len, v);
+                o += len;
             }
         }
         if (o < n) {
             throw new CorruptPixelDataException("RLE segment decodes to " + o + " bytes, expected " + n);
+        }
+        checkNoMoreRuns(src, pos, end, segment, n);
+    }
+
+    private static CorruptPixelDataException overrun(int segment, long atLeast, int n) {
+        return new CorruptPixelDataException("RLE segment " + segment + " decodes to more bytes (at least " + atLeast
+                + ") than the frame holds (" + n + ")");
+    }
+
+    /** After the frame's last byte: padding (one byte that forms no run) and no-op headers only. */
+    private static void checkNoMoreRuns(byte[] src, int pos, int end, int segment, int n) {
+        while (pos < end) {
+            int h = src[pos++];
+            if (h == -128) continue;
+            int len = h >= 0 ? h + 1 : 1;
+            if (pos + len > end) return; // an incomplete run: the padding byte(s) of an even-length segment
+            throw overrun(segment, (long) n + (h >= 0 ? h + 1 : 1 - h), n);
         }
     }
 

@@ -89,11 +89,14 @@ public class ExportLabelImageCommand implements PlugIn {
         sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
         // an imported SEG, edited: the new SEG records the imported one as its predecessor
         SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(ExportFields.toOptions(form, meta), imp)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, progress, null);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        SegWriteResult written = ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export of a NIfTI/NRRD file when no image is open; null when cancelled. */
@@ -109,18 +112,21 @@ public class ExportLabelImageCommand implements PlugIn {
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
     private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
-        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.location(), null), slide);
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(
                 SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta)), imp)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
-        return SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(), progress,
-                target), target.placement(), options[0],
+        SegWriteResult written = SlideExportSupport.write(COMMAND, LabelImageExport.prepare(imp, meta, form.string(MacroKeys.META).isBlank(),
+                progress, target), target.placement(), options[0],
                 out, progress, form.flag(MacroKeys.PYRAMID));
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 }

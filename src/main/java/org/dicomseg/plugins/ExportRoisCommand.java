@@ -102,24 +102,30 @@ public class ExportRoisCommand implements PlugIn {
             placement = RoiPlacement.ofStack(sources.planeCount());
         }
         SegWriteOptions[] options = {ExportFields.toOptions(form, meta)};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the ROI set (" + MacroKeys.ROIS + "=)", form.string(MacroKeys.ROIS),
+                        "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         ExportPlan plan = RoiExport.prepare(rois, grouping, placement, width, height, meta, form.string(MacroKeys.META).isBlank(),
                 progress);
-        return ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        SegWriteResult written = ExportSupport.write(COMMAND, plan, sources, options[0], out, progress);
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export for an image on a slide: the ROIs are rasterised tile by tile on its grid; null when cancelled. */
     private static SegWriteResult exportOnSlide(ImagePlus imp, SlidePlacement slide) throws Exception {
-        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.file().toString(), null), slide);
+        CommandForm form = SlideExportSupport.addSlideFields(form(imp, slide.location(), null), slide);
         SlideExportSupport.addTargetField(form);
         if (!form.show()) return null;
         List<Roi> rois = rois(form.string(MacroKeys.ROIS));
         RoiGrouping grouping = RoiGrouping.parse(form.choice(MacroKeys.GROUPING));
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         SegWriteOptions[] options = {SlideExportSupport.slideOptions(form, ExportFields.toOptions(form, meta))};
-        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options);
+        Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,
+                ExportSupport.inputs(imp, "the ROI set (" + MacroKeys.ROIS + "=)", form.string(MacroKeys.ROIS),
+                        "the segment metadata (" + MacroKeys.META + "=)", form.string(MacroKeys.META)));
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
@@ -127,7 +133,9 @@ public class ExportRoisCommand implements PlugIn {
                 ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, progress)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
                         target.width(), target.height(), meta, progress);
-        return SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
+        SegWriteResult written = SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));
+        ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** ROIs from a file, or from the ROI Manager when {@code path} is empty. */

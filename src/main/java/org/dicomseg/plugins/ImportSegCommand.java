@@ -98,6 +98,11 @@ public class ImportSegCommand implements PlugIn {
 
     /** Reads {@code seg} with {@code o} and shows the result; reports errors itself. Returns true on success. */
     public static boolean importFile(Path seg, ImportOptions o) {
+        return importFile(seg, o, title(seg));
+    }
+
+    /** {@link #importFile(Path, ImportOptions)}, the image titled {@code title} (e.g. a SEG read from a server). */
+    static boolean importFile(Path seg, ImportOptions o, String title) {
         IjProgress progress = IjProgress.start("Reading " + seg.getFileName());
         try {
             return CommandErrors.run(TITLE, () -> {
@@ -106,7 +111,7 @@ public class ImportSegCommand implements PlugIn {
                     SlidePlacement slide = SlidePlacement.of(open);
                     ImportedSegmentation v = ImportSources.read(r, o, seg, openImages(), slide, slide == null ? 0 : open.getWidth(),
                             slide == null ? 0 : open.getHeight(), progress.phase("Reading frames"));
-                    SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title(seg));
+                    SegImporter.Result res = new SegImporter(o, progress.phase("Building")).run(v, seg, title);
                     show(res, o);
                     IJ.showStatus("DICOM SEG: " + v.segments().size() + " segment" + (v.segments().size() == 1 ? "" : "s")
                             + ", " + v.depth() + " plane" + (v.depth() == 1 ? "" : "s"));

@@ -46,7 +46,8 @@ public class OpenSlideCommand implements PlugIn {
     /** The first dialog: the folder or file. */
     static CommandForm pathForm(String last) {
         CommandForm f = new CommandForm(COMMAND + "...");
-        f.add(FormField.path(MacroKeys.SLIDE, "Slide (DICOM folder or file)", last, 45, FormField.Browse.FILE_OR_FOLDER));
+        f.add(FormField.path(MacroKeys.SLIDE, "Slide (DICOM folder or file, or a DICOMweb series URL)", last, 45,
+                FormField.Browse.FILE_OR_FOLDER));
         return f.helpPage(HelpPages.OPEN_SLIDE);
     }
 
@@ -79,7 +80,14 @@ public class OpenSlideCommand implements PlugIn {
         if (!first.show()) return null;
         String path = first.string(MacroKeys.SLIDE);
         if (path.isBlank()) throw new IllegalArgumentException("No slide folder or file was given");
-        SlideSeries s = SlideSeries.scan(Paths.get(path));
+        SlideSeries s;
+        if (org.dicomseg.web.DicomWebUrl.isUrl(path)) {
+            // A series on a DICOMweb server: levels from its metadata, tiles fetched per region (WADO-RS frames).
+            org.dicomseg.web.DicomWebUrl url = org.dicomseg.web.DicomWebUrl.parse(path);
+            s = org.dicomseg.source.web.RemoteSlide.read(org.dicomseg.ij.ServerRegistry.settingsFor(path).client(url), url);
+        } else {
+            s = SlideSeries.scan(Paths.get(path));
+        }
         Prefs.set(PREF_PATH, path);
         CommandForm second = levelForm(s);
         if (!second.show()) return null;

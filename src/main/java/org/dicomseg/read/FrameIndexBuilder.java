@@ -68,6 +68,15 @@ final class FrameIndexBuilder {
         int n = perFrame.size();
         if (n != m.numberOfFrames) {
             boolean missing = str(list, TagFromName.NumberOfFrames) == null;
+            if (missing && n > 1) {
+                // Read when the Pixel Data holds exactly n frames too (checked where the frames are located).
+                m.numberOfFrames = n;
+                m.numberOfFramesInferred = true;
+                warnings.removeIf(w -> w.startsWith("Number of Frames (0028,0008) is missing"));
+                warnings.add("Number of Frames (0028,0008) is missing; " + n + " frames taken from the Per-frame Functional"
+                        + " Groups Sequence (5200,9230), whose item count the Pixel Data agrees with");
+                return;
+            }
             throw fail("Per-frame Functional Groups Sequence (5200,9230) has " + n + " items but Number of Frames (0028,0008) "
                     + (missing ? "is missing (1 frame assumed)" : "is " + m.numberOfFrames)
                     + ": which item describes which frame is ambiguous, so the file is refused");
@@ -138,9 +147,10 @@ final class FrameIndexBuilder {
             out.add(new FrameInfo(i + 1, segment, ipp, iop, slidePos, row, col, div, sources));
         }
         if (outside > 0) {
-            warnings.add(outside + " frame(s), the first frame " + firstOutside + ", have a Row/Column Position in Total Image Pixel"
+            // A tile that starts outside the matrix cannot be placed (PS3.3 C.7.6.17.3.1): the geometry is impossible.
+            throw fail(outside + " frame(s), the first frame " + firstOutside + ", have a Row/Column Position in Total Image Pixel"
                     + " Matrix (0048,021E/021F) outside the Total Pixel Matrix (" + m.totalPixelMatrixRows + " x "
-                    + m.totalPixelMatrixColumns + "); their pixels lie outside it");
+                    + m.totalPixelMatrixColumns + "): the tiled geometry is impossible");
         }
         return out;
     }

@@ -189,6 +189,12 @@ final class FrameStore {
         return raw;
     }
 
+    /**
+     * Inflates one Deflated Image Frame Compression frame (PS3.5 A.4.11) into exactly
+     * {@code expected} bytes: never more is produced (the output array is the bound, so a deflate
+     * bomb costs one frame's bytes), and a stream that would give more, or fewer, is refused rather
+     * than cut to size or read short.
+     */
     private byte[] inflate(byte[] data, int expected) {
         inflater.reset();
         inflater.setInput(data);
@@ -203,7 +209,12 @@ final class FrameStore {
                 n += k;
             }
             if (n < expected) {
-                throw new CorruptPixelDataException("deflated frame inflates to " + n + " bytes, expected " + expected);
+                throw new CorruptPixelDataException("deflated frame inflates to " + n + " bytes, expected " + expected
+                        + (inflater.finished() ? "" : ": the deflate stream is truncated"));
+            }
+            if (!inflater.finished() && !inflater.needsInput() && inflater.inflate(new byte[1]) > 0) {
+                throw new CorruptPixelDataException("deflated frame inflates to more bytes than the frame holds ("
+                        + expected + ")");
             }
             return out;
         } catch (DataFormatException e) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -130,6 +131,7 @@ final class HeaderParser {
         String frames = str(list, TagFromName.NumberOfFrames);
         if (frames == null) {
             m.numberOfFrames = 1;
+            m.numberOfFramesMissing = true;
             warnings.add("Number of Frames (0028,0008) is missing; 1 frame assumed");
         } else {
             long n;
@@ -156,9 +158,22 @@ final class HeaderParser {
             throw fail("Rows x Columns (" + m.rows + " x " + m.columns + ") is too large for one frame");
         }
         m.photometricInterpretation = str(list, TagFromName.PhotometricInterpretation);
+        if (m.segmentationType == SegmentationType.LABELMAP) {
+            m.paletteColorLut = PaletteParser.parse(list, m.photometricInterpretation, warnings);
+        }
 
-        m.totalPixelMatrixRows = intValue(list, TagFromName.TotalPixelMatrixRows, 0);
-        m.totalPixelMatrixColumns = intValue(list, TagFromName.TotalPixelMatrixColumns, 0);
+        m.totalPixelMatrixRows = totalPixelMatrix(TagFromName.TotalPixelMatrixRows, "Total Pixel Matrix Rows (0048,0007)");
+        m.totalPixelMatrixColumns = totalPixelMatrix(TagFromName.TotalPixelMatrixColumns, "Total Pixel Matrix Columns (0048,0006)");
+        if ((m.totalPixelMatrixRows > 0) != (m.totalPixelMatrixColumns > 0)) {
+            throw fail(m.totalPixelMatrixRows > 0 ? "Total Pixel Matrix Columns (0048,0006) is missing while Total Pixel Matrix Rows"
+                    + " (0048,0007) is present" : "Total Pixel Matrix Rows (0048,0007) is missing while Total Pixel Matrix Columns"
+                    + " (0048,0006) is present");
+        }
+        if (m.totalPixelMatrixRows == 0 && m.dimensionOrganizationType != null
+                && m.dimensionOrganizationType.name().startsWith("TILED")) {
+            throw fail("Dimension Organization Type (0020,9311) is " + m.dimensionOrganizationType
+                    + " but Total Pixel Matrix Rows (0048,0007) and Columns (0048,0006) are missing");
+        }
         m.totalPixelMatrixFocalPlanes = Math.max(1, intValue(list, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, 1));
         m.numberOfOpticalPaths = Math.max(1, intValue(list, NUMBER_OF_OPTICAL_PATHS, 1));
         m.imageOrientationSlide = doubles(list, TagFromName.ImageOrientationSlide, 6);
@@ -196,6 +211,27 @@ final class HeaderParser {
         m.manufacturer = str(list, TagFromName.Manufacturer);
         m.segmentsOverlap = str(list, SEGMENTS_OVERLAP);
         return m;
+    }
+
+    /**
+     * Total Pixel Matrix Rows or Columns (PS3.3 C.8.12.4.1.10, UL): absent is 0 (not tiled); present,
+     * it must be 1 .. 2^31-1, since a tiled SEG with a matrix of 0, or of more pixels per axis than
+     * any image can index, cannot be placed (it is refused, not read as separate tiles).
+     */
+    private int totalPixelMatrix(AttributeTag tag, String name) throws SegReadException {
+        Attribute a = list.get(tag);
+        if (a == null) return 0;
+        long[] v;
+        try {
+            v = a.getVM() == 0 ? null : a.getLongValues();
+        } catch (Exception e) {
+            v = null;
+        }
+        if (v == null || v.length == 0) throw fail(name + " is empty");
+        long value = v[0] & 0xFFFFFFFFL; // UL: unsigned
+        if (value == 0) throw fail(name + " is 0");
+        if (value > Integer.MAX_VALUE) throw fail(name + " is " + value + "; expected 1.." + Integer.MAX_VALUE);
+        return (int) value;
     }
 
     private int required(AttributeTag tag, String name) throws SegReadException {

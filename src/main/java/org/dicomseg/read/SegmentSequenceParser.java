@@ -58,6 +58,12 @@ final class SegmentSequenceParser {
         return new SegReadException(file, problem);
     }
 
+    /**
+     * Stands for a missing Segmented Property Category or Type: SNOMED CT 261665006 "Unknown"
+     * (a qualifier value), which says plainly that the file did not tell.
+     */
+    static final CodedConcept PLACEHOLDER = CodedConcept.sct("261665006", "Unknown");
+
     /** The Segment Sequence, keyed by Segment Number in file order. */
     LinkedHashMap<Integer, SegmentDescription> segments(SegmentationType type) throws SegReadException {
         SequenceAttribute s = seq(list, TagFromName.SegmentSequence);
@@ -91,10 +97,20 @@ final class SegmentSequenceParser {
         }
         SegmentDescription.Builder b = SegmentDescription.builder(number, label).lenient();
         b.description(str(item, SEGMENT_DESCRIPTION));
+        // Type 1 (PS3.3 C.8.20.2), yet omitted by some vendors' SEGs in the field: the pixels are still read
+        // unambiguously, so a placeholder concept stands in, with a warning naming what was missing.
         CodedConcept category = code(item, TagFromName.SegmentedPropertyCategoryCodeSequence, number);
-        if (category == null) throw fail("Segment " + number + " has no Segmented Property Category Code Sequence (0062,0003)");
+        if (category == null) {
+            category = PLACEHOLDER;
+            warnings.add("Segment " + number + " has no Segmented Property Category Code Sequence (0062,0003); the placeholder "
+                    + PLACEHOLDER + " is used");
+        }
         CodedConcept propertyType = code(item, TagFromName.SegmentedPropertyTypeCodeSequence, number);
-        if (propertyType == null) throw fail("Segment " + number + " has no Segmented Property Type Code Sequence (0062,000F)");
+        if (propertyType == null) {
+            propertyType = PLACEHOLDER;
+            warnings.add("Segment " + number + " has no Segmented Property Type Code Sequence (0062,000F); the placeholder "
+                    + PLACEHOLDER + " is used");
+        }
         b.category(category).type(propertyType);
         // PS3.3 C.8.20.2: the modifiers are nested in the Segmented Property Type Code Sequence item;
         // some writers put them beside it, in the segment item

@@ -23,6 +23,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 
+import org.dicomseg.model.CieLab;
+import org.dicomseg.model.PaletteColorLut;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
@@ -68,6 +70,19 @@ final class SegmentationFile implements Closeable {
 
     /** The file opened. */
     Path file() { return file; }
+
+    /**
+     * A PALETTE COLOR label map: each segment without a Recommended Display CIELab Value (highdicom
+     * writes none with a palette) gets the palette entry of its Segment Number (PS3.3 C.7.6.3.1.5).
+     */
+    private static void colorsFromPalette(LinkedHashMap<Integer, SegmentDescription> segments, PaletteColorLut lut) {
+        for (java.util.Map.Entry<Integer, SegmentDescription> e : segments.entrySet()) {
+            SegmentDescription d = e.getValue();
+            if (d.recommendedDisplayCieLab() == null && d.segmentNumber() > 0) {
+                e.setValue(d.toBuilder().color(CieLab.fromRgb(lut.rgbOf(d.segmentNumber()))).build());
+            }
+        }
+    }
 
     /** Everything the header says besides segments and frames. */
     SegmentationMetadata metadata() { return metadata; }
@@ -125,6 +140,9 @@ final class SegmentationFile implements Closeable {
             SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
             // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
             // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
+            // A deflated data set cut short: PixelMed stops quietly where the stream ends, so say so before
+            // the attributes it did not reach are reported missing.
+            if (syntax != null && syntax.deflatedDataSet()) checkDeflateStream(file, meta.dataSetStart);
             DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
             AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
             boolean split = list != null;
@@ -142,11 +160,13 @@ final class SegmentationFile implements Closeable {
             SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
             LinkedHashMap<Integer, SegmentDescription> segments =
                     new SegmentSequenceParser(file, list, warnings).segments(m.segmentationType);
+            if (m.paletteColorLut != null) colorsFromPalette(segments, m.paletteColorLut);
             FrameIndexBuilder index = new FrameIndexBuilder(file, list, warnings);
             boolean direct = false;
             if (split && early.perFrameGroupsValueOffset >= 0) {
                 FunctionalGroups.PerFrame groups = PerFrameGroupsParser.asciiCompatible(list)
-                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(), m.numberOfFrames) : null;
+                        ? PerFrameGroupsParser.parse(in, early, syntax.explicitVr(),
+                                m.numberOfFramesMissing ? Integer.MAX_VALUE : m.numberOfFrames) : null;
                 direct = groups != null;
                 if (!direct) {
                     // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
@@ -160,7 +180,7 @@ final class SegmentationFile implements Closeable {
             ChannelReader pixelIn = in;
             long dataSetStart = meta.dataSetStart;
             if (syntax.deflatedDataSet()) {
-                temp = inflateDataSet(file, in, meta.dataSetStart);
+                temp = inflateDataSet(file, in, meta.dataSetStart, inflatedBound(m));
                 channel.close();
                 channel = FileChannel.open(temp, StandardOpenOption.READ);
                 pixelIn = new ChannelReader(channel);
@@ -265,19 +285,92 @@ final class SegmentationFile implements Closeable {
         }
     }
 
-    /** Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once to a temporary file. */
-    private static Path inflateDataSet(Path file, ChannelReader in, long start) throws IOException {
+    /**
+     * Most bytes the inflated data set of a Deflated Explicit VR Little Endian file may have: its
+     * native Pixel Data (Rows x Columns x Number of Frames x Bits Allocated, PS3.5 8.2) plus room
+     * for the header (16 MB and 64 KB per frame for the functional groups).
+     */
+    static long inflatedBound(SegmentationMetadata m) {
+        long pixels = (long) m.rows * m.columns * m.numberOfFrames;
+        long pixelBytes = m.bitsAllocated == 1 ? (pixels + 7) / 8 : pixels * Math.max(1, m.bitsAllocated / 8);
+        return pixelBytes + (16L << 20) + 65536L * m.numberOfFrames;
+    }
+
+    /**
+     * Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once, streamed, to a
+     * temporary file, never more than {@code bound} bytes ({@link #inflatedBound}): a deflate bomb
+     * stops there, refused, instead of filling the disk and the CPU; a stream that ends early is
+     * named as truncated.
+     */
+    private static Path inflateDataSet(Path file, ChannelReader in, long start, long bound) throws IOException {
         Path temp = Files.createTempFile("dicomseg-inflated-", ".dcm");
         temp.toFile().deleteOnExit();
+        long written = 0;
         try (InputStream raw = Channels.newInputStream(file, start);
              InflaterInputStream inf = new InflaterInputStream(raw, new Inflater(true), 65536);
              OutputStream out = Files.newOutputStream(temp)) {
-            inf.transferTo(out);
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = inf.read(buf)) > 0) {
+                written += n;
+                if (written > bound) {
+                    throw new SegReadException(file, "the deflated data set inflates to more than the " + bound + " bytes its header"
+                            + " allows (Rows x Columns x Number of Frames x Bits Allocated, plus the header): the file is damaged"
+                            + " or a deflate bomb");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (SegReadException e) {
+            deleteQuietly(temp);
+            throw e;
+        } catch (java.io.EOFException e) {
+            deleteQuietly(temp);
+            throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after " + written
+                    + " bytes", e);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
         }
         return temp;
+    }
+
+    /** Output inflated by {@link #checkDeflateStream} at most: room for any header. */
+    private static final long DEFLATE_PROBE = 64L << 20;
+
+    /**
+     * Refuses a Deflated Explicit VR Little Endian data set whose deflate stream (RFC 1951) ends
+     * before its last block within the first {@value #DEFLATE_PROBE} inflated bytes (where the
+     * header is); later truncation is found by {@link #inflateDataSet}. The output is discarded.
+     */
+    private static void checkDeflateStream(Path file, long start) throws SegReadException {
+        Inflater inflater = new Inflater(true);
+        long produced = 0;
+        try (InputStream raw = Channels.newInputStream(file, start)) {
+            byte[] in = new byte[65536];
+            byte[] out = new byte[65536];
+            while (produced < DEFLATE_PROBE && !inflater.finished()) {
+                if (inflater.needsInput()) {
+                    int n = raw.read(in);
+                    if (n < 0) {
+                        throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after "
+                                + produced + " bytes, inside the header");
+                    }
+                    inflater.setInput(in, 0, n);
+                }
+                int k = inflater.inflate(out);
+                produced += k;
+                if (k == 0 && inflater.needsDictionary()) break;
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new SegReadException(file, "the deflated data set is not a valid deflate stream after " + produced + " bytes ("
+                    + e.getMessage() + ")", e);
+        } catch (SegReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** Small helper to open a stream at an offset. */
@@ -324,6 +417,10 @@ final class SegmentationFile implements Closeable {
                 throw new SegReadException(file, "Pixel Data (7FE0,0010) declares " + loc.pixelDataLength
                         + " bytes but only " + available + " remain in the file: the file is truncated");
             }
+            if (m.numberOfFramesInferred && (loc.pixelDataLength > ((needed + 1) & ~1L) || loc.pixelDataLength < needed)) {
+                throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes, not the "
+                        + needed + " of " + m.numberOfFrames + " frames");
+            }
             if (loc.pixelDataLength < needed) {
                 throw new SegReadException(file, "Pixel Data (7FE0,0010) holds " + loc.pixelDataLength + " bytes but Rows ("
                         + m.rows + ") x Columns (" + m.columns + ") x Number of Frames (" + m.numberOfFrames
@@ -342,10 +439,21 @@ final class SegmentationFile implements Closeable {
         } catch (EOFException e) {
             throw new SegReadException(file, "the file is truncated inside Pixel Data (7FE0,0010): " + e.getMessage(), e);
         } catch (IOException e) {
+            if (m.numberOfFramesInferred) throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) does not hold as many: " + e.getMessage());
             throw new SegReadException(file, e.getMessage(), e);
+        }
+        if (m.numberOfFramesInferred && table.fragments() != m.numberOfFrames) {
+            throw inferredDisagrees(file, m, "Pixel Data (7FE0,0010) holds " + table.fragments() + " fragments");
         }
         FrameSizeCheck.check(file, in, table, syntax, m);
         return new FrameStore(in, syntax, m.rows, m.columns, m.bitsAllocated, table);
+    }
+
+    /** Number of Frames missing, and the per-frame groups and Pixel Data disagree on the count: ambiguous. */
+    private static SegReadException inferredDisagrees(Path file, SegmentationMetadata m, String pixelData) {
+        return new SegReadException(file, "Number of Frames (0028,0008) is missing; the Per-frame Functional Groups Sequence"
+                + " (5200,9230) has " + m.numberOfFrames + " items but " + pixelData + ": which frames there are is ambiguous,"
+                + " so the file is refused");
     }
 
     private static void deleteQuietly(Path p) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.model.FractionalType;
+import org.dicomseg.model.PaletteColorLut;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.dicom.SegTransferSyntax;
 
@@ -31,8 +32,13 @@ public final class SegmentationMetadata {
     int rows;
     int columns;
     int numberOfFrames;
+    /** True when Number of Frames was missing and taken from the Per-frame Functional Groups' item count. */
+    boolean numberOfFramesInferred;
+    /** True when Number of Frames (0028,0008) is absent from the file. */
+    boolean numberOfFramesMissing;
     int bitsAllocated;
     String photometricInterpretation;
+    PaletteColorLut paletteColorLut;
     int totalPixelMatrixRows;
     int totalPixelMatrixColumns;
     int totalPixelMatrixFocalPlanes;
@@ -92,6 +98,12 @@ public final class SegmentationMetadata {
     public int bitsAllocated() { return bitsAllocated; }
     /** Photometric Interpretation (0028,0004): MONOCHROME2, or PALETTE COLOR for some label maps. */
     public String photometricInterpretation() { return photometricInterpretation; }
+    /**
+     * The Palette Color Lookup Table of a PALETTE COLOR label map (PS3.3 C.7.6.3, C.7.9), or null.
+     * The reader also gives each segment without a Recommended Display CIELab Value its palette
+     * colour (the entry of its Segment Number), so the ImageJ LUT and segment colours follow the palette.
+     */
+    public PaletteColorLut paletteColorLut() { return paletteColorLut; }
     /** Total Pixel Matrix Rows (0048,0007) of a tiled segmentation, else 0. */
     public int totalPixelMatrixRows() { return totalPixelMatrixRows; }
     /** Total Pixel Matrix Columns (0048,0006) of a tiled segmentation, else 0. */

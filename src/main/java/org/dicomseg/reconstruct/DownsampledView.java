@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.dicomseg.read.FrameInfo;
 import org.dicomseg.read.SegReadException;
 import org.dicomseg.read.SegmentationMetadata;
 import org.dicomseg.read.SegmentationReader;
@@ -57,19 +58,51 @@ public final class DownsampledView {
         }
         int outW = (int) (((long) width + factor - 1) / factor), outH = (int) (((long) height + factor - 1) / factor);
         int chunkW = chunk(factor, m.columns(), chunkSide), chunkH = chunk(factor, m.rows(), chunkSide);
-        int nx = (width + chunkW - 1) / chunkW, ny = (height + chunkH - 1) / chunkH;
+        long nx = (width + (long) chunkW - 1) / chunkW, ny = (height + (long) chunkH - 1) / chunkH;
+        // Only the chunks some tile touches are read, and of each only the box its tiles cover: the
+        // work and memory follow the tiles the file holds, not the size its header claims (a 3 KB file
+        // may claim a 10^6 x 10^6 matrix, whose factor makes a chunk 10^6 pixels a side). Chunks are
+        // whole blocks of the factor, so a block never spans two reads; pixels outside the box are
+        // empty, which every rule ignores (MEAN divides by f^2 anyway). The first chunk is always
+        // read, so that an empty region still has its channels.
+        java.util.TreeMap<Long, long[]> boxes = new java.util.TreeMap<>();
+        boxes.put(0L, null);
+        for (FrameInfo f : r.frames()) {
+            if (!f.isTile()) continue;
+            long tx = f.columnPositionInTotalPixelMatrix() - 1L - x, ty = f.rowPositionInTotalPixelMatrix() - 1L - y;
+            long tx1 = Math.min(width, tx + m.columns()), ty1 = Math.min(height, ty + m.rows());
+            tx = Math.max(0, tx);
+            ty = Math.max(0, ty);
+            if (tx >= tx1 || ty >= ty1) continue;
+            for (long j = ty / chunkH; j <= (ty1 - 1) / chunkH; j++) {
+                for (long i = tx / chunkW; i <= (tx1 - 1) / chunkW; i++) {
+                    long x0 = Math.max(tx, i * chunkW), x1 = Math.min(tx1, (i + 1) * chunkW);
+                    long y0 = Math.max(ty, j * chunkH), y1 = Math.min(ty1, (j + 1) * chunkH);
+                    long[] b = boxes.get(j * nx + i);
+                    if (b == null) boxes.put(j * nx + i, new long[] {x0, y0, x1, y1});
+                    else {
+                        b[0] = Math.min(b[0], x0);
+                        b[1] = Math.min(b[1], y0);
+                        b[2] = Math.max(b[2], x1);
+                        b[3] = Math.max(b[3], y1);
+                    }
+                }
+            }
+        }
         Progress outer = o.progress();
         Output out = null;
         try {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int cx = i * chunkW, cy = j * chunkH;
-                    int cw = Math.min(chunkW, width - cx), ch = Math.min(chunkH, height - cy);
-                    o.progress(new ChunkProgress(outer, j * nx + i, nx * ny));
-                    SegmentationVolume part = Reconstructor.region(r, x + cx, y + cy, cw, ch, o);
-                    if (out == null) out = new Output(part, outW, outH);
-                    out.add(part, cx / factor, cy / factor, factor, rule(r, part));
+            int k = 0;
+            for (java.util.Map.Entry<Long, long[]> e : boxes.entrySet()) {
+                long[] b = e.getValue();
+                if (b == null) { // no tile in the first chunk: one block of it, for the channels
+                    b = new long[] {0, 0, Math.min(width, Math.min(chunkW, factor)), Math.min(height, Math.min(chunkH, factor))};
                 }
+                int bx = (int) b[0], by = (int) b[1];
+                o.progress(new ChunkProgress(outer, k++, boxes.size()));
+                SegmentationVolume part = Reconstructor.region(r, x + bx, y + by, (int) (b[2] - b[0]), (int) (b[3] - b[1]), o);
+                if (out == null) out = new Output(part, outW, outH);
+                out.add(part, bx / factor, by / factor, bx % factor, by % factor, factor, rule(r, part));
             }
         } finally {
             o.progress(outer);
@@ -144,7 +177,7 @@ public final class DownsampledView {
             this.labelMap = first.isLabelMap();
         }
 
-        void add(SegmentationVolume part, int ox, int oy, int factor, DownsampledMaskPlanes.Rule rule) {
+        void add(SegmentationVolume part, int ox, int oy, int shiftX, int shiftY, int factor, DownsampledMaskPlanes.Rule rule) {
             framesRead += part.framesRead();
             notes.addAll(part.notes());
             for (int c = 0; c < channels; c++) {
@@ -154,7 +187,7 @@ public final class DownsampledView {
                 if (plane instanceof byte[]) src = MaskPlanes.ofBytes(new byte[][] {(byte[]) plane}, part.height(), part.width());
                 else if (plane instanceof short[]) src = MaskPlanes.ofShorts(new short[][] {(short[]) plane}, part.height(), part.width());
                 else src = MaskPlanes.ofFloats(new float[][] {(float[]) plane}, part.height(), part.width());
-                DownsampledMaskPlanes small = new DownsampledMaskPlanes(src, factor, 0, 0, rule);
+                DownsampledMaskPlanes small = new DownsampledMaskPlanes(src, factor, shiftX, shiftY, rule);
                 int w = Math.min(small.columns(), width - ox), h = Math.min(small.rows(), height - oy);
                 Object block = small.readPlane(0, null);
                 if (data[c] == null) data[c] = SegmentationVolume.newPlane(type, width * height);

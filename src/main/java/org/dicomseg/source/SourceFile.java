@@ -22,23 +22,45 @@ import org.dicomseg.task.InputException;
  */
 public final class SourceFile {
     private final Path file;
+    private final String url;
     private final AttributeList header;
 
-    private SourceFile(Path file, AttributeList header) {
+    private SourceFile(Path file, String url, AttributeList header) {
         this.file = file;
+        this.url = url;
         this.header = header;
     }
 
     /** Parses the header of {@code file}. */
     public static SourceFile read(Path file) throws InputException {
         Objects.requireNonNull(file, "source file");
-        return new SourceFile(file, SourceImages.readHeader(file));
+        return new SourceFile(file, null, SourceImages.readHeader(file));
+    }
+
+    /**
+     * The header of a remote instance (e.g. from WADO-RS metadata, {@code source.web}), known by
+     * its {@code url}; the same checks as {@link #read}: SOP Class/Instance UID and Rows/Columns.
+     */
+    public static SourceFile remote(String url, AttributeList header) throws InputException {
+        Objects.requireNonNull(url, "url");
+        if (SourceImages.text(header, TagFromName.SOPInstanceUID) == null || SourceImages.text(header, TagFromName.SOPClassUID) == null) {
+            throw new InputException("Source " + url + " is not a DICOM image: it has no SOP Class/Instance UID");
+        }
+        if (header.get(TagFromName.Rows) == null || header.get(TagFromName.Columns) == null) {
+            throw new InputException("Source " + url + " is not an image: it has no Rows/Columns");
+        }
+        return new SourceFile(null, url, header);
     }
 
     /** The parsed header (package use: the writer copies patient/study attributes from it). */
     AttributeList header() { return header; }
 
+    /** The local file, or null for a remote instance. */
     public Path file() { return file; }
+    /** Where the header came from: the file's path, or the remote instance's URL. */
+    public String location() { return file != null ? file.toString() : url; }
+    /** A short name for messages: the file name, or the remote instance's SOP Instance UID. */
+    public String name() { return file != null ? String.valueOf(file.getFileName()) : sopInstanceUid(); }
     public int rows() { return Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Rows, 0); }
     public int columns() { return Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Columns, 0); }
     /** Number of Frames (0028,0008), 1 when absent. */
@@ -88,10 +110,10 @@ public final class SourceFile {
      * (PS3.3 A.32.8, C.8.12.4), else null.
      */
     public TotalPixelMatrix totalPixelMatrix() throws InputException {
-        return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, file.toString()) : null;
+        return TotalPixelMatrix.isSlide(header) ? TotalPixelMatrix.of(header, location()) : null;
     }
 
     @Override public String toString() {
-        return file.getFileName() + " (" + columns() + "x" + rows() + ")";
+        return name() + " (" + columns() + "x" + rows() + ")";
     }
 }

@@ -42,15 +42,17 @@ public final class SourceImages {
     private final String frameOfReferenceUid;
     private final String studyInstanceUid;
     private final List<Path> files;
+    private final List<String> locations;
     private TotalPixelMatrix totalPixelMatrix;
 
     private SourceImages(List<SourceFrame> frames, AttributeList firstHeader, String frameOfReferenceUid,
-                         String studyInstanceUid, List<Path> files) {
+                         String studyInstanceUid, List<Path> files, List<String> locations) {
         this.frames = Collections.unmodifiableList(frames);
         this.firstHeader = firstHeader;
         this.frameOfReferenceUid = frameOfReferenceUid;
         this.studyInstanceUid = studyInstanceUid;
         this.files = Collections.unmodifiableList(files);
+        this.locations = Collections.unmodifiableList(locations);
     }
 
     /** Reads the headers of {@code files} (single- or multi-frame, in this order). */
@@ -91,13 +93,15 @@ public final class SourceImages {
         if (sources == null || sources.isEmpty()) throw new InputException("No source images given");
         List<SourceFrame> frames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
         AttributeList first = null;
         String forUid = null;
-        Path forFile = null;
+        String forFile = null;
         String study = null;
-        Path studyFile = null;
+        String studyFile = null;
         for (SourceFile source : sources) {
-            Path f = Objects.requireNonNull(source, "source file").file();
+            Objects.requireNonNull(source, "source file");
+            String f = source.location();
             AttributeList list = source.header();
             String fr = text(list, TagFromName.FrameOfReferenceUID);
             String st = text(list, TagFromName.StudyInstanceUID);
@@ -117,10 +121,11 @@ public final class SourceImages {
                             + study + ", " + f + " has " + st);
                 }
             }
-            addFrames(f, list, frames);
-            files.add(f);
+            addFrames(source.file(), f, list, frames);
+            if (source.file() != null) files.add(source.file());
+            locations.add(f);
         }
-        return new SourceImages(frames, first, forUid, study, files);
+        return new SourceImages(frames, first, forUid, study, files, locations);
     }
 
     /** Parses one file up to Pixel Data; InputException naming the file when it is not DICOM. */
@@ -148,7 +153,7 @@ public final class SourceImages {
         return list;
     }
 
-    private static void addFrames(Path f, AttributeList list, List<SourceFrame> out) throws InputException {
+    private static void addFrames(Path file, String f, AttributeList list, List<SourceFrame> out) throws InputException {
         String sopClass = text(list, TagFromName.SOPClassUID);
         String sop = text(list, TagFromName.SOPInstanceUID);
         String series = text(list, TagFromName.SeriesInstanceUID);
@@ -174,7 +179,7 @@ public final class SourceImages {
                 ori = orientation(list, f);
                 pm = measures(list);
             }
-            out.add(new SourceFrame(f, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm));
+            out.add(new SourceFrame(file, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm));
         }
     }
 
@@ -195,7 +200,7 @@ public final class SourceImages {
         return d != null && d.length == 3 ? PlanePosition.of(d) : null;
     }
 
-    private static PlaneOrientation orientation(AttributeList l, Path f) throws InputException {
+    private static PlaneOrientation orientation(AttributeList l, String f) throws InputException {
         double[] d = doubles(l, TagFromName.ImageOrientationPatient);
         if (d == null || d.length != 6) return null;
         try {
@@ -240,8 +245,11 @@ public final class SourceImages {
     /** The source frame at {@code index} (0-based). */
     public SourceFrame frame(int index) { return frames.get(index); }
 
-    /** The files read, in order. */
+    /** The local files read, in order (none for remote sources). */
     public List<Path> files() { return files; }
+
+    /** Where each source came from, in order: file paths, or remote instance URLs. */
+    public List<String> locations() { return locations; }
 
     /** The common Frame of Reference UID, or null when the sources have none. */
     public String frameOfReferenceUid() { return frameOfReferenceUid; }
@@ -277,7 +285,7 @@ public final class SourceImages {
      */
     public TotalPixelMatrix totalPixelMatrix() throws InputException {
         if (!TotalPixelMatrix.isSlide(firstHeader)) return null;
-        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, files.get(0).toString());
+        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, locations.get(0));
         return totalPixelMatrix;
     }
 

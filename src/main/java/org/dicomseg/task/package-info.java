@@ -13,6 +13,8 @@
  *       not DICOM or not a Segmentation, malformed metadata, sources that do not match the mask).</li>
  *   <li>{@link org.dicomseg.task.OutputException}: the task's output cannot be written (it exists
  *       and may not be replaced, it is one of the inputs, the disk failed).</li>
+ *   <li>{@link org.dicomseg.task.Messages}: a failure's message as the one printable line the user
+ *       sees (control characters escaped, huge numbers shortened, no Java class names).</li>
  * </ul>
  *
  * <p>The two failure roots are checked {@link java.io.IOException}s because they are about files the

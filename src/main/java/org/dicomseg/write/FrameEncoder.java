@@ -10,6 +10,7 @@ import org.dicomseg.dicom.FragmentPipeline;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.dicom.PixelDataStream;
 import org.dicomseg.pixels.BitPacking;
+import org.dicomseg.pixels.DeflateCodec;
 import org.dicomseg.pixels.Jpeg2000Codec;
 import org.dicomseg.pixels.RleCodec;
 import org.dicomseg.task.Progress;
@@ -17,8 +18,8 @@ import org.dicomseg.task.Progress;
 /**
  * The writer's second pass: produces the frames of a {@link FramePlan} from the mask, one plane
  * at a time, encodes each (native, RLE Lossless via {@link RleCodec}, JPEG 2000 Lossless via
- * {@link Jpeg2000Codec}: BINARY frames as 1-bit code streams, PS3.5 A.4.4) and hands it to the
- * {@link PixelDataStream} at once. Buffers are reused:
+ * {@link Jpeg2000Codec}: BINARY frames as 1-bit code streams, PS3.5 A.4.4; Deflated Image Frame
+ * Compression via {@link DeflateCodec}) and hands it to the {@link PixelDataStream} at once. Buffers are reused:
  * memory is a few frames, whatever the number of frames.
  *
  * <p>Work runs on several threads through a {@link FragmentPipeline} (bounded window, file order
@@ -238,7 +239,7 @@ final class FrameEncoder {
                 mask.packSegments(plane, wanted, bits);
                 for (int i = f; i < end; i++) {
                     byte[] frame = bits[plan.segment[i]];
-                    if (syntax.encapsulated()) rle(px, frame, packed, 1, false);
+                    if (syntax.encapsulated()) encapsulate(px, frame, packed, 1, false);
                     else px.nativeFrame(frame, packed);
                 }
             } else {
@@ -265,11 +266,11 @@ final class FrameEncoder {
         if (on && ones == null) {
             byte[] b = new byte[packed];
             BitPacking.fillOnes(b, n);
-            ones = syntax.encapsulated() ? RleCodec.encode(b, packed, 1) : b;
+            ones = syntax.encapsulated() ? compress(b, packed, 1) : b;
         }
         if (!on && zeros == null) {
             byte[] b = new byte[packed];
-            zeros = syntax.encapsulated() ? RleCodec.encode(b, packed, 1) : b;
+            zeros = syntax.encapsulated() ? compress(b, packed, 1) : b;
         }
         return on ? ones : zeros;
     }
@@ -286,7 +287,7 @@ final class FrameEncoder {
         byte[][] out = new byte[to - from][];
         for (int i = from; i < to; i++) {
             byte[] frame = bits[plan.segment[i]];
-            out[i - from] = syntax.encapsulated() ? RleCodec.encode(frame, packed, 1) : frame;
+            out[i - from] = syntax.encapsulated() ? compress(frame, packed, 1) : frame;
         }
         return out;
     }
@@ -370,12 +371,32 @@ final class FrameEncoder {
         pipeline.submit(() -> RleCodec.encode(data, length, bytesPerSample));
     }
 
+    /** One packed BINARY frame of an RLE or deflated output as its fragment, in a fresh array (1-bit JPEG 2000 frames are coded unpacked, elsewhere). */
+    private byte[] compress(byte[] frame, int length, int bytesPerSample) {
+        return syntax == OutputTransferSyntax.DEFLATED_IMAGE_FRAME ? DeflateCodec.encode(frame, length)
+                : RleCodec.encode(frame, length, bytesPerSample);
+    }
+
+    /** One RLE or deflated fragment (see {@link #rle}: on this thread, or handed to the pipeline). */
+    private void encapsulate(PixelDataStream px, byte[] frame, int length, int bytesPerSample, boolean stable) throws IOException {
+        if (syntax != OutputTransferSyntax.DEFLATED_IMAGE_FRAME) {
+            rle(px, frame, length, bytesPerSample, stable);
+        } else if (!pipeline.parallel()) {
+            byte[] d = DeflateCodec.encode(frame, length);
+            pipeline.fragment(d, d.length);
+        } else {
+            byte[] data = stable ? frame : java.util.Arrays.copyOf(frame, length); // the caller reuses its buffer
+            pipeline.submit(() -> DeflateCodec.encode(data, length));
+        }
+    }
+
     /** Writes one 8- or 16-bit frame in the output syntax. */
     private void emit(PixelDataStream px, byte[] frame, int bytesPerSample) throws IOException {
         int length = n * bytesPerSample;
         switch (syntax) {
             case RLE_LOSSLESS:
-                rle(px, frame, length, bytesPerSample, false);
+            case DEFLATED_IMAGE_FRAME:
+                encapsulate(px, frame, length, bytesPerSample, false);
                 break;
             case JPEG_2000_LOSSLESS: {
                 byte[] copy = java.util.Arrays.copyOf(frame, length);

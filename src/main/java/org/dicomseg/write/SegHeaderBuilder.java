@@ -11,6 +11,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 
 import org.dicomseg.model.CodedConcept;
+import org.dicomseg.model.PaletteColorLut;
 import org.dicomseg.model.PixelMeasures;
 import org.dicomseg.model.PlanePosition;
 import org.dicomseg.model.SegmentDescription;
@@ -145,7 +146,7 @@ final class SegHeaderBuilder {
         // Image Pixel + Segmentation Image
         b.text(l, SegTags.IMAGE_TYPE, "CS", "DERIVED", "PRIMARY");
         DataSetBuilder.us(l, SegTags.SAMPLES_PER_PIXEL, 1);
-        b.text(l, SegTags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2");
+        b.text(l, SegTags.PHOTOMETRIC_INTERPRETATION, "CS", o.paletteColorLut() ? "PALETTE COLOR" : "MONOCHROME2");
         DataSetBuilder.us(l, SegTags.ROWS, in.rows);
         DataSetBuilder.us(l, SegTags.COLUMNS, in.columns);
         DataSetBuilder.us(l, SegTags.BITS_ALLOCATED, in.bitsAllocated);
@@ -162,8 +163,9 @@ final class SegHeaderBuilder {
             b.text(l, SegTags.SEGMENTATION_FRACTIONAL_TYPE, "CS", o.fractionalType().name());
             DataSetBuilder.us(l, SegTags.MAXIMUM_FRACTIONAL_VALUE, o.maxFractionalValue());
         }
+        if (o.paletteColorLut()) PaletteEncoder.write(l, PaletteColorLut.ofSegments(in.segments));
         b.text(l, SegTags.SEGMENTS_OVERLAP, "CS", in.overlaps ? "YES" : "NO");
-        new SegmentSequenceEncoder(b).write(l, in.segments);
+        new SegmentSequenceEncoder(b).write(l, in.segments, !o.paletteColorLut());
 
         if (in.tiling != null) {
             new TiledHeader(b).write(l, in, src, labelMap);

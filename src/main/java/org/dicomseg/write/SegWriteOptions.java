@@ -46,6 +46,7 @@ public final class SegWriteOptions {
     private final Progress progress;
     private final TiledGeometry tiledGeometry;
     private final Predecessor predecessor;
+    private final boolean paletteColorLut;
 
     private SegWriteOptions(Builder b) {
         this.segmentationType = Objects.requireNonNull(b.segmentationType, "segmentation type");
@@ -86,6 +87,11 @@ public final class SegWriteOptions {
         this.tiledGeometry = Objects.requireNonNull(b.tiledGeometry, "tiled geometry");
         this.progress = b.progress;
         this.predecessor = b.predecessor;
+        if (b.paletteColorLut && segmentationType != SegmentationType.LABELMAP) {
+            throw new IllegalArgumentException("A Palette Color Lookup Table can only be written for a LABELMAP segmentation,"
+                    + " not " + segmentationType);
+        }
+        this.paletteColorLut = b.paletteColorLut;
     }
 
     private static String lo(String s, String what) {
@@ -138,6 +144,7 @@ public final class SegWriteOptions {
         b.progress = progress;
         b.tiledGeometry = tiledGeometry;
         b.predecessor = predecessor;
+        b.paletteColorLut = paletteColorLut;
         return b;
     }
 
@@ -191,6 +198,15 @@ public final class SegWriteOptions {
      * (General Image Source Image Sequence, PS3.3 C.7.6.1.1.4; Common Instance Reference, C.12.2).
      */
     public Predecessor predecessor() { return predecessor; }
+    /**
+     * True to write a LABELMAP with Photometric Interpretation PALETTE COLOR and a Palette Color
+     * Lookup Table made of the segments' colours (PS3.3 C.7.6.3, C.7.9; as highdicom 0.28.1 writes
+     * it: 8 bits per entry, first mapped value 0, entry 0 black for the background, entry n the
+     * Recommended Display colour of segment n, white for a segment without one). The segments'
+     * Recommended Display CIELab Values are then left out (the palette carries the colours;
+     * highdicom refuses both together). False (default): MONOCHROME2.
+     */
+    public boolean paletteColorLut() { return paletteColorLut; }
 
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
@@ -220,6 +236,7 @@ public final class SegWriteOptions {
         private Progress progress = Progress.NONE;
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
         private Predecessor predecessor;
+        private boolean paletteColorLut;
 
         private Builder() { }
 
@@ -254,6 +271,8 @@ public final class SegWriteOptions {
 
         /** The SEG this one was edited from (null: none); see {@link Predecessor}. */
         public Builder predecessor(Predecessor p) { this.predecessor = p; return this; }
+        /** LABELMAP only: PALETTE COLOR with a palette of the segments' colours ({@link SegWriteOptions#paletteColorLut()}). */
+        public Builder paletteColorLut(boolean p) { this.paletteColorLut = p; return this; }
 
         public SegWriteOptions build() { return new SegWriteOptions(this); }
     }

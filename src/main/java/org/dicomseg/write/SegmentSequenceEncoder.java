@@ -44,12 +44,16 @@ final class SegmentSequenceEncoder {
         }
     }
 
-    void write(AttributeList l, List<SegmentDescription> segments) {
+    /**
+     * @param colors false to leave out the Recommended Display CIELab Values (a PALETTE COLOR label
+     *               map, whose palette carries the colours)
+     */
+    void write(AttributeList l, List<SegmentDescription> segments, boolean colors) {
         SequenceAttribute seq = DataSetBuilder.seq(l, SegTags.SEGMENT_SEQUENCE);
-        for (SegmentDescription d : segments) encode(DataSetBuilder.item(seq), d);
+        for (SegmentDescription d : segments) encode(DataSetBuilder.item(seq), d, colors);
     }
 
-    private void encode(AttributeList item, SegmentDescription d) {
+    private void encode(AttributeList item, SegmentDescription d, boolean colors) {
         DataSetBuilder.us(item, SegTags.SEGMENT_NUMBER, d.segmentNumber());
         b.text(item, SegTags.SEGMENT_LABEL, "LO", d.label());
         b.optionalText(item, SegTags.SEGMENT_DESCRIPTION, "ST", d.description());
@@ -85,7 +89,7 @@ final class SegmentSequenceEncoder {
         if (!d.primaryAnatomicStructures().isEmpty()) {
             b.codeSequence(item, SegTags.PRIMARY_ANATOMIC_STRUCTURE_SEQUENCE, d.primaryAnatomicStructures());
         }
-        if (d.recommendedDisplayCieLab() != null) {
+        if (colors && d.recommendedDisplayCieLab() != null) {
             DataSetBuilder.us(item, SegTags.RECOMMENDED_DISPLAY_CIELAB_VALUE, d.recommendedDisplayCieLab().toArray());
         }
         b.optionalText(item, SegTags.TRACKING_ID, "UT", d.trackingId());

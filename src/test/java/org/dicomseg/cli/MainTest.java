@@ -168,6 +168,37 @@ class MainTest {
     }
 
     @Test
+    void paletteLabelMapColoursBecomeTheImportedLut() throws Exception {
+        Path seg = tmp.resolve("palette.dcm");
+        assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                seg.toString(), "--type", "LABELMAP", "--palette"), stderr());
+        Conformance.assertConformant(seg);
+        org.dicomseg.model.PaletteColorLut lut;
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            assertEquals("PALETTE COLOR", r.metadata().photometricInterpretation());
+            lut = r.metadata().paletteColorLut();
+            assertEquals(0, lut.rgbOf(0), "background black");
+        }
+        Path tif = tmp.resolve("palette-back.tif");
+        assertEquals(0, run("import", seg.toString(), "--out", tif.toString(), "--as", "labels"), stderr());
+        java.awt.image.IndexColorModel cm = (java.awt.image.IndexColorModel) IJ.openImage(tif.toString()).getProcessor().getColorModel();
+        for (int label = 1; label <= 3; label++) {
+            int want = lut.rgbOf(label);
+            int got = cm.getRGB(label) & 0xFFFFFF;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                assertTrue(Math.abs(((want >> shift) & 0xFF) - ((got >> shift) & 0xFF)) <= 1,
+                        "label " + label + ": LUT " + Integer.toHexString(got) + ", palette " + Integer.toHexString(want));
+            }
+        }
+        // a palette is for LABELMAP only: refused like any combination the writer refuses (exit 1), no file written
+        Path binary = tmp.resolve("binary.dcm");
+        assertEquals(1, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                binary.toString(), "--type", "BINARY", "--palette"));
+        assertTrue(stderr().contains("Palette"), stderr());
+        assertFalse(Files.exists(binary));
+    }
+
+    @Test
     void exportRoisAndImportAsRoiSet() throws Exception {
         Path seg = tmp.resolve("rois.dcm");
         assertEquals(0, run("export", "--rois", "sample-images/RoiSet.zip", "--source", "sample-images/ct", "--out",

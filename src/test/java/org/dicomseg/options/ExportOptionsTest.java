@@ -76,11 +76,12 @@ class ExportOptionsTest {
         assertEquals(ExportOptions.defaultSoftwareVersions(IJ_VERSION), o.softwareVersions());
         assertTrue(o.omitEmptyFrames());
         assertFalse(o.overwrite());
+        assertFalse(o.paletteColorLut(), "MONOCHROME2 unless palette is asked for");
         // the dialog's defaults are the same table, in dialog order
         Map<String, String> defaults = ExportOptions.defaults(SegmentationType.LABELMAP, IJ_VERSION);
         assertEquals(List.of(MacroKeys.SEGMENTATION, MacroKeys.FRACTIONAL_TYPE, MacroKeys.COMPRESSION, MacroKeys.SERIES,
                 MacroKeys.SERIES_NUMBER, MacroKeys.INSTANCE, MacroKeys.CONTENT, MacroKeys.CREATOR, MacroKeys.MANUFACTURER,
-                MacroKeys.MODEL, MacroKeys.SOFTWARE, MacroKeys.SERIAL, MacroKeys.KEEP, MacroKeys.OVERWRITE),
+                MacroKeys.MODEL, MacroKeys.SOFTWARE, MacroKeys.SERIAL, MacroKeys.KEEP, MacroKeys.PALETTE, MacroKeys.OVERWRITE),
                 List.copyOf(defaults.keySet()));
         assertEquals("LABELMAP", defaults.get(MacroKeys.SEGMENTATION));
         assertEquals("300", defaults.get(MacroKeys.SERIES_NUMBER));
@@ -128,7 +129,7 @@ class ExportOptionsTest {
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> convert(map(MacroKeys.COMPRESSION, "zip"), null));
         assertEquals(MacroKeys.COMPRESSION, e.key());
-        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k]", e.getMessage());
+        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k, deflate]", e.getMessage());
 
         InvalidOptionException cli = assertThrows(InvalidOptionException.class, () -> ExportOptions.toWriteOptions(
                 OptionValues.of(map(MacroKeys.FRACTIONAL_TYPE, "fuzzy"), key -> "--" + key.replace('_', '-')), null, IJ_VERSION));
@@ -179,5 +180,6 @@ class ExportOptionsTest {
         assertEquals(OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, ExportOptions.transferSyntax("none"));
         assertEquals(OutputTransferSyntax.RLE_LOSSLESS, ExportOptions.transferSyntax("rle"));
         assertEquals(OutputTransferSyntax.JPEG_2000_LOSSLESS, ExportOptions.transferSyntax("J2K"));
+        assertEquals(OutputTransferSyntax.DEFLATED_IMAGE_FRAME, ExportOptions.transferSyntax("deflate"));
     }
 }

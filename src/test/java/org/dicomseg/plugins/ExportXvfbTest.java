@@ -176,6 +176,9 @@ class ExportXvfbTest {
         assertTrue(recorded.get(3).contains("segment=2") && recorded.get(3).contains("type=[Hyoid bone]") && recorded.get(3).contains("region=Abdomen")
                 && recorded.get(3).contains("category=[Anatomical Structure]") && recorded.get(3).contains("color=#fad28b"),
                 "picking a found type selected its category (segment 2 was Tissue) and colour: " + recorded.get(3));
+        assertTrue(recorded.get(4).contains("segmentation=LABELMAP") && recorded.get(4).contains(" palette"), recorded.get(4));
+        assertTrue(normalizedDump(out.resolve("gui-labels-meta.dcm")).stream().anyMatch(l -> l.contains("PALETTE COLOR")),
+                "the palette checkbox gives a PALETTE COLOR label map");
         assertTrue(recorded.get(5).contains("grouping=name") && recorded.get(5).contains(" keep"), recorded.get(5));
 
         StringBuilder macro = new StringBuilder();

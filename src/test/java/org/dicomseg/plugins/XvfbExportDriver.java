@@ -126,6 +126,7 @@ public final class XvfbExportDriver {
         v2.put(MacroKeys.OUT, out.resolve("gui-labels-meta.dcm").toString());
         v2.put(MacroKeys.SEGMENTATION, "LABELMAP");
         v2.put(MacroKeys.COMPRESSION, "none");
+        v2.put(MacroKeys.PALETTE, "true");
         runWithDialogs("Export Label Image as SEG...", out.resolve("gui-labels-meta.dcm"),
                 new Answer("Export Label Image as SEG...", ExportLabelImageCommand.form(imp, ""), v2));
 

@@ -17,7 +17,7 @@ import org.dicomseg.dicom.DataSetWalker;
  * Number of Frames, Bits Allocated, Segment Numbers and the like. Deterministic for a given
  * {@link Random}.
  */
-final class DicomMutator {
+public final class DicomMutator {
     private DicomMutator() { }
 
     // ------------------------------------------------------------------ structure scan
@@ -136,7 +136,7 @@ final class DicomMutator {
         "XX", "\0\0"};
 
     /** Applies 1-3 mutations to a copy of {@code seed}; {@code log} gets one line per mutation. */
-    static byte[] mutate(byte[] seed, List<ReaderFuzzer.Seed> all, Random rnd, List<String> log) {
+    public static byte[] mutate(byte[] seed, List<ReaderFuzzer.Seed> all, Random rnd, List<String> log) {
         byte[] b = seed.clone();
         int n = 1 + rnd.nextInt(3);
         for (int i = 0; i < n && b.length > 0; i++) b = mutateOnce(b, all, rnd, log);

@@ -89,11 +89,11 @@ public final class ReaderFuzzer {
     }
 
     /** One seed: a name and its bytes. */
-    static final class Seed {
-        final String name;
-        final byte[] bytes;
+    public static final class Seed {
+        public final String name;
+        public final byte[] bytes;
 
-        Seed(String name, byte[] bytes) {
+        public Seed(String name, byte[] bytes) {
             this.name = name;
             this.bytes = bytes;
         }
@@ -139,7 +139,7 @@ public final class ReaderFuzzer {
     }
 
     /** A crash signature: the type and the first frames of our code. */
-    static String signature(Throwable t) {
+    public static String signature(Throwable t) {
         StringBuilder sb = new StringBuilder(t.getClass().getSimpleName());
         int n = 0;
         for (StackTraceElement e : t.getStackTrace()) {
@@ -202,7 +202,7 @@ public final class ReaderFuzzer {
     // ------------------------------------------------------------------ seeds
 
     /** The corpus seeds plus SEGs our writer makes (native, RLE, JPEG 2000; BINARY, FRACTIONAL, LABELMAP). */
-    static List<Seed> seeds(Path work) throws Exception {
+    public static List<Seed> seeds(Path work) throws Exception {
         List<Seed> seeds = new ArrayList<>();
         for (String s : CORPUS_SEEDS) seeds.add(new Seed(s, Files.readAllBytes(Shared.corpus(s))));
         Object[][] written = {

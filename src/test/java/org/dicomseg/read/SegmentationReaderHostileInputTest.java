@@ -205,9 +205,12 @@ class SegmentationReaderHostileInputTest {
         assertMessage(refused(Files.write(tmp.resolve("more.dcm"), b)), "Number of Frames (0028,0008) is " + nines);
     }
 
-    /** A tile placed outside the Total Pixel Matrix: read (the reconstructor ignores its pixels), with a warning. */
+    /**
+     * A tile placed outside the Total Pixel Matrix: refused, naming the attribute (was read with a
+     * warning; its pixels went nowhere, which no writer intends).
+     */
     @Test
-    void tilePositionOutsideTheTotalPixelMatrixIsAWarning() throws Exception {
+    void tilePositionOutsideTheTotalPixelMatrixIsRefused() throws Exception {
         byte[] b = Files.readAllBytes(Shared.corpus("highdicom/seg_image_sm_numbers.dcm")); // implicit VR LE
         int at = SegmentationReaderBadInputTest.indexOf(b, new byte[] {0x48, 0, 0x1E, 0x02, 4, 0, 0, 0}, 132);
         assertTrue(at > 0, "Row Position in Total Image Pixel Matrix");
@@ -216,12 +219,37 @@ class SegmentationReaderHostileInputTest {
         b[at + 10] = 0x01;
         b[at + 11] = 0;
         Path p = Files.write(tmp.resolve("tile-outside.dcm"), b);
-        ReaderFuzzer.exercise(p);
-        try (SegmentationReader r = SegmentationReader.open(p)) {
-            assertTrue(r.metadata().warnings().stream().anyMatch(w -> w.startsWith("1 frame(s), the first frame 1, have a Row/Column"
-                    + " Position in Total Image Pixel Matrix (0048,021E/021F) outside the Total Pixel Matrix (50 x 50)")),
-                    r.metadata().warnings().toString());
+        assertMessage(refused(p), "1 frame(s), the first frame 1, have a Row/Column Position in Total Image Pixel Matrix"
+                + " (0048,021E/021F) outside the Total Pixel Matrix (50 x 50): the tiled geometry is impossible");
+    }
+
+    /**
+     * Total Pixel Matrix Rows/Columns (UL) of 0 or beyond 2^31-1: refused naming the attribute (0
+     * was read as "not tiled" and imported tile by tile as separate planes; 2^32-1 crashed import).
+     */
+    @Test
+    void impossibleTotalPixelMatrixIsRefusedNamingTheAttribute() throws Exception {
+        byte[] all = Files.readAllBytes(Shared.corpus("highdicom/seg_image_sm_numbers.dcm")); // implicit VR LE
+        int[][] cases = {{0x07, 0}, {0x06, 0}, {0x07, 0xFFFFFFFF}, {0x06, 0x80000000}};
+        String[] expected = {"Total Pixel Matrix Rows (0048,0007) is 0", "Total Pixel Matrix Columns (0048,0006) is 0",
+            "Total Pixel Matrix Rows (0048,0007) is 4294967295; expected 1..2147483647",
+            "Total Pixel Matrix Columns (0048,0006) is 2147483648; expected 1..2147483647"};
+        for (int i = 0; i < cases.length; i++) {
+            byte[] b = all.clone();
+            int at = SegmentationReaderBadInputTest.indexOf(b, new byte[] {0x48, 0, (byte) cases[i][0], 0, 4, 0, 0, 0}, 132);
+            assertTrue(at > 0, "Total Pixel Matrix attribute");
+            int v = cases[i][1];
+            b[at + 8] = (byte) v;
+            b[at + 9] = (byte) (v >> 8);
+            b[at + 10] = (byte) (v >> 16);
+            b[at + 11] = (byte) (v >> 24);
+            assertMessage(refused(Files.write(tmp.resolve("tpm-" + i + ".dcm"), b)), expected[i]);
         }
+        // One of the two removed (its tag renamed to a private one): refused, naming the missing one
+        byte[] b = all.clone();
+        int at = SegmentationReaderBadInputTest.indexOf(b, new byte[] {0x48, 0, 0x06, 0, 4, 0, 0, 0}, 132);
+        b[at] = 0x49;
+        assertMessage(refused(Files.write(tmp.resolve("tpm-half.dcm"), b)), "Total Pixel Matrix Columns (0048,0006) is missing");
     }
 
     @Test

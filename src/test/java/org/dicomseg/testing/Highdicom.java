@@ -65,13 +65,21 @@ public final class Highdicom {
      * {@code workDir}; fails when the tool itself cannot run.
      */
     public static Result read(Path seg, Path workDir) {
+        return read(seg, workDir, "auto");
+    }
+
+    /**
+     * Reads {@code seg} with highdicom in a {@code --mode} of the tool ({@code auto}, {@code total},
+     * {@code instances}, {@code frames}, {@code volume}), its outputs in {@code workDir}.
+     */
+    public static Result read(Path seg, Path workDir, String mode) {
         Path tool = tool();
         if (!Files.exists(tool)) fail("highdicom oracle missing: " + tool);
         String base = seg.getFileName().toString().replaceAll("\\.dcm$", "");
         Path json = workDir.resolve(base + ".hd.json");
         Path npy = workDir.resolve(base + ".hd.npy");
         List<String> cmd = new ArrayList<>(List.of("bash", tool.toString(), seg.toAbsolutePath().toString(),
-                json.toAbsolutePath().toString(), "--npy", npy.toAbsolutePath().toString()));
+                json.toAbsolutePath().toString(), "--npy", npy.toAbsolutePath().toString(), "--mode", mode));
         try {
             Files.deleteIfExists(npy);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -187,6 +195,34 @@ public final class Highdicom {
         if (shape.length != 3) throw new AssertionError(npy + " is not a (rows, columns, segments) array: " + java.util.Arrays.toString(shape));
         byte[] data = java.util.Arrays.copyOfRange(b, end[0], end[0] + shape[0] * shape[1] * shape[2]);
         return new TotalPixelMatrix(shape[0], shape[1], shape[2], data);
+    }
+
+    /**
+     * Runs a Python snippet with the oracle's libraries (pydicom 3.0.2, highdicom 0.28.1, numpy) and
+     * returns its standard output; fails when it exits with an error.
+     */
+    public static String python(String code, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", code));
+        cmd.addAll(List.of(args));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("PYTHONPATH", Shared.root().resolve("oracle").resolve("site").toString());
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("python timed out");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) fail("python exited " + p.exitValue() + ":\n" + text);
+            return text;
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run python: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted");
+        }
     }
 
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");

@@ -106,12 +106,42 @@ public final class WrittenSeg {
                         for (int i = 0; i < n; i++) pixels[f][i] = bits[i];
                         continue;
                     }
+                } else if ("1.2.840.10008.1.2.8.1".equals(transferSyntax)) {
+                    // Deflated Image Frame Compression: a raw Deflate stream of the frame as stored from bit 0
+                    int expected = bitsAllocated == 1 ? (n + 7) / 8 : n * (bitsAllocated / 8);
+                    raw = inflate(frag, expected);
+                    if (bitsAllocated == 1) {
+                        byte[] bits = new byte[n];
+                        BitPacking.unpack(raw, 0, bits, 0, n);
+                        for (int i = 0; i < n; i++) pixels[f][i] = bits[i];
+                        continue;
+                    }
                 } else {
                     assertEquals("1.2.840.10008.1.2.4.90", transferSyntax);
                     raw = Jpeg2000Codec.decode(frag, rows, columns, bitsAllocated);
                 }
                 decodeBytes(raw, 0, pixels[f]);
             }
+        }
+    }
+
+    /** A raw Deflate stream (RFC 1951) that must inflate to exactly {@code expected} bytes. */
+    private static byte[] inflate(byte[] data, int expected) throws java.util.zip.DataFormatException {
+        java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+        try {
+            inf.setInput(data);
+            byte[] out = new byte[expected + 1];
+            int n = 0;
+            while (!inf.finished() && n < out.length) {
+                int k = inf.inflate(out, n, out.length - n);
+                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) break;
+                n += k;
+            }
+            assertTrue(inf.finished(), "the deflate stream ends");
+            assertEquals(expected, n, "a deflated frame inflates to one frame");
+            return java.util.Arrays.copyOf(out, n);
+        } finally {
+            inf.end();
         }
     }
 

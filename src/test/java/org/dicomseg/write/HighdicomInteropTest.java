@@ -163,6 +163,12 @@ class HighdicomInteropTest {
         checkHeader(out, type, ts, src);
 
         Highdicom.Result hd = Highdicom.read(out, dir);
+        if (ts == OutputTransferSyntax.DEFLATED_IMAGE_FRAME) {
+            // pydicom 3.0.2 (and so highdicom 0.28.1) has no decoder for 1.2.840.10008.1.2.8.1;
+            // DeflatedFramesWriterTest checks these files with zlib against a native twin instead.
+            assertNotEquals(0, hd.exitCode, "highdicom reads Deflated Image Frame Compression now: compare its mask here\n" + hd.stderr);
+            return;
+        }
         if (type == SegmentationType.BINARY && ts == OutputTransferSyntax.RLE_LOSSLESS) {
             // What the export warns about: pydicom 3 (and so highdicom) cannot decode 1-bit RLE.
             assertNotEquals(0, hd.exitCode, "pydicom decodes 1-bit RLE now: drop ExportOptions.readerWarning\n" + hd.stderr);

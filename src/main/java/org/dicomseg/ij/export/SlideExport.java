@@ -17,6 +17,10 @@ import org.dicomseg.write.TiledGeometry;
 import org.dicomseg.source.slide.SlideLevel;
 import org.dicomseg.source.slide.SlideSeries;
 import org.dicomseg.task.InputException;
+import org.dicomseg.ij.ServerRegistry;
+import org.dicomseg.source.web.RemoteSeries;
+import org.dicomseg.web.DicomWebException;
+import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.task.OutputException;
 
 /**
@@ -39,14 +43,14 @@ public final class SlideExport {
         if (plan.mask().planes() != 1) {
             throw new IllegalArgumentException("An image on a slide is exported as one plane; this one has " + plan.mask().planes());
         }
-        SourceImages src = SourceImages.read(slide.file());
+        SourceImages src = slide.file() != null ? SourceImages.read(slide.file()) : remoteLevel(slide.url());
         if (src.totalPixelMatrix() == null) {
-            throw new InputException(slide.file() + " is not a slide level (VL Whole Slide Microscopy image)");
+            throw new InputException(slide.location() + " is not a slide level (VL Whole Slide Microscopy image)");
         }
         if (slide.frameOfReferenceUid() != null && src.frameOfReferenceUid() != null
                 && !slide.frameOfReferenceUid().equals(src.frameOfReferenceUid())) {
             throw new InputException("The image was opened from a slide with Frame of Reference " + slide.frameOfReferenceUid()
-                    + " but " + slide.file() + " has " + src.frameOfReferenceUid());
+                    + " but " + slide.location() + " has " + src.frameOfReferenceUid());
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
         return SegWriter.write(out, plan.mask(), plan.segments(), src, options.toBuilder().tiledGeometry(g).build());
@@ -61,6 +65,10 @@ public final class SlideExport {
      */
     public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws IOException {
+        if (slide.file() == null) {
+            throw new InputException("A pyramid export needs the slide's files; the image was opened from a server (" + slide.url()
+                    + "): untick pyramid to write on its own level");
+        }
         SlideSeries series = SlideSeries.scan(slide.file());
         List<Path> levels = new ArrayList<>();
         List<Path> outs = new ArrayList<>();
@@ -76,5 +84,20 @@ public final class SlideExport {
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
         return PyramidWriter.write(outs, plan.mask(), plan.segments(), levels, options.toBuilder().tiledGeometry(g).build());
+    }
+
+    /** The header of a level on a DICOMweb server (its WADO-RS metadata), with the credentials of the Servers... entry it belongs to. */
+    private static SourceImages remoteLevel(String url) throws InputException {
+        DicomWebUrl u;
+        try {
+            u = DicomWebUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("Slide level " + e.getMessage());
+        }
+        try {
+            return SourceImages.of(RemoteSeries.read(ServerRegistry.settingsFor(url).client(u), u));
+        } catch (DicomWebException e) {
+            throw new InputException(e.getMessage(), e);
+        }
     }
 }

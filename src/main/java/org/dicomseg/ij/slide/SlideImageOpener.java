@@ -44,7 +44,7 @@ public final class SlideImageOpener {
             }
             ip = new ColorProcessor(width, height, rgb);
         }
-        String name = level.file().getFileName().toString();
+        String name = level.name();
         boolean whole = x == 0 && y == 0 && width == level.width() && height == level.height();
         ImagePlus imp = new ImagePlus(name + " [level " + levelIndex + (whole ? "" : " x=" + x + " y=" + y + " " + width + "x" + height) + "]", ip);
         Calibration cal = imp.getCalibration();
@@ -53,6 +53,12 @@ public final class SlideImageOpener {
         cal.setUnit("micron");
         cal.xOrigin = -x;
         cal.yOrigin = -y;
+        if (level.file() == null) {
+            // A level on a server: an export lands on the remote instance (its metadata is the source).
+            SlidePlacement.remote(level.header().location(), levelIndex, x, y, level.matrix().rowSpacing(), level.matrix().columnSpacing(),
+                    level.frameOfReferenceUid(), level.sopInstanceUid()).applyTo(imp);
+            return imp;
+        }
         new SlidePlacement(level.file().toAbsolutePath(), levelIndex, x, y, level.matrix().rowSpacing(), level.matrix().columnSpacing(),
                 level.frameOfReferenceUid(), level.sopInstanceUid()).applyTo(imp);
         return imp;

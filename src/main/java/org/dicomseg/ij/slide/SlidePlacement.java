@@ -22,8 +22,11 @@ public final class SlidePlacement {
     public static final String SPACING = "DICOMSEG.slide.spacing";
     public static final String FRAME_OF_REFERENCE = "DICOMSEG.slide.frameOfReference";
     public static final String SOP_INSTANCE = "DICOMSEG.slide.sopInstance";
+    /** The level instance's DICOMweb URL, for an image opened from a slide on a server (instead of {@link #FILE}). */
+    public static final String URL = "DICOMSEG.slide.url";
 
     private final Path file;
+    private final String url;
     private final int level;
     private final long x;
     private final long y;
@@ -34,7 +37,20 @@ public final class SlidePlacement {
 
     public SlidePlacement(Path file, int level, long x, long y, double rowSpacing, double columnSpacing,
                           String frameOfReferenceUid, String sopInstanceUid) {
+        this(file, null, level, x, y, rowSpacing, columnSpacing, frameOfReferenceUid, sopInstanceUid);
+    }
+
+    /** A placement on a level held by a DICOMweb server, known by its instance {@code url}. */
+    public static SlidePlacement remote(String url, int level, long x, long y, double rowSpacing, double columnSpacing,
+                                        String frameOfReferenceUid, String sopInstanceUid) {
+        return new SlidePlacement(null, java.util.Objects.requireNonNull(url, "url"), level, x, y, rowSpacing, columnSpacing,
+                frameOfReferenceUid, sopInstanceUid);
+    }
+
+    private SlidePlacement(Path file, String url, int level, long x, long y, double rowSpacing, double columnSpacing,
+                           String frameOfReferenceUid, String sopInstanceUid) {
         this.file = file;
+        this.url = url;
         this.level = level;
         this.x = x;
         this.y = y;
@@ -48,10 +64,12 @@ public final class SlidePlacement {
     public static SlidePlacement of(ImagePlus imp) {
         if (imp == null) return null;
         String f = imp.getProp(FILE);
-        if (f == null || f.isBlank()) return null;
+        String u = imp.getProp(URL);
+        boolean remote = (f == null || f.isBlank()) && u != null && !u.isBlank();
+        if ((f == null || f.isBlank()) && !remote) return null;
         try {
             String[] sp = value(imp, SPACING, "0\\0").split("\\\\");
-            return new SlidePlacement(Paths.get(f.trim()), Integer.parseInt(value(imp, LEVEL, "1")),
+            return new SlidePlacement(remote ? null : Paths.get(f.trim()), remote ? u.trim() : null, Integer.parseInt(value(imp, LEVEL, "1")),
                     Long.parseLong(value(imp, X, "0")), Long.parseLong(value(imp, Y, "0")),
                     Double.parseDouble(sp[0]), Double.parseDouble(sp.length > 1 ? sp[1] : sp[0]),
                     imp.getProp(FRAME_OF_REFERENCE), imp.getProp(SOP_INSTANCE));
@@ -67,7 +85,8 @@ public final class SlidePlacement {
 
     /** Stores this placement on {@code imp}. */
     public void applyTo(ImagePlus imp) {
-        imp.setProp(FILE, file.toString());
+        if (file != null) imp.setProp(FILE, file.toString());
+        else imp.setProp(URL, url);
         imp.setProp(LEVEL, Integer.toString(level));
         imp.setProp(X, Long.toString(x));
         imp.setProp(Y, Long.toString(y));
@@ -76,8 +95,12 @@ public final class SlidePlacement {
         if (sopInstanceUid != null) imp.setProp(SOP_INSTANCE, sopInstanceUid);
     }
 
-    /** The level instance (file) the image was read from. */
+    /** The level instance (file) the image was read from; null for a level on a server ({@link #url()}). */
     public Path file() { return file; }
+    /** The level instance's DICOMweb URL when it is on a server, else null. */
+    public String url() { return url; }
+    /** The file's path or the URL. */
+    public String location() { return file != null ? file.toString() : url; }
     /** 1-based index of the level in its series (1 = largest). */
     public int level() { return level; }
     /** 0-based column of the image's left edge in the level's Total Pixel Matrix. */
@@ -90,6 +113,6 @@ public final class SlidePlacement {
     public String sopInstanceUid() { return sopInstanceUid; }
 
     @Override public String toString() {
-        return "level " + level + " (" + file.getFileName() + ") at x=" + x + ", y=" + y;
+        return "level " + level + " (" + (file != null ? file.getFileName() : url) + ") at x=" + x + ", y=" + y;
     }
 }

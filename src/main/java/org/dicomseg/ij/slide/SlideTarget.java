@@ -43,6 +43,10 @@ public final class SlideTarget {
      * @param height the image's height
      */
     public static SlideTarget finest(SlidePlacement slide, int width, int height) throws IOException {
+        if (slide.file() == null) {
+            throw new IllegalArgumentException("target=finest needs the slide's files; the image was opened from a server ("
+                    + slide.url() + "): export on the image's own level");
+        }
         SlideSeries series = SlideSeries.scan(slide.file());
         SlideLevel fine = series.level(0);
         if (!fine.isPyramidLevel()) throw new IllegalArgumentException("The slide series of " + slide.file() + " has no pyramid level");

@@ -24,6 +24,8 @@ public final class SourceHeader {
     private static final String LABELMAP_SEG_CLASS = "1.2.840.10008.5.1.4.1.1.66.7";
 
     private final Path file;
+    private final String name;
+    private final String location;
     private final int rows;
     private final int columns;
     private final int frames;
@@ -39,6 +41,8 @@ public final class SourceHeader {
 
     private SourceHeader(SourceFile f) {
         this.file = f.file();
+        this.name = f.name();
+        this.location = f.location();
         this.rows = f.rows();
         this.columns = f.columns();
         this.frames = f.numberOfFrames();
@@ -56,6 +60,8 @@ public final class SourceHeader {
     private SourceHeader(Path file, DicomInfo info) {
         this.parsed = null;
         this.file = file;
+        this.name = String.valueOf(file.getFileName());
+        this.location = file.toString();
         this.rows = info.getInt("0028,0010", 0);
         this.columns = info.getInt("0028,0011", 0);
         this.frames = Math.max(1, info.getInt("0028,0008", 1));
@@ -105,6 +111,11 @@ public final class SourceHeader {
         }
     }
 
+    /** The header of a source already parsed (a local file or a remote instance, {@code source.web}). */
+    public static SourceHeader of(SourceFile parsed) {
+        return new SourceHeader(parsed);
+    }
+
     /** The codec's parsed header when this was read from the file, else null. */
     public SourceFile parsed() { return parsed; }
 
@@ -119,7 +130,14 @@ public final class SourceHeader {
         }
     }
 
+    /** The local file, or null for a remote instance. */
     public Path file() { return file; }
+    /** A short name for messages: the file name, or a remote instance's SOP Instance UID. */
+    public String name() { return name; }
+    /** The file's path or the remote instance's URL. */
+    public String location() { return location; }
+    /** True when the header came from a server, not a local file. */
+    public boolean isRemote() { return file == null; }
     public int rows() { return rows; }
     public int columns() { return columns; }
     /** Number of Frames, 1 for single-frame images. */
@@ -142,7 +160,7 @@ public final class SourceHeader {
     }
 
     @Override public String toString() {
-        return file.getFileName() + " (" + columns + "x" + rows + (frames > 1 ? ", " + frames + " frames" : "")
+        return name + " (" + columns + "x" + rows + (frames > 1 ? ", " + frames + " frames" : "")
                 + (position != null ? ", at " + Arrays.toString(position.toArray()) : "") + ")";
     }
 }

@@ -14,7 +14,13 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
 
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.task.InputException;
+import org.dicomseg.web.Credentials;
+import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.web.ServerSettings;
+import org.dicomseg.task.Messages;
 
 /**
  * Finds the source DICOM images of an export. For an open image it looks, in this order, at the
@@ -123,6 +129,10 @@ public final class SourceLocator {
     /** The folder (several files) or file (one) of {@code s}, or "" for null. */
     public static String textOf(SourceSeries s) {
         if (s == null) return "";
+        if (s.isRemote()) {
+            DicomWebUrl u = DicomWebUrl.parse(s.headers().get(0).location());
+            return DicomWebUrl.of(u.base(), u.study(), u.series(), null).toString();
+        }
         List<Path> f = s.files();
         if (f.size() == 1) return f.get(0).toString();
         Path parent = f.get(0).getParent();
@@ -160,12 +170,21 @@ public final class SourceLocator {
      * in {@code text} (a folder or a file in it), plane by plane; else {@link #fromPath}.
      */
     public static SourceSeries fromPath(ImagePlus imp, String text) throws IOException {
+        return fromPath(imp, text, ServerSettings.builder().credentials(Credentials.resolve(null, null)).build());
+    }
+
+    /**
+     * {@link #fromPath(ImagePlus, String)}, where {@code text} may also be a DICOMweb series URL
+     * (read with {@code server}'s settings; its planes are then in spatial order, as
+     * {@link #fromPath(String, int, int, int, ServerSettings)} gives them).
+     */
+    public static SourceSeries fromPath(ImagePlus imp, String text, ServerSettings server) throws IOException {
         int planes = planesOf(imp);
         List<String> recorded = PlaneSources.complete(imp, planes);
-        if (recorded != null && text != null && !text.isBlank()) {
+        if (recorded != null && text != null && !text.isBlank() && !DicomWebUrl.isUrl(text)) {
             return byInstances(Paths.get(text.trim()), recorded, "'" + imp.getTitle() + "'");
         }
-        return fromPath(text, imp.getWidth(), imp.getHeight(), planes);
+        return fromPath(text, imp.getWidth(), imp.getHeight(), planes, server);
     }
 
     /**
@@ -176,10 +195,33 @@ public final class SourceLocator {
      * same folder. The result is in spatial order.
      */
     public static SourceSeries fromPath(String text, int width, int height, int planes) throws IOException {
+        return fromPath(text, width, height, planes, ServerSettings.builder()
+                .credentials(Credentials.resolve(null, null)).build());
+    }
+
+    /**
+     * {@link #fromPath(String, int, int, int)}, where {@code text} may also be a DICOMweb series
+     * URL ({@code BASE/studies/{study}/series/{series}}): then only the series' WADO-RS metadata is
+     * read, with {@code server}'s credentials and timeout, and the result is in spatial order.
+     */
+    public static SourceSeries fromPath(String text, int width, int height, int planes, ServerSettings server) throws IOException {
         if (text == null || text.isBlank()) throw new InputException("No source DICOM folder or file was given");
+        if (DicomWebUrl.isUrl(text)) {
+            DicomWebUrl url;
+            try {
+                url = DicomWebUrl.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("Source " + e.getMessage());
+            }
+            List<SourceHeader> headers = new ArrayList<>();
+            for (SourceFile f : RemoteSeries.read(server.client(url), url)) headers.add(SourceHeader.of(f));
+            return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
+                    : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
+        }
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
-            return chooseSeries(scanFolder(p), "folder " + p, width, height, planes);
+            Scan scan = scanFolder(p);
+            return chooseSeries(scan.headers, scan.skipped, "folder " + p, width, height, planes);
         }
         if (!Files.isRegularFile(p)) throw new InputException("Source not found: " + p);
         SourceHeader h = SourceHeader.read(p);
@@ -188,42 +230,67 @@ public final class SourceLocator {
             return SourceSeries.spatiallyOrdered(List.of(h), "file " + p);
         }
         List<SourceHeader> same = new ArrayList<>();
-        for (SourceHeader o : scanFolder(p.getParent())) {
+        Scan scan = scanFolder(p.getParent());
+        for (SourceHeader o : scan.headers) {
             if (o.seriesInstanceUid() != null && o.seriesInstanceUid().equals(h.seriesInstanceUid())) same.add(o);
         }
         if (same.isEmpty()) same.add(h);
-        return SourceSeries.spatiallyOrdered(same, "the series of " + p);
+        return SourceSeries.spatiallyOrdered(same, scan.skipped, "the series of " + p);
     }
 
-    /** DICOM images (not segmentations) directly inside {@code folder}, in file-name order. */
-    static List<SourceHeader> scanFolder(Path folder) throws IOException {
+    /**
+     * DICOM images (not segmentations) directly inside {@code folder}, in file-name order, and the
+     * files that were skipped because they are not DICOM or cannot be read, each named with why
+     * (DICOMDIR and segmentations are not images of the series and are not counted as skipped).
+     */
+    static Scan scanFolder(Path folder) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(Files::isRegularFile).sorted().collect(java.util.stream.Collectors.toList());
         }
         List<SourceHeader> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Path f : files) {
-            if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR") || !SourceHeader.isDicomFile(f)) continue;
+            if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR")) continue;
+            if (!SourceHeader.isDicomFile(f)) {
+                skipped.add(f.getFileName() + " (not a DICOM file)");
+                continue;
+            }
             SourceHeader h;
             try {
                 h = SourceHeader.read(f);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                skipped.add(f.getFileName() + " (cannot be read: " + Messages.oneLine(e.getMessage()) + ")");
                 continue;
             }
             if (!h.isSegmentation()) out.add(h);
         }
-        if (out.isEmpty()) throw new InputException("No DICOM images in folder " + folder);
-        return out;
+        if (out.isEmpty()) {
+            throw new InputException("No DICOM images in folder " + folder + (skipped.isEmpty() ? "" : "; skipped " + SourceSeries.list(skipped)));
+        }
+        return new Scan(out, skipped);
     }
 
-    private static SourceSeries chooseSeries(List<SourceHeader> all, String origin, int width, int height, int planes) {
+    /** What {@link #scanFolder} found: the images and the skipped files ("name (why)"). */
+    static final class Scan {
+        final List<SourceHeader> headers;
+        final List<String> skipped;
+
+        Scan(List<SourceHeader> headers, List<String> skipped) {
+            this.headers = headers;
+            this.skipped = skipped;
+        }
+    }
+
+    private static SourceSeries chooseSeries(List<SourceHeader> all, List<String> skipped, String origin, int width, int height,
+            int planes) {
         Map<String, List<SourceHeader>> bySeries = new LinkedHashMap<>();
         for (SourceHeader h : all) {
             String key = h.seriesInstanceUid() != null ? h.seriesInstanceUid() : "?";
             if (h.frames() > 1) key = key + "#" + h.file();
             bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
         }
-        if (bySeries.size() == 1) return SourceSeries.spatiallyOrdered(all, origin);
+        if (bySeries.size() == 1) return SourceSeries.spatiallyOrdered(all, skipped, origin);
         List<List<SourceHeader>> fitting = new ArrayList<>();
         StringBuilder list = new StringBuilder();
         for (List<SourceHeader> s : bySeries.values()) {
@@ -234,7 +301,7 @@ public final class SourceLocator {
                     .append(n).append(n == 1 ? " image " : " images ").append(f.columns()).append("x").append(f.rows())
                     .append(" (e.g. ").append(f.file().getFileName()).append(")");
         }
-        if (fitting.size() == 1) return SourceSeries.spatiallyOrdered(fitting.get(0), origin);
+        if (fitting.size() == 1) return SourceSeries.spatiallyOrdered(fitting.get(0), skipped, origin);
         throw new IllegalArgumentException("The " + origin + " holds " + bySeries.size() + " series and "
                 + (fitting.isEmpty() ? "none" : fitting.size()) + " of them fit" + (fitting.isEmpty() ? "s" : "")
                 + " the image (" + width + "x" + height + ", " + planes + (planes == 1 ? " slice" : " slices")

@@ -27,10 +27,16 @@ public final class SourceSeries {
 
     private final List<SourceHeader> headers;
     private final String origin;
+    private final List<String> skipped;
 
-    private SourceSeries(List<SourceHeader> headers, String origin) {
+    private SourceSeries(List<SourceHeader> headers, String origin, List<String> skipped) {
         this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
         this.origin = origin;
+        this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
+    }
+
+    private SourceSeries(List<SourceHeader> headers, String origin) {
+        this(headers, origin, List.of());
     }
 
     /** The files in the given order (already matched to planes), after consistency checks. */
@@ -41,18 +47,28 @@ public final class SourceSeries {
 
     /** The files sorted along the slice normal by Image Position (Patient), after consistency checks. */
     public static SourceSeries spatiallyOrdered(List<SourceHeader> headers, String origin) {
+        return spatiallyOrdered(headers, List.of(), origin);
+    }
+
+    /**
+     * {@link #spatiallyOrdered(List, String)} for the images of a folder scan that skipped the files
+     * {@code skipped} ("name (why)"): they are kept for {@link #notes()}, and when the remaining
+     * slices have a gap the skipped files could fill ({@link #checkNoGap}), the series is
+     * refused, since a skipped slice would leave the SEG referencing a stack with a hole in it.
+     */
+    public static SourceSeries spatiallyOrdered(List<SourceHeader> headers, List<String> skipped, String origin) {
         checkConsistent(headers);
         if (headers.size() == 1) return new SourceSeries(headers, origin);
         PlaneOrientation o = headers.get(0).orientation();
         for (SourceHeader h : headers) {
             if (h.position() == null || h.orientation() == null) {
-                throw new IllegalArgumentException("Cannot put the source images in spatial order: " + h.file().getFileName()
+                throw new IllegalArgumentException("Cannot put the source images in spatial order: " + h.name()
                         + " has no Image Position (Patient) / Image Orientation (Patient)");
             }
             if (!h.orientation().approximatelyEquals(o, ORIENTATION_TOLERANCE)) {
                 throw new IllegalArgumentException("The source images are not parallel planes: "
-                        + headers.get(0).file().getFileName() + " has orientation " + o + " but "
-                        + h.file().getFileName() + " has " + h.orientation());
+                        + headers.get(0).name() + " has orientation " + o + " but "
+                        + h.name() + " has " + h.orientation());
             }
         }
         double[] n = o.normal();
@@ -61,12 +77,45 @@ public final class SourceSeries {
         for (int i = 1; i < sorted.size(); i++) {
             double d = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
             if (Math.abs(d) < POSITION_TOLERANCE) {
-                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).file().getFileName() + " and "
-                        + sorted.get(i).file().getFileName() + " lie at the same position "
+                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).name() + " and "
+                        + sorted.get(i).name() + " lie at the same position "
                         + sorted.get(i).position() + ": the source holds more than one stack (pick one series)");
             }
         }
-        return new SourceSeries(sorted, origin);
+        if (!skipped.isEmpty() && sorted.size() > 2) checkNoGap(sorted, n, skipped, origin);
+        return new SourceSeries(sorted, origin, skipped);
+    }
+
+    /**
+     * A gap the skipped files could have filled: a step between neighbouring slices of about k times
+     * the usual (median) step, 2 &lt;= k &lt;= 1 + the number of skipped files. Series whose spacing is
+     * irregular anyway (a scout far from the stack) are not mistaken for one.
+     */
+    private static void checkNoGap(List<SourceHeader> sorted, double[] n, List<String> skipped, String origin) {
+        double[] steps = new double[sorted.size() - 1];
+        for (int i = 1; i < sorted.size(); i++) {
+            steps[i - 1] = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
+        }
+        double[] order = steps.clone();
+        java.util.Arrays.sort(order);
+        double usual = order[order.length / 2];
+        for (int i = 0; i < steps.length; i++) {
+            long k = Math.round(steps[i] / usual);
+            if (k >= 2 && k - 1 <= skipped.size() && Math.abs(steps[i] - k * usual) <= 0.1 * usual) {
+                throw new IllegalArgumentException("The source images (" + origin + ") have a gap of "
+                        + String.format(java.util.Locale.ROOT, "%.3g", steps[i]) + " mm between " + sorted.get(i).file().getFileName()
+                        + " and " + sorted.get(i + 1).file().getFileName() + " where the slices are "
+                        + String.format(java.util.Locale.ROOT, "%.3g", usual) + " mm apart, and files were skipped: "
+                        + list(skipped) + "; repair or remove them, or name the files of the series");
+            }
+        }
+    }
+
+    /** "a, b, c" or "a, b, ... and N more", for messages. */
+    static String list(List<String> items) {
+        int shown = Math.min(items.size(), 5);
+        String s = String.join(", ", items.subList(0, shown));
+        return items.size() > shown ? s + " and " + (items.size() - shown) + " more" : s;
     }
 
     /**
@@ -83,7 +132,7 @@ public final class SourceSeries {
             if (x.instanceNumber() <= 0 || !numbers.add(x.instanceNumber())) return spatial;
         }
         h.sort(Comparator.comparingInt(SourceHeader::instanceNumber));
-        return new SourceSeries(h, origin);
+        return new SourceSeries(h, origin, spatial.skipped);
     }
 
     private static void checkConsistent(List<SourceHeader> headers) {
@@ -91,21 +140,21 @@ public final class SourceSeries {
         SourceHeader first = headers.get(0);
         for (SourceHeader h : headers) {
             if (h.isSegmentation()) {
-                throw new IllegalArgumentException(h.file().getFileName() + " is a segmentation, not a source image");
+                throw new IllegalArgumentException(h.name() + " is a segmentation, not a source image");
             }
             if (h.frames() > 1 && headers.size() > 1) {
-                throw new IllegalArgumentException(h.file().getFileName() + " is a multi-frame image (" + h.frames()
+                throw new IllegalArgumentException(h.name() + " is a multi-frame image (" + h.frames()
                         + " frames): it must be the only source, not one of " + headers.size() + " files");
             }
             if (h.rows() != first.rows() || h.columns() != first.columns()) {
-                throw new IllegalArgumentException("The source images differ in size: " + first.file().getFileName() + " is "
-                        + first.columns() + "x" + first.rows() + " but " + h.file().getFileName() + " is "
+                throw new IllegalArgumentException("The source images differ in size: " + first.name() + " is "
+                        + first.columns() + "x" + first.rows() + " but " + h.name() + " is "
                         + h.columns() + "x" + h.rows());
             }
             if (!Objects.equals(h.frameOfReferenceUid(), first.frameOfReferenceUid())) {
                 throw new IllegalArgumentException("The source images belong to different frames of reference: "
-                        + first.file().getFileName() + " has Frame of Reference UID " + first.frameOfReferenceUid()
-                        + " but " + h.file().getFileName() + " has " + h.frameOfReferenceUid());
+                        + first.name() + " has Frame of Reference UID " + first.frameOfReferenceUid()
+                        + " but " + h.name() + " has " + h.frameOfReferenceUid());
             }
         }
     }
@@ -113,10 +162,10 @@ public final class SourceSeries {
     /** The headers in plane order. */
     public List<SourceHeader> headers() { return headers; }
 
-    /** The files in plane order. */
+    /** The local files in plane order (none for a remote series). */
     public List<Path> files() {
         List<Path> f = new ArrayList<>();
-        for (SourceHeader h : headers) f.add(h.file());
+        for (SourceHeader h : headers) if (h.file() != null) f.add(h.file());
         return f;
     }
 
@@ -131,6 +180,17 @@ public final class SourceSeries {
             parsed.add(h.parsed());
         }
         return SourceImages.of(parsed);
+    }
+
+    /** True when the sources are instances on a server (headers from WADO-RS metadata). */
+    public boolean isRemote() { return headers.get(0).isRemote(); }
+
+    /**
+     * What the user should know about how the series was found: the files of the folder that were
+     * skipped (not DICOM, unreadable), each named; empty when none.
+     */
+    public List<String> notes() {
+        return skipped.isEmpty() ? List.of() : List.of("skipped " + skipped.size() + " file(s) of " + origin + ": " + list(skipped));
     }
 
     /** Where the files came from (folder, file or image), for messages. */

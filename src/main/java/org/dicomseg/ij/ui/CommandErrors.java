@@ -9,13 +9,15 @@ import ij.macro.Interpreter;
 
 import org.dicomseg.reconstruct.SegmentOverlapException;
 import org.dicomseg.task.CanceledException;
+import org.dicomseg.task.Messages;
 
 /**
  * Turns what went wrong in a command (import, export, SEG Info, segment metadata) into exactly one
  * message for the user, never a stack trace: an {@code IJ.error} dialog titled with the command in
  * the GUI, or one {@code "<Command>: ERROR: <message>"} line in the Log when no dialog may be shown
  * (headless, or a macro in batch mode, where a dialog would hang the run). The messages of the
- * reader, the writer and the adapters are written for users and are shown as they are.
+ * reader, the writer and the adapters are written for users and are shown as they are, made one
+ * printable line ({@link Messages#oneLine}: control characters escaped, huge numbers shortened).
  */
 public final class CommandErrors {
     private CommandErrors() { }
@@ -27,6 +29,10 @@ public final class CommandErrors {
 
     /** The message a user sees for {@code t}. */
     public static String message(Throwable t) {
+        return Messages.oneLine(rawMessage(t));
+    }
+
+    private static String rawMessage(Throwable t) {
         String m = t.getMessage();
         if (t instanceof NoSuchFileException) {
             return "File not found: " + m;
@@ -34,16 +40,18 @@ public final class CommandErrors {
         // The failure roots (an input that cannot be read: InputException; an output that cannot be
         // written: OutputException), other I/O failures, overlaps and bad arguments: their messages are
         // written for users and name the file and the problem.
-        if (t instanceof IOException || t instanceof SegmentOverlapException || t instanceof IllegalArgumentException
+        if (t instanceof IOException || t instanceof java.io.UncheckedIOException || t instanceof SegmentOverlapException
+                || t instanceof IllegalArgumentException
                 || t instanceof IllegalStateException) {
-            return m != null && !m.isBlank() ? m : t.getClass().getSimpleName();
+            return m != null && !m.isBlank() ? m : Messages.of(t);
         }
         if (t instanceof OutOfMemoryError) {
             return "Not enough memory: raise ImageJ's memory limit (Edit > Options > Memory & Threads), or import fewer"
                     + " segments (segments=...).";
         }
-        return "Unexpected " + t.getClass().getSimpleName() + (m != null ? ": " + m : "")
-                + " (please report this with the Log window's content and the file, if you can share it)";
+        // No Java class name for the user; the detail stays for a bug report.
+        return "Unexpected internal failure" + (m != null && !m.isBlank() ? " (" + m + ")" : "")
+                + "; please report this with the Log window's content and the file, if you can share it";
     }
 
     /** The work of a command, which may fail or be canceled. */

@@ -8,9 +8,15 @@ import java.nio.file.Paths;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.io.FileInfo;
 import ij.plugin.frame.Recorder;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dicomseg.dicom.AtomicOutput;
 import org.dicomseg.ij.IjProgress;
+import org.dicomseg.task.OutputException;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 import org.dicomseg.ij.export.ExportPlan;
@@ -49,6 +55,10 @@ public final class ExportSupport {
                     + " the source images must be given: " + MacroKeys.SOURCE + "=[folder or file of the DICOM series"
                     + " the segmentation belongs to]");
         }
+        if (org.dicomseg.web.DicomWebUrl.isUrl(field)) {
+            org.dicomseg.web.ServerSettings server = org.dicomseg.ij.ServerRegistry.settingsFor(field);
+            return imp != null ? SourceLocator.fromPath(imp, field, server) : SourceLocator.fromPath(field, width, height, planes, server);
+        }
         return imp != null ? SourceLocator.fromPath(imp, field) : SourceLocator.fromPath(field, width, height, planes);
     }
 
@@ -59,10 +69,16 @@ public final class ExportSupport {
                 + " (" + detected.origin() + ")";
     }
 
-    /** The output path; asks before replacing a file in the GUI (and records the answer), refuses otherwise. */
-    public static Path output(String command, String field, SegWriteOptions[] options) {
+    /**
+     * The output path; refuses one that is any of {@code inputs} (described by their keys; the
+     * source images are checked by the writer), asks before replacing a file in the GUI (and
+     * records the answer), refuses otherwise.
+     */
+    public static Path output(String command, String field, SegWriteOptions[] options, Map<String, Path> inputs)
+            throws OutputException {
         if (field.isEmpty()) throw new IllegalArgumentException("No output file given (" + MacroKeys.OUT + "=...)");
         Path out = Paths.get(field);
+        for (Map.Entry<String, Path> in : inputs.entrySet()) AtomicOutput.checkNotAnInput(out, in.getValue(), in.getKey());
         if (Files.isDirectory(out)) throw new IllegalArgumentException("Output " + out + " is a folder; give a file name");
         if (Files.exists(out) && !options[0].overwrite()) {
             boolean macro = Macro.getOptions() != null || CommandErrors.quiet();
@@ -77,9 +93,39 @@ public final class ExportSupport {
         return out;
     }
 
+    /**
+     * Stores the written {@code file} to the server named {@code server} (Servers...), when not
+     * null, and logs the outcome; an IOException (one line naming the server and why) when it was
+     * not stored — the file stays written.
+     */
+    public static void store(String command, String server, Path file) throws IOException {
+        if (server == null) return;
+        IJ.showStatus(command + ": storing " + file.getFileName() + " to " + server);
+        for (String line : org.dicomseg.ij.ServerRegistry.store(server, file, null)) IJ.log(command + ": " + line);
+        IJ.showStatus(command + ": stored " + file.getFileName() + " to " + server);
+    }
+
+    /**
+     * The inputs of an export other than its source images, for {@link #output}: the file the image
+     * was opened from ("the image being exported"), and the typed paths of the other fields (empty
+     * ones are left out). {@code fields} alternates a description and a field's value.
+     */
+    public static Map<String, Path> inputs(ImagePlus imp, String... fields) {
+        Map<String, Path> m = new LinkedHashMap<>();
+        FileInfo fi = imp != null ? imp.getOriginalFileInfo() : null;
+        if (fi != null && fi.directory != null && fi.fileName != null && !fi.fileName.isEmpty()) {
+            m.put("the file of the image being exported", Paths.get(fi.directory, fi.fileName));
+        }
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (fields[i + 1] != null && !fields[i + 1].isBlank()) m.put(fields[i], Paths.get(fields[i + 1].trim()));
+        }
+        return m;
+    }
+
     /** Writes and reports; returns the result. Ends {@code progress} (the command's) when it returns or fails. */
     public static SegWriteResult write(String command, ExportPlan plan, SourceSeries sources, SegWriteOptions options, Path out,
             IjProgress progress) throws IOException {
+        for (String note : sources.notes()) IJ.log(command + ": " + note);
         for (String note : plan.notes()) IJ.log(command + ": " + note);
         IJ.showStatus(command + ": writing " + out.getFileName() + " (Esc cancels)");
         SegWriteResult r;

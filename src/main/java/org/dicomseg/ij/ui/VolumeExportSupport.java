@@ -75,11 +75,14 @@ public final class VolumeExportSupport {
                 progress.done();
                 throw e;
             }
-            Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options);
+            Path out = ExportSupport.output(command, form.string(MacroKeys.OUT), options,
+                    ExportSupport.inputs(null, "the label volume (" + MacroKeys.LABELS + "=)", in.toString(),
+                            "the segment metadata (" + MacroKeys.META + "=)", metaField));
             if (out == null) {
                 progress.done();
                 return null;
             }
+            for (String note : sources.notes()) IJ.log(command + ": " + note);
             for (String note : export.plan().notes()) IJ.log(command + ": " + note);
             SegWriteResult r;
             try {

@@ -29,9 +29,11 @@ public final class SlideLevel {
     private final String transferSyntaxUid;
 
     private final SourceFile header;
+    private final FrameFetcher remote;
 
-    private SlideLevel(SourceFile h, TotalPixelMatrix matrix) {
+    private SlideLevel(SourceFile h, TotalPixelMatrix matrix, FrameFetcher remote) {
         this.header = h;
+        this.remote = remote;
         this.file = h.file();
         this.matrix = matrix;
         this.sopInstanceUid = h.sopInstanceUid();
@@ -53,6 +55,22 @@ public final class SlideLevel {
      *
      * @throws InputException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
      */
+    /**
+     * False when {@code file} cannot be a slide image by its first bytes: no DICOM preamble, or a
+     * Media Storage SOP Class UID (0002,0002) other than VL Whole Slide Microscopy Image Storage. A
+     * folder scan then costs a few hundred bytes per other file, not a parse of its header (a SEG's
+     * per-frame groups, another image's).
+     */
+    static boolean mayBeSlide(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            org.dicomseg.dicom.DataSetWalker.Meta meta = org.dicomseg.dicom.DataSetWalker.readMeta(new org.dicomseg.dicom.ChannelReader(ch));
+            return meta != null && (meta.mediaStorageSopClassUid == null
+                    || TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(meta.mediaStorageSopClassUid));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public static SlideLevel read(Path file) throws InputException {
         SourceFile h = SourceFile.read(file);
         if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
@@ -60,12 +78,34 @@ public final class SlideLevel {
         }
         TotalPixelMatrix m = h.totalPixelMatrix();
         if (m == null) throw new InputException(file + " has no Total Pixel Matrix Rows/Columns");
-        return new SlideLevel(h, m);
+        return new SlideLevel(h, m, null);
     }
+
+    /**
+     * A level on a server: its header (e.g. from WADO-RS metadata, with no File Meta Information,
+     * so the transfer syntax comes with the tiles) and how to fetch its tiles.
+     *
+     * @throws InputException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     */
+    public static SlideLevel remote(SourceFile h, FrameFetcher tiles) throws InputException {
+        if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
+            throw new InputException(h.location() + " is not a VL Whole Slide Microscopy image (SOP Class " + h.sopClassUid() + ")");
+        }
+        TotalPixelMatrix m = h.totalPixelMatrix();
+        if (m == null) throw new InputException(h.location() + " has no Total Pixel Matrix Rows/Columns");
+        return new SlideLevel(h, m, java.util.Objects.requireNonNull(tiles, "tiles"));
+    }
+
+    /** How to fetch the tiles of a remote level, or null for a local file. */
+    public FrameFetcher remoteFrames() { return remote; }
+
+    /** A short name for titles and messages: the file name, or a remote level's SOP Instance UID. */
+    public String name() { return header.name(); }
 
     /** The parsed header, as the writer takes it ({@code SourceImages.of(List.of(level.header()))}). */
     public SourceFile header() { return header; }
 
+    /** The local file, or null for a remote level. */
     public Path file() { return file; }
     /** Slide geometry of this level. */
     public TotalPixelMatrix matrix() { return matrix; }
@@ -85,7 +125,7 @@ public final class SlideLevel {
     public int planarConfiguration() { return planarConfiguration; }
     public int bitsAllocated() { return bitsAllocated; }
     public int frames() { return frames; }
-    /** Transfer Syntax UID (from the File Meta Information). */
+    /** Transfer Syntax UID (from the File Meta Information; null for a remote level). */
     public String transferSyntaxUid() { return transferSyntaxUid; }
 
     /** One line for dialogs: size, spacing in µm, tiles, flavor. */
@@ -94,5 +134,5 @@ public final class SlideLevel {
                 + " µm/px, tiles " + matrix.tileColumns() + "x" + matrix.tileRows() + (isPyramidLevel() ? "" : ", " + imageFlavor);
     }
 
-    @Override public String toString() { return file.getFileName() + ": " + describe(); }
+    @Override public String toString() { return name() + ": " + describe(); }
 }

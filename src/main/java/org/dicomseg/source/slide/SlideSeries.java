@@ -40,6 +40,7 @@ public final class SlideSeries {
         }
         List<SlideLevel> levels = new ArrayList<>();
         for (Path p : candidates) {
+            if (!SlideLevel.mayBeSlide(p)) continue; // not DICOM, or another SOP Class by its File Meta Information
             SlideLevel l;
             try {
                 l = SlideLevel.read(p);
@@ -52,6 +53,14 @@ public final class SlideSeries {
         if (levels.isEmpty()) throw new InputException("No VL Whole Slide Microscopy image found in " + fileOrFolder);
         levels.sort(Comparator.comparing((SlideLevel l) -> !l.isPyramidLevel()).thenComparing(l -> -l.width() * l.height()));
         return new SlideSeries(levels);
+    }
+
+    /** The series of these levels (e.g. remote ones), sorted as {@link #scan} sorts. */
+    public static SlideSeries of(List<SlideLevel> levels) throws InputException {
+        if (levels.isEmpty()) throw new InputException("No VL Whole Slide Microscopy image given");
+        List<SlideLevel> l = new ArrayList<>(levels);
+        l.sort(Comparator.comparing((SlideLevel v) -> !v.isPyramidLevel()).thenComparing(v -> -v.width() * v.height()));
+        return new SlideSeries(l);
     }
 
     private static List<Path> list(Path folder) throws IOException {

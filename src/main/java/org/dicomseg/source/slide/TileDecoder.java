@@ -29,34 +29,44 @@ public final class TileDecoder {
     static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
 
     private final SlideLevel level;
+    private final String transferSyntaxUid;
     private final int samples;
     private final int rows;
     private final int columns;
 
     /** @throws IOException when the level's encoding cannot be decoded, with the reason */
     public TileDecoder(SlideLevel level) throws IOException {
+        this(level, level.transferSyntaxUid());
+    }
+
+    /** A decoder of tiles stored in {@code transferSyntaxUid} (a remote level's, as its tiles arrive). */
+    public TileDecoder(SlideLevel level, String transferSyntaxUid) throws IOException {
         this.level = level;
+        this.transferSyntaxUid = transferSyntaxUid;
         this.samples = level.samplesPerPixel();
         this.rows = level.matrix().tileRows();
         this.columns = level.matrix().tileColumns();
-        check(level);
+        check(level, transferSyntaxUid);
     }
 
     /** Throws when tiles of {@code level} cannot be decoded here, naming the reason. */
     public static void check(SlideLevel level) throws IOException {
-        String ts = level.transferSyntaxUid();
+        check(level, level.transferSyntaxUid());
+    }
+
+    private static void check(SlideLevel level, String ts) throws IOException {
         if (JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts)) {
-            throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
+            throw new InputException("The tiles of " + level.name() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
                     + " decoder is available here. Convert the slide (e.g. with dcmtk: dcmdjpls in.dcm out.dcm) and open the result.");
         }
         if ((JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts)) && !ImageIoCodecs.jpeg2000Available()) {
-            throw new InputException("The tiles of " + level.file().getFileName() + " are JPEG 2000 compressed; " + ImageIoCodecs.JPEG_2000_MISSING);
+            throw new InputException("The tiles of " + level.name() + " are JPEG 2000 compressed; " + ImageIoCodecs.JPEG_2000_MISSING);
         }
         if (level.bitsAllocated() != 8 && !(level.bitsAllocated() == 16 && level.samplesPerPixel() == 1)) {
-            throw new InputException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.file().getFileName() + " has "
+            throw new InputException("Only 8-bit slides and 16-bit grey slides can be opened; " + level.name() + " has "
                     + level.samplesPerPixel() + " x " + level.bitsAllocated() + " bits");
         }
-        if (level.bitsAllocated() == 16 && (JPEG_BASELINE.equals(level.transferSyntaxUid()) || JPEG_EXTENDED.equals(level.transferSyntaxUid()))) {
+        if (level.bitsAllocated() == 16 && (JPEG_BASELINE.equals(ts) || JPEG_EXTENDED.equals(ts))) {
             throw new InputException("16-bit JPEG tiles are not supported");
         }
         if (level.samplesPerPixel() != 1 && level.samplesPerPixel() != 3) {
@@ -64,7 +74,7 @@ public final class TileDecoder {
         }
         if (!isNative(ts) && !JPEG_BASELINE.equals(ts) && !JPEG_EXTENDED.equals(ts) && !JPEG_2000.equals(ts)
                 && !JPEG_2000_LOSSLESS.equals(ts)) {
-            throw new InputException("Transfer syntax " + ts + " of " + level.file().getFileName() + " cannot be decoded"
+            throw new InputException("Transfer syntax " + ts + " of " + level.name() + " cannot be decoded"
                     + " (supported: native, JPEG baseline, JPEG 2000)");
         }
     }
@@ -82,7 +92,11 @@ public final class TileDecoder {
     /** The decoded tile: {@code rows × columns × samples} samples, interleaved (16-bit: 2 bytes each, little endian). */
     byte[] decode(byte[] stored) throws IOException {
         int n = rows * columns;
-        if (isNative(level.transferSyntaxUid())) {
+        if (isNative(transferSyntaxUid)) {
+            if (stored.length < nativeTileBytes()) {
+                throw new InputException("A tile of " + level.name() + " holds " + stored.length + " bytes, the header"
+                        + " says " + columns + "x" + rows + " x " + samples + " samples (" + nativeTileBytes() + " bytes)");
+            }
             if (samples == 3 && level.planarConfiguration() == 1) {
                 byte[] out = new byte[3 * n];
                 for (int i = 0; i < n; i++) {
@@ -96,7 +110,7 @@ public final class TileDecoder {
         }
         BufferedImage img = read(stored);
         Raster r = img.getRaster();
-        if (r.getWidth() < columns || r.getHeight() < rows) {
+        if (r.getWidth() != columns || r.getHeight() != rows) { // more is as wrong as fewer: never cut to size
             throw new InputException("A tile decodes to " + r.getWidth() + "x" + r.getHeight() + ", the header says " + columns + "x" + rows);
         }
         byte[] out = new byte[samples * n * bytesPerSample()];
@@ -121,14 +135,14 @@ public final class TileDecoder {
     }
 
     private BufferedImage read(byte[] stored) throws IOException {
-        String ts = level.transferSyntaxUid();
+        String ts = transferSyntaxUid;
         boolean j2k = JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts);
         String format = j2k ? "JPEG 2000" : "JPEG";
         ImageReader reader;
         try {
             reader = j2k ? ImageIoCodecs.jpeg2000Reader() : ImageIoCodecs.jpegReader();
         } catch (IllegalStateException e) {
-            throw new InputException("The " + format + " tiles of " + level.file().getFileName() + " cannot be decoded: " + e.getMessage(), e);
+            throw new InputException("The " + format + " tiles of " + level.name() + " cannot be decoded: " + e.getMessage(), e);
         }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stored))) {
             reader.setInput(in);

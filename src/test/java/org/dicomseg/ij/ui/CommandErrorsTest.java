@@ -19,7 +19,10 @@ class CommandErrorsTest {
         assertTrue(read.getMessage().contains("x.dcm"), read.getMessage());
         assertTrue(CommandErrors.message(new SegmentOverlapException(1, 2, 0, 0, 1, 3)).contains("last wins"));
         assertTrue(CommandErrors.message(new OutOfMemoryError()).contains("segments="));
-        assertTrue(CommandErrors.message(new NullPointerException("boom")).startsWith("Unexpected NullPointerException: boom"));
+        assertTrue(CommandErrors.message(new NullPointerException("boom")).startsWith("Unexpected internal failure (boom); please report"));
+        // no Java class names, one printable line
+        assertTrue(!CommandErrors.message(new NullPointerException("boom")).contains("NullPointerException"));
+        assertEquals("x\\n.dcm\\x1b[31m: bad", CommandErrors.message(new java.io.IOException("x\n.dcm\u001b[31m: bad")));
     }
 
     /** Issue 14: an error dialog's line was 1,663 pixels wide; every line now fits {@value CommandErrors#WIDTH} characters. */

@@ -1,0 +1,65 @@
+package org.dicomseg.source.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.task.InputException;
+import org.dicomseg.web.DicomJson;
+import org.dicomseg.web.DicomWebClient;
+import org.dicomseg.web.DicomWebException;
+import org.dicomseg.web.DicomWebUrl;
+
+/**
+ * The source images of a remote series or instance, read with one WADO-RS metadata request
+ * (PS3.18 10.4.1.1.2: DICOM JSON, bulk data such as Pixel Data only as URIs, which are never
+ * fetched): one {@link SourceFile} per instance, known by its instance URL, carrying the same
+ * header a local file of that instance would give, so the writer references the remote instances
+ * exactly as it would local copies of them. Segmentations in the series are left out.
+ */
+public final class RemoteSeries {
+    private static final String SEG_CLASS = "1.2.840.10008.5.1.4.1.1.66.4";
+    private static final String LABELMAP_SEG_CLASS = "1.2.840.10008.5.1.4.1.1.66.7";
+
+    private RemoteSeries() { }
+
+    /**
+     * The headers of the instances {@code url} (a series or an instance URL) names, in the
+     * server's order.
+     *
+     * @throws DicomWebException when the server cannot be reached or refuses (one line naming it)
+     * @throws InputException    when the metadata holds no image or an instance lacks what a source needs
+     */
+    public static List<SourceFile> read(DicomWebClient client, DicomWebUrl url) throws InputException, DicomWebException {
+        if (url.series() == null) {
+            throw new InputException("Source " + url + " names a " + (url.study() == null ? "service" : "study")
+                    + ", not a series: give BASE/studies/{study}/series/{series}");
+        }
+        List<JsonObject> metadata = client.metadata(url);
+        List<SourceFile> out = new ArrayList<>();
+        for (JsonObject m : metadata) {
+            String cls = DicomJson.string(m, "00080016");
+            if (SEG_CLASS.equals(cls) || LABELMAP_SEG_CLASS.equals(cls)) continue;
+            String study = DicomJson.string(m, "0020000D");
+            String series = DicomJson.string(m, "0020000E");
+            String instance = DicomJson.string(m, "00080018");
+            String where = study != null && series != null && instance != null
+                    ? url.withInstance(study, series, instance).toString() : url.toString();
+            AttributeList header;
+            try {
+                header = JsonAttributes.of(m);
+            } catch (DicomException | RuntimeException e) {
+                throw new InputException("The metadata of " + where + " cannot be read as DICOM JSON: " + e.getMessage(), e);
+            }
+            out.add(SourceFile.remote(where, header));
+        }
+        if (out.isEmpty()) {
+            throw new InputException("Source " + url + " holds no images" + (metadata.isEmpty() ? "" : " (only segmentations)"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,130 @@
+package org.dicomseg.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.dicomseg.cli.Main;
+import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.OrthancServer;
+import org.dicomseg.web.Credentials;
+import org.dicomseg.web.DicomJson;
+import org.dicomseg.web.DicomWebClient;
+import org.dicomseg.web.DicomWebUrl;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server commands by macro in a real ImageJ under Xvfb, against a real Orthanc: Servers... adds
+ * the server (its password from DICOMSEG_PASSWORD, never in the macro), Export Label Image as SEG...
+ * writes against the remote CT series and stores to the server (store=orthanc), DICOM SEG from
+ * Server... opens it back as a label image, pixel-identical to the import of the written file.
+ */
+class ServerMacroXvfbTest {
+    private static final String SENTINEL = "SERVER_MACRO_DONE";
+
+    @Test
+    void storeSearchAndOpenByMacro(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")), "xvfb-run is not installed");
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            orthanc.uploadFolder(Paths.get("sample-images/ct"));
+            Path slide = dir.resolve("slide.dcm");
+            new org.dicomseg.samples.SlideWriter(org.dicomseg.samples.SampleStudy.deterministic(23), 1000, 800, 128).rgb(true).jpeg(true)
+                    .series("series/xvfb-slide").write(slide);
+            orthanc.upload(slide);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject ct = c.search(null, "series", Map.of("Modality", "CT")).get(0);
+            JsonObject sm = c.search(null, "series", Map.of("Modality", "SM")).get(0);
+            String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
+            String ctUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(ct, "0020000D") + "/series/" + DicomJson.string(ct, "0020000E");
+            Path written = dir.resolve("written-seg.dcm");
+            Path remoteSlideSeg = dir.resolve("remote-slide-seg.dcm");
+            Path localSlideSeg = dir.resolve("local-slide-seg.dcm");
+            Path opened = dir.resolve("opened-from-server.tif");
+            String labels = Paths.get("sample-images/labels.tif").toAbsolutePath().toString();
+            String macro = String.join("\n",
+                    "run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb() + "] auth=password user=" + orthanc.user() + "\");",
+                    "open(\"" + labels + "\");",
+                    "run(\"Export Label Image as SEG...\", \"source=[" + ctUrl + "] out=[" + written + "] segmentation=BINARY store=orthanc\");",
+                    "close(\"*\");",
+                    "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image]\");",
+                    "print(\"OPENED \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + nSlices);",
+                    "saveAs(\"Tiff\", \"" + opened + "\");",
+                    "run(\"Open DICOM Slide...\", \"slide=[" + slideUrl + "] level=1 x=300 y=200 width=400 height=300\");",
+                    "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());",
+                    // ROIs drawn on the server slide's region export onto the remote level and are stored there;
+                    // the same ROIs on the same region of the local file give the same SEG
+                    "makeOval(40, 30, 120, 90); roiManager(\"add\");",
+                    "run(\"Export ROIs as SEG...\", \"out=[" + remoteSlideSeg + "] store=orthanc\");",
+                    "close(\"*\");",
+                    "run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=1 x=300 y=200 width=400 height=300\");",
+                    "run(\"Export ROIs as SEG...\", \"out=[" + localSlideSeg + "]\");");
+            List<String> lines = runMacro(dir, macro, Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
+            assertFalse(String.join("\n", lines).contains(orthanc.password()), "the password never appears in ImageJ's output");
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("OPENED ") && l.endsWith(" 64 64 5")), String.join("\n", lines));
+            assertTrue(lines.contains("SLIDE 400 300 24"), String.join("\n", lines));
+            Conformance.assertConformant(written, remoteSlideSeg, localSlideSeg);
+            assertEquals(8, orthanc.instanceCount(), "5 CT + a slide + the two SEGs stored by the exports");
+            org.dicomseg.testing.CanonicalDicom remoteHash = new org.dicomseg.testing.CanonicalDicom(List.of(slide), false);
+            remoteHash.file(0, Files.readAllBytes(remoteSlideSeg));
+            org.dicomseg.testing.CanonicalDicom localHash = new org.dicomseg.testing.CanonicalDicom(List.of(slide), false);
+            localHash.file(0, Files.readAllBytes(localSlideSeg));
+            assertEquals(localHash.hash(), remoteHash.hash(), "the SEG on the server slide = the SEG on the local file, but for UIDs and clock");
+
+            Path local = dir.resolve("from-file.tif");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, Main.run(List.of("import", written.toString(), "--out", local.toString(), "--as", "labels"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                    err.toString(StandardCharsets.UTF_8));
+            ImagePlus a = IJ.openImage(local.toString());
+            ImagePlus b = IJ.openImage(opened.toString());
+            assertEquals(a.getStackSize(), b.getStackSize());
+            long nonZero = 0;
+            for (int i = 1; i <= a.getStackSize(); i++) {
+                byte[] pa = (byte[]) a.getStack().getPixels(i);
+                assertArrayEquals(pa, (byte[]) b.getStack().getPixels(i), "plane " + i);
+                for (byte x : pa) if (x != 0) nonZero++;
+            }
+            assertTrue(nonZero > 0);
+        }
+    }
+
+    /** Runs {@code macro} in ImageJ under Xvfb with {@code env} added; its own home, so no preference leaks. */
+    private static List<String> runMacro(Path dir, String macro, Map<String, String> env) throws Exception {
+        ImportMacroXvfbTest.pluginsFolder(dir);
+        Path file = dir.resolve("server.ijm");
+        Files.writeString(file, macro + "\nprint(\"" + SENTINEL + "\");\n");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of("timeout", "180", "xvfb-run", "-a", java, "-Xmx1g", "-Duser.home=" + dir,
+                "-cp", System.getProperty("java.class.path"), "ij.ImageJ", "-ijpath", dir.toString(), "-batch", file.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) { /* no input */ }
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(200, TimeUnit.SECONDS), "ImageJ did not finish");
+        List<String> lines = new ArrayList<>(List.of(new String(out, StandardCharsets.UTF_8).split("\\R")));
+        assertTrue(lines.contains(SENTINEL), "macro did not finish; output:\n" + String.join("\n", lines));
+        return lines;
+    }
+}
