@@ -62,7 +62,7 @@ class SegOptionsTest {
         for (FormField f : form.fields()) {
             if (f.kind() != FormField.Kind.MESSAGE && !f.isHidden()) shown.append(f.key()).append(' ');
         }
-        assertEquals("source out segmentation fractional_type compression meta keep overwrite ", shown.toString());
+        assertEquals("source out store segmentation fractional_type compression meta keep palette overwrite ", shown.toString());
         for (String k : SegOptions.EXPORT_KEYS) {
             assertTrue(form.fields().stream().anyMatch(f -> k.equals(f.key()) && f.isHidden()), k + " is a hidden macro key");
         }
