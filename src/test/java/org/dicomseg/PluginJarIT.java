@@ -70,6 +70,10 @@ class PluginJarIT {
             assertTrue(entries.contains(e), e + " in " + name + " (the dialogs' help names the documentation shipped with the plugin)");
         }
         assertTrue(!entries.contains("docs/status.md"), "status.md is the project's working notes, not user documentation");
+        // the code tables are the project's own (from PS3.16); third-party terminology files are the user's to bring
+        assertTrue(entries.stream().noneMatch(e -> e.endsWith(".json") && (e.contains("terminology") || e.contains("DICOM-Master"))
+                || e.contains("NOTICE-dcmqi")), "no dcmqi/Slicer terminology file in " + name);
+        assertTrue(entries.contains("org/dicomseg/codes/cid7151.tsv"), "the built-in tables in " + name);
     }
 
     @Test
