@@ -81,7 +81,7 @@ public class ExportLabelImageCommand implements PlugIn {
         String detected = SourceLocator.textOf(auto);
         CommandForm form = form(imp, detected, auto);
         if (!form.show()) return null;
-        if (!form.string(MacroKeys.LABELS).isBlank()) return VolumeExportSupport.export(COMMAND, form);
+        if (!form.string(MacroKeys.LABELS).isBlank()) return exportVolume(form);
         DcmqiMetadata meta = SegmentMetadataProperty.resolve(imp, form.string(MacroKeys.META));
         boolean metaOfImage = form.string(MacroKeys.META).isBlank();
         int planes = SourceLocator.planesOf(imp);
@@ -107,7 +107,14 @@ public class ExportLabelImageCommand implements PlugIn {
             throw new IllegalStateException("There is no image open: open a label image, a multi-channel mask or a probability map"
                     + " first, or give a NIfTI/NRRD file (labels=...)");
         }
-        return VolumeExportSupport.export(COMMAND, form);
+        return exportVolume(form);
+    }
+
+    /** The SEG of the NIfTI/NRRD file the form names, stored to the chosen server like the other exports; null when cancelled. */
+    private static SegWriteResult exportVolume(CommandForm form) throws Exception {
+        SegWriteResult written = VolumeExportSupport.export(COMMAND, form);
+        if (written != null) ExportSupport.store(COMMAND, ExportFields.storeServer(form), written.file());
+        return written;
     }
 
     /** The export of an image on a slide: a tiled SEG on its level or the finest; null when cancelled. */
