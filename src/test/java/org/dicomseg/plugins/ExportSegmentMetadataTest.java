@@ -121,7 +121,7 @@ class ExportSegmentMetadataTest {
         assertEquals("Liver", SegmentMetadataProperty.get(other).segments().get(0).label());
     }
 
-    @Test void typeChoicesFollowTheCategoryInTheDialog() {
+    @Test void typeChoicesFollowTheCategoryInTheDialog() throws Exception {
         java.util.List<String> anatomy = java.util.List.of(SegmentMetadataCommand.typesOfCategory("Anatomical Structure"));
         assertTrue(anatomy.contains("Liver") && !anatomy.contains("Lesion"), anatomy.toString());
         java.util.List<String> abnormal = java.util.List.of(SegmentMetadataCommand.typesOfCategory("Morphologically Abnormal Structure"));
