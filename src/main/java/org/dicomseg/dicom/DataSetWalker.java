@@ -72,6 +72,23 @@ public final class DataSetWalker {
     }
 
     /**
+     * The Media Storage SOP Class UID (0002,0002) of {@code file}, from its File Meta Information
+     * only (a few hundred bytes), so folder scans can pass over other kinds of object without
+     * parsing their data sets.
+     *
+     * @return the UID, "" when the File Meta Information has none, or null when {@code file} is not
+     *         a readable DICOM Part 10 file
+     */
+    public static String mediaStorageSopClassUid(java.nio.file.Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            Meta m = readMeta(new ChannelReader(ch));
+            return m == null ? null : m.mediaStorageSopClassUid == null ? "" : m.mediaStorageSopClassUid;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Reads the 128-byte preamble, "DICM" and the group 0002 elements (always Explicit VR Little
      * Endian, PS3.10 7.1).
      *

@@ -102,13 +102,8 @@ public final class SourceHeader {
      * first bytes only, so folder searches skip large SEGs without parsing them.
      */
     public static boolean isNonImage(Path file) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            org.dicomseg.dicom.DataSetWalker.Meta m = org.dicomseg.dicom.DataSetWalker.readMeta(new org.dicomseg.dicom.ChannelReader(ch));
-            String c = m == null ? null : m.mediaStorageSopClassUid;
-            return c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        String c = org.dicomseg.dicom.DataSetWalker.mediaStorageSopClassUid(file);
+        return c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."));
     }
 
     /** The header of a source already parsed (a local file or a remote instance, {@code source.web}). */

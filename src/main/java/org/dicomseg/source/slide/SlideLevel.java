@@ -51,26 +51,21 @@ public final class SlideLevel {
     }
 
     /**
-     * Reads the header of {@code file} (once: the export of a SEG over this level reuses it).
-     *
-     * @throws InputException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
-     */
-    /**
      * False when {@code file} cannot be a slide image by its first bytes: no DICOM preamble, or a
      * Media Storage SOP Class UID (0002,0002) other than VL Whole Slide Microscopy Image Storage. A
      * folder scan then costs a few hundred bytes per other file, not a parse of its header (a SEG's
      * per-frame groups, another image's).
      */
     static boolean mayBeSlide(Path file) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            org.dicomseg.dicom.DataSetWalker.Meta meta = org.dicomseg.dicom.DataSetWalker.readMeta(new org.dicomseg.dicom.ChannelReader(ch));
-            return meta != null && (meta.mediaStorageSopClassUid == null
-                    || TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(meta.mediaStorageSopClassUid));
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
+        String c = org.dicomseg.dicom.DataSetWalker.mediaStorageSopClassUid(file);
+        return c != null && (c.isEmpty() || TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(c));
     }
 
+    /**
+     * Reads the header of {@code file} (once: the export of a SEG over this level reuses it).
+     *
+     * @throws InputException when it is not a VL Whole Slide Microscopy image with a Total Pixel Matrix
+     */
     public static SlideLevel read(Path file) throws InputException {
         SourceFile h = SourceFile.read(file);
         if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(h.sopClassUid())) {
