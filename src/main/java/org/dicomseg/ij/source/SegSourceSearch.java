@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import ij.ImagePlus;
 import ij.ImageStack;
 
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.task.InputException;
 import org.dicomseg.task.Progress;
 
@@ -153,6 +154,8 @@ public final class SegSourceSearch {
         }
         Map<String, SourceHeader> byUid = new LinkedHashMap<>();
         Map<String, SourceHeader> referenced = new LinkedHashMap<>();
+        // headers read on all cores (or found in the session's cache); the scan below meets them in file order
+        SourceHeaderCache.shared().prefetch(files);
         int i = 0;
         for (Path f : files) {
             progress.checkCanceled();

@@ -15,6 +15,7 @@ import ij.ImageStack;
 import ij.io.FileInfo;
 
 import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.task.InputException;
 import org.dicomseg.web.Credentials;
@@ -250,6 +251,7 @@ public final class SourceLocator {
         }
         List<SourceHeader> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        SourceHeaderCache.shared().prefetch(files); // on all cores, or from the session's cache
         for (Path f : files) {
             if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR")) continue;
             if (!SourceHeader.isDicomFile(f)) {
