@@ -28,14 +28,14 @@ import org.dicomseg.task.InputException;
  * be parsed is remembered with its message, which {@link #read} throws again.</p>
  *
  * <p>The headers are shared, not copied: callers read them (the writer copies patient and study
- * attributes out of them) and never change them. Thread-safe: {@link #prefetch} reads headers on
+ * attributes out of them) and never change them. Thread-safe: {@link #probeAll} reads headers on
  * several threads.</p>
  */
 public final class SourceHeaderCache {
-    /** Files kept by {@link #shared()}: a few large series (a CT header holds a few kilobytes). */
-    public static final int DEFAULT_CAPACITY = 8192;
+    /** Files kept by {@link #shared()}: a few large series (a parsed CT header holds ~13 KB: at most ~55 MB). */
+    public static final int DEFAULT_CAPACITY = 4096;
     private static final SourceHeaderCache SHARED = new SourceHeaderCache(DEFAULT_CAPACITY);
-    /** Below this many files {@link #prefetch} reads on the calling thread only (threads cost more than they save). */
+    /** Below this many files {@link #probeAll} reads on the calling thread only (threads cost more than they save). */
     static final int PARALLEL_FROM = 16;
 
     private final int capacity;
@@ -126,27 +126,79 @@ public final class SourceHeaderCache {
     }
 
     /**
-     * Reads what a folder scan asks of each file (the preamble, the SOP class, the header of DICOM
-     * files outside the segmentation family) into the cache, on all cores when there are enough
-     * files; failures are remembered, not thrown: the scan meets them in its own order.
+     * What a folder scan asks of {@code file}, from one look at the file system: whether it starts
+     * with the DICOM preamble, its Media Storage SOP Class UID, and — for DICOM files outside the
+     * segmentation family (1.2.840.10008.5.1.4.1.1.66: segmentations, registrations, fiducials,
+     * surfaces; never source images) — its parsed header or why it cannot be parsed.
      */
-    public void prefetch(List<Path> files) {
-        if (files.size() < PARALLEL_FROM) {
-            for (Path f : files) probe(f);
-            return;
+    public Probe probe(Path file) {
+        Entry e = entry(file);
+        if (e == null) return Probe.NONE;
+        synchronized (e) {
+            if (e.dicom == null) e.dicom = hasPreamble(file);
+            if (!e.dicom) return Probe.NONE;
+            if (!e.sopClassProbed) {
+                e.sopClass = DataSetWalker.mediaStorageSopClassUid(file);
+                e.sopClassProbed = true;
+            }
+            boolean nonImage = isNonImageClass(e.sopClass);
+            if (!nonImage && e.header == null && e.problem == null) {
+                try {
+                    e.header = SourceFile.read(file);
+                } catch (InputException x) {
+                    e.problem = x.getMessage();
+                }
+            }
+            return new Probe(true, e.sopClass, nonImage, nonImage ? null : e.header, nonImage ? null : e.problem);
         }
-        files.parallelStream().forEach(this::probe);
     }
 
-    private void probe(Path f) {
-        if (!isDicomFile(f)) return;
-        String c = mediaStorageSopClassUid(f);
-        if (c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."))) return;
-        try {
-            read(f);
-        } catch (InputException | RuntimeException e) {
-            // remembered in the entry (InputException) or met again by the scan
+    /**
+     * {@link #probe} of each file, in the same order; on all cores when there are enough files
+     * (header parsing is independent per file), else on the calling thread.
+     */
+    public List<Probe> probeAll(List<Path> files) {
+        Probe[] out = new Probe[files.size()];
+        if (files.size() < PARALLEL_FROM) {
+            for (int i = 0; i < out.length; i++) out[i] = probe(files.get(i));
+        } else {
+            java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = probe(files.get(i)));
         }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** True for the 1.2.840.10008.5.1.4.1.1.66 family (segmentations, registrations, fiducials, surfaces): never source images. */
+    public static boolean isNonImageClass(String sopClassUid) {
+        return sopClassUid != null && (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.66") || sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.66."));
+    }
+
+    /** What {@link #probe} found out about one file. */
+    public static final class Probe {
+        static final Probe NONE = new Probe(false, null, false, null, null);
+        private final boolean dicom;
+        private final String mediaStorageSopClassUid;
+        private final boolean nonImage;
+        private final SourceFile header;
+        private final String problem;
+
+        Probe(boolean dicom, String mediaStorageSopClassUid, boolean nonImage, SourceFile header, String problem) {
+            this.dicom = dicom;
+            this.mediaStorageSopClassUid = mediaStorageSopClassUid;
+            this.nonImage = nonImage;
+            this.header = header;
+            this.problem = problem;
+        }
+
+        /** A regular file with the DICOM Part 10 preamble. */
+        public boolean isDicom() { return dicom; }
+        /** Its Media Storage SOP Class UID ("" when the File Meta has none), or null. */
+        public String mediaStorageSopClassUid() { return mediaStorageSopClassUid; }
+        /** Of the segmentation family by its File Meta: not parsed, never a source. */
+        public boolean isNonImage() { return nonImage; }
+        /** The parsed header of a DICOM image file, or null (not DICOM, non-image, or it cannot be parsed: {@link #problem()}). */
+        public SourceFile header() { return header; }
+        /** Why a DICOM file outside the segmentation family cannot be parsed ({@link SourceFile#read}'s message), or null. */
+        public String problem() { return problem; }
     }
 
     /** The entry of {@code file} for its current state (a new one when it changed), or null when it is not a readable regular file. */

@@ -167,10 +167,13 @@ class SourceHeaderCacheTest {
         }
         many.add(dir.resolve("g-none.txt"));
         Files.writeString(many.get(many.size() - 1), "text");
-        all.prefetch(many); // on several threads
+        List<SourceHeaderCache.Probe> probes = all.probeAll(many); // on several threads
         assertEquals(41, all.size());
+        assertEquals(41, probes.size());
+        assertFalse(probes.get(40).isDicom(), "the text file");
+        for (int i = 0; i < 40; i++) assertEquals(SourceFile.read(many.get(i)).sopInstanceUid(), probes.get(i).header().sopInstanceUid(), "in order");
         long before = all.misses();
         for (int i = 0; i < 40; i++) assertEquals(SourceFile.read(many.get(i)).sopInstanceUid(), all.read(many.get(i)).sopInstanceUid());
-        assertEquals(before, all.misses(), "every header was read by the prefetch");
+        assertEquals(before, all.misses(), "every header was read by probeAll");
     }
 }

@@ -104,8 +104,7 @@ public final class SourceHeader {
      * first bytes only, so folder searches skip large SEGs without parsing them.
      */
     public static boolean isNonImage(Path file) {
-        String c = SourceHeaderCache.shared().mediaStorageSopClassUid(file);
-        return c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."));
+        return SourceHeaderCache.isNonImageClass(SourceHeaderCache.shared().mediaStorageSopClassUid(file));
     }
 
     /** The header of a source already parsed (a local file or a remote instance, {@code source.web}). */

@@ -48,4 +48,18 @@ class SourceHeaderSessionCacheTest {
         assertNotSame(first.headers().get(0).parsed(), h.parsed());
         assertEquals(first.headers().get(4).sopInstanceUid(), h.sopInstanceUid(), "the file's new content, not the cached header");
     }
+
+    @Test
+    void theSearchWalksThreeLevelsAndSkipsHiddenEntriesAndTheGivenTree() throws Exception {
+        Path top = dir.resolve("top");
+        Path seen1 = Files.createDirectories(top.resolve("a/b/c")).resolve("x.dcm"); // depth 4: beyond the walk
+        Path seen2 = Files.createDirectories(top.resolve("a/b")).resolve("y.dcm");   // depth 3
+        Path hiddenDir = Files.createDirectories(top.resolve(".git/objects")).resolve("z.dcm");
+        Path hiddenFile = top.resolve(".DS_Store");
+        Path skipped = Files.createDirectories(top.resolve("seg")).resolve("s.dcm");
+        for (Path f : new Path[] {seen1, seen2, hiddenDir, hiddenFile, skipped}) Files.writeString(f, "x");
+        Path plain = top.resolve("p.dcm");
+        Files.writeString(plain, "x");
+        assertEquals(java.util.List.of(seen2, plain), SegSourceSearch.filesUnder(top, top.resolve("seg")));
+    }
 }
