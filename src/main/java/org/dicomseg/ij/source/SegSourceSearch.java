@@ -148,19 +148,26 @@ public final class SegSourceSearch {
         if (files == null) return null;
         Map<String, SourceHeader> byUid = new LinkedHashMap<>();
         Map<String, SourceHeader> referenced = new LinkedHashMap<>();
-        // each file looked at once (on all cores), or found in the session's cache; met here in file order
-        List<SourceHeaderCache.Probe> probes = SourceHeaderCache.shared().probeAll(files);
-        for (int i = 0; i < files.size(); i++) {
-            progress.checkCanceled();
-            progress.progress(i, files.size());
-            SourceHeaderCache.Probe p = probes.get(i);
-            if (p.header() == null) continue; // not DICOM, not an image, or not readable
-            SourceHeader h = SourceHeader.of(p.header());
-            if (h.isSegmentation() || h.sopInstanceUid() == null) continue;
-            boolean isReferenced = instances.contains(h.sopInstanceUid());
-            if (!isReferenced && !series.contains(h.seriesInstanceUid())) continue;
-            byUid.putIfAbsent(h.sopInstanceUid(), h);
-            if (isReferenced) referenced.putIfAbsent(h.sopInstanceUid(), h);
+        // Each file looked at once (on all cores), or found in the session's cache; met in file order. The
+        // files directly in the folder first, then each folder in it (its whole tree) in name order; the scan
+        // stops after the first of these groups that completes the referenced images, so a big folder beside
+        // the series (other studies, other series) is not read.
+        List<List<Path>> groups = groups(folder, files);
+        int done = 0;
+        for (List<Path> group : groups) {
+            if (referenced.size() == instances.size()) break;
+            List<SourceHeaderCache.Probe> probes = SourceHeaderCache.shared().probeAll(group);
+            for (SourceHeaderCache.Probe p : probes) {
+                progress.checkCanceled();
+                progress.progress(done++, files.size());
+                if (p.header() == null) continue; // not DICOM, not an image, or not readable
+                SourceHeader h = SourceHeader.of(p.header());
+                if (h.isSegmentation() || h.sopInstanceUid() == null) continue;
+                boolean isReferenced = instances.contains(h.sopInstanceUid());
+                if (!isReferenced && !series.contains(h.seriesInstanceUid())) continue;
+                byUid.putIfAbsent(h.sopInstanceUid(), h);
+                if (isReferenced) referenced.putIfAbsent(h.sopInstanceUid(), h);
+            }
         }
         if (referenced.size() < instances.size()) {
             lastMissing = referenced.isEmpty() ? "" : (instances.size() - referenced.size()) + " of the " + instances.size()
@@ -214,6 +221,21 @@ public final class SegSourceSearch {
         }
         java.util.Collections.sort(files);
         return files;
+    }
+
+    /** {@code files} (sorted) as the files directly in {@code folder}, then one group per folder in it, in name order. */
+    private static List<List<Path>> groups(Path folder, List<Path> files) {
+        List<Path> direct = new ArrayList<>();
+        Map<Path, List<Path>> below = new java.util.TreeMap<>();
+        for (Path f : files) {
+            Path rel = folder.relativize(f);
+            if (rel.getNameCount() == 1) direct.add(f);
+            else below.computeIfAbsent(rel.getName(0), k -> new ArrayList<>()).add(f);
+        }
+        List<List<Path>> out = new ArrayList<>();
+        if (!direct.isEmpty()) out.add(direct);
+        out.addAll(below.values());
+        return out;
     }
 
     private static boolean hidden(Path p) {

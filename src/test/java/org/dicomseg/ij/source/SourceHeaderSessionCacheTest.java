@@ -62,4 +62,44 @@ class SourceHeaderSessionCacheTest {
         Files.writeString(plain, "x");
         assertEquals(java.util.List.of(seen2, plain), SegSourceSearch.filesUnder(top, top.resolve("seg")));
     }
+
+    /**
+     * The search beside a SEG stops after the first folder that completes the referenced images: an
+     * image of the same series in a later folder beside it (here one more slice, another SOP Instance
+     * UID) is not read, nor is anything else there.
+     */
+    @Test
+    void theSearchStopsAtTheFirstFolderThatHoldsTheSeries() throws Exception {
+        Path study = dir.resolve("study");
+        Path seg = Files.createDirectories(study.resolve("seg")).resolve("seg.dcm");
+        Files.writeString(seg, "not read");
+        Path ct = Files.createDirectories(study.resolve("ct"));
+        java.util.Set<String> uids = new java.util.LinkedHashSet<>();
+        String seriesUid = null;
+        try (var s = Files.list(CT)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                Files.copy(f, ct.resolve(f.getFileName()));
+                SourceHeader h = SourceHeader.read(f);
+                uids.add(h.sopInstanceUid());
+                seriesUid = h.seriesInstanceUid();
+            }
+        }
+        Path later = Files.createDirectories(study.resolve("zz-more"));
+        byte[] b = Files.readAllBytes(CT.resolve("IM0001.dcm"));
+        String uid = SourceHeader.read(CT.resolve("IM0001.dcm")).sopInstanceUid();
+        String other = uid.substring(0, uid.length() - 1) + (uid.endsWith("9") ? "1" : (char) (uid.charAt(uid.length() - 1) + 1));
+        String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace(uid, other);
+        Files.write(later.resolve("extra.dcm"), text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(other, SourceHeader.read(later.resolve("extra.dcm")).sopInstanceUid(), "an image of the same series");
+        assertEquals(seriesUid, SourceHeader.read(later.resolve("extra.dcm")).seriesInstanceUid());
+
+        SegSourceSearch.Found found = new SegSourceSearch(uids, java.util.Set.of(seriesUid)).besideSeg(seg, org.dicomseg.task.Progress.NONE);
+        assertEquals(5, found.series().headers().size(), "the series in ct/, not the slice in zz-more/");
+        assertEquals(ct.toAbsolutePath(), found.location());
+        // without the stop the extra slice would have joined (and, on IM0001's position, clashed): as it does in ct/ itself
+        Files.move(later.resolve("extra.dcm"), ct.resolve("extra.dcm"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SegSourceSearch(uids, java.util.Set.of(seriesUid)).besideSeg(seg, org.dicomseg.task.Progress.NONE));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("extra.dcm"), e.getMessage());
+    }
 }
