@@ -93,13 +93,14 @@ class SourceHeaderSessionCacheTest {
         assertEquals(other, SourceHeader.read(later.resolve("extra.dcm")).sopInstanceUid(), "an image of the same series");
         assertEquals(seriesUid, SourceHeader.read(later.resolve("extra.dcm")).seriesInstanceUid());
 
-        SegSourceSearch.Found found = new SegSourceSearch(uids, java.util.Set.of(seriesUid)).besideSeg(seg, org.dicomseg.task.Progress.NONE);
+        java.util.Set<String> series = java.util.Set.of(seriesUid);
+        SegSourceSearch.Found found = new SegSourceSearch(uids, series).besideSeg(seg, org.dicomseg.task.Progress.NONE);
         assertEquals(5, found.series().headers().size(), "the series in ct/, not the slice in zz-more/");
         assertEquals(ct.toAbsolutePath(), found.location());
         // without the stop the extra slice would have joined (and, on IM0001's position, clashed): as it does in ct/ itself
         Files.move(later.resolve("extra.dcm"), ct.resolve("extra.dcm"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new SegSourceSearch(uids, java.util.Set.of(seriesUid)).besideSeg(seg, org.dicomseg.task.Progress.NONE));
+                () -> new SegSourceSearch(uids, series).besideSeg(seg, org.dicomseg.task.Progress.NONE));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("extra.dcm"), e.getMessage());
     }
 }
