@@ -121,7 +121,7 @@ public final class DicomWebClient {
      */
     public List<JsonObject> metadata(DicomWebUrl url) throws DicomWebException {
         if (url.study() == null) throw new IllegalArgumentException("metadata needs a study, series or instance URL: " + url);
-        return jsonArray(url.resource() + "/metadata", url, "metadata");
+        return jsonArray(url.resource() + "/metadata", url, "metadata of");
     }
 
     /**
@@ -365,7 +365,8 @@ public final class DicomWebClient {
                 return fail("the server refused " + (credentials.present() ? "the credentials (" + credentials.describe() + ")" : "to answer without credentials")
                         + " (HTTP 401); give --user with DICOMSEG_PASSWORD, or --token / DICOMSEG_TOKEN", status, null);
             case 403:
-                return fail("access to " + name + " is forbidden for " + credentials.describe() + " (HTTP 403)", status, null);
+                return fail("forbidden (HTTP 403): " + what + " " + name + " is not allowed for " + credentials.describe()
+                        + (credentials.present() ? " (the credentials were accepted; the account lacks the right)" : " (give --user or --token)"), status, null);
             case 404:
                 if (about == null || about.study() == null) {
                     return fail("is not a DICOMweb server, or not at this base URL: " + what + " gave HTTP 404 (check the prefix, e.g. /dicom-web)", status, null);
@@ -393,9 +394,7 @@ public final class DicomWebClient {
         if (e instanceof HttpTimeoutException) {
             return fail("no answer within " + timeout.toSeconds() + " s (timeout; raise it with --timeout)", 0, e);
         }
-        if (has(e, SSLException.class)) {
-            return fail("TLS failure: " + message(find(e, SSLException.class)) + " (is the certificate trusted by the system trust store?)", 0, e);
-        }
+        if (has(e, SSLException.class)) return fail("TLS failure: " + tlsCause(e), 0, e);
         if (has(e, UnknownHostException.class) || has(e, UnresolvedAddressException.class)) {
             return fail("unknown host " + URI.create(base).getHost(), 0, e);
         }
@@ -407,6 +406,31 @@ public final class DicomWebClient {
         if (e.getClass().getName().startsWith("org.dicomseg")) return fail(m, 0, e);
         return fail("connection failed while reading " + (about == null ? "the answer" : about.describe()) + ": "
                 + (m.isEmpty() ? e.getClass().getSimpleName() : m), 0, e);
+    }
+
+    /**
+     * Why a TLS handshake failed, in words a user can act on: a certificate the JDK's trust store
+     * does not trust (self-signed, a private CA), one issued for another host name, or a port that
+     * does not speak TLS at all (an https URL to a plain-HTTP port).
+     */
+    private String tlsCause(IOException e) {
+        String host = URI.create(base).getHost();
+        if (has(e, java.security.cert.CertPathBuilderException.class) || has(e, java.security.cert.CertPathValidatorException.class)) {
+            return "the certificate of " + host + " is not trusted (self-signed or from a CA not in the JDK trust store: add the CA to "
+                    + "the system's CA certificates, or run Java with -Djavax.net.ssl.trustStore=FILE)";
+        }
+        if (has(e, java.security.cert.CertificateException.class)) {
+            String m = message(find(e, java.security.cert.CertificateException.class));
+            if (m.contains("subject alternative") || m.contains("No name matching")) {
+                return "the certificate does not name the host " + host + " (" + m + ")";
+            }
+            return "the certificate of " + host + " was refused (" + m + ")";
+        }
+        String m = message(find(e, SSLException.class));
+        if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
+            return "the port does not speak TLS (" + m + "): is the URL http://, not https://?";
+        }
+        return m + " (is the server's certificate trusted by the JDK trust store?)";
     }
 
     private static boolean has(Throwable t, Class<?> c) { return find(t, c) != null; }

@@ -196,7 +196,7 @@ class DicomWebCliTest {
 
         // TLS to a port that speaks plain HTTP; a server that accepts but never answers, with --timeout 1
         assertEquals(1, run("search", "https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web"));
-        assertOneLine("DICOMweb server https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web: TLS failure", "trust store");
+        assertOneLine("DICOMweb server https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web: TLS failure: the port does not speak TLS", "is the URL http://");
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
             String silentUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/dicom-web";
             assertEquals(1, runBare("search", silentUrl, "--timeout", "1"));
