@@ -64,9 +64,17 @@ public final class DicomWebClient {
         this.base = base;
         this.credentials = credentials == null ? Credentials.NONE : credentials;
         this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = SHARED.computeIfAbsent(this.timeout, t -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(t).followRedirects(HttpClient.Redirect.NORMAL).build());
     }
+
+    /**
+     * One JDK HTTP client per connect timeout, shared by every {@link DicomWebClient}: its pool keeps
+     * connections alive (HTTP/1.1 persistent connections, RFC 9112 9.3) from one command to the next
+     * in a long-running Fiji, so a second export against a server reuses the open connection
+     * (no TCP or TLS handshake) and no selector thread is started per command.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Duration, HttpClient> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A client of the service whose base is that of {@code url} (any study/series/instance part is ignored). */
     public static DicomWebClient connect(DicomWebUrl url, Credentials credentials, Duration timeout) {

@@ -136,6 +136,13 @@ class DicomWebCliTest {
         assertEquals(0, run("import", segUrl, "--out", fromServer.toString(), "--as", "labels"), stderr());
         assertEquals(0, runBare("import", remoteSeg.toString(), "--out", fromFile.toString(), "--as", "labels"), stderr());
         assertSamePixels(fromFile, fromServer);
+        // one segment: read frame by frame from the server (metadata, then that segment's frames), the same pixels
+        Path oneFromServer = tmp.resolve("one-from-server.tif");
+        Path oneFromFile = tmp.resolve("one-from-file.tif");
+        assertEquals(0, run("import", segUrl, "--out", oneFromServer.toString(), "--as", "labels", "--segments", "2"), stderr());
+        assertTrue(stdout().matches("(?s).*note: \\d+ of the SEG's \\d+ frames fetched from the server.*"), stdout());
+        assertEquals(0, runBare("import", remoteSeg.toString(), "--out", oneFromFile.toString(), "--as", "labels", "--segments", "2"), stderr());
+        assertSamePixels(oneFromFile, oneFromServer);
         assertEquals(0, run("info", segUrl, "--json"), stderr());
         assertEquals(3, JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("segments").size());
         assertNoTempLeft();
