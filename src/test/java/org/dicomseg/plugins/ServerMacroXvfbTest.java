@@ -109,6 +109,54 @@ class ServerMacroXvfbTest {
         }
     }
 
+    /**
+     * A two-level slide series on the server: ROIs drawn on a region of the coarse level export at
+     * full resolution ({@code target=finest}) and, from the fine level, as a pyramid; each SEG is
+     * the one the same macro writes from the local files, but for UIDs and clock, and lands on the
+     * remote instances (their metadata is the source; no tile is fetched for the export).
+     */
+    @Test
+    void finestAndPyramidFromAServerSlide(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")), "xvfb-run is not installed");
+        Path slides = Files.createDirectories(dir.resolve("slide"));
+        List<Path> levels = org.dicomseg.testing.TiledSegs.pyramid(slides);
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            for (Path l : levels) orthanc.upload(l);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject sm = c.search(null, "series", Map.of("Modality", "SM")).get(0);
+            String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
+            StringBuilder macro = new StringBuilder("run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb()
+                    + "] auth=password user=" + orthanc.user() + "\");\n");
+            for (String where : List.of("remote", "local")) {
+                String slide = where.equals("remote") ? slideUrl : levels.get(0).toString();
+                macro.append("run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=2 x=50 y=40 width=300 height=200\");\n")
+                        .append("makeOval(40, 30, 120, 90); roiManager(\"add\");\n")
+                        .append("run(\"Export ROIs as SEG...\", \"out=[" + dir.resolve(where + "-finest.dcm") + "] target=finest\");\n")
+                        .append("close(\"*\"); roiManager(\"reset\");\n")
+                        .append("run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=1 x=100 y=100 width=400 height=300\");\n")
+                        .append("makeOval(60, 50, 200, 150); roiManager(\"add\");\n")
+                        .append("run(\"Export ROIs as SEG...\", \"out=[" + dir.resolve(where + "-pyramid.dcm") + "] pyramid\");\n")
+                        .append("close(\"*\"); roiManager(\"reset\");\n");
+            }
+            List<String> lines = runMacro(dir, macro.toString(), Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
+            for (String name : List.of("finest.dcm", "pyramid.dcm", "pyramid-level-2.dcm")) {
+                Path remote = dir.resolve("remote-" + name);
+                Path local = dir.resolve("local-" + name);
+                assertTrue(Files.exists(remote) && Files.exists(local), name + "\n" + String.join("\n", lines));
+                Conformance.assertConformant(remote, local);
+                org.dicomseg.testing.CanonicalDicom r = new org.dicomseg.testing.CanonicalDicom(levels, false);
+                r.file(0, Files.readAllBytes(remote));
+                org.dicomseg.testing.CanonicalDicom l = new org.dicomseg.testing.CanonicalDicom(levels, false);
+                l.file(0, Files.readAllBytes(local));
+                assertEquals(l.hash(), r.hash(), name + ": the SEG on the server slide = the SEG on the local files");
+            }
+            try (org.dicomseg.read.SegmentationReader finest = org.dicomseg.read.SegmentationReader.open(dir.resolve("remote-finest.dcm"))) {
+                assertEquals(org.dicomseg.testing.TiledSegs.W, finest.metadata().totalPixelMatrixColumns(), "written on the finest level");
+            }
+        }
+    }
+
     /** Runs {@code macro} in ImageJ under Xvfb with {@code env} added; its own home, so no preference leaks. */
     private static List<String> runMacro(Path dir, String macro, Map<String, String> env) throws Exception {
         ImportMacroXvfbTest.pluginsFolder(dir);
