@@ -61,6 +61,7 @@ class ServerMacroXvfbTest {
             Path remoteSlideSeg = dir.resolve("remote-slide-seg.dcm");
             Path localSlideSeg = dir.resolve("local-slide-seg.dcm");
             Path opened = dir.resolve("opened-from-server.tif");
+            Path openedSegment = dir.resolve("segment-2-from-server.tif");
             String labels = Paths.get("sample-images/labels.tif").toAbsolutePath().toString();
             String macro = String.join("\n",
                     "run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb() + "] auth=password user=" + orthanc.user() + "\");",
@@ -70,6 +71,10 @@ class ServerMacroXvfbTest {
                     "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image]\");",
                     "print(\"OPENED \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + nSlices);",
                     "saveAs(\"Tiff\", \"" + opened + "\");",
+                    "close(\"*\");",
+                    // one segment: read frame by frame from the server (its metadata, then that segment's frames)
+                    "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image] segments=2\");",
+                    "saveAs(\"Tiff\", \"" + openedSegment + "\");",
                     "run(\"Open DICOM Slide...\", \"slide=[" + slideUrl + "] level=1 x=300 y=200 width=400 height=300\");",
                     "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());",
                     // ROIs drawn on the server slide's region export onto the remote level and are stored there;
@@ -106,6 +111,21 @@ class ServerMacroXvfbTest {
                 for (byte x : pa) if (x != 0) nonZero++;
             }
             assertTrue(nonZero > 0);
+
+            Path localSegment = dir.resolve("segment-2-from-file.tif");
+            assertEquals(0, Main.run(List.of("import", written.toString(), "--out", localSegment.toString(), "--as", "labels", "--segments", "2"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                    err.toString(StandardCharsets.UTF_8));
+            ImagePlus sa = IJ.openImage(localSegment.toString());
+            ImagePlus sb = IJ.openImage(openedSegment.toString());
+            assertEquals(sa.getStackSize(), sb.getStackSize());
+            long segmentPixels = 0;
+            for (int i = 1; i <= sa.getStackSize(); i++) {
+                byte[] pa = (byte[]) sa.getStack().getPixels(i);
+                assertArrayEquals(pa, (byte[]) sb.getStack().getPixels(i), "segment 2, plane " + i);
+                for (byte x : pa) if (x != 0) segmentPixels++;
+            }
+            assertTrue(segmentPixels > 0 && segmentPixels < nonZero, "segment 2 alone: " + segmentPixels + " of " + nonZero);
         }
     }
 
