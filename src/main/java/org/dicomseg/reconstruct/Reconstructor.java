@@ -23,7 +23,9 @@ import org.dicomseg.model.SegmentationType;
  *   <li>{@link #volume}: planes on the spatial grid, sorted along the slice normal by Image
  *       Position (Patient) (PS3.3 C.7.6.2.1.1), not by frame order; planes with no frames (empty
  *       slices a writer omitted, PS3.3 C.8.20.2 allows it) are zero, and with
- *       {@link ReconstructionOptions#fillGaps} missing slices of a regular spacing are inserted;</li>
+ *       {@link ReconstructionOptions#fillGaps} missing slices of a regular spacing are inserted; a SEG
+ *       with a temporal dimension (C.7.6.17, {@link TimePoints}) gives these planes once per time
+ *       point, time point by time point ({@link SegmentationVolume#timePoints()});</li>
  *   <li>{@link #volumeOnGrid}: the same on the grid of the referenced source series, so omitted
  *       slices at either end appear too;</li>
  *   <li>{@link #bySourceInstances} / {@link #bySourceFrames}: one plane per source image (frame),
@@ -107,15 +109,21 @@ public final class Reconstructor {
         double[] orientation = orientationOf(m, frames, gridOrientation);
         if (grid == null && !positioned(frames, orientation)) return withoutPositions(r, frames, segments, o);
         SliceGrid g = new SliceGrid(m, frames, grid, orientation, o);
+        // A temporal dimension (3D_TEMPORAL, 2D+t): the planes are time point by time point, each the grid's slices.
+        TimePoints time = grid == null ? TimePoints.of(m, frames) : null;
+        int slices = g.ds.length, times = time == null ? 1 : time.count();
 
-        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), g.ds.length);
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), slices * times);
         filler.expect(frames.size());
         int[] planeOf = new int[frames.size()];
-        for (int i = 0; i < planeOf.length; i++) planeOf[i] = g.planeOf(frames.get(i));
+        for (int i = 0; i < planeOf.length; i++) planeOf[i] = (time == null ? 0 : time.of(i) * slices) + g.planeOf(frames.get(i));
         placeByPlane(filler, frames, planeOf);
         filler.notes.addAll(0, g.notes);
-        return filler.build(g.positions.toArray(new double[0][]), orientation, m.pixelSpacing(), g.spacing,
-                filler.placedSources(), filler.placedSourceFrames(), 0, 0);
+        if (time != null) filler.notes.add(0, time.note);
+        double[][] positions = new double[slices * times][];
+        for (int t = 0; t < times; t++) for (int z = 0; z < slices; z++) positions[t * slices + z] = g.positions.get(z);
+        return filler.build(positions, orientation, m.pixelSpacing(), g.spacing,
+                filler.placedSources(), filler.placedSourceFrames(), 0, 0).timePoints(times);
     }
 
     /**
@@ -186,8 +194,10 @@ public final class Reconstructor {
         }
         try {
             SliceGrid g = new SliceGrid(m, frames, null, orientation, o);
-            return "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
-                    + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
+            TimePoints time = TimePoints.of(m, frames);
+            return (time == null ? "" : "by time point (" + time.count() + "), then ")
+                    + "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
+                    + (time == null ? "" : " each") + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
         } catch (IllegalArgumentException e) {
             return "not one volume: " + e.getMessage();
         }

@@ -128,7 +128,8 @@ public final class ImportReader {
         int[] order = grid != null && !tiled ? grid.order(sv) : identity(sv.planes());
 
         ImportedSegmentation.Builder b = ImportedSegmentation.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
-                .sourcePath(r.file().toString()).tiledPlan(plan);
+                .sourcePath(r.file().toString()).tiledPlan(plan)
+                .timePoints(grid != null && !tiled ? grid.timePoints() : sv.timePoints());
         if (plan != null) {
             b.slidePlacement(plan.followsSlideImage() ? slide : plan.factor() == 1 ? SegSlideSource.placement(r, plan.x(), plan.y()) : null);
         }
