@@ -161,6 +161,50 @@ class TemporalSegWriterTest {
         }
     }
 
+    /**
+     * highdicom's other default calls on a 3D_TEMPORAL SEG: {@code get_default_dimension_index_pointers()}
+     * is (Temporal Position Index, Image Position Patient) and {@code get_pixels_by_dimension_index_values}
+     * with (time point, position) returns each plane; {@code get_volume()} refuses the file (a volume
+     * has one frame per position and segment).
+     */
+    @Test
+    void highdicomReadsEveryTimePointByDimensionIndexValuesAndRefusesAVolume() throws Exception {
+        SourceImages src = inHyperstackOrder(SourceImages.read(series));
+        Path out = dir.resolve("cine-div.dcm");
+        SegWriter.write(out, StackedMasks.ofBytes(cine.masks(), ROWS, COLS), SegTestData.descriptions(3), src, null);
+        Conformance.assertConformant(out);
+        String py = String.join("\n",
+                "import sys, highdicom as hd",
+                "seg = hd.seg.segread(sys.argv[1])",
+                "print('POINTERS', ' '.join(str(t) for t in seg.get_default_dimension_index_pointers()))",
+                "div = [[t, z] for t in range(1, " + T + " + 1) for z in range(1, " + Z + " + 1)]",
+                "a = seg.get_pixels_by_dimension_index_values(div, combine_segments=False, assert_missing_frames_are_empty=True)",
+                "for k in range(len(div)):",
+                "    print('PLANE', div[k][0], div[k][1], ' '.join(str(int(a[k, :, :, s].sum())) for s in range(a.shape[-1])))",
+                "try:",
+                "    seg.get_volume()",
+                "    print('VOLUME ok')",
+                "except RuntimeError as e:",
+                "    print('VOLUME refused', e)");
+        String text = Highdicom.python(py, out.toString());
+        assertTrue(text.contains("POINTERS (0020,9128) (0020,0032)"), text);
+        assertTrue(text.contains("VOLUME refused"), text);
+        byte[][][] masks = cine.masks();
+        int planes = 0;
+        for (String line : text.split("\\R")) {
+            if (!line.startsWith("PLANE ")) continue;
+            String[] f = line.split(" ");
+            int t = Integer.parseInt(f[1]) - 1, z = Integer.parseInt(f[2]) - 1; // position indices number all 12 source positions
+            for (int s = 0; s < 3; s++) {
+                int want = 0;
+                for (byte b : masks[s][t * Z + z]) want += b;
+                assertEquals(want, Integer.parseInt(f[3 + s]), "segment " + (s + 1) + " t " + t + " z " + z);
+            }
+            planes++;
+        }
+        assertEquals(T * Z, planes);
+    }
+
     @Test
     void labelMapOverTheEnhancedCineIsOneFramePerSliceAndPhase() throws Exception {
         SourceImages src = inHyperstackOrder(SourceImages.read(enhanced));
