@@ -10,6 +10,8 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.gui.OvalRoi;
+import ij.gui.Roi;
 import ij.process.ByteProcessor;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,67 @@ class TemporalExportImportTest {
                 }
             }
         }
+    }
+
+    /**
+     * ROIs with hyperstack positions (z, t) on an image of 12 slices × 25 frames: each lands on its
+     * slice and time point; a ROI without position on every plane; a ROI with a slice but no time
+     * frame is refused.
+     */
+    @Test
+    void roisWithSliceAndTimePositionsLandOnTheirPlanes() throws Exception {
+        ImagePlus imp = labels();
+        OvalRoi pool = new OvalRoi(30, 20, 21, 17);
+        pool.setName("pool");
+        pool.setPosition(1, 4, 7);
+        Roi late = new Roi(10, 10, 8, 6);
+        late.setName("pool");
+        late.setPosition(1, 9, 25);
+        Roi everywhere = new Roi(0, 0, 3, 2);
+        everywhere.setName("marker");
+        Path zip = dir.resolve("rois/RoiSet.zip");
+        org.dicomseg.samples.RoiSetWriter.write(List.of(pool, late, everywhere), zip);
+        Path seg = dir.resolve("cine-rois.dcm");
+        ExportMacroRunner.run(imp, "rois=[" + zip + "] grouping=name source=[" + series + "] out=[" + seg + "]",
+                () -> ExportRoisCommand.export(imp));
+        Conformance.assertConformant(seg);
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            SegmentationVolume v = Reconstructor.volume(r, ReconstructionOptions.defaults());
+            assertEquals(T, v.timePoints());
+            assertEquals(Z, v.slices());
+            long poolPixels = pool.getMask() == null ? 21 * 17 : countMask(pool);
+            for (int t = 0; t < T; t++) {
+                for (int z = 0; z < Z; z++) {
+                    int p = t * Z + z;
+                    long n = v.isEmpty(0, p) ? 0 : count(v.bytePlane(0, p));
+                    long want = z == 3 && t == 6 ? poolPixels : z == 8 && t == 24 ? 48 : 0;
+                    assertEquals(want, n, "pool at z " + z + " t " + t);
+                    assertEquals(6, v.isEmpty(1, p) ? 0 : count(v.bytePlane(1, p)), "marker at z " + z + " t " + t);
+                }
+            }
+        }
+        Roi half = new Roi(5, 5, 4, 4);
+        half.setPosition(1, 3, 0);
+        Path zip2 = dir.resolve("rois2/RoiSet.zip");
+        org.dicomseg.samples.RoiSetWriter.write(List.of(half), zip2);
+        Path seg2 = dir.resolve("cine-rois-half.dcm");
+        Exception e = assertThrows(Exception.class, () -> ExportMacroRunner.run(imp, "rois=[" + zip2 + "] source=[" + series
+                + "] out=[" + seg2 + "]", () -> ExportRoisCommand.export(imp)));
+        assertTrue(e.getMessage().contains("needs a slice and a time frame"), e.getMessage());
+        assertTrue(!Files.exists(seg2));
+    }
+
+    private static long count(byte[] px) {
+        long n = 0;
+        for (byte b : px) if (b != 0) n++;
+        return n;
+    }
+
+    private static long countMask(Roi roi) {
+        ij.process.ImageProcessor m = roi.getMask();
+        long n = 0;
+        for (int i = 0; i < m.getPixelCount(); i++) if (m.get(i) != 0) n++;
+        return n;
     }
 
     @Test
