@@ -325,7 +325,9 @@ public final class Reconstructor {
     /**
      * A region of the Total Pixel Matrix: columns {@code x .. x+width-1}, rows {@code y .. y+height-1}
      * (0-based). Decodes only the tiles that intersect the region ({@link SegmentationVolume#framesRead()}).
-     * Multiple focal planes or optical paths are not separated: all tiles land in the one plane.
+     * Tiles at several focal planes (Z Offset in Slide Coordinate System, {@link FocalPlanes}) give
+     * one plane per focal plane, in increasing Z; several optical paths are not separated: their
+     * tiles land in the same plane.
      */
     public static SegmentationVolume region(SegmentationReader r, int x, int y, int width, int height,
             ReconstructionOptions o) throws SegReadException {
@@ -373,6 +375,21 @@ public final class Reconstructor {
 
     private static SegmentationVolume tiled(SegmentationReader r, int x, int y, int width, int height,
             ReconstructionOptions o, Object[] out) throws SegReadException {
+        return tiled(r, x, y, width, height, o, out, true);
+    }
+
+    /**
+     * A region as one plane whatever the tiles' focal planes (they share it, as before focal planes
+     * were read): the blocks a {@link DownsampledView} reduces.
+     */
+    static SegmentationVolume regionOnOnePlane(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o) throws SegReadException {
+        requireTiled(r);
+        return tiled(r, x, y, width, height, o, null, false);
+    }
+
+    private static SegmentationVolume tiled(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o, Object[] out, boolean focalPlanes) throws SegReadException {
         SegmentationMetadata m = r.metadata();
         if (width <= 0 || height <= 0 || x < 0 || y < 0 || (long) x + width > m.totalPixelMatrixColumns()
                 || (long) y + height > m.totalPixelMatrixRows()) {
@@ -382,8 +399,9 @@ public final class Reconstructor {
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, 1);
         if (out != null) checkOutput(filler.layout(), out, width, height);
-        if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
-            filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
+        if (m.numberOfOpticalPaths() > 1 || !focalPlanes && m.totalPixelMatrixFocalPlanes() > 1) {
+            filler.notes.add((focalPlanes ? "several optical paths" : "several focal planes or optical paths")
+                    + ": their tiles share the one output plane");
         }
         List<FrameInfo> tiles = new ArrayList<>();
         for (FrameInfo f : placementOrder(r, segments, o)) {
@@ -393,6 +411,8 @@ public final class Reconstructor {
             if (tx >= x + width || ty >= y + height || tx + m.columns() <= x || ty + m.rows() <= y) continue;
             tiles.add(f);
         }
+        double[] focal = out == null && focalPlanes ? FocalPlanes.of(tiles) : null;
+        if (focal != null) return FocalPlanes.place(r, o, segments, tiles, focal, x, y, width, height);
         filler.expect(tiles.size());
         if (out != null) filler.planes().preset(out);
         if (!TileMosaic.place(r, filler.layout(), filler.planes(), o, tiles, x, y, width, height, out != null)) {
