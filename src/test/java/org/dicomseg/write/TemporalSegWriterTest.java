@@ -205,6 +205,32 @@ class TemporalSegWriterTest {
         assertEquals(T * Z, planes);
     }
 
+    /** dcmjs (OHIF's loader) puts every frame of the cine SEG on its source image: it goes by the references, not by time. */
+    @Test
+    void dcmjsPutsEveryFrameOnItsSourceImage() throws Exception {
+        org.dicomseg.testing.Dcmjs.assumeAvailable();
+        SourceImages src = inHyperstackOrder(SourceImages.read(series));
+        Path out = dir.resolve("cine-dcmjs.dcm");
+        SegWriter.write(out, StackedMasks.ofBytes(cine.masks(), ROWS, COLS), SegTestData.descriptions(3), src, null);
+        Conformance.assertConformant(out);
+        List<Path> files = new java.util.ArrayList<>();
+        for (org.dicomseg.source.SourceFrame f : src.frames()) files.add(f.file());
+        com.google.gson.JsonObject o = org.dicomseg.testing.Dcmjs.read(out, org.dicomseg.testing.Dcmjs.files(files));
+        assertFalse(o.has("toolStateError"), () -> "dcmjs refused the cine SEG: " + o);
+        com.google.gson.JsonArray counts = o.getAsJsonObject("toolState").getAsJsonArray("counts");
+        assertEquals(Z * T, counts.size());
+        byte[][][] masks = cine.masks();
+        for (int p = 0; p < Z * T; p++) {
+            com.google.gson.JsonObject c = counts.get(p).getAsJsonObject();
+            for (int s = 1; s <= 3; s++) {
+                int want = 0;
+                for (byte b : masks[s - 1][p]) want += b;
+                int got = c.has(Integer.toString(s)) ? c.get(Integer.toString(s)).getAsInt() : 0;
+                assertEquals(want, got, "dcmjs: segment " + s + " on image " + (p + 1) + " (z " + p % Z + ", t " + p / Z + ")");
+            }
+        }
+    }
+
     @Test
     void labelMapOverTheEnhancedCineIsOneFramePerSliceAndPhase() throws Exception {
         SourceImages src = inHyperstackOrder(SourceImages.read(enhanced));
