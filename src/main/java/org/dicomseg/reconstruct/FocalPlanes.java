@@ -49,6 +49,9 @@ final class FocalPlanes {
             double[] focal, int x, int y, int width, int height) throws SegReadException {
         PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, focal.length);
         filler.expect(tiles.size());
+        int[] plan = new int[tiles.size()];
+        for (int k = 0; k < plan.length; k++) plan[k] = tiles.get(k).frameNumber();
+        filler.willRead(plan); // a remote SEG fetches these frames (and only these) ahead
         for (FrameInfo f : tiles) {
             filler.place(f, planeOf(focal, f.slidePosition()[2]), f.columnPositionInTotalPixelMatrix() - 1 - x,
                     f.rowPositionInTotalPixelMatrix() - 1 - y);
