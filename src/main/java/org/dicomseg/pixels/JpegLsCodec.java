@@ -118,11 +118,9 @@ public final class JpegLsCodec {
                 throw new CorruptPixelDataException(String.format("JPEG-LS: a marker expected at byte %d, found 0x%02X", pos,
                         d[pos] & 0xFF));
             }
-            int m;
-            do {
-                pos++;
-                m = u8();
-            } while (m == 0xFF);
+            pos++;
+            int m = u8();
+            while (m == 0xFF) m = u8(); // fill bytes
             return m;
         }
 
