@@ -201,7 +201,7 @@ public final class ReaderFuzzer {
 
     // ------------------------------------------------------------------ seeds
 
-    /** The corpus seeds plus SEGs our writer makes (native, RLE, JPEG 2000; BINARY, FRACTIONAL, LABELMAP). */
+    /** The corpus seeds plus SEGs our writer makes (native, RLE, JPEG 2000, JPEG-LS; BINARY, FRACTIONAL, LABELMAP). */
     public static List<Seed> seeds(Path work) throws Exception {
         List<Seed> seeds = new ArrayList<>();
         for (String s : CORPUS_SEEDS) seeds.add(new Seed(s, Files.readAllBytes(Shared.corpus(s))));
@@ -212,6 +212,8 @@ public final class ReaderFuzzer {
             {SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS, Input.LABEL_MAP},
             {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_2000_LOSSLESS, Input.LABEL_MAP},
             {SegmentationType.LABELMAP, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, Input.LABEL_MAP_16},
+            {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.LABEL_MAP_16},
+            {SegmentationType.FRACTIONAL, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.STACKED_FRACTIONAL},
         };
         Sources src = Sources.CT_23X38;
         SourceImages images = src.read();

@@ -99,7 +99,7 @@ class JpegLsWriterTest {
         int segments = 1000;
         Path jls = dir.resolve("lm1000.dcm");
         SegWriter.write(jls, org.dicomseg.mask.LabelMapMask.ofShorts(planes, rows, cols), SegTestData.descriptions(segments),
-                Sources.CT_23X38.read(), SegWriteOptions.builder().segmentationType(SegmentationType.LABELMAP)
+                Sources.CT_23X38.read(), SegWriteOptions.builder().segmentationType(SegmentationType.LABELMAP).omitEmptyFrames(false)
                         .transferSyntax(OutputTransferSyntax.JPEG_LS_LOSSLESS).build());
         Path decoded = dir.resolve("lm1000-native.dcm");
         Process p = new ProcessBuilder("dcmdjpls", jls.toString(), decoded.toString()).redirectErrorStream(true).start();
