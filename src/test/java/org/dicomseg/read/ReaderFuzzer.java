@@ -306,7 +306,10 @@ public final class ReaderFuzzer {
         return w.toString();
     }
 
-    /** Long run: {@code [executions] [randomSeed] [crashDir]}, or {@code --write-seeds DIR}. */
+    /**
+     * Long run: {@code [executions] [randomSeed] [crashDir]}, or {@code --write-seeds DIR}; system property
+     * {@code dicomseg.fuzz.only} keeps the seeds whose name contains it (e.g. {@code JPEG_LS}).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--write-seeds")) { // seed folder for Jazzer (scripts/fuzz --jazzer)
             Path dir = Files.createDirectories(Paths.get(args[1]));
@@ -321,6 +324,9 @@ public final class ReaderFuzzer {
         java.util.logging.LogManager.getLogManager().reset();
         Path work = Files.createTempDirectory("dicomseg-fuzz");
         List<Seed> seeds = seeds(work);
+        String only = System.getProperty("dicomseg.fuzz.only", ""); // e.g. JPEG_LS: the seeds whose name holds it
+        if (!only.isEmpty()) seeds.removeIf(s -> !s.name.contains(only));
+        if (seeds.isEmpty()) throw new IllegalArgumentException("no seed name contains " + only);
         long t0 = System.nanoTime();
         Stats st = campaign(seeds, executions, seed, work, crashDir, System.out);
         long secs = (System.nanoTime() - t0) / 1_000_000_000L;
