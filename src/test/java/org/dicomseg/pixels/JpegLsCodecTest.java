@@ -266,6 +266,9 @@ class JpegLsCodecTest {
         assertTrue(!out.contains("DIFFERENT"), out);
     }
 
+    /** Corruptions per stream (8 streams); {@code -Ddicomseg.fuzz.jpegls=N} for a long run (docs/robustness.md). */
+    static final int CORRUPTIONS = Integer.getInteger("dicomseg.fuzz.jpegls", 1500);
+
     @Test
     void everyTruncationAndCorruptionEndsInACleanException() throws Exception {
         Random rnd = new Random(5);
@@ -286,7 +289,7 @@ class JpegLsCodecTest {
                 assertNotNull(e.getMessage());
                 refused++;
             }
-            for (int i = 0; i < 1500; i++) {
+            for (int i = 0; i < CORRUPTIONS; i++) {
                 byte[] m = s.clone();
                 int changes = 1 + rnd.nextInt(3);
                 for (int c = 0; c < changes; c++) {
