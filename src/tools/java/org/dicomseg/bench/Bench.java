@@ -250,7 +250,7 @@ public final class Bench {
             SegmentationVolume v = (SegmentationVolume) result;
             frames = v.framesRead() + " read";
             check(op, v.framesRead(), op.startsWith("w1-read-binary") ? w1.expectedBinaryFrames() : w1.expectedLabelmapFrames());
-            bytesIn = Files.size(op.startsWith("w1-read-binary") ? binary : labelmap);
+            bytesIn = Files.size(op.startsWith("w1-read-binary") ? binary : op.endsWith("-jpegls") ? jpegls : labelmap);
             bytesOut = outputBytes(v);
         }
         double limit = bytesIn / readBandwidth + bytesOut / writeBandwidth;
