@@ -38,7 +38,7 @@ import org.dicomseg.write.SegWriter;
  * until the JIT compiler is quiet ({@link Warmup}), then timed {@code --runs} times; the median,
  * minimum, heap high-water mark and frames are printed, and every result is checked outside the
  * timing: frames written as the spec says, frames decoded (a read of five segments of the BINARY file
- * decodes only those segments' frames: the sum of their slices, 541 — not the 7,854), planes (all 400:
+ * decodes only those segments' frames: the sum of their slices, 412 — not the 7,854), planes (all 400:
  * the five segments span the source grid) and voxels per label.
  *
  * <pre>java -Xmx6g -cp ... org.dicomseg.bench.W3Bench --workdir DIR --w3 shared/bench/w3-many-segments.json [--runs 7]
