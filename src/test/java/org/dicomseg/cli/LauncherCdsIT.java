@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./dicomseg} launcher and the class-data-sharing archive the build makes
  * ({@code scripts/cds-archive}, run by {@code mvn package}), as a user runs it: a separate process of the
  * shell script at the repository root. The build's archive is used (the command-line classes come from
- * it); a build folder with no archive, with the archive of another build (stale: other jars) or with a
- * damaged archive whose stamp claims it fits, still runs every command with the same output, nothing on
- * stderr when it works, and exactly one {@code dicomseg: ...} line when the input is bad. Run by
+ * it); a build folder with no archive, with the archive of another build (stale: other jars), with an
+ * archive but no stamp, or with a damaged archive whose stamp claims it fits, still runs every command
+ * with the same output, nothing on stderr when it works, and exactly one {@code dicomseg: ...} line when
+ * the input is bad. Run by
  * maven-failsafe after {@code package} (the jar named by {@code dicomseg.pluginJar}, its {@code lib/}
  * and the archive beside it).
  */
@@ -154,6 +155,10 @@ class LauncherCdsIT {
             Files.copy(build.resolve("dicomseg.jsa.stamp"), stale.resolve("dicomseg.jsa.stamp"));
         }
         assertCommandsWork(stale, exportSample(stale, "stale.dcm"));
+
+        Path unstamped = copyOfBuild("unstamped");
+        Files.write(unstamped.resolve("dicomseg.jsa"), new byte[] {1, 2, 3}); // an archive without its stamp: not used
+        assertCommandsWork(unstamped, exportSample(unstamped, "unstamped.dcm"));
 
         Path damaged = copyOfBuild("damaged");
         byte[] junk = new byte[64 * 1024];
