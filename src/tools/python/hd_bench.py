@@ -114,7 +114,7 @@ def main():
 
         def check(arr):
             truth = load_labels(args, spec)
-            if arr.shape[0] != truth.shape[0]:
+            if arr.shape[0] > truth.shape[0]:  # W1: empty slices at the ends are not in the volume (293 of 300)
                 sys.exit(f'{args.op}: {arr.shape[0]} planes, the label map has {truth.shape[0]}')
             for i, s in enumerate(chosen if five else range(1, n_labels + 1)):
                 got = int(np.count_nonzero(arr[..., i])) if five or channels else int(np.count_nonzero(arr == s))
