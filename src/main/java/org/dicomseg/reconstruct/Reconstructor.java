@@ -106,9 +106,12 @@ public final class Reconstructor {
         }
         int[] segments = chosenSegments(r, o);
         List<FrameInfo> frames = framesOf(r, segments, o);
-        double[] orientation = orientationOf(m, frames, gridOrientation);
-        if (grid == null && !positioned(frames, orientation)) return withoutPositions(r, frames, segments, o);
-        SliceGrid g = new SliceGrid(m, frames, grid, orientation, o);
+        // The segmentation's own grid is that of all its frames, whichever segments are read: segments read
+        // one at a time line up, and a few segments of many span the whole volume (only their frames are decoded).
+        List<FrameInfo> gridFrames = grid == null && o.segments() != null ? r.frames() : frames;
+        double[] orientation = orientationOf(m, gridFrames, gridOrientation);
+        if (grid == null && !positioned(gridFrames, orientation)) return withoutPositions(r, frames, segments, o);
+        SliceGrid g = new SliceGrid(m, gridFrames, grid, orientation, o);
         // A temporal dimension (3D_TEMPORAL, 2D+t): the planes are time point by time point, each the grid's slices.
         TimePoints time = grid == null ? TimePoints.of(m, frames) : null;
         int slices = g.ds.length, times = time == null ? 1 : time.count();

@@ -29,6 +29,21 @@ class CodecPrimitivesTest {
         assertEquals(6, BitPacking.countOnes(out, 0, 18));
     }
 
+    /** The set bits of any run of bits, word by word or not: every start offset 0..15 and length 0..700 against a bit-by-bit count. */
+    @Test
+    void countOnesAtEveryOffsetAndLength() {
+        Random r = new Random(19);
+        byte[] packed = new byte[100];
+        r.nextBytes(packed);
+        for (int off = 0; off < 16; off++) {
+            for (int len = 0; len <= 700; len++) {
+                long naive = 0;
+                for (long b = off; b < off + len; b++) naive += (packed[(int) (b >>> 3)] >> (b & 7)) & 1;
+                assertEquals(naive, BitPacking.countOnes(packed, off, len), "offset " + off + ", " + len + " bits");
+            }
+        }
+    }
+
     @Test
     void packUnpackRandomAtEveryOffset() {
         Random r = new Random(7);

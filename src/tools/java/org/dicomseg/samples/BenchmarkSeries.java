@@ -44,6 +44,17 @@ public final class BenchmarkSeries {
         return write(dir, SampleStudy.deterministic(seed), slices, rows, columns, pixels);
     }
 
+    /** As {@link #write(Path, int, int, int, Pixels, long)} with slices {@code sliceSpacing} mm apart (and as thick). */
+    public static List<Path> write(Path dir, int slices, int rows, int columns, double sliceSpacing, Pixels pixels, long seed)
+            throws IOException {
+        return new CtSeriesWriter(SampleStudy.deterministic(seed),
+                VolumeGeometry.centred(rows, columns, slices, FIELD_OF_VIEW_MM / columns, sliceSpacing), phantom(slices))
+                .series("benchmark-" + slices + "x" + rows + "x" + columns, 100, "Benchmark phantom CT")
+                .noise(0)
+                .zeroPixels(pixels == Pixels.ZEROS)
+                .write(dir);
+    }
+
     /** As {@link #write(Path, int, int, int, Pixels, long)} for a given study. */
     public static List<Path> write(Path dir, SampleStudy study, int slices, int rows, int columns, Pixels pixels) throws IOException {
         return new CtSeriesWriter(study, geometry(slices, rows, columns), phantom(slices))
