@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Highdicom;
+import org.dicomseg.testing.OtherSeries;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.SyntheticSegs;
 
@@ -52,24 +52,8 @@ class ExportFurtherOptionsCliTest {
 
     private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
-    /** A copy of sample-images/ct as another series (new Series and SOP Instance UIDs), optionally of another study. */
     private Path series(String name, boolean otherStudy) throws Exception {
-        Path d = Files.createDirectories(tmp.resolve(name));
-        String seriesUid = org.dicomseg.model.Uids.create();
-        String studyUid = org.dicomseg.model.Uids.create();
-        try (var files = Files.list(Path.of("sample-images/ct"))) {
-            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                AttributeList l = new AttributeList();
-                l.read(f.toFile());
-                l.replaceWithValueIfPresent(TagFromName.SeriesInstanceUID, seriesUid);
-                String sop = org.dicomseg.model.Uids.create();
-                l.replaceWithValueIfPresent(TagFromName.SOPInstanceUID, sop);
-                l.replaceWithValueIfPresent(TagFromName.MediaStorageSOPInstanceUID, sop);
-                if (otherStudy) l.replaceWithValueIfPresent(TagFromName.StudyInstanceUID, studyUid);
-                l.write(d.resolve(f.getFileName()).toFile(), Attribute.getSingleStringValueOrNull(l, TagFromName.TransferSyntaxUID), true, true);
-            }
-        }
-        return d;
+        return OtherSeries.copy(Path.of("sample-images/ct"), tmp.resolve(name), otherStudy);
     }
 
     @Test
