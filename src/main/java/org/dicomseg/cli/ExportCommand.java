@@ -37,6 +37,7 @@ import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
+import org.dicomseg.options.InvalidOptionException;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.web.ServerSettings;
@@ -199,7 +200,10 @@ final class ExportCommand {
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
         if (a.flag("palette")) values.put(MacroKeys.PALETTE, "true");
-        if (a.has("icc-profile")) values.put(MacroKeys.ICC, a.get("icc-profile"));
+        if (a.has("icc-profile")) {
+            if (!a.flag("palette")) throw new InvalidOptionException(MacroKeys.ICC, "--icc-profile needs --palette (the profile describes the palette's colours)");
+            values.put(MacroKeys.ICC, a.get("icc-profile"));
+        }
         if (a.has("further-source")) values.put(MacroKeys.FURTHER, String.join(";", a.all("further-source")));
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());

@@ -169,13 +169,9 @@ public final class ExportOptions {
                 .pyramidLabel(values.string(MacroKeys.PYRAMID_LABEL, ""))
                 .pyramidDescription(values.string(MacroKeys.PYRAMID_DESCRIPTION, ""));
         String icc = values.string(MacroKeys.ICC, "").trim();
-        if (!icc.isEmpty()) {
-            if (!values.flag(MacroKeys.PALETTE)) {
-                throw new InvalidOptionException(MacroKeys.ICC, values.shown(MacroKeys.ICC) + " needs " + values.shown(MacroKeys.PALETTE)
-                        + " (the ICC profile describes the palette's colours)");
-            }
-            b.iccProfile(iccProfile(values, icc));
-        }
+        // the ICC profile describes the palette's colours: without a palette it is not written (a profile
+        // kept in Options... applies to the exports that write a palette)
+        if (!icc.isEmpty() && values.flag(MacroKeys.PALETTE)) b.iccProfile(iccProfile(values, icc));
         b.furtherSourceImages(furtherSourceImages(values));
         return b.build();
     }
