@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
@@ -71,6 +68,9 @@ final class SegmentationFile implements Closeable {
     /** The file opened. */
     Path file() { return file; }
 
+    /** The temporary inflated copy of a deflated data set, else null (for tests). */
+    Path tempFile() { return tempFile; }
+
     /**
      * A PALETTE COLOR label map: each segment without a Recommended Display CIELab Value (highdicom
      * writes none with a palette) gets the palette entry of its Segment Number (PS3.3 C.7.6.3.1.5).
@@ -120,6 +120,7 @@ final class SegmentationFile implements Closeable {
         if (size == 0) throw new SegReadException(file, "the file is empty");
         FileChannel channel = null;
         Path temp = null;
+        InflatedDataSet inflated = null;
         boolean ok = false;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -138,15 +139,29 @@ final class SegmentationFile implements Closeable {
                 throw new SegReadException(file, "the File Meta Information has no Transfer Syntax UID (0002,0010)");
             }
             SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
-            // Fast path (little endian, not deflated, sound element structure): PixelMed reads the header only up
+            // Deflated Explicit VR Little Endian: inflated once into a temporary Explicit VR Little Endian data set
+            // (header first, the rest once the header bounds it), which is then read like any native file.
+            SegTransferSyntax parseSyntax = syntax;
+            Path headerFile = file;
+            long dataSetStart = meta.dataSetStart;
+            if (syntax != null && syntax.deflatedDataSet()) {
+                inflated = InflatedDataSet.open(file, meta.dataSetStart);
+                temp = inflated.temp();
+                inflateHeader(file, inflated);
+                channel.close();
+                channel = FileChannel.open(temp, StandardOpenOption.READ);
+                in = new ChannelReader(channel);
+                parseSyntax = SegTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+                headerFile = temp;
+                dataSetStart = 0;
+            }
+            String rawSyntax = headerFile == file ? null : parseSyntax.uid();
+            // Fast path (little endian, not big endian, sound element structure): PixelMed reads the header only up
             // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
-            // A deflated data set cut short: PixelMed stops quietly where the stream ends, so say so before
-            // the attributes it did not reach are reported missing.
-            if (syntax != null && syntax.deflatedDataSet()) checkDeflateStream(file, meta.dataSetStart);
-            DataSetWalker.Location early = directPerFrame ? splittableStructure(in, meta.dataSetStart, syntax) : null;
-            AttributeList list = early == null ? null : readHeaderBefore(file, early.firstTagFromPerFrameGroups);
+            DataSetWalker.Location early = directPerFrame ? splittableStructure(in, dataSetStart, parseSyntax) : null;
+            AttributeList list = early == null ? null : readHeaderBefore(file, headerFile, rawSyntax, early.firstTagFromPerFrameGroups);
             boolean split = list != null;
-            if (list == null) list = readHeader(file, false);
+            if (list == null) list = readHeader(file, headerFile, rawSyntax, false);
             List<String> warnings = new ArrayList<>();
             HeaderParser parser = new HeaderParser(file, list, warnings);
             String sopClass = parser.checkSopClass();
@@ -156,7 +171,7 @@ final class SegmentationFile implements Closeable {
             }
             // The element structure first, so a damaged or truncated file is called that, not "attribute missing"
             // (PixelMed stops quietly at the first element it cannot read).
-            if (early == null && !syntax.deflatedDataSet()) early = walk(file, in, meta.dataSetStart, syntax);
+            if (early == null) early = walk(file, in, dataSetStart, parseSyntax);
             SegmentationMetadata m = parser.metadata(sopClass, meta.transferSyntaxUid, syntax);
             LinkedHashMap<Integer, SegmentDescription> segments =
                     new SegmentSequenceParser(file, list, warnings).segments(m.segmentationType);
@@ -170,24 +185,21 @@ final class SegmentationFile implements Closeable {
                 direct = groups != null;
                 if (!direct) {
                     // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
-                    groups = FunctionalGroups.of(AttributeValues.seq(readHeader(file, false),
+                    groups = FunctionalGroups.of(AttributeValues.seq(readHeader(file, headerFile, rawSyntax, false),
                             TagFromName.PerFrameFunctionalGroupsSequence));
                 }
                 index.usePerFrame(groups);
             }
             index.checkPerFrameCount(m);
 
-            ChannelReader pixelIn = in;
-            long dataSetStart = meta.dataSetStart;
-            if (syntax.deflatedDataSet()) {
-                temp = inflateDataSet(file, in, meta.dataSetStart, inflatedBound(m));
+            if (inflated != null) {
+                // the rest of the data set, bounded by the header; then the reader sees its final size
+                inflated.finish(inflatedBound(m));
                 channel.close();
                 channel = FileChannel.open(temp, StandardOpenOption.READ);
-                pixelIn = new ChannelReader(channel);
-                dataSetStart = 0;
+                in = new ChannelReader(channel);
             }
-            FrameStore store = locateFrames(file, pixelIn, early != null ? early : walk(file, pixelIn, dataSetStart, syntax),
-                    syntax, m);
+            FrameStore store = locateFrames(file, in, early, syntax, m);
             List<FrameInfo> frames = index.frameIndex(m, segments);
             m.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
             SegmentationFile opened = new SegmentationFile(file, channel, temp, m, segments,
@@ -201,6 +213,7 @@ final class SegmentationFile implements Closeable {
         } catch (RuntimeException e) {
             throw new SegReadException(file, "unreadable header: " + e, e);
         } finally {
+            if (inflated != null) inflated.close();
             if (!ok) {
                 try {
                     if (channel != null) channel.close();
@@ -246,9 +259,9 @@ final class SegmentationFile implements Closeable {
      * cannot read (e.g. a nested length running past the end of the file), and then the whole
      * header must be read as before so that the result (and the message) stays what it was.
      */
-    private static AttributeList readHeaderBefore(Path file, long stopOffset) throws SegReadException {
+    private static AttributeList readHeaderBefore(Path file, Path from, String rawSyntax, long stopOffset) throws SegReadException {
         AttributeList list = new AttributeList();
-        long stoppedAt = read(file, list, true);
+        long stoppedAt = read(file, from, rawSyntax, list, true);
         // PixelMed returns the offset just past the tag it stopped at (4 bytes).
         return stoppedAt == stopOffset + 4 ? list : null;
     }
@@ -262,18 +275,25 @@ final class SegmentationFile implements Closeable {
      * the elements before the Per-frame Functional Groups Sequence (true); Pixel Data itself is
      * never read here.
      */
-    private static AttributeList readHeader(Path file, boolean beforePerFrameGroups) throws SegReadException {
+    private static AttributeList readHeader(Path file, Path from, String rawSyntax, boolean beforePerFrameGroups)
+            throws SegReadException {
         AttributeList list = new AttributeList();
-        read(file, list, beforePerFrameGroups);
+        read(file, from, rawSyntax, list, beforePerFrameGroups);
         return list;
     }
 
-    /** {@link #readHeader} into {@code list}; returns where PixelMed stopped. */
-    private static long read(Path file, AttributeList list, boolean beforePerFrameGroups) throws SegReadException {
+    /**
+     * {@link #readHeader} into {@code list}; returns where PixelMed stopped. {@code from} is {@code file}
+     * (a PS3.10 file), or the inflated copy of its data set, a bare data set in {@code rawSyntax};
+     * messages name {@code file}.
+     */
+    private static long read(Path file, Path from, String rawSyntax, AttributeList list, boolean beforePerFrameGroups)
+            throws SegReadException {
         // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
         list.setDecompressPixelData(false);
-        try (InputStream fin = Files.newInputStream(file);
-             DicomInputStream din = new DicomInputStream(new BufferedInputStream(fin, 65536))) {
+        try (InputStream fin = Files.newInputStream(from);
+             DicomInputStream din = rawSyntax == null ? new DicomInputStream(new BufferedInputStream(fin, 65536))
+                     : new DicomInputStream(new BufferedInputStream(fin, 65536), rawSyntax, false)) {
             return beforePerFrameGroups ? list.read(din, BEFORE_PER_FRAME_GROUPS) : list.read(din, TagFromName.PixelData);
         } catch (EOFException e) {
             throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
@@ -296,94 +316,30 @@ final class SegmentationFile implements Closeable {
         return pixelBytes + (16L << 20) + 65536L * m.numberOfFrames;
     }
 
-    /**
-     * Deflated Explicit VR Little Endian (PS3.5 A.5): inflates the data set once, streamed, to a
-     * temporary file, never more than {@code bound} bytes ({@link #inflatedBound}): a deflate bomb
-     * stops there, refused, instead of filling the disk and the CPU; a stream that ends early is
-     * named as truncated.
-     */
-    private static Path inflateDataSet(Path file, ChannelReader in, long start, long bound) throws IOException {
-        Path temp = Files.createTempFile("dicomseg-inflated-", ".dcm");
-        temp.toFile().deleteOnExit();
-        long written = 0;
-        try (InputStream raw = Channels.newInputStream(file, start);
-             InflaterInputStream inf = new InflaterInputStream(raw, new Inflater(true), 65536);
-             OutputStream out = Files.newOutputStream(temp)) {
-            byte[] buf = new byte[65536];
-            int n;
-            while ((n = inf.read(buf)) > 0) {
-                written += n;
-                if (written > bound) {
-                    throw new SegReadException(file, "the deflated data set inflates to more than the " + bound + " bytes its header"
-                            + " allows (Rows x Columns x Number of Frames x Bits Allocated, plus the header): the file is damaged"
-                            + " or a deflate bomb");
-                }
-                out.write(buf, 0, n);
-            }
-        } catch (SegReadException e) {
-            deleteQuietly(temp);
-            throw e;
-        } catch (java.io.EOFException e) {
-            deleteQuietly(temp);
-            throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after " + written
-                    + " bytes", e);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new SegReadException(file, "the deflated data set cannot be inflated: " + e.getMessage(), e);
-        }
-        return temp;
-    }
-
-    /** Output inflated by {@link #checkDeflateStream} at most: room for any header. */
-    private static final long DEFLATE_PROBE = 64L << 20;
+    /** The first step of {@link #inflateHeader}; tests lower it to make a small header take several steps. */
+    static volatile long firstInflationStep = InflatedDataSet.FIRST_STEP;
 
     /**
-     * Refuses a Deflated Explicit VR Little Endian data set whose deflate stream (RFC 1951) ends
-     * before its last block within the first {@value #DEFLATE_PROBE} inflated bytes (where the
-     * header is); later truncation is found by {@link #inflateDataSet}. The output is discarded.
+     * Inflates a deflated data set far enough to hold its whole header: at least
+     * {@link InflatedDataSet#FIRST_STEP} bytes, more (doubling) while the top-level Pixel Data element
+     * has not been reached, up to {@link InflatedDataSet#HEADER_LIMIT}; or the whole stream if it ends
+     * before. A damaged structure is left to {@link #walk}, which names it in the usual order.
      */
-    private static void checkDeflateStream(Path file, long start) throws SegReadException {
-        Inflater inflater = new Inflater(true);
-        long produced = 0;
-        try (InputStream raw = Channels.newInputStream(file, start)) {
-            byte[] in = new byte[65536];
-            byte[] out = new byte[65536];
-            while (produced < DEFLATE_PROBE && !inflater.finished()) {
-                if (inflater.needsInput()) {
-                    int n = raw.read(in);
-                    if (n < 0) {
-                        throw new SegReadException(file, "the deflated data set is truncated: its deflate stream ends after "
-                                + produced + " bytes, inside the header");
-                    }
-                    inflater.setInput(in, 0, n);
-                }
-                int k = inflater.inflate(out);
-                produced += k;
-                if (k == 0 && inflater.needsDictionary()) break;
+    private static void inflateHeader(Path file, InflatedDataSet d) throws SegReadException {
+        for (long step = firstInflationStep; ; step *= 2) {
+            d.inflateTo(step, "");
+            if (d.finished()) return;
+            try (FileChannel ch = FileChannel.open(d.temp(), StandardOpenOption.READ)) {
+                if (new DataSetWalker(new ChannelReader(ch), true, false).locate(0).pixelDataValueOffset >= 0) return;
+            } catch (EOFException e) {
+                // the header goes on past what was inflated
+            } catch (IOException e) {
+                return;
             }
-        } catch (java.util.zip.DataFormatException e) {
-            throw new SegReadException(file, "the deflated data set is not a valid deflate stream after " + produced + " bytes ("
-                    + e.getMessage() + ")", e);
-        } catch (SegReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
-        }
-    }
-
-    /** Small helper to open a stream at an offset. */
-    private static final class Channels {
-        static InputStream newInputStream(Path file, long start) throws IOException {
-            InputStream s = new BufferedInputStream(Files.newInputStream(file), 65536);
-            long skipped = 0;
-            while (skipped < start) {
-                long k = s.skip(start - skipped);
-                if (k <= 0) throw new EOFException("cannot skip to offset " + start);
-                skipped += k;
+            if (step >= InflatedDataSet.HEADER_LIMIT) {
+                throw new SegReadException(file, "the deflated data set's header (everything before Pixel Data) inflates to more"
+                        + " than " + InflatedDataSet.HEADER_LIMIT + " bytes: the file is damaged or a deflate bomb");
             }
-            return s;
         }
     }
 

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ImageJ 1.54p (Maven Central), Debian's packaged ImageJ 1.53t ({@code /usr/bin/imagej}, installed by
  * scripts/bootstrap, its plugins folder {@code ~/.imagej}), and a Fiji-like folder (libraries in
  * {@code jars/} on the class path, as Fiji's launcher puts them). Also: what the installer skips and
- * says, and that {@code --uninstall} leaves the folder as it was. Needs the jar, so it runs in
+ * says, that {@code --uninstall} leaves the folder as it was, and Options... with the NRRD/NIfTI round trip
+ * in plain ImageJ. Needs the jar, so it runs in
  * failsafe ({@code mvn verify}).
  */
 class InstalledImageJIT {
@@ -188,6 +189,47 @@ class InstalledImageJIT {
         String gone = install(ij, "--uninstall");
         assertTrue(gone.contains("removed plugins/DICOM_SEG-" + version + ".jar"), gone);
         assertEquals(before, tree(ij), "--uninstall leaves the folder as it was");
+    }
+
+    /**
+     * Options... (the kept series and equipment) and NIfTI/NRRD in and out, by menu names in ImageJ laid
+     * out by scripts/install: Export Label Image as SEG... of dcmqi's liver_seg.nrrd with no image open,
+     * Import SEG... to a .nii.gz, Export Label Image as SEG... of that .nii.gz — the kept options in both SEGs.
+     */
+    @Test void optionsAndVolumesInPlainImageJ() throws Exception {
+        Shared.assumePresent();
+        Path ij = Files.createDirectories(work.resolve("ImageJ-volumes"));
+        Files.copy(imageJJar(), ij.resolve("ij.jar"));
+        Files.createDirectories(ij.resolve("plugins"));
+        install(ij, "--from", release.toString());
+        Path out = Files.createDirectories(work.resolve("out-volumes"));
+        Path nrrd = Shared.corpus("dcmqi/segmentations/liver_seg.nrrd");
+        Path ct = Shared.corpus("dcmqi/segmentations/ct-3slice");
+        Path seg = out.resolve("liver.dcm"), nii = out.resolve("liver.nii.gz"), back = out.resolve("back.dcm");
+        Path macro = work.resolve("volumes.ijm");
+        Files.writeString(macro, String.join("\n",
+                "setBatchMode(true);",
+                "run(\"Options... \", \"series=[Liver review] series_number=41 manufacturer=[Lab 7] model=[M1] serial=[SN-9]\");",
+                "run(\"Export Label Image as SEG...\", \"labels=[" + nrrd + "] source=[" + ct + "] out=[" + seg + "]\");",
+                "run(\"Import SEG...\", \"seg=[" + seg + "] output=[label image] volume=[" + nii + "]\");",
+                "run(\"Export Label Image as SEG...\", \"labels=[" + nii + "] source=[" + ct + "] out=[" + back + "]\");",
+                "print(\"VOLUMES_DONE \" + File.exists(\"" + seg + "\") + File.exists(\"" + nii + "\") + File.exists(\""
+                        + out.resolve("liver.json") + "\") + File.exists(\"" + back + "\") + \" images \" + nImages);", ""));
+        // a HOME of its own: Options... keeps its values in ImageJ's preferences
+        Path home = Files.createDirectories(work.resolve("home-volumes"));
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-Duser.home=" + home, "-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
+                "-ijpath", ij.toString(), "-batch", macro.toString()), 300, false);
+        assertTrue(log.contains("VOLUMES_DONE 1111 images 0"), "SEG, .nii.gz, its .json and the SEG from it are written:\n" + log);
+        assertFalse(log.contains("ERROR") || log.contains("Exception"), log);
+        Conformance.assertConformant(seg, back);
+        try (SegmentationReader a = SegmentationReader.open(seg); SegmentationReader b = SegmentationReader.open(back)) {
+            assertEquals(107098L, a.segmentPixelCounts().get(1), "dcmqi's liver");
+            assertEquals(a.segmentPixelCounts(), b.segmentPixelCounts(), "NRRD -> SEG -> NIfTI -> SEG keeps every voxel");
+            for (SegmentationReader r : new SegmentationReader[] {a, b}) {
+                assertEquals("Liver review", r.metadata().seriesDescription(), "Options... kept the series description");
+                assertEquals("Lab 7", r.metadata().manufacturer(), "Options... kept the manufacturer");
+            }
+        }
     }
 
     @Test void withoutJaiImageioJpeg2000StopsWithOneLineSayingWhatIsMissing() throws Exception {

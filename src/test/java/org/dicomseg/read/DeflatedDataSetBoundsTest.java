@@ -1,5 +1,6 @@
 package org.dicomseg.read;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +83,36 @@ class DeflatedDataSetBoundsTest {
             SegReadException t = assertThrows(SegReadException.class, () -> ReaderFuzzer.exercise(cut), "cut at " + at);
             assertTrue(t.getMessage().contains("truncated"), "cut at " + at + ": " + t.getMessage());
             assertFalse(t.getMessage().contains("missing"), "cut at " + at + ": " + t.getMessage());
+        }
+    }
+
+    /**
+     * The deflated data set is inflated once into a temporary Explicit VR Little Endian copy and read like a
+     * native file: per-frame groups parsed directly, frames identical to the native original, also when the
+     * header needs several inflation steps; the temporary copy goes when the reader closes.
+     */
+    @Test
+    void aDeflatedDataSetReadsLikeItsNativeOriginal() throws Exception {
+        Path nativeFile = Shared.corpus("dcmqi/segmentations/liver.dcm");
+        Path deflated = SyntheticSegs.reencode(nativeFile, tmp.resolve("liver-deflated.dcm"), SyntheticSegs.DEFLATED);
+        for (long firstStep : new long[] {InflatedDataSet.FIRST_STEP, 1024}) {
+            long before = SegmentationFile.firstInflationStep;
+            SegmentationFile.firstInflationStep = firstStep;
+            Path temp;
+            try (SegmentationFile f = SegmentationFile.open(deflated, true);
+                 SegmentationReader d = SegmentationReader.open(deflated);
+                 SegmentationReader n = SegmentationReader.open(nativeFile)) {
+                assertTrue(f.perFrameParsedDirectly(), "per-frame groups read from the inflated copy directly");
+                assertEquals(SyntheticSegs.DEFLATED, d.metadata().transferSyntaxUid(), "the file's own syntax is reported");
+                assertEquals(n.numberOfFrames(), d.numberOfFrames());
+                for (int i = 1; i <= n.numberOfFrames(); i++) assertArrayEquals(n.readFrame(i), d.readFrame(i), "frame " + i);
+                assertEquals(n.segmentPixelCounts(), d.segmentPixelCounts());
+                temp = f.tempFile();
+                assertTrue(Files.isRegularFile(temp));
+            } finally {
+                SegmentationFile.firstInflationStep = before;
+            }
+            assertFalse(Files.exists(temp), "the inflated copy is deleted on close");
         }
     }
 }
