@@ -145,9 +145,10 @@ final class SegHeaderBuilder {
         b.text(l, SegTags.CONTENT_CREATOR_NAME, "PN", o.contentCreatorName() == null ? new String[0] : new String[] {o.contentCreatorName()});
         b.text(l, SegTags.NUMBER_OF_FRAMES, "IS", Integer.toString(in.plan.frameCount()));
         if (o.predecessor() != null || !o.furtherSourceImages().isEmpty()) {
+            // the predecessor first (as before further sources existed), then the further source images
             SequenceAttribute sources = DataSetBuilder.seq(l, SegTags.SOURCE_IMAGE_SEQUENCE);
-            optional.furtherSourceItems(sources, o);
             if (o.predecessor() != null) predecessor(DataSetBuilder.item(sources), o.predecessor());
+            optional.furtherSourceItems(sources, o);
         }
 
         // Image Pixel + Segmentation Image

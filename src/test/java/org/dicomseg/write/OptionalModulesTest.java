@@ -130,10 +130,15 @@ class OptionalModulesTest {
                 .withModelName("QA-1").withSoftwareVersions("2.0\\2.0.1").withDeviceSerialNumber("77");
         Predecessor pre = Predecessor.of(study.studyInstanceUid(), "1.2.3.4.5", "1.2.3.4.5.6", "1.2.840.10008.5.1.4.1.1.66.4")
                 .withEquipment("highdicom", "highdicom", "0.28.1");
+        ct(study, "ce2", 10, dir.resolve("ce2"));
         SegWriter.write(seg, labels(), SegTestData.descriptions(3), src, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.BINARY).contributingEquipment(List.of(qa)).predecessor(pre).build());
+                .segmentationType(SegmentationType.BINARY).contributingEquipment(List.of(qa)).predecessor(pre)
+                .furtherSourceImages(FurtherSources.read(dir.resolve("ce2"))).build());
         Conformance.assertConformant(seg);
         AttributeList h = header(seg);
+        SequenceAttribute sis = (SequenceAttribute) h.get(TagFromName.SourceImageSequence);
+        assertEquals(11, sis.getNumberOfItems(), "the predecessor, then 10 further images");
+        assertEquals("1.2.3.4.5.6", Attribute.getSingleStringValueOrNull(sis.getItem(0).getAttributeList(), TagFromName.ReferencedSOPInstanceUID));
         SequenceAttribute ce = (SequenceAttribute) h.get(OptionalModules.CONTRIBUTING_EQUIPMENT_SEQUENCE);
         assertNotNull(ce);
         assertEquals(2, ce.getNumberOfItems());
