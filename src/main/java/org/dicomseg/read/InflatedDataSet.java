@@ -1,7 +1,6 @@
 package org.dicomseg.read;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,10 +56,16 @@ final class InflatedDataSet implements AutoCloseable {
             long skipped = 0;
             while (skipped < dataSetStart) {
                 long k = raw.skip(dataSetStart - skipped);
-                if (k <= 0) throw new EOFException("cannot skip to offset " + dataSetStart);
+                if (k <= 0) {
+                    throw new SegReadException(file, "the file is truncated: it ends before its data set, at offset " + skipped);
+                }
                 skipped += k;
             }
             return new InflatedDataSet(file, temp, raw, Files.newOutputStream(temp));
+        } catch (SegReadException e) {
+            closeQuietly(raw);
+            deleteQuietly(temp);
+            throw e;
         } catch (IOException e) {
             closeQuietly(raw);
             deleteQuietly(temp);
@@ -105,6 +110,8 @@ final class InflatedDataSet implements AutoCloseable {
         } catch (DataFormatException e) {
             throw new SegReadException(file, "the deflated data set is not a valid deflate stream after " + produced + " bytes ("
                     + e.getMessage() + ")", e);
+        } catch (SegReadException e) {
+            throw e;
         } catch (IOException e) {
             throw new SegReadException(file, "cannot read the file: " + e.getMessage(), e);
         }

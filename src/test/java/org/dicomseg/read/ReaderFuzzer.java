@@ -24,6 +24,7 @@ import org.dicomseg.model.SegmentationType;
 import org.dicomseg.reconstruct.ReconstructionOptions;
 import org.dicomseg.reconstruct.Reconstructor;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.testing.SyntheticSegs;
 import org.dicomseg.dicom.OutputTransferSyntax;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.testing.SegTestData;
@@ -226,6 +227,10 @@ public final class ReaderFuzzer {
                     SegTestData.descriptions(in.segments()), images, null, ob.build());
             seeds.add(new Seed("writer/" + out.getFileName(), Files.readAllBytes(out)));
         }
+        // a Deflated Explicit VR Little Endian data set (PS3.5 A.5): InflatedDataSet's paths
+        Path deflated = SyntheticSegs.reencode(Shared.corpus("highdicom/seg_image_ct_binary.dcm"),
+                work.resolve("seed-deflated-data-set.dcm"), SyntheticSegs.DEFLATED);
+        seeds.add(new Seed("deflated/" + deflated.getFileName(), Files.readAllBytes(deflated)));
         return seeds;
     }
 
