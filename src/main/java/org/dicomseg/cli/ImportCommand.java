@@ -94,7 +94,8 @@ final class ImportCommand {
         values.put(MacroKeys.DOWNSAMPLE, a.get("downsample", ""));
         values.put(MacroKeys.SOURCE_FOLDER, a.get("source", ""));
         ImportOptions o = ImportOptions.of(OptionValues.of(values, ImportCommand::flagOf));
-        try (SegInput in = SegInput.of(arg, ServerFlags.settings(a))) {
+        boolean someFramesOnly = !a.get("segments", "").isBlank() || a.has("region");
+        try (SegInput in = SegInput.of(arg, ServerFlags.settings(a), true, someFramesOnly)) {
             return write(in, o, output, target, out);
         }
     }
@@ -103,14 +104,16 @@ final class ImportCommand {
         Path seg = in.file();
         String[] what = new String[1];
         SegImporter.Result[] result = new SegImporter.Result[1];
+        String[] fetched = new String[1];
         // Written next to the target and renamed into place: an interrupted import leaves no partial file.
         AtomicOutput.write(target, true, tmp -> {
             // A RoiSet.zip goes to the temporary file first, like an image.
             ImportOptions run = output == ImportOptions.Output.ROI_SET_ZIP ? o.toBuilder().roiZip(tmp).build() : o;
             SegImporter.Result res;
-            try (SegmentationReader r = SegmentationReader.open(seg)) {
+            try (SegmentationReader r = in.open()) {
                 ImportedSegmentation v = ImportSources.read(r, run, seg, List.of(), null, 0, 0, Progress.NONE);
                 res = new SegImporter(run, Progress.NONE).run(v, seg, in.name());
+                if (r.isRemote()) fetched[0] = r.framesFetched() + " of the SEG's " + r.numberOfFrames() + " frames fetched from the server";
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
                 what[0] = res.rois().size() + " ROIs";
@@ -135,6 +138,7 @@ final class ImportCommand {
         });
         out.println("wrote " + target + ": " + what[0]);
         for (String note : result[0].notes()) out.println("note: " + note);
+        if (fetched[0] != null) out.println("note: " + fetched[0]);
         return 0;
     }
 

@@ -21,7 +21,7 @@ final class InfoCommand {
     static int run(List<String> argv, PrintStream out) throws java.io.IOException {
         CommandLine a = CommandLine.parse(argv, ServerFlags.VALUED, Set.of("json"));
         if (a.positional().size() != 1) throw new CliException("usage: " + USAGE);
-        try (SegInput in = SegInput.of(a.positional().get(0), ServerFlags.settings(a))) {
+        try (SegInput in = SegInput.of(a.positional().get(0), ServerFlags.settings(a), true, false)) {
             run(in, a.flag("json"), out);
         }
         return 0;
@@ -29,7 +29,7 @@ final class InfoCommand {
 
     private static void run(SegInput in, boolean json, PrintStream out) throws SegReadException {
         Path file = in.file();
-        try (SegmentationReader seg = SegmentationReader.open(file)) {
+        try (SegmentationReader seg = in.open()) {
             if (json) {
                 out.println(SegInfoJson.toText(SegInfoJson.of(seg)));
             } else {

@@ -70,6 +70,12 @@ public class ImportFromServerCommand implements PlugIn {
                 values.put(MacroKeys.SOURCE_FOLDER, sourceFolder.toString());
             }
             ImportOptions o = ImportOptions.of(OptionValues.of(values));
+            boolean someFramesOnly = !form.string(MacroKeys.SEGMENTS).isBlank() || !values.getOrDefault(MacroKeys.IMPORT_REGION, "").isBlank();
+            org.dicomseg.read.SegmentationReader frames = org.dicomseg.read.DicomWebSegmentation.framesOnDemand(client, seg, someFramesOnly);
+            if (frames != null) {
+                ImportSegCommand.importReader(frames, o, seg.instance());
+                return;
+            }
             IJ.showStatus(TITLE + ": retrieving " + seg.describe());
             org.dicomseg.ij.IjProgress progress = org.dicomseg.ij.IjProgress.start(TITLE + ": retrieving (Esc cancels)");
             Path file;

@@ -103,10 +103,23 @@ public class ImportSegCommand implements PlugIn {
 
     /** {@link #importFile(Path, ImportOptions)}, the image titled {@code title} (e.g. a SEG read from a server). */
     static boolean importFile(Path seg, ImportOptions o, String title) {
-        IjProgress progress = IjProgress.start("Reading " + seg.getFileName());
+        return importWith(() -> SegmentationReader.open(seg), seg, o, title, "Reading " + seg.getFileName());
+    }
+
+    /** {@link #importFile(Path, ImportOptions, String)} of an opened reader (a SEG read frame by frame from a server); closes it. */
+    static boolean importReader(SegmentationReader reader, ImportOptions o, String title) {
+        return importWith(() -> reader, null, o, title, "Reading " + title);
+    }
+
+    private interface Opener {
+        SegmentationReader open() throws java.io.IOException;
+    }
+
+    private static boolean importWith(Opener opener, Path seg, ImportOptions o, String title, String status) {
+        IjProgress progress = IjProgress.start(status);
         try {
             return CommandErrors.run(TITLE, () -> {
-                try (SegmentationReader r = SegmentationReader.open(seg)) {
+                try (SegmentationReader r = opener.open()) {
                     ImagePlus open = WindowManager.getCurrentImage();
                     SlidePlacement slide = SlidePlacement.of(open);
                     ImportedSegmentation v = ImportSources.read(r, o, seg, openImages(), slide, slide == null ? 0 : open.getWidth(),

@@ -24,7 +24,7 @@ import org.dicomseg.pixels.RleCodec;
  * <p>Not thread-safe: the buffers are reused between frames; {@link #copy()} gives another thread
  * its own store (positional channel reads are safe to share).</p>
  */
-final class FrameStore {
+class FrameStore {
     /** Layout of a decoded frame as returned by {@link #raw(int)}. */
     enum Kind {
         /** 1 bit per pixel, LSB first, starting at {@link Raw#bitOffset}. */
@@ -51,15 +51,15 @@ final class FrameStore {
     }
 
     private final ChannelReader in;
-    private final SegTransferSyntax syntax;
-    private final int rows;
-    private final int columns;
-    private final int bitsAllocated;
+    final SegTransferSyntax syntax;
+    final int rows;
+    final int columns;
+    final int bitsAllocated;
     private final long pixels;
     private final long pixelDataOffset;
     private final boolean swapWords;
     private final FragmentTable fragments;
-    private final Raw raw = new Raw();
+    final Raw raw = new Raw();
     private byte[] buffer = new byte[0];
     private byte[] encoded;  // reused fragment buffer (encapsulated)
     private byte[] decoded;  // reused RLE output buffer
@@ -95,6 +95,64 @@ final class FrameStore {
         this.inflater = syntax.encoding() == SegTransferSyntax.Encoding.DEFLATED_FRAME ? new Inflater(true) : null;
     }
 
+    /**
+     * A store whose frames come from elsewhere, each as its stored bytes ({@link RemoteFrameStore}):
+     * no channel, no offsets; {@link #decodeStored} decodes them.
+     */
+    FrameStore(SegTransferSyntax syntax, int rows, int columns, int bitsAllocated) {
+        this.in = null;
+        this.syntax = syntax;
+        this.rows = rows;
+        this.columns = columns;
+        this.bitsAllocated = bitsAllocated;
+        this.pixels = (long) rows * columns;
+        this.pixelDataOffset = -1;
+        this.swapWords = false;
+        this.fragments = null;
+        this.inflater = syntax.encoding() == SegTransferSyntax.Encoding.DEFLATED_FRAME ? new Inflater(true) : null;
+    }
+
+    /**
+     * Decodes one frame given as its own stored bytes {@code data[0 .. length)}: a native frame
+     * starting at bit 0 (as WADO-RS frame retrieval sends it, PS3.18 8.7.3.3.2), or the frame's
+     * encapsulated bytes (RLE, JPEG 2000, Deflated Image Frame Compression).
+     *
+     * @throws CorruptPixelDataException when the bytes cannot be decoded or a native frame is short
+     */
+    final Raw decodeStored(byte[] data, int length) throws IOException {
+        switch (syntax.encoding()) {
+            case RLE: {
+                int bps = bitsAllocated == 16 ? 2 : 1;
+                int expected = (int) nativeFrameBytes();
+                if (decoded == null || decoded.length < expected) decoded = new byte[expected];
+                raw.data = RleCodec.decode(data, length, bps, decoded, expected);
+                raw.bitOffset = 0;
+                raw.kind = nativeKind();
+                return raw;
+            }
+            case JPEG_2000:
+                raw.data = Jpeg2000Codec.decode(length == data.length ? data : java.util.Arrays.copyOf(data, length),
+                        rows, columns, bitsAllocated);
+                raw.bitOffset = 0;
+                raw.kind = bitsAllocated == 16 ? Kind.LE16 : Kind.BYTES;
+                return raw;
+            case DEFLATED_FRAME:
+                raw.data = inflate(length == data.length ? data : java.util.Arrays.copyOf(data, length), (int) nativeFrameBytes());
+                raw.bitOffset = 0;
+                raw.kind = nativeKind();
+                return raw;
+            default:
+                if (length < nativeFrameBytes()) {
+                    throw new CorruptPixelDataException("the frame has " + length + " bytes, a frame of " + rows + " x " + columns
+                            + " x " + bitsAllocated + " bits needs " + nativeFrameBytes());
+                }
+                raw.data = data;
+                raw.bitOffset = 0;
+                raw.kind = nativeKind();
+                return raw;
+        }
+    }
+
     /** A store over the same data with its own buffers, for decoding frames on another thread. */
     FrameStore copy() {
         return fragments == null
@@ -103,11 +161,11 @@ final class FrameStore {
     }
 
     /** Bytes one native frame takes when it starts at bit 0 (RLE and deflate output size). */
-    long nativeFrameBytes() {
+    final long nativeFrameBytes() {
         return bitsAllocated == 1 ? (pixels + 7) >>> 3 : pixels * (bitsAllocated / 8);
     }
 
-    private Kind nativeKind() {
+    final Kind nativeKind() {
         return bitsAllocated == 1 ? Kind.PACKED_BITS : bitsAllocated == 8 ? Kind.BYTES : Kind.LE16;
     }
 

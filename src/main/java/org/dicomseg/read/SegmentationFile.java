@@ -51,6 +51,7 @@ final class SegmentationFile implements Closeable {
     private final List<FrameInfo> frames;
     private final FrameStore store;
     private final boolean perFrameParsedDirectly;
+    private RemoteFrames remote;
 
     private SegmentationFile(Path file, FileChannel channel, Path tempFile, SegmentationMetadata metadata,
             LinkedHashMap<Integer, SegmentDescription> segments, List<FrameInfo> frames, FrameStore store,
@@ -98,6 +99,44 @@ final class SegmentationFile implements Closeable {
 
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
     boolean perFrameParsedDirectly() { return perFrameParsedDirectly; }
+
+    /** The frames fetched on demand of a remote SEG ({@link #remote}), or null for a file. */
+    RemoteFrames remoteFrames() { return remote; }
+
+    /**
+     * A Segmentation on a server: its header {@code list} (e.g. from WADO-RS metadata, PS3.18
+     * 10.4.1.1.2: everything but the Pixel Data) checked and indexed exactly as a file's, and its
+     * frames, stored in {@code transferSyntaxUid}, fetched on demand by {@code frames}
+     * ({@link RemoteFrames}). {@code name} names it in messages.
+     */
+    static SegmentationFile remote(Path name, AttributeList list, String transferSyntaxUid, org.dicomseg.dicom.FrameFetcher frames)
+            throws SegReadException {
+        try {
+            List<String> warnings = new ArrayList<>();
+            HeaderParser parser = new HeaderParser(name, list, warnings);
+            String sopClass = parser.checkSopClass();
+            SegTransferSyntax syntax = SegTransferSyntax.forUid(transferSyntaxUid);
+            if (syntax == null || syntax.deflatedDataSet() || syntax.bigEndian()) {
+                throw new SegReadException(name, "the server sends its frames in transfer syntax " + SegTransferSyntax.describe(transferSyntaxUid)
+                        + ", which is not supported; supported are " + supportedList());
+            }
+            SegmentationMetadata m = parser.metadata(sopClass, transferSyntaxUid, syntax);
+            LinkedHashMap<Integer, SegmentDescription> segments = new SegmentSequenceParser(name, list, warnings).segments(m.segmentationType);
+            if (m.paletteColorLut != null) colorsFromPalette(segments, m.paletteColorLut);
+            FrameIndexBuilder index = new FrameIndexBuilder(name, list, warnings);
+            index.checkPerFrameCount(m);
+            FrameStore probe = new FrameStore(syntax, m.rows, m.columns, m.bitsAllocated);
+            RemoteFrames remote = new RemoteFrames(frames, transferSyntaxUid, m.numberOfFrames, probe.nativeFrameBytes());
+            FrameStore store = new RemoteFrameStore(syntax, m.rows, m.columns, m.bitsAllocated, remote);
+            List<FrameInfo> frameIndex = index.frameIndex(m, segments);
+            m.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+            SegmentationFile opened = new SegmentationFile(name, null, null, m, segments, Collections.unmodifiableList(frameIndex), store, false);
+            opened.remote = remote;
+            return opened;
+        } catch (RuntimeException e) {
+            throw new SegReadException(name, "unreadable header: " + e, e);
+        }
+    }
 
     /**
      * Opens a Segmentation: reads and checks the header, indexes the frames; reads no pixel data.
@@ -426,7 +465,7 @@ final class SegmentationFile implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            channel.close();
+            if (channel != null) channel.close();
         } finally {
             deleteQuietly(tempFile);
         }

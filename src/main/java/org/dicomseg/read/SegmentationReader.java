@@ -87,6 +87,37 @@ public final class SegmentationReader implements Closeable {
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
     boolean perFrameParsedDirectly() { return seg.perFrameParsedDirectly(); }
 
+    /**
+     * Opens a Segmentation held by a server: {@code header} is its data set without Pixel Data
+     * (e.g. its WADO-RS metadata, PS3.18 10.4.1.1.2), checked and indexed as a file's header;
+     * its frames, stored in {@code transferSyntaxUid}, are fetched by {@code frames} only when
+     * read, in batches of the frames planned to be read ({@link #willRead}), so importing a few
+     * segments or a region of a large tiled SEG fetches those frames, not the SEG. {@code name}
+     * names it in messages (one path element, e.g. "SEG 1.2.3"; no file is behind it).
+     *
+     * @throws SegReadException when the header is not that of a Segmentation this reader can read
+     */
+    public static SegmentationReader openRemote(String name, com.pixelmed.dicom.AttributeList header, String transferSyntaxUid,
+            org.dicomseg.dicom.FrameFetcher frames) throws SegReadException {
+        return new SegmentationReader(SegmentationFile.remote(java.nio.file.Paths.get(name.replace('/', '_')), header,
+                transferSyntaxUid, frames));
+    }
+
+    /** True for a Segmentation opened with {@link #openRemote}: its frames are fetched when read. */
+    public boolean isRemote() { return seg.remoteFrames() != null; }
+
+    /**
+     * Says which frames (1-based) will be read next, in order: a remote Segmentation fetches them
+     * in batches in that order, and no others; a file ignores it. Reading other frames still works
+     * (they are fetched with the frames that follow them in the file).
+     */
+    public void willRead(int[] frameNumbers) {
+        if (seg.remoteFrames() != null) seg.remoteFrames().plan(frameNumbers);
+    }
+
+    /** Frames fetched from the server so far (0 for a file): what crossed the network. */
+    public long framesFetched() { return seg.remoteFrames() == null ? 0 : seg.remoteFrames().fetched(); }
+
     // ------------------------------------------------------------------ metadata
 
     /** The file this reader reads. */

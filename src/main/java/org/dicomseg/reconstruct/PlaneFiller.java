@@ -61,6 +61,9 @@ final class PlaneFiller {
     /** The number of frames that will be placed, for progress (default: all frames of the chosen segments). */
     void expect(int frames) { this.total = frames; }
 
+    /** The frames (1-based) about to be placed, in order: a remote SEG fetches them, and only them, in batches. */
+    void willRead(int[] frameNumbers) { reader.willRead(frameNumbers); }
+
     /** The channels, pixel type and lookup tables of the output. */
     OutputLayout layout() { return layout; }
 

@@ -128,6 +128,10 @@ public final class Reconstructor {
         int[] plane = new int[n];
         for (int i = 0; i < n; i++) plane[i] = filler.includes(frames.get(i)) ? planeOf[i] : -1;
         if (!filler.placeByPlane()) {
+            int[] plan = new int[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) if (plane[i] >= 0) plan[k++] = frames.get(i).frameNumber();
+            filler.willRead(java.util.Arrays.copyOf(plan, k));
             for (int i = 0; i < n; i++) if (plane[i] >= 0) filler.place(frames.get(i), plane[i], 0, 0);
             return;
         }
@@ -145,6 +149,9 @@ public final class Reconstructor {
         for (int z = 0; z < planes; z++) start[z + 1] += start[z];
         int[] order = new int[placed];
         for (int i = 0; i < n; i++) if (plane[i] >= 0) order[start[plane[i]]++] = i;
+        int[] plan = new int[order.length];
+        for (int k = 0; k < order.length; k++) plan[k] = frames.get(order[k]).frameNumber();
+        filler.willRead(plan);
         for (int i : order) filler.place(frames.get(i), plane[i], 0, 0, seq[i]);
     }
 
@@ -384,6 +391,9 @@ public final class Reconstructor {
             tiles.add(f);
         }
         filler.expect(tiles.size());
+        int[] plan = new int[tiles.size()];
+        for (int k = 0; k < plan.length; k++) plan[k] = tiles.get(k).frameNumber();
+        filler.willRead(plan);
         if (out != null) filler.planes().preset(out);
         if (!TileMosaic.place(r, filler.layout(), filler.planes(), o, tiles, x, y, width, height, out != null)) {
             if (out != null) OutputPlanes.clear(out, o.threads());

@@ -58,14 +58,23 @@ public final class DicomWebClient {
     private final Duration timeout;
     private final HttpClient http;
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     private DicomWebClient(String base, Credentials credentials, Duration timeout) {
         this.base = base;
         this.credentials = credentials == null ? Credentials.NONE : credentials;
         this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = SHARED.computeIfAbsent(this.timeout, t -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(t).followRedirects(HttpClient.Redirect.NORMAL).build());
     }
+
+    /**
+     * One JDK HTTP client per connect timeout, shared by every {@link DicomWebClient}: its pool keeps
+     * connections alive (HTTP/1.1 persistent connections, RFC 9112 9.3) from one command to the next
+     * in a long-running Fiji, so a second export against a server reuses the open connection
+     * (no TCP or TLS handshake) and no selector thread is started per command.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Duration, HttpClient> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A client of the service whose base is that of {@code url} (any study/series/instance part is ignored). */
     public static DicomWebClient connect(DicomWebUrl url, Credentials credentials, Duration timeout) {
@@ -120,7 +129,7 @@ public final class DicomWebClient {
      */
     public List<JsonObject> metadata(DicomWebUrl url) throws DicomWebException {
         if (url.study() == null) throw new IllegalArgumentException("metadata needs a study, series or instance URL: " + url);
-        return jsonArray(url.resource() + "/metadata", url, "metadata");
+        return jsonArray(url.resource() + "/metadata", url, "metadata of");
     }
 
     /**
@@ -286,9 +295,9 @@ public final class DicomWebClient {
     // ---------------------------------------------------------------- plumbing
 
     private List<JsonObject> jsonArray(String resource, DicomWebUrl about, String what) throws DicomWebException {
-        HttpResponse<InputStream> r = send(get(resource).header("Accept", DICOM_JSON + ", application/json").build(),
-                HttpResponse.BodyHandlers.ofInputStream(), about, what);
-        try (InputStream in = r.body()) {
+        HttpResponse<InputStream> r = send(get(resource).header("Accept", DICOM_JSON + ", application/json")
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream(), about, what);
+        try (InputStream in = decoded(r)) {
             if (r.statusCode() == 204) return Collections.emptyList();
             String type = r.headers().firstValue("Content-Type").orElse("");
             if (!type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
@@ -364,7 +373,8 @@ public final class DicomWebClient {
                 return fail("the server refused " + (credentials.present() ? "the credentials (" + credentials.describe() + ")" : "to answer without credentials")
                         + " (HTTP 401); give --user with DICOMSEG_PASSWORD, or --token / DICOMSEG_TOKEN", status, null);
             case 403:
-                return fail("access to " + name + " is forbidden for " + credentials.describe() + " (HTTP 403)", status, null);
+                return fail("forbidden (HTTP 403): " + what + " " + name + " is not allowed for " + credentials.describe()
+                        + (credentials.present() ? " (the credentials were accepted; the account lacks the right)" : " (give --user or --token)"), status, null);
             case 404:
                 if (about == null || about.study() == null) {
                     return fail("is not a DICOMweb server, or not at this base URL: " + what + " gave HTTP 404 (check the prefix, e.g. /dicom-web)", status, null);
@@ -392,9 +402,7 @@ public final class DicomWebClient {
         if (e instanceof HttpTimeoutException) {
             return fail("no answer within " + timeout.toSeconds() + " s (timeout; raise it with --timeout)", 0, e);
         }
-        if (has(e, SSLException.class)) {
-            return fail("TLS failure: " + message(find(e, SSLException.class)) + " (is the certificate trusted by the system trust store?)", 0, e);
-        }
+        if (has(e, SSLException.class)) return fail("TLS failure: " + tlsCause(e), 0, e);
         if (has(e, UnknownHostException.class) || has(e, UnresolvedAddressException.class)) {
             return fail("unknown host " + URI.create(base).getHost(), 0, e);
         }
@@ -406,6 +414,31 @@ public final class DicomWebClient {
         if (e.getClass().getName().startsWith("org.dicomseg")) return fail(m, 0, e);
         return fail("connection failed while reading " + (about == null ? "the answer" : about.describe()) + ": "
                 + (m.isEmpty() ? e.getClass().getSimpleName() : m), 0, e);
+    }
+
+    /**
+     * Why a TLS handshake failed, in words a user can act on: a certificate the JDK's trust store
+     * does not trust (self-signed, a private CA), one issued for another host name, or a port that
+     * does not speak TLS at all (an https URL to a plain-HTTP port).
+     */
+    private String tlsCause(IOException e) {
+        String host = URI.create(base).getHost();
+        if (has(e, java.security.cert.CertPathBuilderException.class) || has(e, java.security.cert.CertPathValidatorException.class)) {
+            return "the certificate of " + host + " is not trusted (self-signed or from a CA not in the JDK trust store: add the CA to "
+                    + "the system's CA certificates, or run Java with -Djavax.net.ssl.trustStore=FILE)";
+        }
+        if (has(e, java.security.cert.CertificateException.class)) {
+            String m = message(find(e, java.security.cert.CertificateException.class));
+            if (m.contains("subject alternative") || m.contains("No name matching")) {
+                return "the certificate does not name the host " + host + " (" + m + ")";
+            }
+            return "the certificate of " + host + " was refused (" + m + ")";
+        }
+        String m = message(find(e, SSLException.class));
+        if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
+            return "the port does not speak TLS (" + m + "): is the URL http://, not https://?";
+        }
+        return m + " (is the server's certificate trusted by the JDK trust store?)";
     }
 
     private static boolean has(Throwable t, Class<?> c) { return find(t, c) != null; }
@@ -435,8 +468,53 @@ public final class DicomWebClient {
             throw fail("is not a DICOMweb server: retrieving " + about.describe() + " answered "
                     + (type.isEmpty() ? "no Content-Type" : type) + ", not multipart/related", r.statusCode(), null);
         }
-        return new MultipartReader(r.body(), boundary);
+        return new MultipartReader(new Counting(r.body()), boundary);
     }
+
+    /**
+     * The body of {@code r}, counted as it comes off the network ({@link #bytesReceived()}) and
+     * inflated when the server compressed it (Content-Encoding gzip, RFC 9110 8.4.1): JSON answers
+     * are asked for with Accept-Encoding gzip — a 300-slice series' metadata is 1.3 MB of DICOM
+     * JSON, 24 KB gzipped (Orthanc) — so a slow link carries a fiftieth of it.
+     */
+    private InputStream decoded(HttpResponse<InputStream> r) throws IOException {
+        InputStream wire = new Counting(r.body());
+        String enc = r.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
+        if (enc.isEmpty() || enc.equals("identity")) return wire;
+        if (enc.equals("gzip") || enc.equals("x-gzip")) return new java.util.zip.GZIPInputStream(wire, 1 << 16);
+        wire.close();
+        throw fail("answered in an encoding not asked for (Content-Encoding " + enc + ")", r.statusCode(), null);
+    }
+
+    /** Counts the bytes read into {@link #received}. */
+    private final class Counting extends java.io.FilterInputStream {
+        Counting(InputStream in) { super(in); }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) received.incrementAndGet();
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) received.addAndGet(n);
+            return n;
+        }
+
+        @Override public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            if (k > 0) received.addAndGet(k);
+            return k;
+        }
+    }
+
+    /**
+     * The bytes of answer bodies (JSON and multipart) read off the network so far, as they came
+     * (compressed when the server compressed them): what crossed the network, e.g. to check that
+     * a metadata answer came compressed or that a few frames of a SEG were fetched, not the SEG.
+     */
+    public long bytesReceived() { return received.get(); }
 
     private static void copy(InputStream in, OutputStream out, Progress progress) throws IOException {
         byte[] b = new byte[1 << 16];

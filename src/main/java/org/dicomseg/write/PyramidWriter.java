@@ -50,12 +50,32 @@ public final class PyramidWriter {
         if (levels.isEmpty() || outputs.size() != levels.size()) {
             throw new IllegalArgumentException("Give one output file per level: " + outputs.size() + " outputs, " + levels.size() + " levels");
         }
-        SegWriteOptions o = options == null ? SegWriteOptions.defaults() : options;
         List<SourceImages> sources = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Path level : levels) {
-            SourceImages src = SourceImages.read(level);
-            if (src.totalPixelMatrix() == null) throw new SegWriteException(level + " is not a slide level (VL Whole Slide Microscopy image)");
-            sources.add(src);
+            sources.add(SourceImages.read(level));
+            names.add(level.toString());
+        }
+        return write(outputs, mask, segments, sources, names, options);
+    }
+
+    /**
+     * {@link #write(List, SegmentationMask, List, List, SegWriteOptions)} on levels given by their
+     * headers (e.g. the WADO-RS metadata of a slide's levels on a server: the SEG levels reference
+     * the remote instances), {@code names} naming them in the result and in messages.
+     */
+    public static PyramidResult write(List<Path> outputs, SegmentationMask mask, List<SegmentDescription> segments,
+                                      List<SourceImages> sources, List<String> names, SegWriteOptions options)
+            throws InputException, OutputException {
+        if (sources.isEmpty() || outputs.size() != sources.size() || names.size() != sources.size()) {
+            throw new IllegalArgumentException("Give one output file and one name per level: " + outputs.size() + " outputs, "
+                    + names.size() + " names, " + sources.size() + " levels");
+        }
+        SegWriteOptions o = options == null ? SegWriteOptions.defaults() : options;
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).totalPixelMatrix() == null) {
+                throw new SegWriteException(names.get(i) + " is not a slide level (VL Whole Slide Microscopy image)");
+            }
         }
         TotalPixelMatrix base = sources.get(0).totalPixelMatrix();
         String series = o.seriesInstanceUid() != null ? o.seriesInstanceUid() : Uids.create();
@@ -63,18 +83,18 @@ public final class PyramidWriter {
         TiledGeometry g = o.tiledGeometry();
         List<SegWriteResult> out = new ArrayList<>();
         List<String> notWritten = new ArrayList<>();
-        for (int i = 0; i < levels.size(); i++) {
+        for (int i = 0; i < sources.size(); i++) {
             TotalPixelMatrix m = sources.get(i).totalPixelMatrix();
             double ratio = m.columnSpacing() / base.columnSpacing();
             int f = (int) Math.round(ratio);
             if (f < 1 || Math.abs(ratio - f) > 0.01 * f || Math.abs(m.rowSpacing() / base.rowSpacing() - f) > 0.01 * f) {
-                notWritten.add(levels.get(i) + ": its pixel spacing " + m.rowSpacing() + "\\" + m.columnSpacing()
+                notWritten.add(names.get(i) + ": its pixel spacing " + m.rowSpacing() + "\\" + m.columnSpacing()
                         + " mm is not an integer multiple of the mask level's " + base.rowSpacing() + "\\" + base.columnSpacing() + " mm");
                 continue;
             }
             long col = g.columnOffset() / f, row = g.rowOffset() / f;
             if (row >= m.rows() || col >= m.columns()) {
-                notWritten.add(levels.get(i) + ": the region (from row " + g.rowOffset() + ", column "
+                notWritten.add(names.get(i) + ": the region (from row " + g.rowOffset() + ", column "
                         + g.columnOffset() + " of the first level) has no pixel on this level of " + m.columns() + " x " + m.rows()
                         + " (downsampled by " + f + ")");
                 continue;

@@ -136,6 +136,13 @@ class DicomWebCliTest {
         assertEquals(0, run("import", segUrl, "--out", fromServer.toString(), "--as", "labels"), stderr());
         assertEquals(0, runBare("import", remoteSeg.toString(), "--out", fromFile.toString(), "--as", "labels"), stderr());
         assertSamePixels(fromFile, fromServer);
+        // one segment: read frame by frame from the server (metadata, then that segment's frames), the same pixels
+        Path oneFromServer = tmp.resolve("one-from-server.tif");
+        Path oneFromFile = tmp.resolve("one-from-file.tif");
+        assertEquals(0, run("import", segUrl, "--out", oneFromServer.toString(), "--as", "labels", "--segments", "2"), stderr());
+        assertTrue(stdout().matches("(?s).*note: \\d+ of the SEG's \\d+ frames fetched from the server.*"), stdout());
+        assertEquals(0, runBare("import", remoteSeg.toString(), "--out", oneFromFile.toString(), "--as", "labels", "--segments", "2"), stderr());
+        assertSamePixels(oneFromFile, oneFromServer);
         assertEquals(0, run("info", segUrl, "--json"), stderr());
         assertEquals(3, JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("segments").size());
         assertNoTempLeft();
@@ -196,7 +203,7 @@ class DicomWebCliTest {
 
         // TLS to a port that speaks plain HTTP; a server that accepts but never answers, with --timeout 1
         assertEquals(1, run("search", "https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web"));
-        assertOneLine("DICOMweb server https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web: TLS failure", "trust store");
+        assertOneLine("DICOMweb server https://127.0.0.1:" + orthanc.httpPort() + "/dicom-web: TLS failure: the port does not speak TLS", "is the URL http://");
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
             String silentUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/dicom-web";
             assertEquals(1, runBare("search", silentUrl, "--timeout", "1"));

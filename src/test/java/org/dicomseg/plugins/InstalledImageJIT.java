@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonObject;
+
+import org.dicomseg.testing.OrthancServer;
+import org.dicomseg.web.Credentials;
+import org.dicomseg.web.DicomJson;
+import org.dicomseg.web.DicomWebClient;
+import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.source.slide.SlideLevel;
 import org.dicomseg.source.slide.SlideRaster;
@@ -189,6 +196,63 @@ class InstalledImageJIT {
         String gone = install(ij, "--uninstall");
         assertTrue(gone.contains("removed plugins/DICOM_SEG-" + version + ".jar"), gone);
         assertEquals(before, tree(ij), "--uninstall leaves the folder as it was");
+    }
+
+    /**
+     * The server commands in the installed plugin (only ImageJ's jar on the class path), against a
+     * real Orthanc: Servers... adds it (the password from DICOMSEG_PASSWORD), Export Label Image as
+     * SEG... reads the CT series' metadata from it and stores the SEG there, DICOM SEG from Server...
+     * searches the patient's SEGs and opens the one stored, as the label image that was exported.
+     */
+    @Test void serverRoundTripInTheInstalledPlugin() throws Exception {
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            orthanc.uploadFolder(REPO.resolve("sample-images/ct"));
+            Path imagej = Files.createDirectories(work.resolve("ImageJ-server"));
+            Files.copy(imageJJar(), imagej.resolve("ij.jar"));
+            Files.createDirectories(imagej.resolve("plugins"));
+            install(imagej, "--from", release.toString());
+            Path home = Files.createDirectories(work.resolve("home-server"));
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject ct = c.search(null, "series", Map.of("Modality", "CT")).get(0);
+            String ctUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(ct, "0020000D") + "/series/" + DicomJson.string(ct, "0020000E");
+            Path written = work.resolve("server-written.dcm");
+            Path macro = work.resolve("server.ijm");
+            Files.writeString(macro, String.join("\n",
+                    "setBatchMode(true);",
+                    "run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb() + "] auth=password user=" + orthanc.user() + "\");",
+                    "open(\"" + REPO.resolve("sample-images/labels.tif") + "\");",
+                    "run(\"Export Label Image as SEG...\", \"source=[" + ctUrl + "] out=[" + written + "] segmentation=BINARY store=orthanc\");",
+                    "close(\"*\");",
+                    "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image]\");",
+                    "print(\"OPENED \" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices + \" bits \" + bitDepth());",
+                    "s = 0; for (i = 1; i <= nSlices; i++) { setSlice(i); getStatistics(area, mean); s += mean; } print(\"OPENED_SUM \" + d2s(s, 6));",
+                    "print(\"SERVER_DONE\");", ""));
+            String log = run(List.of("xvfb-run", "-a", Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-Duser.home=" + home, "-cp", imagej.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", imagej.toString(), "-batch",
+                    macro.toString()), Map.of(Credentials.ENV_PASSWORD, orthanc.password()), 240);
+            assertTrue(log.contains("SERVER_DONE"), "the macro did not finish:\n" + log);
+            assertFalse(log.contains(orthanc.password()), "the password never appears in ImageJ's output");
+            for (String l : log.split("\r?\n")) assertFalse(l.contains("ERROR") || l.contains("Exception"), log);
+            Conformance.assertConformant(written);
+            assertEquals(6, orthanc.instanceCount(), "5 CT + the SEG stored by the export");
+            assertTrue(log.contains("OPENED 64x64x5 bits 8"), log);
+            // the same SEG imported in process from the file the export kept
+            Path local = work.resolve("server-written.tif");
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            assertEquals(0, org.dicomseg.cli.Main.run(List.of("import", written.toString(), "--out", local.toString(), "--as", "labels"),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+            ij.ImagePlus expected = ij.IJ.openImage(local.toString());
+            double sum = 0;
+            for (int i = 1; i <= expected.getStackSize(); i++) {
+                expected.setSlice(i);
+                sum += expected.getStatistics().mean;
+            }
+            assertTrue(sum > 0, "the label image is not empty");
+            assertEquals(sum, Double.parseDouble(log.replaceAll("(?s).*OPENED_SUM ([0-9.]+).*", "$1")), 1e-5,
+                    "the SEG opened from the server = the SEG written, plane by plane (sum of the planes' means)");
+        }
     }
 
     /**

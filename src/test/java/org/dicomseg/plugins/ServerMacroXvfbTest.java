@@ -61,6 +61,7 @@ class ServerMacroXvfbTest {
             Path remoteSlideSeg = dir.resolve("remote-slide-seg.dcm");
             Path localSlideSeg = dir.resolve("local-slide-seg.dcm");
             Path opened = dir.resolve("opened-from-server.tif");
+            Path openedSegment = dir.resolve("segment-2-from-server.tif");
             String labels = Paths.get("sample-images/labels.tif").toAbsolutePath().toString();
             String macro = String.join("\n",
                     "run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb() + "] auth=password user=" + orthanc.user() + "\");",
@@ -70,6 +71,10 @@ class ServerMacroXvfbTest {
                     "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image]\");",
                     "print(\"OPENED \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + nSlices);",
                     "saveAs(\"Tiff\", \"" + opened + "\");",
+                    "close(\"*\");",
+                    // one segment: read frame by frame from the server (its metadata, then that segment's frames)
+                    "run(\"DICOM SEG from Server...\", \"server=orthanc patient=PHANTOM-1 output=[label image] segments=2\");",
+                    "saveAs(\"Tiff\", \"" + openedSegment + "\");",
                     "run(\"Open DICOM Slide...\", \"slide=[" + slideUrl + "] level=1 x=300 y=200 width=400 height=300\");",
                     "print(\"SLIDE \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth());",
                     // ROIs drawn on the server slide's region export onto the remote level and are stored there;
@@ -106,6 +111,69 @@ class ServerMacroXvfbTest {
                 for (byte x : pa) if (x != 0) nonZero++;
             }
             assertTrue(nonZero > 0);
+
+            Path localSegment = dir.resolve("segment-2-from-file.tif");
+            assertEquals(0, Main.run(List.of("import", written.toString(), "--out", localSegment.toString(), "--as", "labels", "--segments", "2"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                    err.toString(StandardCharsets.UTF_8));
+            ImagePlus sa = IJ.openImage(localSegment.toString());
+            ImagePlus sb = IJ.openImage(openedSegment.toString());
+            assertEquals(sa.getStackSize(), sb.getStackSize());
+            long segmentPixels = 0;
+            for (int i = 1; i <= sa.getStackSize(); i++) {
+                byte[] pa = (byte[]) sa.getStack().getPixels(i);
+                assertArrayEquals(pa, (byte[]) sb.getStack().getPixels(i), "segment 2, plane " + i);
+                for (byte x : pa) if (x != 0) segmentPixels++;
+            }
+            assertTrue(segmentPixels > 0 && segmentPixels < nonZero, "segment 2 alone: " + segmentPixels + " of " + nonZero);
+        }
+    }
+
+    /**
+     * A two-level slide series on the server: ROIs drawn on a region of the coarse level export at
+     * full resolution ({@code target=finest}) and, from the fine level, as a pyramid; each SEG is
+     * the one the same macro writes from the local files, but for UIDs and clock, and lands on the
+     * remote instances (their metadata is the source; no tile is fetched for the export).
+     */
+    @Test
+    void finestAndPyramidFromAServerSlide(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")), "xvfb-run is not installed");
+        Path slides = Files.createDirectories(dir.resolve("slide"));
+        List<Path> levels = org.dicomseg.testing.TiledSegs.pyramid(slides);
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            for (Path l : levels) orthanc.upload(l);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject sm = c.search(null, "series", Map.of("Modality", "SM")).get(0);
+            String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
+            StringBuilder macro = new StringBuilder("run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb()
+                    + "] auth=password user=" + orthanc.user() + "\");\n");
+            for (String where : List.of("remote", "local")) {
+                String slide = where.equals("remote") ? slideUrl : levels.get(0).toString();
+                macro.append("run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=2 x=50 y=40 width=300 height=200\");\n")
+                        .append("makeOval(40, 30, 120, 90); roiManager(\"add\");\n")
+                        .append("run(\"Export ROIs as SEG...\", \"out=[" + dir.resolve(where + "-finest.dcm") + "] target=finest\");\n")
+                        .append("close(\"*\"); roiManager(\"reset\");\n")
+                        .append("run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=1 x=100 y=100 width=400 height=300\");\n")
+                        .append("makeOval(60, 50, 200, 150); roiManager(\"add\");\n")
+                        .append("run(\"Export ROIs as SEG...\", \"out=[" + dir.resolve(where + "-pyramid.dcm") + "] pyramid\");\n")
+                        .append("close(\"*\"); roiManager(\"reset\");\n");
+            }
+            List<String> lines = runMacro(dir, macro.toString(), Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
+            for (String name : List.of("finest.dcm", "pyramid.dcm", "pyramid-level-2.dcm")) {
+                Path remote = dir.resolve("remote-" + name);
+                Path local = dir.resolve("local-" + name);
+                assertTrue(Files.exists(remote) && Files.exists(local), name + "\n" + String.join("\n", lines));
+                Conformance.assertConformant(remote, local);
+                org.dicomseg.testing.CanonicalDicom r = new org.dicomseg.testing.CanonicalDicom(levels, false);
+                r.file(0, Files.readAllBytes(remote));
+                org.dicomseg.testing.CanonicalDicom l = new org.dicomseg.testing.CanonicalDicom(levels, false);
+                l.file(0, Files.readAllBytes(local));
+                assertEquals(l.hash(), r.hash(), name + ": the SEG on the server slide = the SEG on the local files");
+            }
+            try (org.dicomseg.read.SegmentationReader finest = org.dicomseg.read.SegmentationReader.open(dir.resolve("remote-finest.dcm"))) {
+                assertEquals(org.dicomseg.testing.TiledSegs.W, finest.metadata().totalPixelMatrixColumns(), "written on the finest level");
+            }
         }
     }
 

@@ -61,17 +61,31 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Starts a fresh server, or skips the caller (visibly) when Orthanc is not installed. */
     public static OrthancServer startOrSkip() throws IOException, InterruptedException {
+        return startOrSkip(c -> { });
+    }
+
+    /**
+     * {@link #startOrSkip()} with the configuration changed by {@code configure} before the start
+     * (Orthanc's own options, e.g. {@code DicomWeb.SeriesMetadata}, {@code LuaScripts}, more
+     * {@code RegisteredUsers}).
+     */
+    public static OrthancServer startOrSkip(java.util.function.Consumer<JsonObject> configure) throws IOException, InterruptedException {
         if (!installed()) {
             String why = "Orthanc is not installed (" + EXECUTABLE + ", " + DICOMWEB_PLUGIN
                     + "): DICOMweb/DIMSE tests skipped; apt-get install orthanc orthanc-dicomweb";
             System.err.println("SKIPPED: " + why);
             Assumptions.assumeTrue(false, why);
         }
-        return start();
+        return start(configure);
     }
 
     /** Starts a fresh server on free ports; fails when it does not answer within 30 s. */
     public static OrthancServer start() throws IOException, InterruptedException {
+        return start(c -> { });
+    }
+
+    /** {@link #start()} with the configuration changed by {@code configure} (see {@link #startOrSkip(java.util.function.Consumer)}). */
+    public static OrthancServer start(java.util.function.Consumer<JsonObject> configure) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("dicomseg-orthanc");
         Files.createDirectories(dir.resolve("storage"));
         int httpPort = freePort();
@@ -101,6 +115,7 @@ public final class OrthancServer implements AutoCloseable {
         cfg.addProperty("DicomAlwaysAllowStore", true);
         cfg.addProperty("StorageCompression", false);
         cfg.addProperty("StableAge", 1);
+        configure.accept(cfg);
         Path config = dir.resolve("orthanc.json");
         Files.writeString(config, cfg.toString());
         Process p = new ProcessBuilder(EXECUTABLE.toString(), config.toString())

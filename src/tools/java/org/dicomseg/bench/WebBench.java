@@ -25,7 +25,8 @@ import org.dicomseg.write.SegWriteOptions;
  * either as the local folder or as the series' DICOMweb URL on a local Orthanc (only the series'
  * WADO-RS metadata is read). In one JVM, alternating local and remote runs after a warm-up until
  * the JIT compiler is quiet; prints the median and minimum of each and the ratio remote / local.
- * The label image is opened once, before timing (both exports need it alike).
+ * The label image is opened once, before timing (both exports need it alike). A third timing, the
+ * series' metadata request alone, shows how much of the remote export is the server's answer.
  *
  * <pre>WebBench --labels w1-labels.tif --local DIR --remote URL --out DIR [--runs 7] [--jit-quiet 5]</pre>
  * Credentials from DICOMSEG_USER / DICOMSEG_PASSWORD. Run by {@code scripts/bench --web}.
@@ -48,18 +49,23 @@ public final class WebBench {
         Warmup.Body localRun = () -> export(labels, SourceLocator.fromPath(local, labels.getWidth(), labels.getHeight(), planes), out.resolve("local.dcm"));
         Warmup.Body remoteRun = () -> export(labels, SourceLocator.fromPath(remote, labels.getWidth(), labels.getHeight(), planes, server),
                 out.resolve("remote.dcm"));
+        org.dicomseg.web.DicomWebUrl url = org.dicomseg.web.DicomWebUrl.parse(remote);
+        Warmup.Body metadataRun = () -> server.client(url).metadata(url);
         int warm = Warmup.untilJitQuiet(() -> {
             localRun.run();
             remoteRun.run();
         }, 3, quiet, 60);
         double[] tl = new double[runs];
         double[] tr = new double[runs];
+        double[] tm = new double[runs];
         for (int i = 0; i < runs; i++) {
             tl[i] = time(localRun);
             tr[i] = time(remoteRun);
+            tm[i] = time(metadataRun);
         }
         Arrays.sort(tl);
         Arrays.sort(tr);
+        Arrays.sort(tm);
         double ml = tl[runs / 2];
         double mr = tr[runs / 2];
         System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, %s %s; %d x %d x %d label image, %d source slices%n",
@@ -69,6 +75,8 @@ public final class WebBench {
         System.out.println("|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| local folder (%s) | %.3f | %.3f | %d | %d |%n", local, ml, tl[0], runs, warm);
         System.out.printf(Locale.ROOT, "| DICOMweb series (WADO-RS metadata) | %.3f | %.3f | %d | %d |%n", mr, tr[0], runs, warm);
+        System.out.printf(Locale.ROOT, "| of which: the metadata request alone (server, transfer, JSON parse) | %.3f | %.3f | %d | |%n",
+                tm[runs / 2], tm[0], runs);
         System.out.printf(Locale.ROOT, "remote / local (median): %.2f%n", mr / ml);
     }
 

@@ -65,10 +65,7 @@ public final class SlideExport {
      */
     public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws IOException {
-        if (slide.file() == null) {
-            throw new InputException("A pyramid export needs the slide's files; the image was opened from a server (" + slide.url()
-                    + "): untick pyramid to write on its own level");
-        }
+        if (slide.file() == null) return writeRemotePyramid(plan, slide, options, out);
         SlideSeries series = SlideSeries.scan(slide.file());
         List<Path> levels = new ArrayList<>();
         List<Path> outs = new ArrayList<>();
@@ -84,6 +81,36 @@ public final class SlideExport {
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
         return PyramidWriter.write(outs, plan.mask(), plan.segments(), levels, options.toBuilder().tiledGeometry(g).build());
+    }
+
+    /**
+     * {@link #writePyramid} for an image on a level held by a DICOMweb server: the levels are the
+     * server series' (their WADO-RS metadata; no tile is fetched), the SEG levels reference the
+     * remote instances; files as for local levels.
+     */
+    private static PyramidResult writeRemotePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
+            throws IOException {
+        SlideSeries series = org.dicomseg.ij.slide.RemoteLevels.seriesOf(slide.url());
+        SlideLevel own = null;
+        for (SlideLevel l : series.levels()) if (slide.url().equals(l.header().location())) own = l;
+        if (own == null) throw new InputException("The slide level " + slide.url() + " is not among its series' levels on the server");
+        List<SourceImages> levels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        levels.add(SourceImages.of(List.of(own.header())));
+        names.add(slide.url());
+        outs.add(out);
+        String name = out.getFileName().toString().replaceFirst("(?i)\\.dcm$", "");
+        for (int i = 0; i < series.levels().size(); i++) {
+            SlideLevel l = series.level(i);
+            if (!l.isPyramidLevel() || l == own) continue;
+            if (l.matrix().columnSpacing() <= slide.columnSpacing() * 1.01) continue;
+            levels.add(SourceImages.of(List.of(l.header())));
+            names.add(l.header().location());
+            outs.add(out.resolveSibling(name + "-level-" + (i + 1) + ".dcm"));
+        }
+        TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
+        return PyramidWriter.write(outs, plan.mask(), plan.segments(), levels, names, options.toBuilder().tiledGeometry(g).build());
     }
 
     /** The header of a level on a DICOMweb server (its WADO-RS metadata), with the credentials of the Servers... entry it belongs to. */

@@ -43,13 +43,9 @@ public final class SlideTarget {
      * @param height the image's height
      */
     public static SlideTarget finest(SlidePlacement slide, int width, int height) throws IOException {
-        if (slide.file() == null) {
-            throw new IllegalArgumentException("target=finest needs the slide's files; the image was opened from a server ("
-                    + slide.url() + "): export on the image's own level");
-        }
-        SlideSeries series = SlideSeries.scan(slide.file());
+        SlideSeries series = slide.file() != null ? SlideSeries.scan(slide.file()) : RemoteLevels.seriesOf(slide.url());
         SlideLevel fine = series.level(0);
-        if (!fine.isPyramidLevel()) throw new IllegalArgumentException("The slide series of " + slide.file() + " has no pyramid level");
+        if (!fine.isPyramidLevel()) throw new IllegalArgumentException("The slide series of " + slide.location() + " has no pyramid level");
         double sx = slide.columnSpacing() / fine.matrix().columnSpacing();
         double sy = slide.rowSpacing() / fine.matrix().rowSpacing();
         if (!(sx > 0) || !(sy > 0)) throw new IllegalArgumentException("The slide levels have no pixel spacing to scale by");
@@ -60,8 +56,12 @@ public final class SlideTarget {
             throw new IllegalArgumentException("The image's region is " + w + "x" + h + " pixels on the finest level; it must be"
                     + " at least 1x1 and at most 2^31 pixels");
         }
-        SlidePlacement p = new SlidePlacement(fine.file().toAbsolutePath(), 1, x, y, fine.matrix().rowSpacing(),
-                fine.matrix().columnSpacing(), fine.frameOfReferenceUid(), fine.sopInstanceUid());
+        SlidePlacement p = fine.file() != null
+                ? new SlidePlacement(fine.file().toAbsolutePath(), 1, x, y, fine.matrix().rowSpacing(),
+                        fine.matrix().columnSpacing(), fine.frameOfReferenceUid(), fine.sopInstanceUid())
+                // a level on the server: the export lands on the remote instance (its metadata is the source)
+                : SlidePlacement.remote(fine.header().location(), 1, x, y, fine.matrix().rowSpacing(),
+                        fine.matrix().columnSpacing(), fine.frameOfReferenceUid(), fine.sopInstanceUid());
         return new SlideTarget(p, sx, sy, (int) w, (int) h, slide.x() * sx - x, slide.y() * sy - y);
     }
 

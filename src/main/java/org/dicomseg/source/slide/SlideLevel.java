@@ -1,5 +1,6 @@
 package org.dicomseg.source.slide;
 
+import org.dicomseg.dicom.FrameFetcher;
 import java.nio.file.Path;
 
 import org.dicomseg.source.SourceFile;

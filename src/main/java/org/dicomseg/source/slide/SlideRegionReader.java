@@ -1,5 +1,6 @@
 package org.dicomseg.source.slide;
 
+import org.dicomseg.dicom.FrameFetcher;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -49,6 +49,12 @@ public final class RemoteSeries {
             String instance = DicomJson.string(m, "00080018");
             String where = study != null && series != null && instance != null
                     ? url.withInstance(study, series, instance).toString() : url.toString();
+            String missing = missing(m);
+            if (!missing.isEmpty()) {
+                throw new InputException("The metadata " + client.base() + " gave for " + where + " lacks " + missing
+                        + ": the server leaves attributes out of WADO-RS metadata (Orthanc: set DicomWeb.SeriesMetadata to Full,"
+                        + " see docs/dicomweb.md)");
+            }
             AttributeList header;
             try {
                 header = JsonAttributes.of(m);
@@ -61,5 +67,20 @@ public final class RemoteSeries {
             throw new InputException("Source " + url + " holds no images" + (metadata.isEmpty() ? "" : " (only segmentations)"));
         }
         return out;
+    }
+
+    /**
+     * The attributes every source instance has (SOP Common, PS3.3 C.12.1; Image Pixel, C.7.6.3)
+     * that {@code m} lacks, by keyword, or "": an archive that answers metadata from its database
+     * alone (Orthanc's SeriesMetadata "MainDicomTags") leaves them out, and the writer cannot
+     * reference an instance without them.
+     */
+    private static String missing(JsonObject m) {
+        StringBuilder b = new StringBuilder();
+        String[][] required = {{"00080016", "SOP Class UID"}, {"00080018", "SOP Instance UID"}, {"00280010", "Rows"}, {"00280011", "Columns"}};
+        for (String[] r : required) {
+            if (DicomJson.values(m, r[0]) == null) b.append(b.length() == 0 ? "" : ", ").append(r[1]);
+        }
+        return b.toString();
     }
 }

@@ -3,7 +3,8 @@
  * from WADO-RS metadata (DICOM JSON, PS3.18 F.2) — never its pixel data — as the
  * {@link org.dicomseg.source.SourceFile}s the writer takes, so a SEG references the remote
  * instances exactly as it references local files ({@link org.dicomseg.source.web.RemoteSeries},
- * the front door; {@link org.dicomseg.source.web.JsonAttributes} turns DICOM JSON into data sets).
+ * the front door; {@link org.dicomseg.source.web.JsonAttributes} turns DICOM JSON into data sets;
+ * {@link org.dicomseg.source.web.WadoFrames} fetches stored frames by WADO-RS frame retrieval).
  * May use {@code model}, {@code task}, {@code dicom}, {@code web}, {@code source} and PixelMed.
  */
 package org.dicomseg.source.web;

@@ -1,9 +1,9 @@
-package org.dicomseg.source.slide;
+package org.dicomseg.dicom;
 
 import java.io.IOException;
 
 /**
- * Fetches stored frames (tiles) of a remote slide level, e.g. by WADO-RS frame retrieval (PS3.18
+ * Fetches stored frames of a remote instance (tiles of a slide level, frames of a SEG), e.g. by WADO-RS frame retrieval (PS3.18
  * 10.4.1.1.3, {@code source.web}): only the frames asked for, handed over as they arrive in their
  * stored encoding.
  */
