@@ -130,7 +130,7 @@ final class ExportCommand {
                             + " 'dicomseg import'); give --source DIR_OR_FILE\nusage: " + USAGE);
                 }
             }
-            sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), SourceLocator.planesOf(imp),
+            sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), imp.getNSlices(), imp.getNFrames(),
                     org.dicomseg.ij.source.ImageFrameOfReference.of(imp));
             boolean metaOfImage = meta == null;
             if (meta == null) meta = SegmentMetadataProperty.get(imp);

@@ -51,6 +51,10 @@ final class InfoCommand {
         out.println("Transfer syntax: " + m.transferSyntaxUid());
         out.println("Frames:          " + m.numberOfFrames() + " of " + m.rows() + " x " + m.columns()
                 + (m.dimensionOrganizationType() != null ? " (" + m.dimensionOrganizationType().dicomValue() + ")" : ""));
+        if (m.temporalDimension() >= 0) { // 2D+t / 3D+t (PS3.3 C.7.6.17): how the planes are laid out in time
+            out.println("Planes:          " + org.dicomseg.reconstruct.Reconstructor.planeOrder(seg,
+                    org.dicomseg.reconstruct.ReconstructionOptions.defaults()));
+        }
         if (m.isTiled()) {
             out.println("Total matrix:    " + m.totalPixelMatrixRows() + " x " + m.totalPixelMatrixColumns());
         }

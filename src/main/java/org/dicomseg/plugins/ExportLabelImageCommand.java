@@ -86,7 +86,8 @@ public class ExportLabelImageCommand implements PlugIn {
         boolean metaOfImage = form.string(MacroKeys.META).isBlank();
         int planes = SourceLocator.planesOf(imp);
         SourceSeries sources = ExportSupport.sources(imp, auto, form.string(MacroKeys.SOURCE), detected, imp.getWidth(), imp.getHeight(), planes);
-        sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), planes, ImageFrameOfReference.of(imp));
+        sources.requireMatches(imp.getTitle(), imp.getWidth(), imp.getHeight(), imp.getNSlices(), imp.getNFrames(),
+                ImageFrameOfReference.of(imp));
         // an imported SEG, edited: the new SEG records the imported one as its predecessor
         SegWriteOptions[] options = {ImportedImageProperties.withPredecessor(ExportFields.toOptions(form, meta), imp)};
         Path out = ExportSupport.output(COMMAND, form.string(MacroKeys.OUT), options,

@@ -94,7 +94,7 @@ public class ExportRoisCommand implements PlugIn {
             height = imp.getHeight();
             placement = new RoiPlacement(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
             sources = ExportSupport.sources(imp, auto, sourceField, detected, width, height, placement.planeCount());
-            sources.requireMatches(imp.getTitle(), width, height, placement.planeCount(), ImageFrameOfReference.of(imp));
+            sources.requireMatches(imp.getTitle(), width, height, imp.getNSlices(), imp.getNFrames(), ImageFrameOfReference.of(imp));
         } else {
             sources = ExportSupport.sources(null, null, sourceField, "", 0, 0, 0);
             width = sources.width();

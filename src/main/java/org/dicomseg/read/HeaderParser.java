@@ -123,6 +123,8 @@ final class HeaderParser {
             warnings.add(e.getMessage() + " (ignored)");
         }
 
+        m.dimensionIndexPointers = dimensionIndexPointers(list);
+
         m.rows = required(TagFromName.Rows, "Rows (0028,0010)");
         m.columns = required(TagFromName.Columns, "Columns (0028,0011)");
         m.bitsAllocated = required(TagFromName.BitsAllocated, "Bits Allocated (0028,0100)");
@@ -276,5 +278,25 @@ final class HeaderParser {
             out.add(new ReferencedSeries(study, str(s, TagFromName.SeriesInstanceUID),
                     references(seq(s, TagFromName.ReferencedInstanceSequence))));
         }
+    }
+
+    /** The Dimension Index Pointer of each Dimension Index Sequence item (0 for an item without one). */
+    private static int[] dimensionIndexPointers(AttributeList list) {
+        com.pixelmed.dicom.Attribute a = list.get(TagFromName.DimensionIndexSequence);
+        if (!(a instanceof com.pixelmed.dicom.SequenceAttribute)) return new int[0];
+        com.pixelmed.dicom.SequenceAttribute seq = (com.pixelmed.dicom.SequenceAttribute) a;
+        int[] out = new int[seq.getNumberOfItems()];
+        for (int i = 0; i < out.length; i++) {
+            com.pixelmed.dicom.Attribute p = seq.getItem(i).getAttributeList().get(TagFromName.DimensionIndexPointer);
+            if (p instanceof com.pixelmed.dicom.AttributeTagAttribute) {
+                try {
+                    com.pixelmed.dicom.AttributeTag[] t = ((com.pixelmed.dicom.AttributeTagAttribute) p).getAttributeTagValues();
+                    if (t.length > 0) out[i] = t[0].getGroup() << 16 | t[0].getElement();
+                } catch (com.pixelmed.dicom.DicomException e) {
+                    out[i] = 0;
+                }
+            }
+        }
+        return out;
     }
 }

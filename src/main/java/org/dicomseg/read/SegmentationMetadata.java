@@ -29,6 +29,8 @@ public final class SegmentationMetadata {
     FractionalType fractionalType;
     int maximumFractionalValue;
     DimensionOrganization dimensionOrganizationType;
+    /** Dimension Index Pointer (0020,9165) of each Dimension Index Sequence item, as group << 16 | element. */
+    int[] dimensionIndexPointers = new int[0];
     int rows;
     int columns;
     int numberOfFrames;
@@ -88,6 +90,32 @@ public final class SegmentationMetadata {
     public FractionalType fractionalType() { return fractionalType; }
     /** Maximum Fractional Value (0062,000E) for FRACTIONAL, else 0. */
     public int maximumFractionalValue() { return maximumFractionalValue; }
+    /**
+     * The Dimension Index Pointer (0020,9165) of each item of the Dimension Index Sequence
+     * (PS3.3 C.7.6.17), in order, as {@code group << 16 | element}; empty when there is none.
+     */
+    public int[] dimensionIndexPointers() { return dimensionIndexPointers.clone(); }
+
+    /**
+     * Attributes whose dimension orders frames in time (PS3.3 C.7.6.16.2.2 Temporal Position Index,
+     * C.7.6.16.2.7 Nominal/Actual Cardiac Trigger Delay Time, C.7.6.16.2.23 Temporal Position Time
+     * Offset, Frame Acquisition/Reference DateTime, Trigger Time, Temporal Position Identifier).
+     */
+    private static final int[] TEMPORAL_POINTERS = {0x00209128, 0x00209153, 0x00209252, 0x0020930D, 0x00189074, 0x00189151,
+        0x00181060, 0x00200100};
+
+    /**
+     * The place in each frame's Dimension Index Values of the first temporal dimension (a Dimension
+     * Index Pointer to Temporal Position Index, a trigger delay, a time offset or an acquisition
+     * date-time), or -1 when the SEG has none: its values order the frames in time.
+     */
+    public int temporalDimension() {
+        for (int i = 0; i < dimensionIndexPointers.length; i++) {
+            for (int t : TEMPORAL_POINTERS) if (dimensionIndexPointers[i] == t) return i;
+        }
+        return -1;
+    }
+
     /** Dimension Organization Type (0020,9311), or null when not stated. */
     public DimensionOrganization dimensionOrganizationType() { return dimensionOrganizationType; }
     /** Rows (0028,0010) of each frame. */

@@ -100,7 +100,7 @@ public final class DownsampledView {
                 }
                 int bx = (int) b[0], by = (int) b[1];
                 o.progress(new ChunkProgress(outer, k++, boxes.size()));
-                SegmentationVolume part = Reconstructor.region(r, x + bx, y + by, (int) (b[2] - b[0]), (int) (b[3] - b[1]), o);
+                SegmentationVolume part = Reconstructor.regionOnOnePlane(r, x + bx, y + by, (int) (b[2] - b[0]), (int) (b[3] - b[1]), o);
                 if (out == null) out = new Output(part, outW, outH);
                 out.add(part, bx / factor, by / factor, bx % factor, by % factor, factor, rule(r, part));
             }

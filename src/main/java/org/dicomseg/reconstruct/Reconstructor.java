@@ -23,7 +23,9 @@ import org.dicomseg.model.SegmentationType;
  *   <li>{@link #volume}: planes on the spatial grid, sorted along the slice normal by Image
  *       Position (Patient) (PS3.3 C.7.6.2.1.1), not by frame order; planes with no frames (empty
  *       slices a writer omitted, PS3.3 C.8.20.2 allows it) are zero, and with
- *       {@link ReconstructionOptions#fillGaps} missing slices of a regular spacing are inserted;</li>
+ *       {@link ReconstructionOptions#fillGaps} missing slices of a regular spacing are inserted; a SEG
+ *       with a temporal dimension (C.7.6.17, {@link TimePoints}) gives these planes once per time
+ *       point, time point by time point ({@link SegmentationVolume#timePoints()});</li>
  *   <li>{@link #volumeOnGrid}: the same on the grid of the referenced source series, so omitted
  *       slices at either end appear too;</li>
  *   <li>{@link #bySourceInstances} / {@link #bySourceFrames}: one plane per source image (frame),
@@ -107,15 +109,21 @@ public final class Reconstructor {
         double[] orientation = orientationOf(m, frames, gridOrientation);
         if (grid == null && !positioned(frames, orientation)) return withoutPositions(r, frames, segments, o);
         SliceGrid g = new SliceGrid(m, frames, grid, orientation, o);
+        // A temporal dimension (3D_TEMPORAL, 2D+t): the planes are time point by time point, each the grid's slices.
+        TimePoints time = grid == null ? TimePoints.of(m, frames) : null;
+        int slices = g.ds.length, times = time == null ? 1 : time.count();
 
-        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), g.ds.length);
+        PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), slices * times);
         filler.expect(frames.size());
         int[] planeOf = new int[frames.size()];
-        for (int i = 0; i < planeOf.length; i++) planeOf[i] = g.planeOf(frames.get(i));
+        for (int i = 0; i < planeOf.length; i++) planeOf[i] = (time == null ? 0 : time.of(i) * slices) + g.planeOf(frames.get(i));
         placeByPlane(filler, frames, planeOf);
         filler.notes.addAll(0, g.notes);
-        return filler.build(g.positions.toArray(new double[0][]), orientation, m.pixelSpacing(), g.spacing,
-                filler.placedSources(), filler.placedSourceFrames(), 0, 0);
+        if (time != null) filler.notes.add(0, time.note);
+        double[][] positions = new double[slices * times][];
+        for (int t = 0; t < times; t++) for (int z = 0; z < slices; z++) positions[t * slices + z] = g.positions.get(z);
+        return filler.build(positions, orientation, m.pixelSpacing(), g.spacing,
+                filler.placedSources(), filler.placedSourceFrames(), 0, 0).timePoints(times);
     }
 
     /**
@@ -193,8 +201,10 @@ public final class Reconstructor {
         }
         try {
             SliceGrid g = new SliceGrid(m, frames, null, orientation, o);
-            return "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
-                    + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
+            TimePoints time = TimePoints.of(m, frames);
+            return (time == null ? "" : "by time point (" + time.count() + "), then ")
+                    + "by Image Position (Patient) along the slice normal, " + g.ds.length + " plane" + (g.ds.length == 1 ? "" : "s")
+                    + (time == null ? "" : " each") + (g.notes.isEmpty() ? "" : " (" + String.join("; ", g.notes) + ")");
         } catch (IllegalArgumentException e) {
             return "not one volume: " + e.getMessage();
         }
@@ -322,7 +332,9 @@ public final class Reconstructor {
     /**
      * A region of the Total Pixel Matrix: columns {@code x .. x+width-1}, rows {@code y .. y+height-1}
      * (0-based). Decodes only the tiles that intersect the region ({@link SegmentationVolume#framesRead()}).
-     * Multiple focal planes or optical paths are not separated: all tiles land in the one plane.
+     * Tiles at several focal planes (Z Offset in Slide Coordinate System, {@link FocalPlanes}) give
+     * one plane per focal plane, in increasing Z; several optical paths are not separated: their
+     * tiles land in the same plane.
      */
     public static SegmentationVolume region(SegmentationReader r, int x, int y, int width, int height,
             ReconstructionOptions o) throws SegReadException {
@@ -370,6 +382,21 @@ public final class Reconstructor {
 
     private static SegmentationVolume tiled(SegmentationReader r, int x, int y, int width, int height,
             ReconstructionOptions o, Object[] out) throws SegReadException {
+        return tiled(r, x, y, width, height, o, out, true);
+    }
+
+    /**
+     * A region as one plane whatever the tiles' focal planes (they share it, as before focal planes
+     * were read): the blocks a {@link DownsampledView} reduces.
+     */
+    static SegmentationVolume regionOnOnePlane(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o) throws SegReadException {
+        requireTiled(r);
+        return tiled(r, x, y, width, height, o, null, false);
+    }
+
+    private static SegmentationVolume tiled(SegmentationReader r, int x, int y, int width, int height,
+            ReconstructionOptions o, Object[] out, boolean focalPlanes) throws SegReadException {
         SegmentationMetadata m = r.metadata();
         if (width <= 0 || height <= 0 || x < 0 || y < 0 || (long) x + width > m.totalPixelMatrixColumns()
                 || (long) y + height > m.totalPixelMatrixRows()) {
@@ -379,8 +406,9 @@ public final class Reconstructor {
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, width, height, 1);
         if (out != null) checkOutput(filler.layout(), out, width, height);
-        if (m.totalPixelMatrixFocalPlanes() > 1 || m.numberOfOpticalPaths() > 1) {
-            filler.notes.add("several focal planes or optical paths: their tiles share the one output plane");
+        if (m.numberOfOpticalPaths() > 1 || !focalPlanes && m.totalPixelMatrixFocalPlanes() > 1) {
+            filler.notes.add((focalPlanes ? "several optical paths" : "several focal planes or optical paths")
+                    + ": their tiles share the one output plane");
         }
         List<FrameInfo> tiles = new ArrayList<>();
         for (FrameInfo f : placementOrder(r, segments, o)) {
@@ -390,6 +418,8 @@ public final class Reconstructor {
             if (tx >= x + width || ty >= y + height || tx + m.columns() <= x || ty + m.rows() <= y) continue;
             tiles.add(f);
         }
+        double[] focal = out == null && focalPlanes ? FocalPlanes.of(tiles) : null;
+        if (focal != null) return FocalPlanes.place(r, o, segments, tiles, focal, x, y, width, height);
         filler.expect(tiles.size());
         int[] plan = new int[tiles.size()];
         for (int k = 0; k < plan.length; k++) plan[k] = tiles.get(k).frameNumber();

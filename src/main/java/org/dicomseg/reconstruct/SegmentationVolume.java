@@ -37,6 +37,8 @@ public final class SegmentationVolume {
     private final int originY;
     private final long framesRead;
     private final List<String> notes;
+    /** Time points: the planes are {@link #timePoints()} blocks of {@link #slices()} planes (set by the reconstructor). */
+    private int timePoints = 1;
 
     SegmentationVolume(int width, int height, int planes, int channels, PixelType pixelType, Object[] data,
             int[] channelSegments, int[] labelValues, boolean labelMap, double[][] planePositions, double[] orientation,
@@ -62,6 +64,23 @@ public final class SegmentationVolume {
         this.framesRead = framesRead;
         this.notes = notes == null ? Collections.emptyList() : Collections.unmodifiableList(notes);
     }
+
+    /** Sets the number of time points (package use, right after construction). */
+    SegmentationVolume timePoints(int t) {
+        if (t < 1 || planes % t != 0) throw new IllegalArgumentException(t + " time points for " + planes + " planes");
+        this.timePoints = t;
+        return this;
+    }
+
+    /**
+     * Number of time points: 1, or T for a SEG with a temporal dimension (PS3.3 C.7.6.17), whose
+     * planes are then time point by time point, {@link #slices()} planes each: plane
+     * {@code t * slices() + z}.
+     */
+    public int timePoints() { return timePoints; }
+
+    /** Planes per time point (all of them without a temporal dimension). */
+    public int slices() { return planes / timePoints; }
 
     /** Columns of each plane. */
     public int width() { return width; }

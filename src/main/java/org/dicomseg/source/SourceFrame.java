@@ -10,7 +10,7 @@ import org.dicomseg.model.PlanePosition;
  * One frame of a source image as the SEG writer needs it: the identity it is referenced by
  * (Referenced SOP Class/Instance UID and, for multi-frame sources, Referenced Frame Number, PS3.3
  * C.7.6.16.2.6 Derivation Image Functional Group) and its geometry (Plane Position, Plane
- * Orientation, Pixel Measures, PS3.3 C.7.6.16.2.1-4). Geometry fields are null when the source does
+ * Orientation, Pixel Measures, PS3.3 C.7.6.16.2.1-4) and time ({@link FrameTime}). Geometry fields are null when the source does
  * not state them. Immutable; no pixel data.
  */
 public final class SourceFrame {
@@ -25,10 +25,20 @@ public final class SourceFrame {
     private final PlanePosition position;
     private final PlaneOrientation orientation;
     private final PixelMeasures pixelMeasures;
+    private final FrameTime time;
 
     public SourceFrame(Path file, String sopClassUid, String sopInstanceUid, String seriesInstanceUid, int frameNumber,
                        boolean multiFrame, int rows, int columns, PlanePosition position, PlaneOrientation orientation,
                        PixelMeasures pixelMeasures) {
+        this(file, sopClassUid, sopInstanceUid, seriesInstanceUid, frameNumber, multiFrame, rows, columns, position, orientation,
+                pixelMeasures, FrameTime.NONE);
+    }
+
+    /** As above, with when the frame was acquired ({@link FrameTime}; null: not known). */
+    public SourceFrame(Path file, String sopClassUid, String sopInstanceUid, String seriesInstanceUid, int frameNumber,
+                       boolean multiFrame, int rows, int columns, PlanePosition position, PlaneOrientation orientation,
+                       PixelMeasures pixelMeasures, FrameTime time) {
+        this.time = time == null ? FrameTime.NONE : time;
         this.file = file;
         this.sopClassUid = sopClassUid;
         this.sopInstanceUid = sopInstanceUid;
@@ -59,6 +69,8 @@ public final class SourceFrame {
     public PlaneOrientation orientation() { return orientation; }
     /** Pixel Spacing and Slice Thickness, or null. */
     public PixelMeasures pixelMeasures() { return pixelMeasures; }
+    /** When the frame was acquired (temporal attributes), never null. */
+    public FrameTime time() { return time; }
 
     @Override public String toString() {
         return sopInstanceUid + (multiFrame ? " frame " + frameNumber : "") + (file != null ? " (" + file + ")" : "");

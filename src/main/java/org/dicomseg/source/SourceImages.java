@@ -169,18 +169,65 @@ public final class SourceImages {
             PlanePosition pos;
             PlaneOrientation ori;
             PixelMeasures pm;
+            FrameTime time;
             if (perFrame != null || sharedItem != null) {
                 AttributeList item = perFrame != null && i < perFrame.getNumberOfItems() ? perFrame.getItem(i).getAttributeList() : null;
                 pos = position(macro(item, sharedItem, TagFromName.PlanePositionSequence));
                 ori = orientation(macro(item, sharedItem, TagFromName.PlaneOrientationSequence), f);
                 pm = measures(macro(item, sharedItem, TagFromName.PixelMeasuresSequence));
+                time = frameTime(list, macro(item, sharedItem, TagFromName.FrameContentSequence),
+                        macro(item, sharedItem, CARDIAC_SYNCHRONIZATION_SEQUENCE),
+                        macro(item, sharedItem, TEMPORAL_POSITION_SEQUENCE));
             } else {
                 pos = position(list);
                 ori = orientation(list, f);
                 pm = measures(list);
+                time = frameTime(list, null, null, null);
             }
-            out.add(new SourceFrame(file, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm));
+            out.add(new SourceFrame(file, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm, time));
         }
+    }
+
+    /** Temporal Position Sequence (0020,9310), PS3.3 C.7.6.16.2.23. */
+    private static final AttributeTag TEMPORAL_POSITION_SEQUENCE = new AttributeTag(0x0020, 0x9310);
+    /** Cardiac Synchronization Sequence (0018,9118), PS3.3 C.7.6.16.2.7. */
+    private static final AttributeTag CARDIAC_SYNCHRONIZATION_SEQUENCE = new AttributeTag(0x0018, 0x9118);
+    /** Nominal Cardiac Trigger Delay Time (0020,9153), in ms. */
+    private static final AttributeTag NOMINAL_CARDIAC_TRIGGER_DELAY_TIME = new AttributeTag(0x0020, 0x9153);
+    /** Temporal Position Identifier (0020,0100). */
+    private static final AttributeTag TEMPORAL_POSITION_IDENTIFIER = new AttributeTag(0x0020, 0x0100);
+    /** Temporal Position Time Offset (0020,930D), in s. */
+    private static final AttributeTag TEMPORAL_POSITION_TIME_OFFSET = new AttributeTag(0x0020, 0x930D);
+
+    /**
+     * The frame's time ({@link FrameTime}): from the functional groups of a multi-frame image
+     * ({@code frameContent}, {@code cardiac}, {@code temporal}; null when absent), else (and for
+     * what they lack) from the top-level data set {@code l}.
+     */
+    static FrameTime frameTime(AttributeList l, AttributeList frameContent, AttributeList cardiac, AttributeList temporal) {
+        Integer tpi = integer(frameContent, TagFromName.TemporalPositionIndex);
+        if (tpi == null) tpi = integer(l, TagFromName.TemporalPositionIndex);
+        Integer tpid = integer(l, TEMPORAL_POSITION_IDENTIFIER);
+        Double trigger = single(cardiac, NOMINAL_CARDIAC_TRIGGER_DELAY_TIME);
+        if (trigger == null) trigger = single(l, TagFromName.TriggerTime);
+        Double offset = single(temporal, TEMPORAL_POSITION_TIME_OFFSET);
+        String when = text(frameContent, TagFromName.FrameAcquisitionDateTime);
+        if (when == null) when = text(l, TagFromName.AcquisitionDateTime);
+        if (when == null) {
+            String date = text(l, TagFromName.AcquisitionDate), time = text(l, TagFromName.AcquisitionTime);
+            when = time == null ? null : date == null ? time : date + time;
+        }
+        return new FrameTime(tpi, tpid, trigger, offset, when);
+    }
+
+    private static Integer integer(AttributeList l, AttributeTag t) {
+        double[] d = doubles(l, t);
+        return d == null || d.length < 1 || d[0] != Math.rint(d[0]) ? null : (int) d[0];
+    }
+
+    private static Double single(AttributeList l, AttributeTag t) {
+        double[] d = doubles(l, t);
+        return d == null || d.length < 1 ? null : d[0];
     }
 
     /** The single item of functional group {@code seq}, from the frame's item, else the shared one. */
@@ -232,8 +279,39 @@ public final class SourceImages {
     }
 
     static String text(AttributeList l, AttributeTag t) {
+        if (l == null) return null;
         String s = Attribute.getSingleStringValueOrNull(l, t);
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The same sources with their frames in another order: frame i of the result is frame
+     * {@code order[i]} of these (e.g. {@link SpaceTime#hyperstackOrder()}: time point by time point).
+     */
+    public SourceImages reordered(int[] order) {
+        if (order.length != frames.size()) {
+            throw new IllegalArgumentException(order.length + " indices for " + frames.size() + " frames");
+        }
+        List<SourceFrame> f = new ArrayList<>(order.length);
+        boolean[] seen = new boolean[order.length];
+        for (int i : order) {
+            if (i < 0 || i >= order.length || seen[i]) throw new IllegalArgumentException("not a permutation: " + Arrays.toString(order));
+            seen[i] = true;
+            f.add(frames.get(i));
+        }
+        SourceImages s = new SourceImages(f, firstHeader, frameOfReferenceUid, studyInstanceUid, files, locations);
+        s.totalPixelMatrix = totalPixelMatrix;
+        return s;
+    }
+
+    /**
+     * The space-time grid of the frames when several share a position (a cine or dynamic series,
+     * {@link SpaceTime}), else null.
+     *
+     * @throws InputException when frames share a position and no time attribute tells them apart
+     */
+    public SpaceTime spaceTime() throws InputException {
+        return SpaceTime.of(frames);
     }
 
     /** The source frames, in order. */

@@ -10,6 +10,8 @@ import org.dicomseg.model.PlanePosition;
 import org.dicomseg.model.SegmentationGeometry;
 import org.dicomseg.source.SourceFrame;
 import org.dicomseg.source.SourceImages;
+import org.dicomseg.source.SpaceTime;
+import org.dicomseg.task.InputException;
 
 /**
  * The geometry of every mask plane as it will be written, and the source frames each plane is
@@ -33,6 +35,10 @@ import org.dicomseg.source.SourceImages;
  * Sources without a Frame of Reference UID (projection images such as DX) give a SEG without plane
  * geometry (no Plane Position/Orientation groups; planes are numbered by In-Stack Position Number);
  * mask plane i is still source frame i.
+ * Sources that share positions and are told apart by a time attribute (a cine or dynamic series,
+ * {@link SpaceTime}) give each plane a time point too ({@link #spaceTime}; PS3.3 C.7.6.16.2.2
+ * Temporal Position Index, C.7.6.17 3D_TEMPORAL); without such an attribute the frames are
+ * written as before, told apart by segment and position only (the ImageJ export refuses them).
  * Position indices (Dimension Index Values of Image Position (Patient)) number the distinct
  * positions 1..K in increasing order along the normal. Spacing Between Slices is stated when there
  * are at least two distinct positions and they are evenly spaced (within 0.01 mm).
@@ -58,12 +64,23 @@ final class ResolvedGeometry {
      * (Spatial Locations Preserved YES), false where it is not (NO).
      */
     final List<boolean[]> preserved;
+    /**
+     * The space-time grid when source frames share positions and a time attribute tells them apart
+     * (a cine or dynamic series, {@link SpaceTime}; sources' geometry only), else null.
+     */
+    final SpaceTime spaceTime;
 
     /** True when there is patient geometry (Frame of Reference based planes). */
     boolean hasGeometry() { return positions != null; }
 
     private ResolvedGeometry(PlaneOrientation orientation, PixelMeasures pm, PlanePosition[] positions,
                              List<List<SourceFrame>> references, List<boolean[]> preserved) {
+        this(orientation, pm, positions, references, preserved, null);
+    }
+
+    private ResolvedGeometry(PlaneOrientation orientation, PixelMeasures pm, PlanePosition[] positions,
+                             List<List<SourceFrame>> references, List<boolean[]> preserved, SpaceTime spaceTime) {
+        this.spaceTime = spaceTime;
         this.orientation = orientation;
         this.positions = positions;
         this.references = references;
@@ -98,8 +115,8 @@ final class ResolvedGeometry {
                 idx++;
                 if (!along.isEmpty() && Math.abs(d - along.get(along.size() - 1)) <= POSITION_TOLERANCE) sameDepth = true;
                 along.add(d);
-            } else {
-                sameDepth = true;
+            } else if (spaceTime == null) {
+                sameDepth = true; // with time points, a position repeats once per time point (each (z, t) is one frame)
             }
             positionIndex[p] = idx;
             last = pos;
@@ -179,7 +196,14 @@ final class ResolvedGeometry {
             // Mask plane i is source frame i, pixel for pixel.
             List<boolean[]> yes = new ArrayList<>();
             for (int i = 0; i < planes; i++) yes.add(new boolean[] {true});
-            return noGeometry ? new ResolvedGeometry(null, pm, null, refs, yes) : new ResolvedGeometry(ori, pm, pos, refs, yes);
+            if (noGeometry) return new ResolvedGeometry(null, pm, null, refs, yes);
+            SpaceTime st;
+            try {
+                st = SpaceTime.of(frames);
+            } catch (InputException e) {
+                st = null; // shared positions without a time: planes told apart by segment and position only, as before
+            }
+            return new ResolvedGeometry(ori, pm, pos, refs, yes, st);
         }
         if (custom.positions().size() != planes) {
             throw new SegWriteException("The custom geometry has " + custom.positions().size() + " plane positions but the mask has "

@@ -20,7 +20,10 @@ import org.dicomseg.model.Uids;
 import org.dicomseg.dicom.DataSetBuilder;
 import org.dicomseg.dicom.SegTags;
 import org.dicomseg.source.SourceFrame;
+import org.dicomseg.source.FrameTime;
 import org.dicomseg.source.SourceImages;
+import org.dicomseg.source.SpaceTime;
+import org.dicomseg.model.DimensionOrganization;
 
 /**
  * Builds every attribute of the SEG except Pixel Data, module by module as PS3.3 A.51
@@ -29,7 +32,8 @@ import org.dicomseg.source.SourceImages;
  * Reference, General + Enhanced General Equipment, General Image, Image Pixel, Segmentation Image
  * (C.8.20.2), Multi-frame Functional Groups (C.7.6.16) with the per-frame Derivation Image, Frame
  * Content, Plane Position and Segment Identification groups (C.8.20.3), Multi-frame Dimension
- * (C.7.6.17), Common Instance Reference (C.12.2) and SOP Common. Every Source Image Sequence item
+ * (C.7.6.17; over a cine or dynamic source 3D_TEMPORAL with a Temporal Position Index dimension,
+ * {@link TemporalGroups}), Common Instance Reference (C.12.2) and SOP Common. Every Source Image Sequence item
  * states Spatial Locations Preserved (C.7.6.1.1.3); an edited SEG names its {@link Predecessor}.
  * What only some options add (pyramid, ICC profile, contributing equipment, further source images)
  * is {@link OptionalModules}'.
@@ -240,9 +244,18 @@ final class SegHeaderBuilder {
         b.text(DataSetBuilder.singleItem(l, SegTags.DIMENSION_ORGANIZATION_SEQUENCE), SegTags.DIMENSION_ORGANIZATION_UID, "UI", dimUid);
         SequenceAttribute dims = DataSetBuilder.seq(l, SegTags.DIMENSION_INDEX_SEQUENCE);
         boolean geometry = in.geometry.hasGeometry();
+        SpaceTime time = in.geometry.spaceTime;
+        if (time != null) {
+            // A temporal loop of parallel-plane volumes (C.7.6.17.1): time points, then positions.
+            b.text(l, SegTags.DIMENSION_ORGANIZATION_TYPE, "CS", DimensionOrganization.THREE_D_TEMPORAL.dicomValue());
+        }
         if (!labelMap) {
             dimension(DataSetBuilder.item(dims), dimUid, SegTags.REFERENCED_SEGMENT_NUMBER,
                     SegTags.SEGMENT_IDENTIFICATION_SEQUENCE, "Segment Number");
+        }
+        if (time != null) {
+            dimension(DataSetBuilder.item(dims), dimUid, TemporalGroups.TEMPORAL_POSITION_INDEX,
+                    SegTags.FRAME_CONTENT_SEQUENCE, TemporalGroups.dimensionLabel(time));
         }
         if (geometry) {
             dimension(DataSetBuilder.item(dims), dimUid, SegTags.IMAGE_POSITION_PATIENT,
@@ -360,16 +373,24 @@ final class SegHeaderBuilder {
             int plane = plan.plane[f];
             int segment = plan.segment[f];
             w.raw(derivation(plane));
+            SpaceTime time = geo.spaceTime;
+            FrameTime when = time == null ? null : geo.references.get(plane).get(0).time();
             // Frame Content Sequence
             w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
+            if (when != null) TemporalGroups.frameAcquisitionDateTime(w, when);
             int pos = geometry ? geo.positionIndex[plane] : plane + 1;
             if (stack) {
                 // A 3D stack (PS3.3 C.7.6.16.2.2.4): parallel planes at distinct positions. Each segment is
-                // its own stack, so In-Stack Position Numbers are unique within a stack.
+                // its own stack, so In-Stack Position Numbers are unique within a stack (and time point).
                 w.text(SegTags.STACK_ID, 'S', 'H', labelMap ? "1" : Integer.toString(segment), (byte) ' ');
                 w.ul(SegTags.IN_STACK_POSITION_NUMBER, pos);
             }
-            if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, pos);
+            if (time != null) {
+                int t = time.time(plane) + 1;
+                TemporalGroups.temporalPositionIndex(w, t);
+                if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, t, pos);
+                else w.ul(SegTags.DIMENSION_INDEX_VALUES, segment, t, pos);
+            } else if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, pos);
             else if (geometry || byStack) w.ul(SegTags.DIMENSION_INDEX_VALUES, segment, pos);
             else w.ul(SegTags.DIMENSION_INDEX_VALUES, segment);
             w.itemEnd().sequenceEnd();
@@ -379,6 +400,7 @@ final class SegHeaderBuilder {
                 w.texts(SegTags.IMAGE_POSITION_PATIENT, 'D', 'S', (byte) ' ', ds(p.x()), ds(p.y()), ds(p.z()));
                 w.itemEnd().sequenceEnd();
             }
+
             if (!labelMap) { // Segment Identification Sequence > Referenced Segment Number
                 w.sequence(SegTags.SEGMENT_IDENTIFICATION_SEQUENCE).item();
                 w.us(SegTags.REFERENCED_SEGMENT_NUMBER, segment);

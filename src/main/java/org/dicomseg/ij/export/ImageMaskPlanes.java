@@ -9,8 +9,8 @@ import org.dicomseg.mask.PixelKind;
 /**
  * One channel of an {@link ImagePlus} as {@link MaskPlanes}, without copying: {@code readPlane}
  * returns the stack's own pixel array ({@code ImageStack.getPixels}), so a virtual stack is read
- * one plane at a time. The planes are the z slices (or the time frames when the image has a single
- * slice and several frames), for one channel and one time point.
+ * one plane at a time. The planes are the z slices of each time frame, time frame by time frame
+ * (plane {@code t * slices + z}), for one channel.
  *
  * <p>8-bit and 16-bit images are read as unsigned integers (label values or binary masks), 32-bit as
  * float fractions; RGB images are refused.</p>
@@ -30,16 +30,11 @@ public final class ImageMaskPlanes implements MaskPlanes {
         this.kind = kindOf(imp);
         int c = imp.getNChannels(), z = imp.getNSlices(), t = imp.getNFrames();
         if (channel < 1 || channel > c) throw new IllegalArgumentException("Channel " + channel + " of " + c);
-        boolean framesArePlanes = z == 1 && t > 1;
-        if (!framesArePlanes && t > 1) {
-            throw new IllegalArgumentException("'" + imp.getTitle() + "' has " + z + " slices and " + t
-                    + " time frames; a segmentation covers one volume: duplicate one time frame first (Image > Duplicate)");
-        }
-        int n = framesArePlanes ? t : z;
+        // Time point by time point, slices within each (plane t * z + slice): the order of a cine or
+        // dynamic source series (SourceSeries.timePoints), whose sources then tell each plane's time.
+        int n = z * t;
         this.stackIndex = new int[n];
-        for (int p = 0; p < n; p++) {
-            stackIndex[p] = framesArePlanes ? imp.getStackIndex(channel, 1, p + 1) : imp.getStackIndex(channel, p + 1, 1);
-        }
+        for (int p = 0; p < n; p++) stackIndex[p] = imp.getStackIndex(channel, p % z + 1, p / z + 1);
         this.stack = imp.getStack();
         this.width = imp.getWidth();
         this.height = imp.getHeight();

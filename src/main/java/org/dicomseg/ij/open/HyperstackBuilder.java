@@ -19,7 +19,7 @@ import org.dicomseg.task.Progress;
 
 /**
  * Builds the ImageJ view of a segmentation: a hyperstack with one channel per segment, Z = the
- * planes in spatial order and T = 1.
+ * planes in spatial order and T = the time points of a SEG with a temporal dimension (else 1).
  *
  * <ul>
  *   <li>BINARY and LABELMAP segments become 8-bit masks with ImageJ's binary convention, 0 and
@@ -86,7 +86,7 @@ public final class HyperstackBuilder {
         }
         progress.progress(nZ, nZ);
         ImagePlus imp = new ImagePlus(title, stack);
-        imp.setDimensions(nC, nZ, 1);
+        imp.setDimensions(nC, v.slices(), v.timePoints()); // planes are time point by time point: ImageJ's czt order
         imp.setOpenAsHyperStack(true);
         imp.setCalibration(SegCalibration.of(v.geometry()));
         imp.setProperty("Info", SegInfoText.of(v));

@@ -128,7 +128,8 @@ public final class ImportReader {
         int[] order = grid != null && !tiled ? grid.order(sv) : identity(sv.planes());
 
         ImportedSegmentation.Builder b = ImportedSegmentation.builder(sv.width(), sv.height(), sv.planes(), m.segmentationType())
-                .sourcePath(r.file().toString()).tiledPlan(plan);
+                .sourcePath(r.file().toString()).tiledPlan(plan)
+                .timePoints(grid != null && !tiled ? grid.timePoints() : sv.timePoints());
         if (plan != null) {
             b.slidePlacement(plan.followsSlideImage() ? slide : plan.factor() == 1 ? SegSlideSource.placement(r, plan.x(), plan.y()) : null);
         }
@@ -174,23 +175,27 @@ public final class ImportReader {
         return a;
     }
 
-    /** A combined label map (one plane) as one 0/1 mask per segment, null where the segment is absent. */
+    /**
+     * A combined label map (one plane per focal plane) as one 0/1 mask per segment and plane, null
+     * where the segment is absent.
+     */
     private static void addSplitSegments(SegmentationReader r, SegmentationVolume sv, ImportedSegmentation.Builder b) {
         int[] numbers = sv.segmentNumbers(), values = sv.labelValues();
-        Object plane = sv.isEmpty(0, 0) ? null : sv.plane(0, 0);
         int n = sv.width() * sv.height();
         for (int k = 0; k < numbers.length; k++) {
-            byte[] mask = null;
-            if (plane != null) {
-                int want = values[k];
+            byte[][] masks = new byte[sv.planes()][];
+            int want = values[k];
+            for (int z = 0; z < masks.length; z++) {
+                Object plane = sv.isEmpty(0, z) ? null : sv.plane(0, z);
+                if (plane == null) continue;
                 for (int i = 0; i < n; i++) {
                     int v = plane instanceof byte[] ? ((byte[]) plane)[i] & 0xFF : ((short[]) plane)[i] & 0xFFFF;
                     if (v != want) continue;
-                    if (mask == null) mask = new byte[n];
-                    mask[i] = 1;
+                    if (masks[z] == null) masks[z] = new byte[n];
+                    masks[z][i] = 1;
                 }
             }
-            b.addSegment(r.getSegmentDescription(numbers[k]), new byte[][] {mask});
+            b.addSegment(r.getSegmentDescription(numbers[k]), masks);
         }
     }
 

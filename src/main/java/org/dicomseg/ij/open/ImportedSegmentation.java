@@ -33,6 +33,7 @@ public final class ImportedSegmentation {
     private final int width;
     private final int height;
     private final int depth;
+    private final int timePoints;
     private final SegmentationType type;
     private final FractionalType fractionalType;
     private final int maxFractionalValue;
@@ -60,6 +61,10 @@ public final class ImportedSegmentation {
         this.width = b.width;
         this.height = b.height;
         this.depth = b.depth;
+        if (b.timePoints < 1 || b.depth % b.timePoints != 0) {
+            throw new IllegalArgumentException(b.timePoints + " time points do not divide " + b.depth + " planes");
+        }
+        this.timePoints = b.timePoints;
         this.type = Objects.requireNonNull(b.type, "segmentation type");
         this.fractionalType = b.fractionalType;
         this.maxFractionalValue = b.type == SegmentationType.FRACTIONAL ? b.maxFractionalValue : 1;
@@ -101,8 +106,15 @@ public final class ImportedSegmentation {
     public int width() { return width; }
     /** Rows. */
     public int height() { return height; }
-    /** Number of planes (spatial positions), in spatial order. */
+    /**
+     * Number of planes: the spatial positions in spatial order, once per time point (time point by
+     * time point: plane {@code t * slices() + z}).
+     */
     public int depth() { return depth; }
+    /** Number of time points (1 unless the SEG has a temporal dimension, PS3.3 C.7.6.17). */
+    public int timePoints() { return timePoints; }
+    /** Planes per time point. */
+    public int slices() { return depth / timePoints; }
     public SegmentationType type() { return type; }
     /** PROBABILITY or OCCUPANCY for FRACTIONAL files, else null. */
     public FractionalType fractionalType() { return fractionalType; }
@@ -186,6 +198,7 @@ public final class ImportedSegmentation {
 
     private Builder toBuilder() {
         Builder b = new Builder(width, height, depth, type);
+        b.timePoints = timePoints;
         b.fractionalType = fractionalType;
         b.maxFractionalValue = maxFractionalValue;
         b.segments.addAll(segments);
@@ -309,6 +322,7 @@ public final class ImportedSegmentation {
         private final int width;
         private final int height;
         private final int depth;
+        private int timePoints = 1;
         private final SegmentationType type;
         private FractionalType fractionalType;
         private int maxFractionalValue = 1;
@@ -349,6 +363,8 @@ public final class ImportedSegmentation {
         }
 
         public Builder geometry(PlaneGeometry g) { this.geometry = g; return this; }
+        /** The planes are {@code t} time points of depth / t slices each (default 1). */
+        public Builder timePoints(int t) { this.timePoints = t; return this; }
         public Builder headerLine(String line) { header.add(line); return this; }
         /** The folder (or file) of the source series the planes are laid on. */
         public Builder sourceLocation(java.nio.file.Path p) { this.sourceLocation = p; return this; }

@@ -120,7 +120,7 @@ public final class LabelImageBuilder {
     private ImagePlus finish(ImportedSegmentation v, String title, ImageStack stack, List<ImportedSegmentation.Segment> segs, boolean eightBit, int maxNumber) {
         progress.progress(v.depth(), v.depth());
         ImagePlus imp = new ImagePlus(title, stack);
-        imp.setDimensions(1, v.depth(), 1);
+        imp.setDimensions(1, v.slices(), v.timePoints());
         imp.setCalibration(SegCalibration.of(v.geometry()));
         imp.setProperty("Info", SegInfoText.of(v));
         List<SegmentDescription> ds = new ArrayList<>();

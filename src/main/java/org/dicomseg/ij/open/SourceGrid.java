@@ -51,6 +51,14 @@ final class SourceGrid {
     /** The folder (or file) holding the sources. */
     Path location() { return location; }
     SourceSeries series() { return series; }
+    /** Time points of the series (planes time point by time point), 1 for a volume. */
+    int timePoints() {
+        try {
+            return series.timePoints();
+        } catch (InputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
 
     /** The file of each plane for single-frame sources; empty for one multi-frame source. */
     List<Path> files() {

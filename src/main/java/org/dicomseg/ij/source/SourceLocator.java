@@ -139,9 +139,12 @@ public final class SourceLocator {
         return parent == null ? f.get(0).toString() : parent.toString();
     }
 
-    /** Exported planes of an image: z slices, or time frames when there is one slice. */
+    /**
+     * Exported planes of an image: its z slices times its time frames (planes time point by time
+     * point: plane {@code t * slices + z}; time frames alone when there is one slice).
+     */
     public static int planesOf(ImagePlus imp) {
-        return imp.getNSlices() == 1 && imp.getNFrames() > 1 ? imp.getNFrames() : imp.getNSlices();
+        return imp.getNSlices() * imp.getNFrames();
     }
 
     private static SourceSeries fromSliceLabels(ImagePlus imp) throws IOException {
@@ -150,10 +153,10 @@ public final class SourceLocator {
         String dir = fi != null ? fi.directory : null;
         int planes = planesOf(imp);
         if (dir == null || dir.isEmpty() || planes < 2 && imp.getStackSize() < 2) return null;
-        boolean framesArePlanes = imp.getNSlices() == 1 && imp.getNFrames() > 1;
+        int slices = imp.getNSlices();
         List<SourceHeader> headers = new ArrayList<>();
-        for (int p = 1; p <= planes; p++) {
-            int index = framesArePlanes ? imp.getStackIndex(1, 1, p) : imp.getStackIndex(1, p, 1);
+        for (int p = 0; p < planes; p++) {
+            int index = imp.getStackIndex(1, p % slices + 1, p / slices + 1);
             String label = stack.getSliceLabel(index);
             if (label == null || label.isBlank()) return null;
             String name = label.split("\r?\n", 2)[0].trim();

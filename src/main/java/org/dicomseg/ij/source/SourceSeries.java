@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.SourceImages;
+import org.dicomseg.source.SpaceTime;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.task.InputException;
 
@@ -17,7 +18,9 @@ import org.dicomseg.task.InputException;
  * {@link #headers()}.get(i) (or, for one multi-frame source, to its frame i+1). Either the order is
  * known (an image opened from DICOM, whose slice labels name the files) or it is made spatial:
  * single-frame images sorted along the slice normal (row × column direction cosines) by Image
- * Position (Patient), never by file name. Checks that the files form one consistent stack and,
+ * Position (Patient), never by file name; a cine or dynamic series (several images at each
+ * position, told apart by a time attribute) time point by time point, slices along the normal
+ * within each ({@link #timePoints()}, {@link SpaceTime}). Checks that the files form one consistent stack and,
  * with {@link #requireMatches}, that it fits the image being exported; every failure is an
  * {@link IllegalArgumentException} whose message says what differs.
  */
@@ -28,11 +31,27 @@ public final class SourceSeries {
     private final List<SourceHeader> headers;
     private final String origin;
     private final List<String> skipped;
+    /** Time points of a cine/dynamic series in hyperstack order (0: not known yet, for one multi-frame file). */
+    private int timePoints;
+    private SpaceTime.Kind timeKind;
+    private SourceImages images;
 
     private SourceSeries(List<SourceHeader> headers, String origin, List<String> skipped) {
         this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
         this.origin = origin;
         this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
+        this.timePoints = headers.size() == 1 && headers.get(0).frames() > 1 ? 0 : 1;
+    }
+
+    private SourceSeries(List<SourceHeader> headers, String origin, boolean timeUnknown) {
+        this(headers, origin, List.of());
+        if (timeUnknown) this.timePoints = 0;
+    }
+
+    private SourceSeries(List<SourceHeader> headers, String origin, List<String> skipped, SpaceTime time) {
+        this(headers, origin, skipped);
+        this.timePoints = time.timePoints();
+        this.timeKind = time.kind();
     }
 
     private SourceSeries(List<SourceHeader> headers, String origin) {
@@ -42,7 +61,7 @@ public final class SourceSeries {
     /** The files in the given order (already matched to planes), after consistency checks. */
     public static SourceSeries inGivenOrder(List<SourceHeader> headers, String origin) {
         checkConsistent(headers);
-        return new SourceSeries(headers, origin);
+        return new SourceSeries(headers, origin, true);
     }
 
     /** The files sorted along the slice normal by Image Position (Patient), after consistency checks. */
@@ -76,14 +95,55 @@ public final class SourceSeries {
         sorted.sort(Comparator.comparingDouble(h -> h.position().along(n)));
         for (int i = 1; i < sorted.size(); i++) {
             double d = sorted.get(i).position().along(n) - sorted.get(i - 1).position().along(n);
-            if (Math.abs(d) < POSITION_TOLERANCE) {
-                throw new IllegalArgumentException("Source images " + sorted.get(i - 1).name() + " and "
-                        + sorted.get(i).name() + " lie at the same position "
-                        + sorted.get(i).position() + ": the source holds more than one stack (pick one series)");
-            }
+            if (Math.abs(d) < POSITION_TOLERANCE) return inTime(headers, skipped, origin, sorted.get(i - 1), sorted.get(i));
         }
         if (!skipped.isEmpty() && sorted.size() > 2) checkNoGap(sorted, n, skipped, origin);
         return new SourceSeries(sorted, origin, skipped);
+    }
+
+    /**
+     * Single-frame images of which several share a position: a cine or dynamic series, put in
+     * hyperstack order (time point by time point, slices along the normal within each; {@link
+     * SpaceTime}), or refused when no time attribute tells the images at one position apart, or
+     * when not every slice has every time point (the series is not one Z × T hyperstack).
+     */
+    private static SourceSeries inTime(List<SourceHeader> headers, List<String> skipped, String origin, SourceHeader a,
+                                       SourceHeader b) {
+        SourceImages images;
+        try {
+            images = sourceImagesOf(headers);
+        } catch (InputException e) { // headers known from an image's text only, the files gone: no time to tell them apart
+            throw new IllegalArgumentException("Source images " + a.name() + " and " + b.name() + " lie at the same position "
+                    + b.position() + ": the source holds more than one stack (pick one series)", e);
+        }
+        SpaceTime st;
+        try {
+            st = images.spaceTime();
+        } catch (InputException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (" + origin + ")", e);
+        }
+        if (!st.complete()) {
+            throw new IllegalArgumentException("The source images (" + origin + ") are " + st.slices() + " positions and "
+                    + st.timePoints() + " time points by " + st.kind().label() + ", but only " + headers.size()
+                    + " images: not every position has every time point, so they are not one hyperstack");
+        }
+        List<SourceHeader> ordered = new ArrayList<>();
+        for (int f : st.hyperstackOrder()) ordered.add(headers.get(f));
+        return new SourceSeries(ordered, origin, skipped, st);
+    }
+
+    /** The writer's view of {@code headers} (parsed headers as they are, others read now), in this order. */
+    private static SourceImages sourceImagesOf(List<SourceHeader> headers) throws InputException {
+        List<SourceFile> parsed = new ArrayList<>();
+        for (SourceHeader h : headers) {
+            if (h.parsed() == null) {
+                List<Path> files = new ArrayList<>();
+                for (SourceHeader x : headers) files.add(x.file());
+                return SourceImages.read(files);
+            }
+            parsed.add(h.parsed());
+        }
+        return SourceImages.of(parsed);
     }
 
     /**
@@ -126,6 +186,7 @@ public final class SourceSeries {
      */
     public static SourceSeries inImageJOrder(List<SourceHeader> headers, String origin) {
         SourceSeries spatial = spatiallyOrdered(headers, origin);
+        if (spatial.timePoints > 1) return spatial; // a cine or dynamic series: hyperstack order
         List<SourceHeader> h = new ArrayList<>(spatial.headers);
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         for (SourceHeader x : h) {
@@ -133,6 +194,22 @@ public final class SourceSeries {
         }
         h.sort(Comparator.comparingInt(SourceHeader::instanceNumber));
         return new SourceSeries(h, origin, spatial.skipped);
+    }
+
+    /**
+     * The number of time points: 1 for a volume, T for a cine or dynamic series (several images at
+     * each position, told apart by a time attribute, {@link SpaceTime}), whose planes are then in
+     * hyperstack order: plane {@code t * slices + z}. For one multi-frame image its frames tell.
+     */
+    public int timePoints() throws InputException {
+        if (timePoints == 0) sourceImages();
+        return timePoints;
+    }
+
+    /** The attribute the time points were ordered by, or null without time points. */
+    public SpaceTime.Kind timeKind() throws InputException {
+        timePoints();
+        return timeKind;
     }
 
     private static void checkConsistent(List<SourceHeader> headers) {
@@ -174,12 +251,28 @@ public final class SourceSeries {
      * as they are; files known only from an open image's header text are parsed now.
      */
     public SourceImages sourceImages() throws InputException {
-        List<SourceFile> parsed = new ArrayList<>();
-        for (SourceHeader h : headers) {
-            if (h.parsed() == null) return SourceImages.read(files());
-            parsed.add(h.parsed());
+        if (images != null) return images;
+        SourceImages s = sourceImagesOf(headers);
+        if (timePoints == 0) {
+            // Time points not known yet (files in a given order, one multi-frame image): the frames tell; a
+            // multi-frame one (an enhanced cine) is put in hyperstack order, given files keep their order.
+            SpaceTime st = s.spaceTime();
+            timePoints = 1;
+            if (st != null) {
+                if (headers.size() > 1) {
+                    timePoints = st.timePoints();
+                    timeKind = st.kind();
+                } else if (!st.complete()) {
+                    throw new InputException(headers.get(0).name() + " has " + st.slices() + " positions and " + st.timePoints()
+                            + " time points by " + st.kind().label() + " but " + s.frameCount()
+                            + " frames: not every position has every time point");
+                }
+                s = s.reordered(st.hyperstackOrder());
+                timePoints = st.timePoints();
+                timeKind = st.kind();
+            }
         }
-        return SourceImages.of(parsed);
+        return images = s;
     }
 
     /** True when the sources are instances on a server (headers from WADO-RS metadata). */
@@ -213,7 +306,32 @@ public final class SourceSeries {
      * cannot be a segmentation of these sources.
      */
     public void requireMatches(String imageName, int width, int height, int planes, String frameOfReference) {
+        requireMatches(imageName, width, height, planes, 1, frameOfReference);
+    }
+
+    /**
+     * {@link #requireMatches(String, int, int, int, String)} for an image of {@code slices} slices
+     * and {@code frames} time frames: an image with time frames over a cine or dynamic source
+     * ({@link #timePoints()} &gt; 1) needs its Z × T (a plain stack of Z × T slices is taken plane
+     * by plane in the series' order); an image with both slices and frames needs such a source.
+     */
+    public void requireMatches(String imageName, int width, int height, int slices, int frames, String frameOfReference) {
+        int planes = slices * frames;
         List<String> diffs = new ArrayList<>();
+        int t;
+        try {
+            t = timePoints();
+        } catch (InputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (t > 1 && frames > 1 && (frames != t || slices != planeCount() / t)) {
+            diffs.add("time: the image has " + slices + (slices == 1 ? " slice x " : " slices x ") + frames
+                    + (frames == 1 ? " time frame" : " time frames") + ", the sources are " + planeCount() / t + " positions x "
+                    + t + " time points (by " + timeKind.label() + "; Image > Hyperstacks > Stack to Hyperstack)");
+        } else if (t == 1 && slices > 1 && frames > 1) {
+            diffs.add("time: the image has " + slices + " slices x " + frames + " time frames, but no two source images"
+                    + " share a position, so the sources have no time points");
+        }
         if (width != width() || height != height()) {
             diffs.add("size: the image is " + width + "x" + height + " pixels, the sources are " + width() + "x" + height());
         }
