@@ -50,7 +50,7 @@ import org.dicomseg.volume.VolumeGrid;
 
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
- * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate]} plus the
+ * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]} plus the
  * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
@@ -69,7 +69,7 @@ final class ExportCommand {
             MacroKeys.ICC, "icc-profile", MacroKeys.FURTHER, "further-source");
 
     static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
-            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|deflate] [--geometry source|file]"
+            + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
             + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--overwrite] " + ServerFlags.USAGE;
 

@@ -172,6 +172,8 @@ public final class FragmentTable {
         switch (encoding) {
             case JPEG_2000:
                 return in.u8(off) == 0xFF && in.u8(off + 1) == 0x4F;
+            case JPEG_LS:
+                return in.u8(off) == 0xFF && in.u8(off + 1) == 0xD8; // SOI, ITU-T T.87 C.1.1
             case RLE:
                 long segs = in.u32(off, false);
                 return segs >= 1 && segs <= 15 && in.u32(off + 4, false) == 64;

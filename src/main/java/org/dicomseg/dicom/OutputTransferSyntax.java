@@ -10,6 +10,9 @@ package org.dicomseg.dicom;
  *       highdicom cannot decode 1-bit RLE.</li>
  *   <li>{@link #JPEG_2000_LOSSLESS} (PS3.5 A.4.4): one code stream per frame; BINARY frames as
  *       code streams of precision 1 (Bits Allocated = Bits Stored = 1), as highdicom writes them.</li>
+ *   <li>{@link #JPEG_LS_LOSSLESS} (PS3.5 A.4.3, ITU-T T.87 with NEAR = 0): one code stream per frame,
+ *       LABELMAP and FRACTIONAL only (8- or 16-bit grey, precision = Bits Stored); BINARY is refused,
+ *       as highdicom refuses it (JPEG-LS has no 1-bit samples).</li>
  *   <li>{@link #DEFLATED_IMAGE_FRAME} (PS3.5 A.4.11, Deflated Image Frame Compression): one fragment
  *       per frame, each frame (1-bit frames packed from bit 0, as for RLE) one raw Deflate stream.
  *       Valid for every Segmentation Type; newer than pydicom 3.0.2, highdicom 0.28.1 and the 2022
@@ -20,6 +23,7 @@ public enum OutputTransferSyntax {
     EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1", false),
     RLE_LOSSLESS("1.2.840.10008.1.2.5", true),
     JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", true),
+    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", true),
     DEFLATED_IMAGE_FRAME("1.2.840.10008.1.2.8.1", true);
 
     private final String uid;
@@ -41,7 +45,7 @@ public enum OutputTransferSyntax {
         for (OutputTransferSyntax t : values()) if (t.uid.equals(uid == null ? null : uid.trim())) return t;
         throw new IllegalArgumentException("The SEG writer cannot write transfer syntax " + uid
                 + "; use 1.2.840.10008.1.2.1 (Explicit VR Little Endian), 1.2.840.10008.1.2.5 (RLE Lossless)"
-                + ", 1.2.840.10008.1.2.4.90 (JPEG 2000 Lossless) or 1.2.840.10008.1.2.8.1"
+                + ", 1.2.840.10008.1.2.4.90 (JPEG 2000 Lossless), 1.2.840.10008.1.2.4.80 (JPEG-LS Lossless) or 1.2.840.10008.1.2.8.1"
                 + " (Deflated Image Frame Compression)");
     }
 }

@@ -10,8 +10,8 @@ package org.dicomseg.dicom;
  *   <li>Deflated Explicit VR Little Endian (PS3.5 A.5): the whole data set after the File Meta
  *       Information is one raw deflate stream; it is inflated once, then read as native.</li>
  *   <li>Encapsulated (PS3.5 A.4): Pixel Data is a sequence of fragments after a Basic Offset Table;
- *       RLE Lossless (Annex G), JPEG 2000 (A.4.4), Deflated Image Frame Compression (A.4.11, each
- *       frame raw-deflated).</li>
+ *       RLE Lossless (Annex G), JPEG 2000 (A.4.4), JPEG-LS lossless and near-lossless (A.4.3, ITU-T
+ *       T.87), Deflated Image Frame Compression (A.4.11, each frame raw-deflated).</li>
  * </ul>
  */
 public enum SegTransferSyntax {
@@ -24,11 +24,14 @@ public enum SegTransferSyntax {
     JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", true, false,
             Encoding.JPEG_2000),
     JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true, false, Encoding.JPEG_2000),
+    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", true, false, Encoding.JPEG_LS),
+    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", true, false,
+            Encoding.JPEG_LS),
     DEFLATED_IMAGE_FRAME("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", true, false,
             Encoding.DEFLATED_FRAME);
 
     /** How frames are stored in Pixel Data. */
-    public enum Encoding { NATIVE, RLE, JPEG_2000, DEFLATED_FRAME }
+    public enum Encoding { NATIVE, RLE, JPEG_2000, JPEG_LS, DEFLATED_FRAME }
 
     private final String uid;
     private final String displayName;
@@ -74,8 +77,6 @@ public enum SegTransferSyntax {
             case "1.2.840.10008.1.2.4.51": name = "JPEG Extended (Process 2 & 4)"; break;
             case "1.2.840.10008.1.2.4.57": name = "JPEG Lossless, Non-Hierarchical (Process 14)"; break;
             case "1.2.840.10008.1.2.4.70": name = "JPEG Lossless, First-Order Prediction (Process 14 SV1)"; break;
-            case "1.2.840.10008.1.2.4.80": name = "JPEG-LS Lossless Image Compression"; break;
-            case "1.2.840.10008.1.2.4.81": name = "JPEG-LS Lossy (Near-Lossless) Image Compression"; break;
             case "1.2.840.10008.1.2.4.201": name = "High-Throughput JPEG 2000 Image Compression (Lossless Only)"; break;
             case "1.2.840.10008.1.2.4.202": name = "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)"; break;
             case "1.2.840.10008.1.2.4.203": name = "High-Throughput JPEG 2000 Image Compression"; break;

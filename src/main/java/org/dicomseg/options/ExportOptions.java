@@ -29,7 +29,7 @@ public final class ExportOptions {
     /** Segmentation Fractional Type (0062,0010) choices, as shown and recorded. */
     public static final List<String> FRACTIONAL_TYPES = List.of("PROBABILITY", "OCCUPANCY");
     /** Compression choices, as shown and recorded: none, RLE Lossless, JPEG 2000 Lossless. */
-    public static final List<String> COMPRESSIONS = List.of("none", "rle", "j2k", "deflate");
+    public static final List<String> COMPRESSIONS = List.of("none", "rle", "j2k", "jpegls", "deflate");
     /**
      * Tile organisation of a slide export ({@link MacroKeys#TILES}): {@code sparse} = TILED_SPARSE
      * (empty tiles left out), {@code full} = TILED_FULL (PS3.3 C.7.6.17.3).
@@ -95,7 +95,7 @@ public final class ExportOptions {
      * which choice.
      */
     public static final String COMPRESSION_HELP =
-            "rle: pydicom/highdicom cannot read BINARY (1-bit) RLE; none or j2k suit every reader";
+            "rle: pydicom/highdicom cannot read BINARY (1-bit) RLE; none or j2k suit every reader; jpegls: LABELMAP/FRACTIONAL only";
 
     /**
      * A warning for an export whose file some common readers cannot decode, or null: BINARY with
@@ -116,6 +116,7 @@ public final class ExportOptions {
         switch (compression.toLowerCase(Locale.ROOT)) {
             case "rle": return OutputTransferSyntax.RLE_LOSSLESS;
             case "j2k": return OutputTransferSyntax.JPEG_2000_LOSSLESS;
+            case "jpegls": return OutputTransferSyntax.JPEG_LS_LOSSLESS;
             case "deflate": return OutputTransferSyntax.DEFLATED_IMAGE_FRAME;
             default: return OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         }

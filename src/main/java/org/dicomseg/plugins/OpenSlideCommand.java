@@ -23,7 +23,7 @@ import org.dicomseg.ij.ui.CommandErrors;
  * Plugins &gt; DICOM SEG &gt; Open DICOM Slide...: opens a level of a VL Whole Slide Microscopy
  * image (PS3.3 A.32.8; a folder or a file of one series, one instance per pyramid level), whole or
  * a region (x, y, width, height in that level's pixels), 8-bit grey or RGB; tiles native, JPEG
- * baseline or JPEG 2000 (JPEG-LS is refused with a message). The image remembers where it lies on
+ * baseline, JPEG 2000 or JPEG-LS. The image remembers where it lies on
  * the slide ({@link org.dicomseg.ij.slide.SlidePlacement}), so Export Label Image / Export ROIs from it
  * (or from a same-sized image carrying its properties) write a tiled SEG on that level.
  * Macro: {@code run("Open DICOM Slide...", "slide=[/data/slide] level=2 x=0 y=0 width=0 height=0")}

@@ -6,7 +6,9 @@ import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.FragmentTable;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.pixels.ImageIoCodecs;
+import org.dicomseg.pixels.CorruptPixelDataException;
 import org.dicomseg.pixels.Jpeg2000Check;
+import org.dicomseg.pixels.JpegLsCodec;
 
 /**
  * Refuses, when the file is opened, encapsulated Pixel Data whose frames cannot hold what Rows,
@@ -14,7 +16,8 @@ import org.dicomseg.pixels.Jpeg2000Check;
  * decodes to at most 64 times its PackBits data (a 2-byte replicate run gives 128 bytes, PS3.5
  * G.3.1), a deflated frame to at most 1032 times its size (the deflate format's limit), and a JPEG
  * 2000 code stream states its own size in its SIZ marker (checked on the first frame here, on every
- * frame before it is decoded by {@link Jpeg2000Check}).
+ * frame before it is decoded by {@link Jpeg2000Check}), and so does a JPEG-LS frame in its SOF55 segment
+ * (ITU-T T.87 C.2.2; checked on frame 1 here, on every frame by {@link JpegLsCodec} before it allocates).
  */
 final class FrameSizeCheck {
     private FrameSizeCheck() { }
@@ -56,6 +59,25 @@ final class FrameSizeCheck {
                     throw new SegReadException(file, "Rows (0028,0010) x Columns (0028,0011) are " + m.rows + " x " + m.columns
                             + ", but the JPEG 2000 code stream of frame 1 is " + size[1] + " x " + size[0]
                             + ": the header does not describe this Pixel Data");
+                }
+                break;
+            }
+            case JPEG_LS: {
+                // a run-mode bit can stand for 2^15 samples (T.87 A.7.1), so the stored size bounds nothing
+                // useful: the frame header (SOF55) states the size, checked here on frame 1 and by
+                // JpegLsCodec on every frame before it allocates the frame
+                if (table.frames() == 0 || table.storedLength(0) > 1 << 26) break;
+                JpegLsCodec.FrameHeader h;
+                try {
+                    byte[] first = table.read(in, 0);
+                    h = JpegLsCodec.header(first, first.length);
+                } catch (IOException | CorruptPixelDataException e) {
+                    break; // reading frame 1 reports it
+                }
+                if (h.columns != m.columns || h.rows != m.rows || h.components != 1) {
+                    throw new SegReadException(file, "Rows (0028,0010) x Columns (0028,0011) are " + m.rows + " x " + m.columns
+                            + ", but the JPEG-LS frame header of frame 1 is " + h.rows + " x " + h.columns + " with "
+                            + h.components + " component(s): the header does not describe this Pixel Data");
                 }
                 break;
             }

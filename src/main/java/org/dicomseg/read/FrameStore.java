@@ -8,6 +8,7 @@ import org.dicomseg.dicom.FragmentTable;
 import org.dicomseg.dicom.SegTransferSyntax;
 import org.dicomseg.pixels.CorruptPixelDataException;
 import org.dicomseg.pixels.Jpeg2000Codec;
+import org.dicomseg.pixels.JpegLsCodec;
 import org.dicomseg.pixels.RleCodec;
 
 /**
@@ -19,7 +20,7 @@ import org.dicomseg.pixels.RleCodec;
  * Explicit VR Big Endian an OW value has its 16-bit words byte-swapped, so such data is swapped back
  * on reading. Encapsulated Pixel Data (PS3.5 A.4): the frames' fragments were located once by
  * {@link FragmentTable}; RLE (Annex G) goes through {@link RleCodec}, JPEG 2000 through
- * {@link Jpeg2000Codec}, Deflated Image Frame Compression (A.4.11) through a raw {@link Inflater}.</p>
+ * {@link Jpeg2000Codec}, JPEG-LS (A.4.3) through {@link JpegLsCodec}, Deflated Image Frame Compression (A.4.11) through a raw {@link Inflater}.</p>
  *
  * <p>Not thread-safe: the buffers are reused between frames; {@link #copy()} gives another thread
  * its own store (positional channel reads are safe to share).</p>
@@ -190,6 +191,12 @@ class FrameStore {
         switch (syntax.encoding()) {
             case JPEG_2000: {
                 raw.data = Jpeg2000Codec.decode(data, rows, columns, bitsAllocated);
+                raw.bitOffset = 0;
+                raw.kind = bitsAllocated == 16 ? Kind.LE16 : Kind.BYTES;
+                return raw;
+            }
+            case JPEG_LS: { // 1-bit frames (a foreign SEG's) come as one byte per pixel, as from JPEG 2000
+                raw.data = JpegLsCodec.decode(data, data.length, rows, columns, 1, bitsAllocated == 16 ? 16 : 8);
                 raw.bitOffset = 0;
                 raw.kind = bitsAllocated == 16 ? Kind.LE16 : Kind.BYTES;
                 return raw;

@@ -164,7 +164,8 @@ final class TileMosaic {
         if (r.segmentationType() != SegmentationType.BINARY || r.metadata().bitsAllocated() != 1) return null;
         if (layout.pixelType() != SegmentationVolume.PixelType.UINT8) return null;
         SegTransferSyntax ts = r.metadata().transferSyntax();
-        if (ts == null || ts.encoding() == SegTransferSyntax.Encoding.JPEG_2000) return null; // frames come as bytes
+        if (ts == null || ts.encoding() == SegTransferSyntax.Encoding.JPEG_2000
+                || ts.encoding() == SegTransferSyntax.Encoding.JPEG_LS) return null; // frames come as bytes
         int rows = r.rows(), cols = r.columns();
         int arrays = layout.channels();
         int bandTop = y / rows;

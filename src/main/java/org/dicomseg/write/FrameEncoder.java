@@ -12,6 +12,7 @@ import org.dicomseg.dicom.PixelDataStream;
 import org.dicomseg.pixels.BitPacking;
 import org.dicomseg.pixels.DeflateCodec;
 import org.dicomseg.pixels.Jpeg2000Codec;
+import org.dicomseg.pixels.JpegLsCodec;
 import org.dicomseg.pixels.RleCodec;
 import org.dicomseg.task.Progress;
 
@@ -76,7 +77,8 @@ final class FrameEncoder {
                 && mask.supportsConcurrentReads();
         boolean worthIt = plan.frameCount() > 1 && (syntax.encapsulated() || parallelPacking);
         int workers = !worthIt ? 1 : threads > 0 ? threads
-                : syntax == OutputTransferSyntax.JPEG_2000_LOSSLESS ? FragmentPipeline.defaultThreads() : 1;
+                : syntax == OutputTransferSyntax.JPEG_2000_LOSSLESS || syntax == OutputTransferSyntax.JPEG_LS_LOSSLESS
+                ? FragmentPipeline.defaultThreads() : 1;
         try (FragmentPipeline p = new FragmentPipeline(px, syntax.encapsulated(), workers)) {
             pipeline = p;
             report(0, plan.frameCount());
@@ -402,6 +404,12 @@ final class FrameEncoder {
                 byte[] copy = java.util.Arrays.copyOf(frame, length);
                 int bits = bytesPerSample * 8;
                 pipeline.submit(() -> Jpeg2000Codec.encode(copy, rows, columns, bits));
+                break;
+            }
+            case JPEG_LS_LOSSLESS: {
+                byte[] copy = java.util.Arrays.copyOf(frame, length);
+                int bits = bytesPerSample * 8;
+                pipeline.submit(() -> JpegLsCodec.encode(copy, rows, columns, bytesPerSample, bits, 0));
                 break;
             }
             default:

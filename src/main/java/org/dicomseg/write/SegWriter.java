@@ -121,6 +121,10 @@ public final class SegWriter {
                     + " columns do not fit Rows/Columns (US, at most 65535)");
         }
         SegmentationType type = o.segmentationType();
+        if (type == SegmentationType.BINARY && o.transferSyntax() == OutputTransferSyntax.JPEG_LS_LOSSLESS) {
+            throw new IllegalArgumentException("JPEG-LS Lossless cannot hold BINARY (1-bit) frames (highdicom refuses it too):"
+                    + " use LABELMAP or FRACTIONAL, or another compression");
+        }
         int segmentCount = segments.size();
         ResolvedGeometry geo = tiling != null ? null
                 : ResolvedGeometry.resolve(sources, mask.planes(), mask.rows(), mask.columns(), geometry);

@@ -132,6 +132,32 @@ class MainTest {
     }
 
     @Test
+    void jpegLsExportImportsBackAndBinaryJpegLsIsRefused() throws Exception {
+        Path seg = tmp.resolve("labels-jpegls.dcm");
+        assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                seg.toString(), "--type", "LABELMAP", "--compression", "jpegls"), stderr());
+        Conformance.assertConformant(seg);
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            assertEquals("1.2.840.10008.1.2.4.80", r.metadata().transferSyntaxUid());
+        }
+        Path tif = tmp.resolve("labels-jpegls.tif");
+        assertEquals(0, run("import", seg.toString(), "--out", tif.toString(), "--as", "labels"), stderr());
+        ImagePlus back = IJ.openImage(tif.toString());
+        ImagePlus orig = IJ.openImage("sample-images/labels.tif");
+        for (int z = 1; z <= orig.getStackSize(); z++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals((byte[]) orig.getStack().getPixels(z),
+                    (byte[]) back.getStack().getPixels(z), "plane " + z);
+        }
+        Path binary = tmp.resolve("binary-jpegls.dcm");
+        assertTrue(run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",
+                binary.toString(), "--type", "BINARY", "--compression", "jpegls") != 0);
+        String e = stderr().trim();
+        assertTrue(e.contains("JPEG-LS Lossless cannot hold BINARY"), e);
+        assertFalse(e.contains("\n"), "one line: " + e);
+        assertFalse(Files.exists(binary));
+    }
+
+    @Test
     void exportImportRoundTripOnSampleImages() throws Exception {
         Path seg = tmp.resolve("labels.dcm");
         assertEquals(0, run("export", "--labels", "sample-images/labels.tif", "--source", "sample-images/ct", "--out",

@@ -129,7 +129,7 @@ class ExportOptionsTest {
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> convert(map(MacroKeys.COMPRESSION, "zip"), null));
         assertEquals(MacroKeys.COMPRESSION, e.key());
-        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k, deflate]", e.getMessage());
+        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k, jpegls, deflate]", e.getMessage());
 
         InvalidOptionException cli = assertThrows(InvalidOptionException.class, () -> ExportOptions.toWriteOptions(
                 OptionValues.of(map(MacroKeys.FRACTIONAL_TYPE, "fuzzy"), key -> "--" + key.replace('_', '-')), null, IJ_VERSION));
@@ -181,5 +181,6 @@ class ExportOptionsTest {
         assertEquals(OutputTransferSyntax.RLE_LOSSLESS, ExportOptions.transferSyntax("rle"));
         assertEquals(OutputTransferSyntax.JPEG_2000_LOSSLESS, ExportOptions.transferSyntax("J2K"));
         assertEquals(OutputTransferSyntax.DEFLATED_IMAGE_FRAME, ExportOptions.transferSyntax("deflate"));
+        assertEquals(OutputTransferSyntax.JPEG_LS_LOSSLESS, ExportOptions.transferSyntax("jpegls"));
     }
 }

@@ -98,7 +98,7 @@ class ExportCommandTest {
     @Test void labelmapRleJ2kAndKeepEmptyFrames(@TempDir Path dir) throws Exception {
         ImagePlus imp = labels();
         String[][] cases = {{"BINARY", "rle"}, {"BINARY", "j2k"}, {"LABELMAP", "none"}, {"LABELMAP", "rle"}, {"LABELMAP", "j2k"}, {"FRACTIONAL", "j2k"},
-            {"BINARY", "deflate"}, {"LABELMAP", "deflate"}};
+            {"BINARY", "deflate"}, {"LABELMAP", "deflate"}, {"LABELMAP", "jpegls"}, {"FRACTIONAL", "jpegls"}};
         SourceSeries src = SourceLocator.fromPath(CT.toString(), 64, 64, 5);
         for (String[] c : cases) {
             Path out = dir.resolve(c[0] + "-" + c[1] + ".dcm");

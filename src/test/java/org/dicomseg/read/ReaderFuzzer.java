@@ -202,7 +202,7 @@ public final class ReaderFuzzer {
 
     // ------------------------------------------------------------------ seeds
 
-    /** The corpus seeds plus SEGs our writer makes (native, RLE, JPEG 2000; BINARY, FRACTIONAL, LABELMAP). */
+    /** The corpus seeds plus SEGs our writer makes (native, RLE, JPEG 2000, JPEG-LS; BINARY, FRACTIONAL, LABELMAP). */
     public static List<Seed> seeds(Path work) throws Exception {
         List<Seed> seeds = new ArrayList<>();
         for (String s : CORPUS_SEEDS) seeds.add(new Seed(s, Files.readAllBytes(Shared.corpus(s))));
@@ -213,6 +213,8 @@ public final class ReaderFuzzer {
             {SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS, Input.LABEL_MAP},
             {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_2000_LOSSLESS, Input.LABEL_MAP},
             {SegmentationType.LABELMAP, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, Input.LABEL_MAP_16},
+            {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.LABEL_MAP_16},
+            {SegmentationType.FRACTIONAL, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.STACKED_FRACTIONAL},
         };
         Sources src = Sources.CT_23X38;
         SourceImages images = src.read();
@@ -309,7 +311,10 @@ public final class ReaderFuzzer {
         return w.toString();
     }
 
-    /** Long run: {@code [executions] [randomSeed] [crashDir]}, or {@code --write-seeds DIR}. */
+    /**
+     * Long run: {@code [executions] [randomSeed] [crashDir]}, or {@code --write-seeds DIR}; system property
+     * {@code dicomseg.fuzz.only} keeps the seeds whose name contains it (e.g. {@code JPEG_LS}).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--write-seeds")) { // seed folder for Jazzer (scripts/fuzz --jazzer)
             Path dir = Files.createDirectories(Paths.get(args[1]));
@@ -324,6 +329,9 @@ public final class ReaderFuzzer {
         java.util.logging.LogManager.getLogManager().reset();
         Path work = Files.createTempDirectory("dicomseg-fuzz");
         List<Seed> seeds = seeds(work);
+        String only = System.getProperty("dicomseg.fuzz.only", ""); // e.g. JPEG_LS: the seeds whose name holds it
+        if (!only.isEmpty()) seeds.removeIf(s -> !s.name.contains(only));
+        if (seeds.isEmpty()) throw new IllegalArgumentException("no seed name contains " + only);
         long t0 = System.nanoTime();
         Stats st = campaign(seeds, executions, seed, work, crashDir, System.out);
         long secs = (System.nanoTime() - t0) / 1_000_000_000L;

@@ -135,9 +135,19 @@ public class SegmentationReaderBadInputTest {
         byte[] uid = "1.2.840.10008.1.2.4.90".getBytes(StandardCharsets.US_ASCII);
         int at = indexOf(all, uid, 0);
         assertTrue(at > 128 && at < 400, "transfer syntax in the meta header at " + at);
-        all[at + uid.length - 2] = '8'; // 1.2.840.10008.1.2.4.80, JPEG-LS Lossless
-        Path p = Files.write(tmp.resolve("jpegls.dcm"), all);
-        assertMessage(refused(p), "JPEG-LS Lossless Image Compression (1.2.840.10008.1.2.4.80) is not supported", "RLE Lossless");
+        all[at + uid.length - 2] = '5'; // 1.2.840.10008.1.2.4.50, JPEG Baseline
+        Path p = Files.write(tmp.resolve("jpeg.dcm"), all);
+        assertMessage(refused(p), "JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50) is not supported", "RLE Lossless",
+                "JPEG-LS Lossless");
+        // JPEG-LS is read now: JPEG 2000 code streams labelled JPEG-LS are refused by the JPEG-LS decoder
+        all[at + uid.length - 2] = '8'; // 1.2.840.10008.1.2.4.80
+        Path ls = Files.write(tmp.resolve("jpegls.dcm"), all);
+        SegReadException e = assertThrows(SegReadException.class, () -> {
+            try (SegmentationReader r = SegmentationReader.open(ls)) {
+                r.readFrame(1);
+            }
+        });
+        assertTrue(e.getMessage().contains("not a JPEG-LS code stream: it does not start with SOI"), e.getMessage());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.dicomseg.pixels.RleCodec;
  * Test-side reader of a SEG the writer produced, independent of the writer: attributes come from
  * PixelMed, Pixel Data is located and split into frames here (native: one element, 1-bit frames at
  * bit offset k*rows*cols; encapsulated: items after the Basic Offset Table), then decoded with
- * BitPacking / RleCodec / Jpeg2000Codec. For native files the bytes are cross-checked against the
+ * BitPacking / RleCodec / Jpeg2000Codec / JpegLsCodec. For native files the bytes are cross-checked against the
  * Pixel Data PixelMed itself reads.
  */
 public final class WrittenSeg {
@@ -116,6 +116,8 @@ public final class WrittenSeg {
                         for (int i = 0; i < n; i++) pixels[f][i] = bits[i];
                         continue;
                     }
+                } else if ("1.2.840.10008.1.2.4.80".equals(transferSyntax)) {
+                    raw = org.dicomseg.pixels.JpegLsCodec.decode(frag, frag.length, rows, columns, 1, bitsAllocated);
                 } else {
                     assertEquals("1.2.840.10008.1.2.4.90", transferSyntax);
                     raw = Jpeg2000Codec.decode(frag, rows, columns, bitsAllocated);

@@ -85,7 +85,11 @@ class DcmjsInteropTest {
         List<Arguments> l = new ArrayList<>();
         for (Source s : Source.values()) {
             for (SegmentationType t : SegmentationType.values()) {
-                for (OutputTransferSyntax ts : OutputTransferSyntax.values()) l.add(Arguments.of(s, t, ts));
+                for (OutputTransferSyntax ts : OutputTransferSyntax.values()) {
+                    // BINARY + JPEG-LS is refused, as highdicom refuses it (JpegLsWriterTest)
+                    if (t == SegmentationType.BINARY && ts == OutputTransferSyntax.JPEG_LS_LOSSLESS) continue;
+                    l.add(Arguments.of(s, t, ts));
+                }
             }
         }
         return l.stream();

@@ -66,6 +66,9 @@ public final class Bench {
             "w1-write-binary", "w1-write-labelmap-rle",
             "w1-read-binary-channels", "w1-read-binary-labelmap",
             "w1-read-labelmap-channels", "w1-read-labelmap-labelmap");
+    /** JPEG-LS beside RLE on W1's label map (scripts/bench --jpegls; not in the default run). */
+    public static final List<String> JPEG_LS_OPS = List.of(
+            "w1-write-labelmap-rle", "w1-write-labelmap-jpegls", "w1-read-labelmap-labelmap", "w1-read-labelmap-jpegls");
 
     private final Path workdir;
     private final Path w1Spec;
@@ -163,6 +166,7 @@ public final class Bench {
     private void runOne(String op) throws IOException {
         Path binary = workdir.resolve("w1-binary.dcm");
         Path labelmap = workdir.resolve("w1-labelmap-rle.dcm");
+        Path jpegls = workdir.resolve("w1-labelmap-jpegls.dcm");
         if (op.equals(CLI_INPUTS)) {
             writeCliInputs(binary, labelmap);
             return;
@@ -196,8 +200,18 @@ public final class Bench {
                 ensure(labelmap, SegmentationType.LABELMAP, OutputTransferSyntax.RLE_LOSSLESS);
                 body = () -> read(labelmap, true);
                 break;
+            case "w1-write-labelmap-jpegls": // issue 18: our JPEG-LS encoder against RLE on the same label map
+                prepareW1Inputs();
+                written = jpegls;
+                body = () -> write(jpegls, SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS);
+                break;
+            case "w1-read-labelmap-jpegls":
+                ensure(jpegls, SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS);
+                body = () -> read(jpegls, true);
+                break;
             default:
-                throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS + " and " + CLI_INPUTS);
+                throw new IllegalArgumentException("unknown operation " + op + "; known: " + W1_OPS + ", " + JPEG_LS_OPS
+                        + " and " + CLI_INPUTS);
         }
         int warmed;
         try {
@@ -236,7 +250,7 @@ public final class Bench {
             SegmentationVolume v = (SegmentationVolume) result;
             frames = v.framesRead() + " read";
             check(op, v.framesRead(), op.startsWith("w1-read-binary") ? w1.expectedBinaryFrames() : w1.expectedLabelmapFrames());
-            bytesIn = Files.size(op.startsWith("w1-read-binary") ? binary : labelmap);
+            bytesIn = Files.size(op.startsWith("w1-read-binary") ? binary : op.endsWith("-jpegls") ? jpegls : labelmap);
             bytesOut = outputBytes(v);
         }
         double limit = bytesIn / readBandwidth + bytesOut / writeBandwidth;

@@ -76,11 +76,24 @@ public final class HyperstackBuilder {
         int nC = segs.size(), nZ = v.depth(), w = v.width(), h = v.height();
         boolean asFloat = v.type() == SegmentationType.FRACTIONAL && !fractionalAsStoredValues;
         ImageStack stack = new ImageStack(w, h);
+        // The pixels of each segment are counted in the pass that makes its planes (for the Info
+        // text), not in a second pass over the whole output.
+        long[] counts = new long[nC];
         for (int z = 0; z < nZ; z++) {
             progress.checkCanceled();
             progress.progress(z, nZ);
-            for (ImportedSegmentation.Segment s : segs) {
-                ImageProcessor ip = asFloat ? floatPlane(v, s.plane(z)) : bytePlane(v, s.plane(z));
+            for (int c = 0; c < nC; c++) {
+                ImportedSegmentation.Segment s = segs.get(c);
+                byte[] stored = s.plane(z);
+                ImageProcessor ip;
+                if (asFloat) {
+                    if (stored != null) counts[c] += nonZero(stored);
+                    ip = floatPlane(v, stored);
+                } else {
+                    byte[] px = adoptPlanes && stored != null ? stored : new byte[w * h]; // ImageJ edits planes in place: one array each
+                    if (stored != null) counts[c] += v.type() == SegmentationType.FRACTIONAL ? copy(stored, px) : toForeground(stored, px);
+                    ip = new ByteProcessor(w, h, px);
+                }
                 stack.addSlice(s.label(), ip);
             }
         }
@@ -89,7 +102,7 @@ public final class HyperstackBuilder {
         imp.setDimensions(nC, v.slices(), v.timePoints()); // planes are time point by time point: ImageJ's czt order
         imp.setOpenAsHyperStack(true);
         imp.setCalibration(SegCalibration.of(v.geometry()));
-        imp.setProperty("Info", SegInfoText.of(v));
+        imp.setProperty("Info", SegInfoText.of(v, counts));
         imp.setProp(SEGMENT_NUMBERS_PROPERTY, segs.stream().map(s -> Integer.toString(s.number()))
                 .collect(Collectors.joining(",")));
         double max = displayMax(v, asFloat);
@@ -119,27 +132,58 @@ public final class HyperstackBuilder {
         return asFloat ? 1.0 : v.maxFractionalValue();
     }
 
-    private ImageProcessor bytePlane(ImportedSegmentation v, byte[] stored) {
-        if (adoptPlanes && stored != null) {
-            if (v.type() != SegmentationType.FRACTIONAL) {
-                for (int i = 0; i < stored.length; i++) {
-                    if (stored[i] != 0) stored[i] = (byte) FOREGROUND;
-                }
-            }
-            return new ByteProcessor(v.width(), v.height(), stored);
-        }
-        byte[] px = new byte[v.width() * v.height()];
-        if (stored != null) {
-            if (v.type() == SegmentationType.FRACTIONAL) {
-                System.arraycopy(stored, 0, px, 0, px.length);
-            } else {
-                for (int i = 0; i < px.length; i++) {
-                    if (stored[i] != 0) px[i] = (byte) FOREGROUND;
-                }
-            }
-        }
-        return new ByteProcessor(v.width(), v.height(), px);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+
+    /** The high bit of each byte of {@code w} set where that byte is nonzero, all other bits clear. */
+    private static long nonZeroBytes(long w) {
+        return (((w & LOW7) + LOW7) | w) & HIGH;
     }
+
+    /** Number of nonzero stored values of a plane (the Info text's "Pixels"), eight at a time. */
+    static long nonZero(byte[] p) {
+        long n = 0;
+        int i = 0, end = p.length & ~7;
+        for (; i < end; i += 8) {
+            long w = (long) LONGS.get(p, i);
+            if (w != 0L) n += Long.bitCount(nonZeroBytes(w));
+        }
+        for (; i < p.length; i++) if (p[i] != 0) n++;
+        return n;
+    }
+
+    /**
+     * {@code out[i]} = 255 where {@code in[i]} is nonzero (ImageJ's binary mask; {@code out} is
+     * {@code in} or all zero), eight pixels at a time without a branch per pixel, runs of zeros
+     * skipped; returns the number of nonzero values (counted in the same pass, for the Info text).
+     */
+    static long toForeground(byte[] in, byte[] out) {
+        long n = 0;
+        int i = 0, end = in.length & ~7;
+        for (; i < end; i += 8) {
+            long w = (long) LONGS.get(in, i);
+            if (w == 0L) continue;
+            long h = nonZeroBytes(w);
+            n += Long.bitCount(h);
+            LONGS.set(out, i, (h >>> 7) * 0xFF);
+        }
+        for (; i < in.length; i++) {
+            if (in[i] != 0) {
+                out[i] = (byte) FOREGROUND;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Copies {@code in} to {@code out} (no-op when they are the same array); returns the number of nonzero values. */
+    private static long copy(byte[] in, byte[] out) {
+        if (in != out) System.arraycopy(in, 0, out, 0, in.length);
+        return nonZero(in);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static ImageProcessor floatPlane(ImportedSegmentation v, byte[] stored) {
         float[] px = new float[v.width() * v.height()];

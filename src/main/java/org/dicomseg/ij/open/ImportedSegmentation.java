@@ -308,14 +308,33 @@ public final class ImportedSegmentation {
             if (counts == null) {
                 long[] hist = new long[65536];
                 for (Object p : planes) {
-                    if (p == null) continue;
-                    for (int i = 0; i < pixelsPerPlane; i++) hist[labelAt(p, i)]++;
+                    if (p instanceof byte[]) histogram((byte[]) p, hist);
+                    else if (p != null) for (int i = 0; i < pixelsPerPlane; i++) hist[((short[]) p)[i] & 0xFFFF]++;
                 }
                 counts = new java.util.HashMap<>();
                 for (int v = 1; v < hist.length; v++) if (hist[v] != 0) counts.put(v, hist[v]);
             }
             return counts.getOrDefault(value, 0L);
         }
+
+        /** Adds the values of {@code p} to {@code hist} (zeros only partly), eight at a time where eight pixels hold one value. */
+        private void histogram(byte[] p, long[] hist) {
+            int i = 0, end = pixelsPerPlane & ~7;
+            for (; i < end; i += 8) {
+                long w = (long) LONGS.get(p, i);
+                if (w == 0L) continue;
+                int first = (int) w & 0xFF;
+                if (w == first * 0x0101010101010101L) { // eight pixels of one label (inside a segment)
+                    hist[first] += 8;
+                    continue;
+                }
+                for (int k = i; k < i + 8; k++) hist[p[k] & 0xFF]++;
+            }
+            for (; i < pixelsPerPlane; i++) hist[p[i] & 0xFF]++;
+        }
+
+        private static final java.lang.invoke.VarHandle LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     public static final class Builder {

@@ -20,6 +20,16 @@ public final class SegInfoText {
 
     /** The full text for {@code v}. */
     public static String of(ImportedSegmentation v) {
+        return of(v, null);
+    }
+
+    /**
+     * The full text for {@code v}, with each segment's pixel count taken from {@code counts}
+     * (index = segment in {@link ImportedSegmentation#segments()} order: its nonzero pixels, as
+     * {@link ImportedSegmentation.Segment#nonZeroCount()} gives them) when counted already while
+     * its planes were made; null = count them here.
+     */
+    static String of(ImportedSegmentation v, long[] counts) {
         StringBuilder sb = new StringBuilder();
         sb.append("DICOM Segmentation\n");
         if (v.sourcePath() != null) sb.append("File: ").append(v.sourcePath()).append('\n');
@@ -35,9 +45,11 @@ public final class SegInfoText {
             sb.append(line).append('\n');
         }
         sb.append("Segments: ").append(v.segments().size()).append('\n');
-        for (ImportedSegmentation.Segment s : v.segments()) {
+        List<ImportedSegmentation.Segment> segs = v.segments();
+        for (int i = 0; i < segs.size(); i++) {
+            ImportedSegmentation.Segment s = segs.get(i);
             sb.append('\n');
-            appendSegment(sb, s.description(), s.nonZeroCount());
+            appendSegment(sb, s.description(), counts != null ? counts[i] : s.nonZeroCount());
         }
         return sb.toString();
     }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.task.InputException;
 import org.dicomseg.task.Progress;
 
@@ -144,31 +144,30 @@ public final class SegSourceSearch {
     /** The images of the referenced series under {@code folder} (skipping {@code skip}), or null when one is missing. */
     private Found inFolder(Path folder, Path skip, Progress progress) throws IOException {
         searched.add(folder.toString());
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(folder, MAX_DEPTH)) {
-            files = s.filter(p -> skip == null || !p.startsWith(skip)).filter(Files::isRegularFile).limit(MAX_FILES).sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        List<Path> files = filesUnder(folder, skip);
+        if (files == null) return null;
         Map<String, SourceHeader> byUid = new LinkedHashMap<>();
         Map<String, SourceHeader> referenced = new LinkedHashMap<>();
-        int i = 0;
-        for (Path f : files) {
-            progress.checkCanceled();
-            progress.progress(i++, files.size());
-            if (!SourceHeader.isDicomFile(f) || SourceHeader.isNonImage(f)) continue;
-            SourceHeader h;
-            try {
-                h = SourceHeader.read(f);
-            } catch (IOException | RuntimeException e) {
-                continue;
+        // Each file looked at once (on all cores), or found in the session's cache; met in file order. The
+        // files directly in the folder first, then each folder in it (its whole tree) in name order; the scan
+        // stops after the first of these groups that completes the referenced images, so a big folder beside
+        // the series (other studies, other series) is not read.
+        List<List<Path>> groups = groups(folder, files);
+        int done = 0;
+        for (List<Path> group : groups) {
+            if (referenced.size() == instances.size()) break;
+            List<SourceHeaderCache.Probe> probes = SourceHeaderCache.shared().probeAll(group);
+            for (SourceHeaderCache.Probe p : probes) {
+                progress.checkCanceled();
+                progress.progress(done++, files.size());
+                if (p.header() == null) continue; // not DICOM, not an image, or not readable
+                SourceHeader h = SourceHeader.of(p.header());
+                if (h.isSegmentation() || h.sopInstanceUid() == null) continue;
+                boolean isReferenced = instances.contains(h.sopInstanceUid());
+                if (!isReferenced && !series.contains(h.seriesInstanceUid())) continue;
+                byUid.putIfAbsent(h.sopInstanceUid(), h);
+                if (isReferenced) referenced.putIfAbsent(h.sopInstanceUid(), h);
             }
-            if (h.isSegmentation() || h.sopInstanceUid() == null) continue;
-            boolean isReferenced = instances.contains(h.sopInstanceUid());
-            if (!isReferenced && !series.contains(h.seriesInstanceUid())) continue;
-            byUid.putIfAbsent(h.sopInstanceUid(), h);
-            if (isReferenced) referenced.putIfAbsent(h.sopInstanceUid(), h);
         }
         if (referenced.size() < instances.size()) {
             lastMissing = referenced.isEmpty() ? "" : (instances.size() - referenced.size()) + " of the " + instances.size()
@@ -189,6 +188,59 @@ public final class SegSourceSearch {
         Path where = location(all);
         SourceSeries s = SourceSeries.inImageJOrder(all, "folder " + where);
         return new Found(s, "folder " + where, where);
+    }
+
+    /**
+     * The regular files under {@code folder}, {@value #MAX_DEPTH} levels deep, sorted, without
+     * {@code skip}'s tree and without hidden entries (names starting with '.': {@code .git},
+     * caches); at most {@value #MAX_FILES} (the walk stops there); null when the folder cannot be read.
+     */
+    static List<Path> filesUnder(Path folder, Path skip) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+                    new java.nio.file.SimpleFileVisitor<Path>() {
+                        @Override public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                            if (!d.equals(folder) && (hidden(d) || skip != null && d.startsWith(skip))) {
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                            if (a.isRegularFile() && !hidden(f) && (skip == null || !f.startsWith(skip))) files.add(f);
+                            return files.size() >= MAX_FILES ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                            return java.nio.file.FileVisitResult.CONTINUE; // an unreadable entry is not a source
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        java.util.Collections.sort(files);
+        return files;
+    }
+
+    /** {@code files} (sorted) as the files directly in {@code folder}, then one group per folder in it, in name order. */
+    private static List<List<Path>> groups(Path folder, List<Path> files) {
+        List<Path> direct = new ArrayList<>();
+        Map<Path, List<Path>> below = new java.util.TreeMap<>();
+        for (Path f : files) {
+            Path rel = folder.relativize(f);
+            if (rel.getNameCount() == 1) direct.add(f);
+            else below.computeIfAbsent(rel.getName(0), k -> new ArrayList<>()).add(f);
+        }
+        List<List<Path>> out = new ArrayList<>();
+        if (!direct.isEmpty()) out.add(direct);
+        out.addAll(below.values());
+        return out;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     /**

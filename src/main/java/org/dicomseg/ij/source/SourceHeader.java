@@ -1,12 +1,11 @@
 package org.dicomseg.ij.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.model.PlaneOrientation;
 import org.dicomseg.model.PlanePosition;
 import org.dicomseg.task.InputException;
@@ -90,10 +89,13 @@ public final class SourceHeader {
         return new SourceHeader(file, info);
     }
 
-    /** Reads the header of {@code file}; throws {@link IOException} naming the file when it is not a DICOM image. */
+    /**
+     * Reads the header of {@code file}; throws {@link IOException} naming the file when it is not a DICOM image.
+     * Served from the session's {@link SourceHeaderCache} when the file has not changed since it was read.
+     */
     public static SourceHeader read(Path file) throws IOException {
         if (!isDicomFile(file)) throw new InputException(file + " is not a DICOM file");
-        return new SourceHeader(SourceFile.read(file));
+        return new SourceHeader(SourceHeaderCache.shared().read(file));
     }
 
     /**
@@ -102,8 +104,7 @@ public final class SourceHeader {
      * first bytes only, so folder searches skip large SEGs without parsing them.
      */
     public static boolean isNonImage(Path file) {
-        String c = org.dicomseg.dicom.DataSetWalker.mediaStorageSopClassUid(file);
-        return c != null && (c.equals("1.2.840.10008.5.1.4.1.1.66") || c.startsWith("1.2.840.10008.5.1.4.1.1.66."));
+        return SourceHeaderCache.isNonImageClass(SourceHeaderCache.shared().mediaStorageSopClassUid(file));
     }
 
     /** The header of a source already parsed (a local file or a remote instance, {@code source.web}). */
@@ -116,13 +117,7 @@ public final class SourceHeader {
 
     /** True when the file starts with the DICOM Part 10 preamble ("DICM" at byte 128). */
     public static boolean isDicomFile(Path file) {
-        if (!Files.isRegularFile(file)) return false;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(132);
-            return b.length == 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
-        } catch (IOException e) {
-            return false;
-        }
+        return SourceHeaderCache.shared().isDicomFile(file);
     }
 
     /** The local file, or null for a remote instance. */

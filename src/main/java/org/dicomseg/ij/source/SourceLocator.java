@@ -15,6 +15,7 @@ import ij.ImageStack;
 import ij.io.FileInfo;
 
 import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.task.InputException;
 import org.dicomseg.web.Credentials;
@@ -75,11 +76,8 @@ public final class SourceLocator {
         }
         java.util.Set<String> wanted = new java.util.HashSet<>(uids);
         Map<String, SourceHeader> found = new java.util.HashMap<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(folder, SegSourceSearch.MAX_DEPTH)) {
-            files = s.filter(Files::isRegularFile).limit(SegSourceSearch.MAX_FILES).sorted()
-                    .collect(java.util.stream.Collectors.toList());
-        }
+        List<Path> files = SegSourceSearch.filesUnder(folder, null);
+        if (files == null) throw new InputException("The source folder recorded on " + what + " cannot be read: " + folder);
         for (Path f : files) {
             if (found.size() == wanted.size()) break;
             if (!SourceHeader.isDicomFile(f) || SourceHeader.isNonImage(f)) continue;
@@ -253,6 +251,7 @@ public final class SourceLocator {
         }
         List<SourceHeader> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        SourceHeaderCache.shared().probeAll(files); // headers read on all cores (or found in the session's cache) for the loop below
         for (Path f : files) {
             if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR")) continue;
             if (!SourceHeader.isDicomFile(f)) {

@@ -9,7 +9,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.dicomseg.pixels.CorruptPixelDataException;
 import org.dicomseg.pixels.ImageIoCodecs;
+import org.dicomseg.pixels.JpegLsCodec;
 
 import org.dicomseg.task.InputException;
 
@@ -17,8 +19,9 @@ import org.dicomseg.task.InputException;
  * Decodes one stored tile of a slide level into 8-bit samples, interleaved (R, G, B per pixel) for
  * colour: native Pixel Data (PS3.5 8.2; colour by pixel or by plane, Planar Configuration C.7.6.3.1.3),
  * JPEG Baseline (PS3.5 A.4.1, 1.2.840.10008.1.2.4.50) through the JDK's ImageIO reader, and JPEG 2000
- * (A.4.4, .90/.91) through jai-imageio, both chosen by class ({@link ImageIoCodecs}). Other syntaxes, notably JPEG-LS (.80/.81) for which no Java
- * codec is available from Maven Central, are refused with a message saying so.
+ * (A.4.4, .90/.91) through jai-imageio, both chosen by class ({@link ImageIoCodecs}), and JPEG-LS lossless and
+ * near-lossless (A.4.3, .80/.81) through the project's own {@link JpegLsCodec}. Other syntaxes are refused with a
+ * message saying so.
  */
 public final class TileDecoder {
     static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
@@ -55,10 +58,6 @@ public final class TileDecoder {
     }
 
     private static void check(SlideLevel level, String ts) throws IOException {
-        if (JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts)) {
-            throw new InputException("The tiles of " + level.name() + " are JPEG-LS compressed (" + ts + "): no Java JPEG-LS"
-                    + " decoder is available here. Convert the slide (e.g. with dcmtk: dcmdjpls in.dcm out.dcm) and open the result.");
-        }
         if ((JPEG_2000.equals(ts) || JPEG_2000_LOSSLESS.equals(ts)) && !ImageIoCodecs.jpeg2000Available()) {
             throw new InputException("The tiles of " + level.name() + " are JPEG 2000 compressed; " + ImageIoCodecs.JPEG_2000_MISSING);
         }
@@ -73,10 +72,14 @@ public final class TileDecoder {
             throw new InputException("Samples per Pixel " + level.samplesPerPixel() + " is not supported (1 or 3)");
         }
         if (!isNative(ts) && !JPEG_BASELINE.equals(ts) && !JPEG_EXTENDED.equals(ts) && !JPEG_2000.equals(ts)
-                && !JPEG_2000_LOSSLESS.equals(ts)) {
+                && !JPEG_2000_LOSSLESS.equals(ts) && !isJpegLs(ts)) {
             throw new InputException("Transfer syntax " + ts + " of " + level.name() + " cannot be decoded"
-                    + " (supported: native, JPEG baseline, JPEG 2000)");
+                    + " (supported: native, JPEG baseline, JPEG 2000, JPEG-LS)");
         }
+    }
+
+    static boolean isJpegLs(String ts) {
+        return JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts);
     }
 
     static boolean isNative(String ts) {
@@ -107,6 +110,13 @@ public final class TileDecoder {
                 return out;
             }
             return stored;
+        }
+        if (isJpegLs(transferSyntaxUid)) {
+            try {
+                return JpegLsCodec.decode(stored, stored.length, rows, columns, samples, level.bitsAllocated());
+            } catch (CorruptPixelDataException e) {
+                throw new InputException("A JPEG-LS tile of " + level.name() + " cannot be decoded: " + e.getMessage(), e);
+            }
         }
         BufferedImage img = read(stored);
         Raster r = img.getRaster();

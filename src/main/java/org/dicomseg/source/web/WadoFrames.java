@@ -30,6 +30,7 @@ public final class WadoFrames {
         if (t.startsWith("application/octet-stream") || t.isEmpty()) return "1.2.840.10008.1.2.1";
         if (t.startsWith("image/jpeg")) return "1.2.840.10008.1.2.4.50";
         if (t.startsWith("image/jp2")) return "1.2.840.10008.1.2.4.90";
+        if (t.startsWith("image/jls")) return "1.2.840.10008.1.2.4.80"; // PS3.18 Table 8.7.3-2
         if (t.startsWith("image/dicom-rle")) return "1.2.840.10008.1.2.5";
         throw new IOException("A frame came as " + mediaType + ", which names no transfer syntax that can be decoded");
     }

@@ -78,7 +78,7 @@ class CommandFormTest {
     void aBadMacroValueNamesItsKey() {
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> exportForm().readOptions("out=[a.dcm] compression=zip"));
-        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k, deflate]", e.getMessage());
+        assertEquals("\"zip\" is not a valid choice for \"compression\": use one of [none, rle, j2k, jpegls, deflate]", e.getMessage());
         InvalidOptionException n = assertThrows(InvalidOptionException.class,
                 () -> exportForm().readOptions("out=[a.dcm] instance=first"));
         assertEquals("instance=first is not a number", n.getMessage());

@@ -25,7 +25,8 @@ import org.dicomseg.testing.Shared;
  * {@code dcmdjpeg +cg} (IJG libjpeg, colour converted when the JPEG stream says YCbCr — the CMU
  * slide is labelled RGB over JFIF YCbCr tiles; its native output read with {@code dcmdump +W}), JPEG 2000 tiles
  * against OpenJPEG's {@code opj_decompress} (each frame's codestream written out by
- * {@code dcmdump +W}). The first, a middle and the last tile of each level — the last one partly
+ * {@code dcmdump +W}), JPEG-LS tiles (our own {@link org.dicomseg.pixels.JpegLsCodec}) against dcmtk's
+ * {@code dcmdjpls} (CharLS), every tile. The first, a middle and the last tile of each level — the last one partly
  * beyond the Total Pixel Matrix, read clipped — must have the same RGB samples, every one.
  */
 class CorpusTileDecodeTest {
@@ -34,7 +35,7 @@ class CorpusTileDecodeTest {
     @BeforeAll
     static void tools() {
         Shared.assumePresent();
-        for (String t : new String[] {"dcmdjpeg", "dcmdump", "opj_decompress"}) {
+        for (String t : new String[] {"dcmdjpeg", "dcmdjpls", "dcmdump", "opj_decompress"}) {
             assertTrue(onPath(t), t + " is not installed (scripts/bootstrap installs dcmtk and libopenjp2-tools)");
         }
     }
@@ -62,6 +63,25 @@ class CorpusTileDecodeTest {
             Path ppm = dir.resolve("frame-" + frame + ".ppm");
             run(dir, "opj_decompress", "-i", codestream.toString(), "-o", ppm.toString());
             byte[] want = ppmSamples(ppm, level.matrix().tileColumns(), level.matrix().tileRows());
+            compare(level, frame, want);
+        }
+    }
+
+    @Test
+    void highdicomJpegLsTilesMatchDcmdjpls() throws Exception {
+        Path file = Shared.corpus("highdicom/sm_image_jpegls.dcm");
+        SlideLevel level = SlideLevel.read(file);
+        assertEquals(TileDecoder.JPEG_LS_LOSSLESS, level.transferSyntaxUid());
+        Path dir = Files.createDirectories(tmp.resolve("jls"));
+        Path decoded = dir.resolve("decoded.dcm");
+        run(dir, "dcmdjpls", file.toString(), decoded.toString());
+        run(dir, "dcmdump", "-q", "+W", dir.toString(), decoded.toString());
+        byte[] all = Files.readAllBytes(dir.resolve("decoded.dcm.0.raw"));
+        int tileBytes = level.matrix().tileRows() * level.matrix().tileColumns() * 3;
+        assertEquals((long) tileBytes * level.frames(), all.length, "native frames written by dcmdjpls");
+        for (int frame = 1; frame <= level.frames(); frame++) {
+            byte[] want = new byte[tileBytes];
+            System.arraycopy(all, (frame - 1) * tileBytes, want, 0, tileBytes);
             compare(level, frame, want);
         }
     }
