@@ -37,6 +37,7 @@ import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
+import org.dicomseg.options.InvalidOptionException;
 import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.web.ServerSettings;
@@ -64,12 +65,13 @@ final class ExportCommand {
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
     private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
             MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry");
+            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry",
+            MacroKeys.ICC, "icc-profile", MacroKeys.FURTHER, "further-source");
 
     static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
             + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--palette] [--overwrite] " + ServerFlags.USAGE;
+            + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -79,8 +81,8 @@ final class ExportCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description", "geometry", "store")),
-                Set.of("keep-empty", "palette", "overwrite"));
+                        "series-description", "geometry", "store", "icc-profile", "further-source")),
+                Set.of("keep-empty", "palette", "overwrite"), Set.of("further-source"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
@@ -198,6 +200,11 @@ final class ExportCommand {
         if (a.has("series-description")) values.put(MacroKeys.SERIES, a.get("series-description"));
         if (a.flag("keep-empty")) values.put(MacroKeys.KEEP, "true");
         if (a.flag("palette")) values.put(MacroKeys.PALETTE, "true");
+        if (a.has("icc-profile")) {
+            if (!a.flag("palette")) throw new InvalidOptionException(MacroKeys.ICC, "--icc-profile needs --palette (the profile describes the palette's colours)");
+            values.put(MacroKeys.ICC, a.get("icc-profile"));
+        }
+        if (a.has("further-source")) values.put(MacroKeys.FURTHER, String.join(";", a.all("further-source")));
         if (a.flag("overwrite")) values.put(MacroKeys.OVERWRITE, "true");
         return ExportOptions.toWriteOptions(OptionValues.of(values, ExportCommand::flagOf), meta, IJ.getVersion());
     }

@@ -42,6 +42,8 @@ public final class ChannelOutput extends OutputStream {
     private volatile IOException failure;
     private ByteBuffer current;
     private boolean closed;
+    /** Bytes of the buffers handed to the writing thread so far. */
+    private long handedOver;
 
     /**
      * Opens {@code file} for writing from its start, creating it or emptying it. An empty file
@@ -116,6 +118,11 @@ public final class ChannelOutput extends OutputStream {
         }
     }
 
+    /** Bytes written to this output so far: the file offset at which the next byte will land. */
+    public long position() {
+        return handedOver + (current == null ? 0 : current.position());
+    }
+
     /** Queues what is staged for writing (it is written in order; {@link #close} waits for it). */
     @Override public void flush() throws IOException {
         ensureOpen();
@@ -124,6 +131,7 @@ public final class ChannelOutput extends OutputStream {
 
     /** Queues the current buffer and takes the other one once the writer is done with it. */
     private void handOver() throws IOException {
+        handedOver += current.position();
         current.flip();
         filled.add(current);
         current = null;

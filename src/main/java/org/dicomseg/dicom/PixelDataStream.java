@@ -16,12 +16,24 @@ import org.dicomseg.task.OutputException;
  *       count is not a multiple of 8 starts inside the previous frame's last byte — and the value is
  *       padded to even length.</li>
  *   <li>Encapsulated (PS3.5 A.4): undefined length, an empty Basic Offset Table item, one fragment
- *       item per frame (padded to even length), then the Sequence Delimitation Item.</li>
+ *       item per frame (padded to even length), then the Sequence Delimitation Item. With
+ *       {@link #useExtendedOffsetTable()} the Extended Offset Table (7FE0,0001) and Extended Offset
+ *       Table Lengths (7FE0,0002) (OV, 8 bytes per frame, PS3.3 C.7.6.3.1.8, PS3.5 A.4) precede
+ *       Pixel Data: written as zeros by {@link #begin}, filled in by
+ *       {@link #writeExtendedOffsetTable} once every frame's size is known (the Basic Offset Table
+ *       stays empty, as A.4 requires beside an Extended Offset Table). An empty Basic Offset Table
+ *       is valid at any size; the Extended Offset Table is what lets a reader find frames whose
+ *       offsets exceed the 32 bits of the Basic Offset Table without walking the items.</li>
  * </ul>
+ * A native Pixel Data value cannot exceed 2<sup>32</sup>&minus;2 bytes (PS3.5 7.1.2: a 32-bit
+ * length, FFFFFFFFH meaning undefined): {@link #begin} refuses more; the writer refuses it earlier
+ * ({@link #nativeValueLength}).
  */
 public final class PixelDataStream {
     /** Largest even value length of a defined-length element. */
-    private static final long MAX_LENGTH = 0xFFFFFFFEL;
+    public static final long MAX_LENGTH = 0xFFFFFFFEL;
+    static final int TAG_EXTENDED_OFFSET_TABLE = 0x0001;
+    static final int TAG_EXTENDED_OFFSET_TABLE_LENGTHS = 0x0002;
 
     private final OutputStream out;
     private final boolean encapsulated;
@@ -33,6 +45,11 @@ public final class PixelDataStream {
     /** 1-bit native: window holding the partial byte carried into the next frame at index 0. */
     private byte[] window;
     private long carryBits;
+    /** Encapsulated with an Extended Offset Table: each frame's item offset and length; else null. */
+    private long[] eotOffsets;
+    private long[] eotLengths;
+    private int fragments;
+    private long fragmentBytes;
 
     public PixelDataStream(OutputStream out, boolean encapsulated, int bitsAllocated, int rows, int columns) {
         this.out = out;
@@ -40,6 +57,33 @@ public final class PixelDataStream {
         this.bitsAllocated = bitsAllocated;
         this.pixelsPerFrame = rows * columns;
     }
+
+    /**
+     * Value length of native Pixel Data for {@code frames} frames, padded to even length: more than
+     * {@link #MAX_LENGTH} cannot be written.
+     */
+    public static long nativeValueLength(long frames, int rows, int columns, int bitsAllocated) {
+        long len = nativeLength(frames, rows, columns, bitsAllocated);
+        return len + (len & 1);
+    }
+
+    /** True when an Extended Offset Table for {@code frames} frames fits its OV element (8 bytes a frame). */
+    public static boolean extendedOffsetTableFits(long frames) {
+        return frames >= 1 && 8 * frames <= MAX_LENGTH;
+    }
+
+    /**
+     * Encapsulated only, before {@link #begin}: write the Extended Offset Table (7FE0,0001/0002)
+     * before Pixel Data; the caller fills it in with {@link #writeExtendedOffsetTable} after {@link #end}.
+     */
+    public PixelDataStream useExtendedOffsetTable() {
+        if (!encapsulated) throw new IllegalStateException("an Extended Offset Table is for encapsulated Pixel Data only");
+        eotOffsets = new long[0];
+        return this;
+    }
+
+    /** True when this stream writes an Extended Offset Table. */
+    public boolean extendedOffsetTable() { return eotOffsets != null; }
 
     /** Value length of native Pixel Data for {@code frames} frames, before padding. */
     static long nativeLength(long frames, int rows, int columns, int bitsAllocated) {
@@ -53,6 +97,20 @@ public final class PixelDataStream {
         header[0] = (byte) 0xE0; header[1] = 0x7F; header[2] = 0x10; header[3] = 0x00;
         header[4] = 'O'; header[5] = (byte) (vrOw == 1 ? 'W' : 'B'); header[6] = 0; header[7] = 0;
         if (encapsulated) {
+            if (eotOffsets != null) {
+                if (!extendedOffsetTableFits(frames)) {
+                    throw new IllegalArgumentException("An Extended Offset Table cannot list " + frames + " frames");
+                }
+                eotOffsets = new long[frames];
+                eotLengths = new long[frames];
+                byte[] zeros = new byte[(int) Math.min(8L * frames, 1 << 16)];
+                for (int tag : new int[] {TAG_EXTENDED_OFFSET_TABLE, TAG_EXTENDED_OFFSET_TABLE_LENGTHS}) {
+                    byte[] h = {(byte) 0xE0, 0x7F, (byte) tag, 0, 'O', 'V', 0, 0, 0, 0, 0, 0};
+                    putInt(h, 8, 8 * frames);
+                    out.write(h, 0, 12);
+                    for (long left = 8L * frames; left > 0; left -= zeros.length) out.write(zeros, 0, (int) Math.min(left, zeros.length));
+                }
+            }
             putInt(header, 8, -1);
             out.write(header, 0, 12);
             item(0xE000, 0); // empty Basic Offset Table
@@ -102,7 +160,15 @@ public final class PixelDataStream {
 
     /** One encapsulated frame (fragment). */
     void fragment(byte[] data, int length) throws IOException {
-        item(0xE000, length + (length & 1));
+        int padded = length + (length & 1);
+        if (eotOffsets != null) {
+            if (fragments == eotOffsets.length) throw new IllegalStateException("more frames than announced: " + (fragments + 1));
+            eotOffsets[fragments] = fragmentBytes;
+            eotLengths[fragments] = padded;
+        }
+        fragments++;
+        fragmentBytes += 8L + padded;
+        item(0xE000, padded);
         out.write(data, 0, length);
         if ((length & 1) != 0) out.write(0);
     }
@@ -110,6 +176,9 @@ public final class PixelDataStream {
     /** Finishes the element: the last partial byte and padding (native) or the delimiter (encapsulated). */
     public void end() throws IOException {
         if (encapsulated) {
+            if (eotOffsets != null && fragments != eotOffsets.length) {
+                throw new IllegalStateException("Wrote " + fragments + " frames, announced " + eotOffsets.length);
+            }
             item(0xE0DD, 0);
             return;
         }
@@ -122,6 +191,28 @@ public final class PixelDataStream {
             throw new IllegalStateException("Wrote " + written + " bytes of Pixel Data, expected " + expectedLength);
         }
         if ((written & 1) != 0) out.write(0);
+    }
+
+    /**
+     * After {@link #end}: fills in the Extended Offset Table written as zeros by {@link #begin}.
+     * {@code file} is the file written, {@code beginPosition} its offset where {@link #begin}
+     * started (the Extended Offset Table element's tag). Offsets count from the first byte of the
+     * first fragment item after the Basic Offset Table; lengths are the items' (even) value lengths,
+     * as PS3.5 A.4 and pydicom's {@code encapsulate_extended} have them.
+     */
+    public void writeExtendedOffsetTable(java.nio.file.Path file, long beginPosition) throws IOException {
+        if (eotOffsets == null) return;
+        int n = eotOffsets.length;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            long pos = beginPosition + 12;
+            for (long[] values : new long[][] {eotOffsets, eotLengths}) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (long v : values) b.putLong(v);
+                b.flip();
+                while (b.hasRemaining()) pos += ch.write(b, pos);
+                pos += 12;
+            }
+        }
     }
 
     private void item(int element, int length) throws IOException {

@@ -17,10 +17,12 @@ import java.util.Set;
 public final class CommandLine {
     private final List<String> positional;
     private final Map<String, String> options;
+    private final Map<String, List<String>> repeated;
 
-    private CommandLine(List<String> positional, Map<String, String> options) {
+    private CommandLine(List<String> positional, Map<String, String> options, Map<String, List<String>> repeated) {
         this.positional = positional;
         this.options = options;
+        this.repeated = repeated;
     }
 
     /**
@@ -31,8 +33,18 @@ public final class CommandLine {
      * @throws InvalidOptionException for an unknown option, a missing or repeated value, or a value given to a switch
      */
     public static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags) {
+        return parse(args, valued, flags, Set.of());
+    }
+
+    /**
+     * Parses {@code args}, where the options named in {@code repeatable} (also in {@code valued})
+     * may be given more than once: {@link #all} lists their values in order, {@link #get} gives the
+     * first.
+     */
+    public static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags, Set<String> repeatable) {
         List<String> pos = new ArrayList<>();
         Map<String, String> opts = new LinkedHashMap<>();
+        Map<String, List<String>> rep = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("--") && a.length() > 2) {
@@ -51,8 +63,11 @@ public final class CommandLine {
                         if (i + 1 >= args.size()) throw new InvalidOptionException(name, "--" + name + " needs a value");
                         value = args.get(++i);
                     }
-                    if (opts.containsKey(name)) throw new InvalidOptionException(name, "--" + name + " is given twice");
-                    opts.put(name, value);
+                    if (opts.containsKey(name) && !repeatable.contains(name)) {
+                        throw new InvalidOptionException(name, "--" + name + " is given twice");
+                    }
+                    opts.putIfAbsent(name, value);
+                    rep.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 } else {
                     throw new InvalidOptionException(name, "unknown option --" + name);
                 }
@@ -60,7 +75,12 @@ public final class CommandLine {
                 pos.add(a);
             }
         }
-        return new CommandLine(Collections.unmodifiableList(pos), opts);
+        return new CommandLine(Collections.unmodifiableList(pos), opts, rep);
+    }
+
+    /** Every value given to {@code name}, in order (empty when it was not given). */
+    public List<String> all(String name) {
+        return Collections.unmodifiableList(repeated.getOrDefault(name, List.of()));
     }
 
     /** The arguments that are not options, in order. */

@@ -166,8 +166,45 @@ public final class ExportOptions {
                 .manufacturer(values.string(MacroKeys.MANUFACTURER, d.get(MacroKeys.MANUFACTURER)))
                 .manufacturerModelName(values.string(MacroKeys.MODEL, d.get(MacroKeys.MODEL)))
                 .softwareVersions(software.isBlank() ? defaultSoftwareVersions(imageJVersion) : software)
-                .deviceSerialNumber(values.string(MacroKeys.SERIAL, d.get(MacroKeys.SERIAL)));
+                .deviceSerialNumber(values.string(MacroKeys.SERIAL, d.get(MacroKeys.SERIAL)))
+                .pyramidLabel(values.string(MacroKeys.PYRAMID_LABEL, ""))
+                .pyramidDescription(values.string(MacroKeys.PYRAMID_DESCRIPTION, ""));
+        String icc = values.string(MacroKeys.ICC, "").trim();
+        // the ICC profile describes the palette's colours: without a palette it is not written (a profile
+        // kept in Options... applies to the exports that write a palette)
+        if (!icc.isEmpty() && values.flag(MacroKeys.PALETTE)) b.iccProfile(iccProfile(values, icc));
+        b.furtherSourceImages(furtherSourceImages(values));
         return b.build();
+    }
+
+    /** The bytes of the ICC profile file {@code file}, checked as the writer will check them. */
+    private static byte[] iccProfile(OptionValues values, String file) {
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(file));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new InvalidOptionException(MacroKeys.ICC, values.shown(MacroKeys.ICC) + ": cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        String problem = SegWriteOptions.iccProfileProblem(data);
+        if (problem != null) throw new InvalidOptionException(MacroKeys.ICC, values.shown(MacroKeys.ICC) + ": " + file + " is not a usable ICC profile: " + problem);
+        return data;
+    }
+
+    /**
+     * The further source images of {@link MacroKeys#FURTHER} (folders or files separated by
+     * {@code ;}): every DICOM image file in each (not segmentations), headers only.
+     */
+    private static List<org.dicomseg.source.SourceFile> furtherSourceImages(OptionValues values) {
+        List<org.dicomseg.source.SourceFile> all = new java.util.ArrayList<>();
+        for (String part : values.string(MacroKeys.FURTHER, "").split(";")) {
+            if (part.isBlank()) continue;
+            try {
+                all.addAll(org.dicomseg.source.FurtherSources.read(java.nio.file.Paths.get(part.trim())));
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new InvalidOptionException(MacroKeys.FURTHER, values.shown(MacroKeys.FURTHER) + ": " + e.getMessage());
+            }
+        }
+        return all;
     }
 
     /**

@@ -62,6 +62,17 @@ public final class MacroKeys {
      * the segments' colours (checkbox; default MONOCHROME2 with each segment's Recommended Display CIELab Value).
      */
     public static final String PALETTE = "palette";
+    /**
+     * With {@link #PALETTE}: an ICC profile file (an input or colour space RGB profile, e.g. sRGB)
+     * written as the ICC Profile (0028,2000) beside the palette (PS3.3 C.11.15); blank = none.
+     */
+    public static final String ICC = "icc";
+    /**
+     * Further source images: folders (or files) of other series of the sources' study the
+     * segmentation also used (e.g. T2 and DWI beside the T1), several separated by {@code ;};
+     * referenced in the SEG (Referenced Series Sequence, Source Image Sequence); blank = none.
+     */
+    public static final String FURTHER = "further";
 
     // ---- Options... (kept in ImageJ's preferences; the series and equipment keys above also) ----
     /** A Slicer/dcmqi segmentation category/type terminology JSON for Segment Metadata...; blank = the built-in CID 7150/7151 tables only. */
@@ -147,6 +158,10 @@ public final class MacroKeys {
     public static final String TILES = "tiles";
     /** Export from a slide image: also write a SEG on every coarser level of the slide (checkbox), a multi-resolution series. */
     public static final String PYRAMID = "pyramid";
+    /** With {@link #PYRAMID}: Pyramid Label (0020,0027) of the SEG pyramid (Multi-Resolution Pyramid module); blank = none. */
+    public static final String PYRAMID_LABEL = "pyramid_label";
+    /** With {@link #PYRAMID}: Pyramid Description (0008,1088) of the SEG pyramid; blank = none. */
+    public static final String PYRAMID_DESCRIPTION = "pyramid_description";
     /**
      * Export ROIs / Export Label Image from a slide image: the level to write on, {@code image} (the image's own
      * level, default) or {@code finest} (the slide's finest level, ROIs scaled by the ratio of the

@@ -89,7 +89,8 @@ public final class OptionValues {
         }
     }
 
-    private String shown(String key) { return shownAs.apply(key); }
+    /** How {@code key} is named in messages (e.g. {@code --palette} on the command line). */
+    public String shown(String key) { return shownAs.apply(key); }
 
     @Override public String toString() {
         return values.toString();

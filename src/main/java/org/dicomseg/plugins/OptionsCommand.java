@@ -42,6 +42,12 @@ public class OptionsCommand implements PlugIn {
                 throw new IllegalArgumentException(k + ": terminology file not found: " + path);
             }
         }
+        String icc = v.getOrDefault(MacroKeys.ICC, "").trim();
+        if (!icc.isEmpty()) {
+            if (!Files.isRegularFile(Paths.get(icc))) throw new IllegalArgumentException(MacroKeys.ICC + ": ICC profile not found: " + icc);
+            String problem = org.dicomseg.write.SegWriteOptions.iccProfileProblem(Files.readAllBytes(Paths.get(icc)));
+            if (problem != null) throw new IllegalArgumentException(MacroKeys.ICC + ": " + icc + " is not a usable ICC profile: " + problem);
+        }
         // a lab's own terminology is read now, so a bad file is reported here rather than in Segment Metadata...
         SegmentTerminologies.check(v.get(MacroKeys.TERMINOLOGY), v.get(MacroKeys.ANATOMIC));
         SegOptions.set(v);

@@ -211,8 +211,23 @@ final class HeaderParser {
         m.contentDescription = str(list, TagFromName.ContentDescription);
         m.contentCreatorName = str(list, TagFromName.ContentCreatorName);
         m.manufacturer = str(list, TagFromName.Manufacturer);
+        m.manufacturerModelName = str(list, TagFromName.ManufacturerModelName);
+        m.softwareVersions = allValues(list, TagFromName.SoftwareVersions);
         m.segmentsOverlap = str(list, SEGMENTS_OVERLAP);
         return m;
+    }
+
+    /** Every value of a multi-valued string attribute, joined by backslashes, or null when absent or empty. */
+    private static String allValues(AttributeList list, com.pixelmed.dicom.AttributeTag t) {
+        com.pixelmed.dicom.Attribute a = list.get(t);
+        if (a == null || a.getVM() == 0) return null;
+        try {
+            String[] v = a.getStringValues();
+            String joined = v == null ? null : String.join("\\", v).trim();
+            return joined == null || joined.isEmpty() ? null : joined;
+        } catch (com.pixelmed.dicom.DicomException e) {
+            return null;
+        }
     }
 
     /**

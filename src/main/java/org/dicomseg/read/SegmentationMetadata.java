@@ -69,6 +69,8 @@ public final class SegmentationMetadata {
     String contentDescription;
     String contentCreatorName;
     String manufacturer;
+    String manufacturerModelName;
+    String softwareVersions;
     String segmentsOverlap;
     List<String> warnings = Collections.emptyList();
 
@@ -174,6 +176,10 @@ public final class SegmentationMetadata {
     public String contentDescription() { return contentDescription; }
     public String contentCreatorName() { return contentCreatorName; }
     public String manufacturer() { return manufacturer; }
+    /** Manufacturer's Model Name (0008,1090) of the equipment that wrote the SEG, or null. */
+    public String manufacturerModelName() { return manufacturerModelName; }
+    /** Software Versions (0018,1020), several values separated by backslashes, or null. */
+    public String softwareVersions() { return softwareVersions; }
     /** Segments Overlap (0062,0013): "YES", "NO", "UNDEFINED", or null when absent. */
     public String segmentsOverlap() { return segmentsOverlap; }
     /** Things the reader tolerated (non-conformant but unambiguous); empty for clean files. */

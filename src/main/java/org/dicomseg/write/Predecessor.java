@@ -19,18 +19,26 @@ import org.dicomseg.model.Uids;
  * source images' series) when it belongs to the sources' study, else in Studies Containing Other
  * Referenced Instances Sequence. The per-frame Derivation Image items and highdicom's
  * source-indexed reads are unaffected: the source images stay the sources.</p>
+ *
+ * <p>{@link #withEquipment} adds what is known of the equipment that wrote the predecessor
+ * (its General Equipment module: Manufacturer, Manufacturer's Model Name, Software Versions); the
+ * writer then records it as an item of the Contributing Equipment Sequence (PS3.3 C.12.1.1.5) with
+ * Purpose of Reference {@link ContributingEquipment#PROCESSING_EQUIPMENT}.</p>
  */
 public final class Predecessor {
     private final String studyInstanceUid;
     private final String seriesInstanceUid;
     private final String sopInstanceUid;
     private final String sopClassUid;
+    private final ContributingEquipment equipment;
 
-    private Predecessor(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, String sopClassUid) {
+    private Predecessor(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, String sopClassUid,
+                        ContributingEquipment equipment) {
         this.studyInstanceUid = uid(studyInstanceUid, "Study Instance UID");
         this.seriesInstanceUid = uid(seriesInstanceUid, "Series Instance UID");
         this.sopInstanceUid = uid(sopInstanceUid, "SOP Instance UID");
         this.sopClassUid = uid(sopClassUid, "SOP Class UID");
+        this.equipment = equipment;
     }
 
     /**
@@ -41,8 +49,25 @@ public final class Predecessor {
      * @throws IllegalArgumentException when a UID is missing or not a valid UID
      */
     public static Predecessor of(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, String sopClassUid) {
-        return new Predecessor(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid);
+        return new Predecessor(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid, null);
     }
+
+    /**
+     * This predecessor with the equipment that wrote it (its Manufacturer, Manufacturer's Model Name
+     * and Software Versions, as {@code read.SegmentationMetadata} reports them; null or blank: not
+     * known). Without a manufacturer (Type 2 in General Equipment, so possibly empty) nothing is
+     * recorded, as highdicom does for a source without one.
+     */
+    public Predecessor withEquipment(String manufacturer, String modelName, String softwareVersions) {
+        ContributingEquipment e = manufacturer == null || manufacturer.isBlank() ? null
+                : ContributingEquipment.of(ContributingEquipment.PROCESSING_EQUIPMENT, manufacturer)
+                        .withModelName(modelName).withSoftwareVersions(softwareVersions)
+                        .withDescription("Equipment that created the segmentation this one was edited from");
+        return new Predecessor(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid, e);
+    }
+
+    /** The equipment that wrote the predecessor (Purpose of Reference Processing Equipment), or null when not known. */
+    public ContributingEquipment equipment() { return equipment; }
 
     private static String uid(String s, String what) {
         Objects.requireNonNull(s, "predecessor's " + what);
@@ -60,10 +85,10 @@ public final class Predecessor {
         if (!(o instanceof Predecessor)) return false;
         Predecessor p = (Predecessor) o;
         return studyInstanceUid.equals(p.studyInstanceUid) && seriesInstanceUid.equals(p.seriesInstanceUid)
-                && sopInstanceUid.equals(p.sopInstanceUid) && sopClassUid.equals(p.sopClassUid);
+                && sopInstanceUid.equals(p.sopInstanceUid) && sopClassUid.equals(p.sopClassUid) && Objects.equals(equipment, p.equipment);
     }
 
-    @Override public int hashCode() { return Objects.hash(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid); }
+    @Override public int hashCode() { return Objects.hash(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid, equipment); }
 
     @Override public String toString() { return "SEG " + sopInstanceUid + " (series " + seriesInstanceUid + ")"; }
 }

@@ -23,6 +23,11 @@ import org.dicomseg.task.OutputException;
  * ({@link SegmentationMask#downsampled}: binary = any pixel of the block, label map = most frequent
  * nonzero label, fractional = mean) and placed at the offset divided by f, the grid kept aligned.
  *
+ * <p>Every level carries the Multi-Resolution Pyramid module (PS3.3 Table A.51-1) with one Pyramid
+ * UID for the whole pyramid (the options' {@link SegWriteOptions#pyramidUid()}, else a new one) and
+ * the options' Pyramid Label and Description, so viewers (Slim) group the levels as one pyramid, as
+ * highdicom's {@code create_segmentation_pyramid} writes them.</p>
+ *
  * <p>The levels are the slide's own: each SEG level has exactly that level's Total Pixel Matrix.
  * Converters make a level {@code floor(finer / 2)} pixels wide (CMU-1: 2,967 rows, then 1,483),
  * so the downsampled mask is clipped to the level where its last block row or column has no pixel
@@ -74,6 +79,7 @@ public final class PyramidWriter {
         }
         TotalPixelMatrix base = sources.get(0).totalPixelMatrix();
         String series = o.seriesInstanceUid() != null ? o.seriesInstanceUid() : Uids.create();
+        String pyramid = o.pyramidUid() != null ? o.pyramidUid() : Uids.create();
         TiledGeometry g = o.tiledGeometry();
         List<SegWriteResult> out = new ArrayList<>();
         List<String> notWritten = new ArrayList<>();
@@ -96,7 +102,7 @@ public final class PyramidWriter {
             SegmentationMask level = f == 1 ? mask : mask.downsampled(f, (int) (g.columnOffset() - col * f), (int) (g.rowOffset() - row * f),
                     (int) Math.min(Integer.MAX_VALUE, m.rows() - row), (int) Math.min(Integer.MAX_VALUE, m.columns() - col));
             SegWriteOptions lo = o.toBuilder().seriesInstanceUid(series).sopInstanceUid(null).instanceNumber(i + 1)
-                    .tiledGeometry(g.withRegionOffset(row, col)).build();
+                    .pyramidUid(pyramid).tiledGeometry(g.withRegionOffset(row, col)).build();
             out.add(SegWriter.write(outputs.get(i), level, segments, sources.get(i), lo));
         }
         return new PyramidResult(out, notWritten);

@@ -35,6 +35,8 @@ import org.dicomseg.model.DimensionOrganization;
  * (C.7.6.17; over a cine or dynamic source 3D_TEMPORAL with a Temporal Position Index dimension,
  * {@link TemporalGroups}), Common Instance Reference (C.12.2) and SOP Common. Every Source Image Sequence item
  * states Spatial Locations Preserved (C.7.6.1.1.3); an edited SEG names its {@link Predecessor}.
+ * What only some options add (pyramid, ICC profile, contributing equipment, further source images)
+ * is {@link OptionalModules}'.
  */
 final class SegHeaderBuilder {
     /** Segmentation Storage (PS3.4 B.5). */
@@ -56,6 +58,7 @@ final class SegHeaderBuilder {
     };
 
     private final DataSetBuilder b = new DataSetBuilder();
+    private final OptionalModules optional = new OptionalModules(b);
 
     /** Everything the header depends on. */
     static final class Input {
@@ -145,7 +148,12 @@ final class SegHeaderBuilder {
         b.text(l, SegTags.CONTENT_DESCRIPTION, "LO", o.contentDescription() == null ? new String[0] : new String[] {o.contentDescription()});
         b.text(l, SegTags.CONTENT_CREATOR_NAME, "PN", o.contentCreatorName() == null ? new String[0] : new String[] {o.contentCreatorName()});
         b.text(l, SegTags.NUMBER_OF_FRAMES, "IS", Integer.toString(in.plan.frameCount()));
-        if (o.predecessor() != null) predecessor(l, o.predecessor());
+        if (o.predecessor() != null || !o.furtherSourceImages().isEmpty()) {
+            // the predecessor first (as before further sources existed), then the further source images
+            SequenceAttribute sources = DataSetBuilder.seq(l, SegTags.SOURCE_IMAGE_SEQUENCE);
+            if (o.predecessor() != null) predecessor(DataSetBuilder.item(sources), o.predecessor());
+            optional.furtherSourceItems(sources, o);
+        }
 
         // Image Pixel + Segmentation Image
         b.text(l, SegTags.IMAGE_TYPE, "CS", "DERIVED", "PRIMARY");
@@ -180,6 +188,7 @@ final class SegHeaderBuilder {
         // Common Instance Reference (C.12.2): every source image (also those whose planes got no
         // frame), then the predecessor SEG (in this study or another).
         Map<String, Map<String, String>> bySeries = new java.util.LinkedHashMap<>(in.sources.instancesBySeries());
+        OptionalModules.addFurtherSources(bySeries, o);
         Predecessor pre = o.predecessor();
         boolean preHere = pre != null && pre.studyInstanceUid().equals(in.sources.studyInstanceUid());
         if (preHere) {
@@ -194,6 +203,7 @@ final class SegHeaderBuilder {
                     Map.of(pre.seriesInstanceUid(), Map.of(pre.sopInstanceUid(), pre.sopClassUid())));
         }
 
+        optional.write(l, o, in.tiling != null);
         if (b.nonAscii()) b.text(l, SegTags.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192");
         return l;
     }
@@ -217,8 +227,7 @@ final class SegHeaderBuilder {
      * (PS3.3 C.7.6.1, C.7.6.1.1.4): Purpose of Reference (121322, DCM) (CID 7202), Spatial
      * Locations Preserved NO (C.7.6.1.1.3). See {@link Predecessor}.
      */
-    private void predecessor(AttributeList l, Predecessor pre) {
-        AttributeList it = DataSetBuilder.singleItem(l, SegTags.SOURCE_IMAGE_SEQUENCE);
+    private void predecessor(AttributeList it, Predecessor pre) {
         b.text(it, SegTags.REFERENCED_SOP_CLASS_UID, "UI", pre.sopClassUid());
         b.text(it, SegTags.REFERENCED_SOP_INSTANCE_UID, "UI", pre.sopInstanceUid());
         b.text(it, SegTags.SPATIAL_LOCATIONS_PRESERVED, "CS", "NO");

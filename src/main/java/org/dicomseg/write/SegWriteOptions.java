@@ -47,6 +47,14 @@ public final class SegWriteOptions {
     private final TiledGeometry tiledGeometry;
     private final Predecessor predecessor;
     private final boolean paletteColorLut;
+    private final boolean extendedOffsetTable;
+    private final byte[] iccProfile;
+    private final String paletteColorLutUid;
+    private final String pyramidUid;
+    private final String pyramidLabel;
+    private final String pyramidDescription;
+    private final java.util.List<org.dicomseg.source.SourceFile> furtherSourceImages;
+    private final java.util.List<ContributingEquipment> contributingEquipment;
 
     private SegWriteOptions(Builder b) {
         this.segmentationType = Objects.requireNonNull(b.segmentationType, "segmentation type");
@@ -92,6 +100,47 @@ public final class SegWriteOptions {
                     + " not " + segmentationType);
         }
         this.paletteColorLut = b.paletteColorLut;
+        this.extendedOffsetTable = b.extendedOffsetTable;
+        if ((b.iccProfile != null || b.paletteColorLutUid != null) && !b.paletteColorLut) {
+            throw new IllegalArgumentException("An ICC Profile and a Palette Color Lookup Table UID are written only with the palette"
+                    + " (PALETTE COLOR, LABELMAP): set paletteColorLut(true)");
+        }
+        if (b.iccProfile != null) {
+            String problem = iccProfileProblem(b.iccProfile);
+            if (problem != null) throw new IllegalArgumentException("Not a usable ICC profile: " + problem);
+        }
+        this.iccProfile = b.iccProfile == null ? null : b.iccProfile.clone();
+        this.paletteColorLutUid = uid(b.paletteColorLutUid, "Palette Color Lookup Table UID");
+        this.pyramidUid = uid(b.pyramidUid, "Pyramid UID");
+        this.pyramidLabel = lo(b.pyramidLabel, "Pyramid Label");
+        this.pyramidDescription = lo(b.pyramidDescription, "Pyramid Description");
+        this.furtherSourceImages = java.util.List.copyOf(b.furtherSourceImages);
+        this.contributingEquipment = java.util.List.copyOf(b.contributingEquipment);
+    }
+
+    /**
+     * Why {@code icc} cannot be the ICC Profile (0028,2000) of a PALETTE COLOR SEG, or null when it
+     * can: the checks of highdicom 0.28.1 ({@code _add_icc_profile_attributes}) on the profile header
+     * (ICC.1 7.2): signature 'acsp', device class input ('scnr') or colour space ('spac'), data
+     * colour space 'RGB ', connection space 'Lab ' or 'XYZ ', and the size the header states.
+     */
+    public static String iccProfileProblem(byte[] icc) {
+        if (icc == null || icc.length < 132) return "shorter than an ICC profile header (128 bytes and a tag count)";
+        if (!ascii(icc, 36).equals("acsp")) return "no 'acsp' profile signature at byte 36 (not an ICC profile)";
+        long size = ((icc[0] & 0xFFL) << 24) | ((icc[1] & 0xFF) << 16) | ((icc[2] & 0xFF) << 8) | (icc[3] & 0xFF);
+        if (size != icc.length) return "its header states " + size + " bytes, the data has " + icc.length;
+        String cls = ascii(icc, 12);
+        if (!cls.equals("scnr") && !cls.equals("spac")) {
+            return "device class '" + cls.trim() + "': an input ('scnr') or colour space ('spac') profile is required";
+        }
+        if (!ascii(icc, 16).equals("RGB ")) return "data colour space '" + ascii(icc, 16).trim() + "', not RGB";
+        String pcs = ascii(icc, 20);
+        if (!pcs.equals("Lab ") && !pcs.equals("XYZ ")) return "profile connection space '" + pcs.trim() + "', not Lab or XYZ";
+        return null;
+    }
+
+    private static String ascii(byte[] b, int off) {
+        return new String(b, off, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static String lo(String s, String what) {
@@ -145,6 +194,14 @@ public final class SegWriteOptions {
         b.tiledGeometry = tiledGeometry;
         b.predecessor = predecessor;
         b.paletteColorLut = paletteColorLut;
+        b.extendedOffsetTable = extendedOffsetTable;
+        b.iccProfile = iccProfile;
+        b.paletteColorLutUid = paletteColorLutUid;
+        b.pyramidUid = pyramidUid;
+        b.pyramidLabel = pyramidLabel;
+        b.pyramidDescription = pyramidDescription;
+        b.furtherSourceImages = new java.util.ArrayList<>(furtherSourceImages);
+        b.contributingEquipment = new java.util.ArrayList<>(contributingEquipment);
         return b;
     }
 
@@ -208,6 +265,48 @@ public final class SegWriteOptions {
      */
     public boolean paletteColorLut() { return paletteColorLut; }
 
+    /**
+     * True to write the Extended Offset Table (7FE0,0001/0002, PS3.5 A.4) with encapsulated Pixel
+     * Data whatever its size (highdicom's {@code use_extended_offset_table=True}). False (default):
+     * written only when the Pixel Data may reach 4 GiB, so that readers find frames beyond the 32-bit
+     * offsets of the Basic Offset Table (which the writer always leaves empty). Ignored for native
+     * Pixel Data.
+     */
+    public boolean extendedOffsetTable() { return extendedOffsetTable; }
+
+    /**
+     * The ICC Profile (0028,2000) written with the palette (PS3.3 C.11.15; the ICC Profile module of
+     * the Segmentation IOD, required when the palette is written: C.8.20.2 for 66.7), or null
+     * (default: none, as highdicom writes none unless given one). Color Space (0028,2002, Type 3) is
+     * not written, as highdicom does not.
+     */
+    public byte[] iccProfile() { return iccProfile == null ? null : iccProfile.clone(); }
+    /** Palette Color Lookup Table UID (0028,1199) written with the palette (C.7.9, Type 3), or null (default: none, as highdicom). */
+    public String paletteColorLutUid() { return paletteColorLutUid; }
+    /**
+     * Pyramid UID (0008,0019) of the Multi-Resolution Pyramid module (a User module of the Segmentation IOD, PS3.3 Table A.51-1; Type 1 in it), or
+     * null. {@link PyramidWriter} gives all levels of one pyramid one (this one, else a new one);
+     * a single tiled SEG gets it only when set here. Only for tiled SEGs on a slide.
+     */
+    public String pyramidUid() { return pyramidUid; }
+    /** Pyramid Label (0020,0027), written with a {@linkplain #pyramidUid() Pyramid UID}, or null. */
+    public String pyramidLabel() { return pyramidLabel; }
+    /** Pyramid Description (0008,1088), written with a {@linkplain #pyramidUid() Pyramid UID}, or null. */
+    public String pyramidDescription() { return pyramidDescription; }
+    /**
+     * Further source images (highdicom's {@code further_source_images}): images of other series of
+     * the sources' study that the segmentation also used (e.g. the T2 and DWI series beside the T1 it
+     * lies on), listed in the Referenced Series Sequence (C.12.2) and the General Image module's
+     * Source Image Sequence (C.7.6.1) but not used for geometry; empty by default. The writer refuses
+     * images of another study.
+     */
+    public java.util.List<org.dicomseg.source.SourceFile> furtherSourceImages() { return furtherSourceImages; }
+    /**
+     * Contributing Equipment Sequence (0018,A001) items (SOP Common, PS3.3 C.12.1.1.5), in order;
+     * the {@linkplain #predecessor() predecessor's} equipment, when known, follows them. Empty by default.
+     */
+    public java.util.List<ContributingEquipment> contributingEquipment() { return contributingEquipment; }
+
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
         private SegmentationType segmentationType = SegmentationType.BINARY;
@@ -237,6 +336,14 @@ public final class SegWriteOptions {
         private TiledGeometry tiledGeometry = TiledGeometry.defaults();
         private Predecessor predecessor;
         private boolean paletteColorLut;
+        private boolean extendedOffsetTable;
+        private byte[] iccProfile;
+        private String paletteColorLutUid;
+        private String pyramidUid;
+        private String pyramidLabel;
+        private String pyramidDescription;
+        private java.util.List<org.dicomseg.source.SourceFile> furtherSourceImages = new java.util.ArrayList<>();
+        private java.util.List<ContributingEquipment> contributingEquipment = new java.util.ArrayList<>();
 
         private Builder() { }
 
@@ -273,6 +380,30 @@ public final class SegWriteOptions {
         public Builder predecessor(Predecessor p) { this.predecessor = p; return this; }
         /** LABELMAP only: PALETTE COLOR with a palette of the segments' colours ({@link SegWriteOptions#paletteColorLut()}). */
         public Builder paletteColorLut(boolean p) { this.paletteColorLut = p; return this; }
+
+        /** True: an Extended Offset Table with any encapsulated Pixel Data ({@link SegWriteOptions#extendedOffsetTable()}). */
+        public Builder extendedOffsetTable(boolean e) { this.extendedOffsetTable = e; return this; }
+
+        /** With the palette only: the ICC profile to write beside it (null: none); {@link SegWriteOptions#iccProfile()}. */
+        public Builder iccProfile(byte[] icc) { this.iccProfile = icc == null ? null : icc.clone(); return this; }
+        /** With the palette only: its Palette Color Lookup Table UID (null: none). */
+        public Builder paletteColorLutUid(String uid) { this.paletteColorLutUid = uid; return this; }
+        /** Pyramid UID of a tiled SEG (null: none; {@link PyramidWriter} makes one per pyramid). */
+        public Builder pyramidUid(String uid) { this.pyramidUid = uid; return this; }
+        /** Pyramid Label (LO), written with the Pyramid UID. */
+        public Builder pyramidLabel(String s) { this.pyramidLabel = s; return this; }
+        /** Pyramid Description (LO), written with the Pyramid UID. */
+        public Builder pyramidDescription(String s) { this.pyramidDescription = s; return this; }
+        /** Further source images of the sources' study ({@link SegWriteOptions#furtherSourceImages()}); replaces earlier ones. */
+        public Builder furtherSourceImages(java.util.List<org.dicomseg.source.SourceFile> images) {
+            this.furtherSourceImages = new java.util.ArrayList<>(images);
+            return this;
+        }
+        /** Contributing equipment items ({@link SegWriteOptions#contributingEquipment()}); replaces earlier ones. */
+        public Builder contributingEquipment(java.util.List<ContributingEquipment> items) {
+            this.contributingEquipment = new java.util.ArrayList<>(items);
+            return this;
+        }
 
         public SegWriteOptions build() { return new SegWriteOptions(this); }
     }

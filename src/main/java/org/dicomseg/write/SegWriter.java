@@ -54,6 +54,30 @@ public final class SegWriter {
 
     private SegWriter() { }
 
+    /**
+     * Encapsulated Pixel Data estimated to reach this many bytes gets an Extended Offset Table
+     * (PS3.5 A.4): its frames' offsets may not fit the 32 bits of a Basic Offset Table. Package-private
+     * and mutable so that tests force the table with small data; 2<sup>32</sup> otherwise.
+     */
+    static long extendedOffsetTableThreshold = 1L << 32;
+    /**
+     * Native Pixel Data longer than this is refused before anything is written (2<sup>32</sup>&minus;2
+     * bytes, the largest defined element length, PS3.5 7.1.2). Package-private and mutable so that
+     * tests reach the refusal with small data.
+     */
+    static long nativePixelDataLimit = PixelDataStream.MAX_LENGTH;
+
+    /**
+     * A generous bound of encapsulated Pixel Data: each frame at its native size plus 1/8 (RLE and
+     * JPEG 2000 of noise-like masks may grow past it a little; a segmentation compresses far below)
+     * and 1 KiB of item and codec overhead.
+     */
+    static long encapsulatedEstimate(long frames, int rows, int columns, int bitsAllocated) {
+        long perFrame = PixelDataStream.nativeValueLength(1, rows, columns, Math.max(bitsAllocated, 8));
+        if (bitsAllocated == 1) perFrame = (perFrame + 7) / 8;
+        return frames * (perFrame + perFrame / 8 + 1024);
+    }
+
     /** Writes with the sources' geometry: mask plane i is source frame i. */
     public static SegWriteResult write(Path output, SegmentationMask mask, List<SegmentDescription> segments,
                                        SourceImages sources, SegWriteOptions options) throws InputException, OutputException {
@@ -79,6 +103,7 @@ public final class SegWriter {
         SegWriteOptions o = options == null ? SegWriteOptions.defaults() : options;
         SegmentSequenceEncoder.checkNumbering(segments);
         AtomicOutput.check(output, sources.files(), o.overwrite());
+        OptionalModules.checkFurtherSources(sources, o);
         if (o.transferSyntax() == OutputTransferSyntax.JPEG_2000_LOSSLESS && !ImageIoCodecs.jpeg2000Available()) {
             throw new IllegalStateException(ImageIoCodecs.JPEG_2000_MISSING);
         }
@@ -88,6 +113,9 @@ public final class SegWriter {
         ResolvedTiling tiling = geometry == null && sources.totalPixelMatrix() != null
                 ? ResolvedTiling.resolve(sources, mask.planes(), mask.rows(), mask.columns(), o.tiledGeometry()) : null;
         if (tiling != null) mask = mask.tiled(tiling.grid);
+        if (tiling == null && o.pyramidUid() != null) {
+            throw new IllegalArgumentException("A Pyramid UID is written on tiled SEGs of a slide only (the sources are not a slide level)");
+        }
         if (mask.rows() > 65535 || mask.columns() > 65535) {
             throw new IllegalArgumentException("Frames of " + mask.rows() + " rows x " + mask.columns()
                     + " columns do not fit Rows/Columns (US, at most 65535)");
@@ -116,6 +144,20 @@ public final class SegWriter {
         FramePlan plan = tiling != null && tiling.full() ? FramePlan.tiledFull(type, mask.planes(), segmentCount)
                 : FramePlan.build(type, inv, mask.planes(), segmentCount, o.omitEmptyFrames());
 
+        boolean encapsulated = o.transferSyntax().encapsulated();
+        if (!encapsulated) {
+            long len = PixelDataStream.nativeValueLength(plan.frameCount(), mask.rows(), mask.columns(), bits);
+            if (len > nativePixelDataLimit) {
+                throw new OutputException("Cannot write " + output + ": native Pixel Data of " + plan.frameCount() + " frames would be "
+                        + len + " bytes (" + String.format(java.util.Locale.ROOT, "%.2f", len / (double) (1L << 30))
+                        + " GiB), more than the " + nativePixelDataLimit + " bytes a DICOM element can hold;"
+                        + " choose an encapsulated transfer syntax (compression rle, deflate or j2k)");
+            }
+        }
+        boolean eot = encapsulated && PixelDataStream.extendedOffsetTableFits(plan.frameCount())
+                && (o.extendedOffsetTable()
+                    || encapsulatedEstimate(plan.frameCount(), mask.rows(), mask.columns(), bits) >= extendedOffsetTableThreshold);
+
         SegHeaderBuilder.Input in = new SegHeaderBuilder.Input();
         in.sources = sources;
         in.geometry = geo;
@@ -138,14 +180,19 @@ public final class SegWriter {
 
         try {
             AtomicOutput.write(output, o.overwrite(), temp -> {
-                try (OutputStream out = new ChannelOutput(temp)) {
+                PixelDataStream px;
+                long begin;
+                try (ChannelOutput out = new ChannelOutput(temp)) {
                     writeHeader(header, o.transferSyntax().uid(), out);
                     if (in.perFrameGroups != null) in.perFrameGroups.write(out); // (5200,9230): after every other attribute
-                    PixelDataStream px = new PixelDataStream(out, o.transferSyntax().encapsulated(), bits, in.rows, in.columns);
+                    px = new PixelDataStream(out, encapsulated, bits, in.rows, in.columns);
+                    if (eot) px.useExtendedOffsetTable();
+                    begin = out.position();
                     px.begin(plan.frameCount());
                     encoder.encode(plan, px, segmentCount);
                     px.end();
                 }
+                px.writeExtendedOffsetTable(temp, begin);
             });
         } catch (OutputException e) {
             throw e;

@@ -68,7 +68,7 @@ class CorpusSlideMacroXvfbTest {
     static final List<Case> CASES = List.of(
         new Case("cmu", "wsi/dicom-wsi-sample/cmu-1-small-region/level-1-frames-0-9.dcm", 2, 137, 211, 800, 1100,
                 "segmentation=BINARY compression=none tiles=sparse",
-                "segmentation=LABELMAP compression=rle tiles=full pyramid"),
+                "segmentation=LABELMAP compression=rle tiles=full pyramid pyramid_label=[CMU tumour] pyramid_description=[Drawn in ImageJ]"),
         new Case("camelyon-jpeg", "wsi/google-medical-imaging/multi_frame_jpeg_camelyon_challenge_image.dcm", 1, 101, 77, 900, 550,
                 "segmentation=FRACTIONAL compression=rle tiles=full",
                 "segmentation=BINARY compression=none tiles=sparse"),
@@ -214,6 +214,16 @@ class CorpusSlideMacroXvfbTest {
         SlideSeries cmu = SlideSeries.scan(CASES.get(0).slide());
         assertEquals(12, cmu.levels().size());
         assertTrue(Files.notExists(dir.resolve("cmu-labels-seg-level-2.dcm")), "the image's own level is the out file");
+        java.util.Set<String> pyramidUids = new java.util.HashSet<>();
+        for (int k = 2; k <= 12; k++) {
+            Path f = k == 2 ? CASES.get(0).labelSeg() : dir.resolve("cmu-labels-seg-level-" + k + ".dcm");
+            com.pixelmed.dicom.AttributeList h = org.dicomseg.testing.SyntheticSegs.readAll(f);
+            pyramidUids.add(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0008, 0x0019)));
+            assertEquals("CMU tumour", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0020, 0x0027)));
+            assertEquals("Drawn in ImageJ", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0008, 0x1088)));
+        }
+        assertEquals(1, pyramidUids.size(), "every level of the SEG pyramid has the one Pyramid UID: " + pyramidUids);
+        assertTrue(pyramidUids.iterator().next() != null);
         for (int k = 3; k <= 12; k++) {
             Path level = dir.resolve("cmu-labels-seg-level-" + k + ".dcm");
             assertTrue(Files.exists(level), level + " (pyramid level " + k + ") was not written");

@@ -3,6 +3,7 @@ package org.dicomseg.read;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,67 @@ class SegmentationReaderEncodingsTest {
             try (SegmentationReader r = SegmentationReader.open(p);
                  SegmentationReader ref = SegmentationReader.open(Shared.corpus("dcmqi/segmentations/liver.dcm"))) {
                 for (int f = 1; f <= 3; f++) assertArrayEquals(ref.readFrame(f), r.readFrame(f), "frame " + f + " table " + withTable);
+            }
+        }
+    }
+
+    /**
+     * The same split frames found through an Extended Offset Table (7FE0,0001/0002, PS3.5 A.4) with
+     * an empty Basic Offset Table, as large files carry it; an entry that points between items is
+     * reported naming the table, so the table is what the reader follows.
+     */
+    @Test
+    void framesSplitOverFragmentsAreFoundByTheExtendedOffsetTable() throws Exception {
+        byte[] all = Files.readAllBytes(Shared.corpus("pydicom-data/liver_rle.dcm"));
+        int pd = SegmentationReaderBadInputTest.indexOf(all, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B'}, 0);
+        int pos = pd + 12;
+        pos += 8 + le32(all, pos + 4);
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
+        while (le32(all, pos) != 0xE0DDFFFE) {
+            int len = le32(all, pos + 4);
+            frames.add(java.util.Arrays.copyOfRange(all, pos + 8, pos + 8 + len));
+            pos += 8 + len;
+        }
+        for (boolean broken : new boolean[] {false, true}) {
+            java.io.ByteArrayOutputStream items = new java.io.ByteArrayOutputStream();
+            long[] offsets = new long[frames.size()], lengths = new long[frames.size()];
+            for (int f = 0; f < frames.size(); f++) {
+                offsets[f] = items.size();
+                byte[] fr = frames.get(f);
+                int half = (fr.length / 2) & ~1;
+                item(items, java.util.Arrays.copyOfRange(fr, 0, half));
+                item(items, java.util.Arrays.copyOfRange(fr, half, fr.length));
+                lengths[f] = fr.length + (fr.length & 1);
+            }
+            if (broken) offsets[2] += 8; // inside frame 3's first item
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(all, 0, pd);
+            for (long[] table : new long[][] {offsets, lengths}) {
+                out.write(new byte[] {(byte) 0xE0, 0x7F, (byte) (table == offsets ? 1 : 2), 0, 'O', 'V', 0, 0}, 0, 8);
+                writeLe32(out, 8 * table.length);
+                for (long v : table) {
+                    writeLe32(out, (int) v);
+                    writeLe32(out, (int) (v >>> 32));
+                }
+            }
+            out.write(all, pd, 12);
+            item(out, new byte[0]);
+            items.writeTo(out);
+            writeLe32(out, 0xE0DDFFFE);
+            writeLe32(out, 0);
+            Path p = Files.write(tmp.resolve("eot-" + broken + ".dcm"), out.toByteArray());
+            if (broken) {
+                Exception e = assertThrows(Exception.class, () -> {
+                    try (SegmentationReader r = SegmentationReader.open(p)) {
+                        for (int f = 1; f <= 3; f++) r.readFrame(f);
+                    }
+                });
+                assertTrue(String.valueOf(e.getMessage()).contains("Extended Offset Table"), e.toString());
+                continue;
+            }
+            try (SegmentationReader r = SegmentationReader.open(p);
+                 SegmentationReader ref = SegmentationReader.open(Shared.corpus("dcmqi/segmentations/liver.dcm"))) {
+                for (int f = 1; f <= 3; f++) assertArrayEquals(ref.readFrame(f), r.readFrame(f), "frame " + f);
             }
         }
     }

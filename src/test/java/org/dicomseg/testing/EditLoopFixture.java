@@ -144,6 +144,20 @@ public final class EditLoopFixture {
         }
         assertEquals(uid, com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(sis.getItem(0).getAttributeList(),
                 com.pixelmed.dicom.TagFromName.ReferencedSOPInstanceUID));
+        // the equipment that wrote the predecessor, as Contributing Equipment (109102, Processing Equipment)
+        com.pixelmed.dicom.AttributeList orig = SyntheticSegs.readAll(seg);
+        com.pixelmed.dicom.SequenceAttribute ce = (com.pixelmed.dicom.SequenceAttribute) h.get(com.pixelmed.dicom.TagFromName.ContributingEquipmentSequence);
+        org.junit.jupiter.api.Assertions.assertNotNull(ce, "the edited SEG records its predecessor's equipment");
+        com.pixelmed.dicom.AttributeList item = ce.getItem(ce.getNumberOfItems() - 1).getAttributeList();
+        for (com.pixelmed.dicom.AttributeTag t : List.of(com.pixelmed.dicom.TagFromName.Manufacturer,
+                com.pixelmed.dicom.TagFromName.ManufacturerModelName, com.pixelmed.dicom.TagFromName.SoftwareVersions)) {
+            assertEquals(com.pixelmed.dicom.Attribute.getDelimitedStringValuesOrNull(orig, t),
+                    com.pixelmed.dicom.Attribute.getDelimitedStringValuesOrNull(item, t), t.toString());
+        }
+        com.pixelmed.dicom.SequenceAttribute purpose = (com.pixelmed.dicom.SequenceAttribute) item.get(
+                com.pixelmed.dicom.TagFromName.PurposeOfReferenceCodeSequence);
+        assertEquals("109102", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(purpose.getItem(0).getAttributeList(),
+                com.pixelmed.dicom.TagFromName.CodeValue));
     }
 
     private void assertEdited0(Path edited, String added) throws Exception {

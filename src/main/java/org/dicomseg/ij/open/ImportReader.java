@@ -251,6 +251,8 @@ public final class ImportReader {
         addIf(out, "Content Description", m.contentDescription());
         addIf(out, "Content Creator's Name", m.contentCreatorName());
         addIf(out, "Manufacturer", m.manufacturer());
+        addIf(out, "Manufacturer's Model Name", m.manufacturerModelName());
+        addIf(out, "Software Versions", m.softwareVersions());
         for (String wn : m.warnings()) out.add("Warning: " + wn);
         return out;
     }

@@ -26,7 +26,9 @@ import org.dicomseg.write.SegWriteOptions;
  *       export matches planes to source files by UID;</li>
  *   <li>the imported SEG's identity ({@value #SEG_FILE_PROPERTY}, {@value #SEG_SOP_INSTANCE_PROPERTY},
  *       {@value #SEG_SOP_CLASS_PROPERTY}, {@value #SEG_SERIES_PROPERTY}, {@value #SEG_STUDY_PROPERTY}),
- *       the predecessor of the SEG an export of the edited image writes.</li>
+ *       the predecessor of the SEG an export of the edited image writes, and the equipment that
+ *       wrote it ({@value #SEG_MANUFACTURER_PROPERTY}, {@value #SEG_MODEL_PROPERTY},
+ *       {@value #SEG_SOFTWARE_PROPERTY}), recorded as contributing equipment of that SEG.</li>
  * </ul>
  */
 public final class ImportedImageProperties {
@@ -40,6 +42,12 @@ public final class ImportedImageProperties {
     public static final String SEG_SERIES_PROPERTY = "DICOMSEG.import.seriesInstanceUid";
     /** Image property: Study Instance UID of the imported SEG. */
     public static final String SEG_STUDY_PROPERTY = "DICOMSEG.import.studyInstanceUid";
+    /** Image property: Manufacturer of the equipment that wrote the imported SEG. */
+    public static final String SEG_MANUFACTURER_PROPERTY = "DICOMSEG.import.manufacturer";
+    /** Image property: Manufacturer's Model Name of that equipment. */
+    public static final String SEG_MODEL_PROPERTY = "DICOMSEG.import.manufacturerModelName";
+    /** Image property: Software Versions of that equipment (backslash-separated values). */
+    public static final String SEG_SOFTWARE_PROPERTY = "DICOMSEG.import.softwareVersions";
 
     private ImportedImageProperties() { }
 
@@ -58,6 +66,9 @@ public final class ImportedImageProperties {
             setIf(imp, SEG_SOP_CLASS_PROPERTY, header(v, "SOP Class UID"));
             setIf(imp, SEG_SERIES_PROPERTY, header(v, "Series Instance UID"));
             setIf(imp, SEG_STUDY_PROPERTY, header(v, "Study Instance UID"));
+            setIf(imp, SEG_MANUFACTURER_PROPERTY, header(v, "Manufacturer"));
+            setIf(imp, SEG_MODEL_PROPERTY, header(v, "Manufacturer's Model Name"));
+            setIf(imp, SEG_SOFTWARE_PROPERTY, header(v, "Software Versions"));
         }
         if (sourceFolder != null) {
             imp.setProp(SourceLocator.SOURCE_PROPERTY, sourceFolder.toAbsolutePath().toString());
@@ -85,7 +96,13 @@ public final class ImportedImageProperties {
         String sop = imp.getProp(SEG_SOP_INSTANCE_PROPERTY), sopClass = imp.getProp(SEG_SOP_CLASS_PROPERTY);
         if (study == null || series == null || sop == null || sopClass == null) return null;
         try {
-            return Predecessor.of(study, series, sop, sopClass);
+            Predecessor p = Predecessor.of(study, series, sop, sopClass);
+            try {
+                return p.withEquipment(imp.getProp(SEG_MANUFACTURER_PROPERTY), imp.getProp(SEG_MODEL_PROPERTY),
+                        imp.getProp(SEG_SOFTWARE_PROPERTY));
+            } catch (IllegalArgumentException e) {
+                return p; // equipment values a Contributing Equipment item cannot hold: the UIDs alone
+            }
         } catch (IllegalArgumentException e) {
             return null;
         }

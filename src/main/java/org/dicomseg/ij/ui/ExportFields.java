@@ -22,8 +22,9 @@ public final class ExportFields {
 
     /**
      * Adds the export fields, essentials first: source, output, the server to store to (from
-     * Servers...), Segmentation Type (and fractional type), compression, metadata, then empty frames,
-     * palette and overwrite. The series and equipment attributes are not shown: they come from
+     * Servers...), Segmentation Type (and fractional type), compression, metadata, further source
+     * series, then empty frames, palette and overwrite (the ICC profile written with a palette is
+     * kept in Options... too). The series and equipment attributes are not shown: they come from
      * Options... ({@link SegOptions}, ImageJ's preferences) unless the macro gives their keys.
      */
     public static void add(CommandForm form, String detectedSource, String suggestedOut, SegmentationType defaultType) {
@@ -44,8 +45,11 @@ public final class ExportFields {
             .add(FormField.choice(MacroKeys.COMPRESSION, "Compression", ExportOptions.COMPRESSIONS, d.get(MacroKeys.COMPRESSION)))
             .add(FormField.message(ExportOptions.COMPRESSION_HELP))
             .add(FormField.path(MacroKeys.META, "Meta (dcmqi JSON; blank = the image's Segment Metadata)", "", 40, FormField.Browse.FILE))
+            .add(FormField.path(MacroKeys.FURTHER, "Further source series (folders of the study, ; between; blank = none)", "", 40,
+                        FormField.Browse.FOLDER))
             .add(FormField.checkbox(MacroKeys.KEEP, "Keep empty frames", Boolean.parseBoolean(d.get(MacroKeys.KEEP))))
             .add(FormField.checkbox(MacroKeys.PALETTE, "Palette colour table (LABELMAP)", Boolean.parseBoolean(d.get(MacroKeys.PALETTE))))
+
             .add(FormField.checkbox(MacroKeys.OVERWRITE, "Overwrite existing file", Boolean.parseBoolean(d.get(MacroKeys.OVERWRITE))));
         Map<String, String> kept = SegOptions.current();
         form.add(FormField.string(MacroKeys.SERIES, "Series", "", 0).hidden(kept.get(MacroKeys.SERIES)))
@@ -57,6 +61,7 @@ public final class ExportFields {
             .add(FormField.string(MacroKeys.MODEL, "Model", "", 0).hidden(kept.get(MacroKeys.MODEL)))
             .add(FormField.string(MacroKeys.SOFTWARE, "Software", "", 0).hidden(kept.get(MacroKeys.SOFTWARE)))
             .add(FormField.string(MacroKeys.SERIAL, "Serial", "", 0).hidden(kept.get(MacroKeys.SERIAL)))
+            .add(FormField.string(MacroKeys.ICC, "Icc", "", 0).hidden(kept.get(MacroKeys.ICC)))
             .add(FormField.message("Series and equipment attributes: Plugins > DICOM SEG > Options..."));
     }
 

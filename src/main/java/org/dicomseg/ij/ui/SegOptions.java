@@ -15,7 +15,7 @@ import org.dicomseg.options.MacroKeys;
  * The settings of Plugins › DICOM SEG › Options...: the series-level and equipment attributes every
  * export writes (Series Description and Number, Instance Number, Content Label, Content Creator's
  * Name, Manufacturer, Model, Software Versions, Device Serial Number; PS3.3 C.7.3.1, C.7.5.1,
- * C.10.9, C.8.20.2) and the terminology files Segment Metadata... searches. They are kept in
+ * C.10.9, C.8.20.2), the ICC profile written beside a palette (C.11.15) and the terminology files Segment Metadata... searches. They are kept in
  * ImageJ's preferences ({@code IJ_Prefs.txt}, key {@code dicomseg.options.<macro key>}); an export
  * dialog does not show them, and a macro key given to an export overrides them
  * ({@link FormField#hidden}). Blank Software Versions is stamped with the versions at write time.
@@ -28,6 +28,8 @@ public final class SegOptions {
             MacroKeys.CONTENT, MacroKeys.CREATOR, MacroKeys.MANUFACTURER, MacroKeys.MODEL, MacroKeys.SOFTWARE, MacroKeys.SERIAL);
     /** The terminology keys kept here. */
     public static final List<String> TERMINOLOGY_KEYS = List.of(MacroKeys.TERMINOLOGY, MacroKeys.ANATOMIC);
+    /** The palette keys kept here: the ICC profile written beside a palette (blank = none). */
+    public static final List<String> PALETTE_KEYS = List.of(MacroKeys.ICC);
 
     private SegOptions() { }
 
@@ -36,6 +38,7 @@ public final class SegOptions {
         Map<String, String> all = ExportOptions.defaults(SegmentationType.BINARY, IJ.getVersion());
         Map<String, String> d = new LinkedHashMap<>();
         for (String k : EXPORT_KEYS) d.put(k, all.get(k));
+        for (String k : PALETTE_KEYS) d.put(k, "");
         for (String k : TERMINOLOGY_KEYS) d.put(k, "");
         return d;
     }
@@ -84,6 +87,8 @@ public final class SegOptions {
         f.add(FormField.string(MacroKeys.SOFTWARE, "Software versions (blank = this plugin's and ImageJ's, when written)",
                 v.get(MacroKeys.SOFTWARE), 20));
         f.add(FormField.string(MacroKeys.SERIAL, "Serial number (device)", v.get(MacroKeys.SERIAL), 12));
+        f.add(FormField.path(MacroKeys.ICC, "Icc profile written with a palette (an RGB input or colour space profile; blank = none)",
+                v.get(MacroKeys.ICC), 40, FormField.Browse.FILE));
         f.add(FormField.message("Segment Metadata... pick-lists: a lab's Slicer/dcmqi terminology JSON (blank = the built-in tables only)"));
         f.add(FormField.path(MacroKeys.TERMINOLOGY, "Terminology (categories and types)", v.get(MacroKeys.TERMINOLOGY), 40,
                 FormField.Browse.FILE));

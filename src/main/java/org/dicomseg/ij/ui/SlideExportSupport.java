@@ -45,12 +45,14 @@ public final class SlideExportSupport {
                 ? SlideTarget.finest(slide, imp.getWidth(), imp.getHeight()) : SlideTarget.own(slide, imp.getWidth(), imp.getHeight());
     }
 
-    /** The slide-only fields: tile organisation and the pyramid checkbox. */
+    /** The slide-only fields: tile organisation, the pyramid checkbox and the pyramid's label and description. */
     public static CommandForm addSlideFields(CommandForm form, SlidePlacement slide) {
         form.add(FormField.message(note(slide)));
         form.add(FormField.choice(MacroKeys.TILES, "Tiles (sparse = empty tiles left out)", ExportOptions.TILE_ORGANIZATIONS,
                 ExportOptions.TILE_ORGANIZATIONS.get(0)));
         form.add(FormField.checkbox(MacroKeys.PYRAMID, "Pyramid (also a SEG on every coarser level)", false));
+        form.add(FormField.string(MacroKeys.PYRAMID_LABEL, "Pyramid_label (with pyramid; blank = none)", "", 20));
+        form.add(FormField.string(MacroKeys.PYRAMID_DESCRIPTION, "Pyramid_description (with pyramid; blank = none)", "", 30));
         return form;
     }
 

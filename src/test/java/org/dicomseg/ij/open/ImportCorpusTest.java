@@ -201,4 +201,28 @@ class ImportCorpusTest {
         Color c = HyperstackBuilder.channelColor(imp, 1);
         assertEquals(SegmentColors.of(v.segments().get(0).description()), c);
     }
+
+    /**
+     * highdicom's PALETTE COLOR label map: its Palette Color Lookup Table is the ImageJ LUT of the
+     * label image (entry n = the colour of label n, exactly) and gives each hyperstack channel its colour.
+     */
+    @Test
+    void paletteColourTableBecomesTheLabelImageLutAndTheChannelColours() throws IOException {
+        String rel = "highdicom/seg_image_sm_control_labelmap_palette_color.dcm";
+        org.dicomseg.model.PaletteColorLut lut;
+        try (SegmentationReader r = SegmentationReader.open(Shared.corpus(rel))) {
+            lut = r.metadata().paletteColorLut();
+        }
+        assertNotNull(lut);
+        ImportedSegmentation v = read(rel);
+        ImagePlus labels = new LabelImageBuilder().build(v, "palette");
+        assertEquals(8, labels.getBitDepth());
+        java.awt.image.IndexColorModel cm = (java.awt.image.IndexColorModel) labels.getProcessor().getColorModel();
+        ImagePlus hyper = new HyperstackBuilder().build(v, "palette");
+        for (int c = 1; c <= v.segments().size(); c++) {
+            int n = v.segments().get(c - 1).number();
+            assertEquals(lut.rgbOf(n), cm.getRGB(n) & 0xFFFFFF, "label " + n);
+            assertEquals(new Color(lut.rgbOf(n)), HyperstackBuilder.channelColor(hyper, c), "channel of segment " + n);
+        }
+    }
 }

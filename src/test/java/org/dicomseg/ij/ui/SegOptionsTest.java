@@ -62,7 +62,7 @@ class SegOptionsTest {
         for (FormField f : form.fields()) {
             if (f.kind() != FormField.Kind.MESSAGE && !f.isHidden()) shown.append(f.key()).append(' ');
         }
-        assertEquals("source out store segmentation fractional_type compression meta keep palette overwrite ", shown.toString());
+        assertEquals("source out store segmentation fractional_type compression meta further keep palette overwrite ", shown.toString());
         for (String k : SegOptions.EXPORT_KEYS) {
             assertTrue(form.fields().stream().anyMatch(f -> k.equals(f.key()) && f.isHidden()), k + " is a hidden macro key");
         }
@@ -86,5 +86,21 @@ class SegOptionsTest {
         assertEquals(SegOptions.builtInDefaults().get(MacroKeys.SERIES), SegOptions.get(MacroKeys.SERIES));
         assertThrows(IllegalArgumentException.class, () -> SegOptions.get(MacroKeys.OUT));
         assertThrows(org.dicomseg.options.InvalidOptionException.class, () -> SegOptions.form("x").readOptions("series_number=many"));
+    }
+
+    /** The ICC profile kept in Options... is written by the exports that write a palette, and only by them. */
+    @Test void keptIccProfileGoesWithThePalette() throws Exception {
+        org.dicomseg.testing.Shared.assumePresent();
+        java.nio.file.Path icc = org.dicomseg.testing.Shared.root().resolve("oracle/site/highdicom/_icc_profiles/sRGB_v4_ICC_preference.icc");
+        CommandForm f = SegOptions.form("DICOM SEG Options");
+        f.readOptions("icc=[" + icc + "]");
+        SegOptions.set(f.values());
+        assertTrue(exportForm().fields().stream().anyMatch(x -> MacroKeys.ICC.equals(x.key()) && x.isHidden()), "icc is a hidden macro key");
+        CommandForm palette = exportForm();
+        palette.readOptions("out=[a.dcm] segmentation=LABELMAP palette");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(icc), ExportFields.toOptions(palette, null).iccProfile());
+        CommandForm plain = exportForm();
+        plain.readOptions("out=[a.dcm] segmentation=LABELMAP");
+        assertNull(ExportFields.toOptions(plain, null).iccProfile(), "no palette, no profile");
     }
 }
