@@ -338,7 +338,25 @@ public final class Bench {
     }
 
     private void ensure(Path file, SegmentationType type, OutputTransferSyntax ts) throws IOException {
-        if (!Files.exists(file)) write(file, type, ts);
+        if (!writtenByThisBuild(file)) write(file, type, ts);
+    }
+
+    /**
+     * True when {@code file} exists and is newer than the writer's compiled code: a SEG left in the
+     * bench folder by an older build (before a change to what the writer writes) is written again,
+     * so that the other tools (highdicom) read what this build writes.
+     */
+    public static boolean writtenByThisBuild(Path file) throws IOException {
+        if (!Files.exists(file)) return false;
+        try {
+            java.net.URL u = SegWriter.class.getResource("SegWriter.class");
+            Path code = "jar".equals(u.getProtocol())
+                    ? Path.of(SegWriter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    : Path.of(u.toURI());
+            return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(code)) > 0;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return true; // the code's age is unknown: keep the file, as before
+        }
     }
 
     private SegWriteResult write(Path file, SegmentationType type, OutputTransferSyntax ts) throws IOException {

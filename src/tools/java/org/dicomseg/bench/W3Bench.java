@@ -224,7 +224,7 @@ public final class W3Bench {
     }
 
     private void ensure(Path file, SegmentationType type, OutputTransferSyntax ts) throws IOException {
-        if (!Files.exists(file)) write(file, type, ts);
+        if (!Bench.writtenByThisBuild(file)) write(file, type, ts);
     }
 
     private SegWriteResult write(Path file, SegmentationType type, OutputTransferSyntax ts) throws IOException {
