@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.task.InputException;
 
 /**
@@ -35,10 +34,11 @@ public final class FurtherSources {
             throw new InputException("Cannot list " + fileOrFolder + ": " + e.getMessage(), e);
         }
         List<SourceFile> out = new ArrayList<>();
-        for (Path f : files) {
-            String sopClass = DataSetWalker.mediaStorageSopClassUid(f);
-            if (sopClass == null || sopClass.equals("1.2.840.10008.5.1.4.1.1.66") || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.66.")) continue;
-            out.add(SourceFile.read(f));
+        // the session's header cache: one look per file, shared with the sources' own folder scans
+        for (SourceHeaderCache.Probe p : SourceHeaderCache.shared().probeAll(files)) {
+            if (!p.isDicom() || p.mediaStorageSopClassUid() == null || p.isNonImage()) continue;
+            if (p.header() == null) throw new InputException(p.problem());
+            out.add(p.header());
         }
         if (out.isEmpty()) throw new InputException(fileOrFolder + " holds no DICOM image file");
         return out;

@@ -18,6 +18,7 @@ import org.dicomseg.read.ReferencedSeries;
 import org.dicomseg.read.SegmentationMetadata;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.read.SourceImageReference;
+import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.task.InputException;
 import org.dicomseg.task.Progress;
 
@@ -50,14 +51,14 @@ public final class ImportSources {
             boolean images = false;
             for (SourceImageReference i : s.instances()) {
                 // the references of an edited SEG also name its predecessor, a segmentation, not a source
-                if (nonImage(i.sopClassUid())) continue;
+                if (SourceHeaderCache.isNonImageClass(i.sopClassUid())) continue;
                 instances.add(i.sopInstanceUid());
                 images = true;
             }
             if (images && s.seriesInstanceUid() != null) series.add(s.seriesInstanceUid());
         }
         for (FrameInfo f : r.frames()) {
-            for (SourceImageReference i : f.sources()) if (!nonImage(i.sopClassUid())) instances.add(i.sopInstanceUid());
+            for (SourceImageReference i : f.sources()) if (!SourceHeaderCache.isNonImageClass(i.sopClassUid())) instances.add(i.sopInstanceUid());
         }
         instances.remove(null);
         List<String> notes = new ArrayList<>();
@@ -95,12 +96,6 @@ public final class ImportSources {
             }
         }
         return ImportReader.read(r, options, slide, slideWidth, slideHeight, null, progress).withNotes(notes);
-    }
-
-    /** The 1.2.840.10008.5.1.4.1.1.66 family: segmentations, registrations, fiducials, surfaces; never source images. */
-    private static boolean nonImage(String sopClassUid) {
-        return sopClassUid != null && (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.66")
-                || sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.66."));
     }
 
     private static String stored(ImportedSegmentation v) {
