@@ -69,6 +69,25 @@ class FrameStore {
     /** A store for native Pixel Data. */
     FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
             long pixelDataOffset, boolean swapWords) {
+        this(in, syntax, rows, columns, bitsAllocated, pixelDataOffset, swapWords, null);
+    }
+
+    /** A store for encapsulated Pixel Data. */
+    FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
+            FragmentTable fragments) {
+        this(in, syntax, rows, columns, bitsAllocated, -1, false, fragments);
+    }
+
+    /**
+     * A store whose frames come from elsewhere, each as its stored bytes ({@link RemoteFrameStore}):
+     * no channel, no offsets; {@link #decodeStored} decodes them.
+     */
+    FrameStore(SegTransferSyntax syntax, int rows, int columns, int bitsAllocated) {
+        this(null, syntax, rows, columns, bitsAllocated, -1, false, null);
+    }
+
+    private FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
+            long pixelDataOffset, boolean swapWords, FragmentTable fragments) {
         this.in = in;
         this.syntax = syntax;
         this.rows = rows;
@@ -77,39 +96,7 @@ class FrameStore {
         this.pixels = (long) rows * columns;
         this.pixelDataOffset = pixelDataOffset;
         this.swapWords = swapWords;
-        this.fragments = null;
-        this.inflater = null;
-    }
-
-    /** A store for encapsulated Pixel Data. */
-    FrameStore(ChannelReader in, SegTransferSyntax syntax, int rows, int columns, int bitsAllocated,
-            FragmentTable fragments) {
-        this.in = in;
-        this.syntax = syntax;
-        this.rows = rows;
-        this.columns = columns;
-        this.bitsAllocated = bitsAllocated;
-        this.pixels = (long) rows * columns;
-        this.pixelDataOffset = -1;
-        this.swapWords = false;
         this.fragments = fragments;
-        this.inflater = syntax.encoding() == SegTransferSyntax.Encoding.DEFLATED_FRAME ? new Inflater(true) : null;
-    }
-
-    /**
-     * A store whose frames come from elsewhere, each as its stored bytes ({@link RemoteFrameStore}):
-     * no channel, no offsets; {@link #decodeStored} decodes them.
-     */
-    FrameStore(SegTransferSyntax syntax, int rows, int columns, int bitsAllocated) {
-        this.in = null;
-        this.syntax = syntax;
-        this.rows = rows;
-        this.columns = columns;
-        this.bitsAllocated = bitsAllocated;
-        this.pixels = (long) rows * columns;
-        this.pixelDataOffset = -1;
-        this.swapWords = false;
-        this.fragments = null;
         this.inflater = syntax.encoding() == SegTransferSyntax.Encoding.DEFLATED_FRAME ? new Inflater(true) : null;
     }
 
