@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -36,6 +37,7 @@ import org.dicomseg.samples.VolumeGeometry;
 import org.dicomseg.source.FurtherSources;
 import org.dicomseg.source.SourceImages;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.Dcmjs;
 import org.dicomseg.testing.Highdicom;
 import org.dicomseg.testing.SegTestData;
 import org.dicomseg.testing.Shared;
@@ -108,6 +110,7 @@ class OptionalModulesTest {
         // highdicom reads it, and its source-indexed read still lists the T1 frames only
         Highdicom.Result hd = Highdicom.read(seg, dir);
         assertEquals(0, hd.exitCode, hd.stderr);
+        assertDcmjsParses(seg);
 
         // another study: refused before anything is written, naming the file and both studies
         List<Path> other = ct(SampleStudy.deterministic(42), "other", 5, dir.resolve("other"));
@@ -159,10 +162,26 @@ class OptionalModulesTest {
                 seg.toString());
         assertEquals("Acme QA 109103 QA-1\nhighdicom 109102 highdicom", out.trim());
         assertEquals(0, Highdicom.read(seg, dir).exitCode);
+        // dcmjs's loader places the BINARY frames on the T1 images as in a SEG without these items
+        JsonObject js = Dcmjs.read(seg, Dcmjs.files(t1));
+        assertFalse(js.has("toolStateError"), js::toString);
+        long dcmjsVoxels = 0;
+        for (com.google.gson.JsonElement c : js.getAsJsonObject("toolState").getAsJsonArray("counts")) {
+            for (java.util.Map.Entry<String, com.google.gson.JsonElement> e : c.getAsJsonObject().entrySet()) dcmjsVoxels += e.getValue().getAsLong();
+        }
+        try (SegmentationReader r = SegmentationReader.open(seg)) {
+            assertEquals(r.segmentPixelCounts().values().stream().mapToLong(Long::longValue).sum(), dcmjsVoxels);
+        }
 
         // a predecessor without a manufacturer records none
         assertNull(Predecessor.of(study.studyInstanceUid(), "1.2.3", "1.2.3.4", "1.2.840.10008.5.1.4.1.1.66.4")
                 .withEquipment(" ", "x", "y").equipment());
+    }
+
+    /** dcmjs parses the SEG with its three segments (its loader does not take LABELMAP; DcmjsInteropTest). */
+    private static void assertDcmjsParses(Path seg) {
+        JsonObject ds = Dcmjs.read(seg, List.of()).getAsJsonObject("dataset");
+        assertEquals(3, ds.getAsJsonArray("segments").size(), ds.toString());
     }
 
     private static String code(AttributeList item) {
@@ -192,6 +211,7 @@ class OptionalModulesTest {
                 "v = seg.get_volume(combine_segments=True, relabel=False, apply_palette_color_lut=True, apply_icc_profile=True)",
                 "print(v.array.shape[-1], len(seg.ICCProfile), seg.PaletteColorLookupTableUID)"), seg.toString());
         assertEquals("3 " + icc.length + " " + lutUid, out.trim());
+        assertDcmjsParses(seg);
 
         // refused: an ICC profile without the palette, a profile of a display (class 'mntr')
         assertThrows(IllegalArgumentException.class, () -> SegWriteOptions.builder().segmentationType(SegmentationType.LABELMAP)
