@@ -113,6 +113,8 @@ public final class RemoteSeriesCache {
             boolean same;
             try {
                 same = kept.validator.unchanged(client);
+            } catch (org.dicomseg.task.CanceledException e) {
+                throw e;
             } catch (DicomWebException | RuntimeException e) {
                 same = false; // cannot tell: read again (and let the metadata request report a real failure)
             }

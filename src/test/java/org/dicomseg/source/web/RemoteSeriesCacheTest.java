@@ -170,6 +170,19 @@ class RemoteSeriesCacheTest {
             assertEquals(List.of("GET " + url.resource() + "/instances", "GET " + url.resource() + "/metadata"), c4.requested());
             assertEquals(first.size() - 1, after.size());
             assertTrue(after.stream().noneMatch(f -> f.sopInstanceUid().equals(gone)));
+
+            // bounded: a series larger than the cache is not kept; one that fits is, and counts its instances
+            RemoteSeriesCache small = new RemoteSeriesCache(after.size() - 1);
+            DicomWebClient c5 = client(base, user);
+            small.read(c5, url);
+            small.read(c5, url);
+            assertEquals(0, small.size());
+            assertEquals(2, small.misses());
+            assertEquals(List.of("GET " + url.resource() + "/metadata", "GET " + url.resource() + "/metadata"), c5.requested());
+            RemoteSeriesCache fits = new RemoteSeriesCache(after.size());
+            fits.read(c5, url);
+            assertEquals(1, fits.size());
+            assertEquals(after.size(), fits.instances());
         }
     }
 
