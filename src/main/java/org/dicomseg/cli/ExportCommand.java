@@ -33,6 +33,7 @@ import org.dicomseg.ij.open.ImportedImageProperties;
 import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.task.Progress;
 import org.dicomseg.ij.source.SourceSeries;
+import org.dicomseg.source.web.RemoteSeriesCache;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.model.SegmentationType;
@@ -113,6 +114,19 @@ final class ExportCommand {
             return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
         }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
+        // A DICOMweb source's headers are asked for now, on a thread of their own, and arrive while the label image
+        // is read (SourceLocator.fromPath joins the request: one in all). No request when the label image or ROI set
+        // is not there (its message, no network traffic); any other failure before the join cancels it, unreported.
+        Path input = Paths.get(a.has("labels") ? a.get("labels") : a.get("rois"));
+        try (RemoteSeriesCache.Prefetch prefetch = source.isBlank() || !Files.isRegularFile(input) ? RemoteSeriesCache.Prefetch.NONE
+                : SourceLocator.prefetch(source, server)) {
+            return exportImage(a, source, server, store, output, meta, out, err);
+        }
+    }
+
+    /** The export of a TIFF label image or an ROI set (the sources looked up, the SEG written, stored if asked). */
+    private static int exportImage(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, DcmqiMetadata meta,
+                                   PrintStream out, PrintStream err) throws IOException {
         ExportPlan plan;
         SourceSeries sources;
         String input;

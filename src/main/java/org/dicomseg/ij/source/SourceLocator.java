@@ -17,6 +17,7 @@ import ij.io.FileInfo;
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.source.web.RemoteSeries;
+import org.dicomseg.source.web.RemoteSeriesCache;
 import org.dicomseg.task.InputException;
 import org.dicomseg.web.Credentials;
 import org.dicomseg.web.DicomWebUrl;
@@ -186,6 +187,25 @@ public final class SourceLocator {
             return byInstances(Paths.get(text.trim()), recorded, "'" + imp.getTitle() + "'");
         }
         return fromPath(text, imp.getWidth(), imp.getHeight(), planes, server);
+    }
+
+    /**
+     * Starts reading the headers of the DICOMweb series {@code text} names on a thread of its own
+     * (with {@code server}'s settings), so that they arrive while the export reads its label image;
+     * the {@link #fromPath(String, int, int, int, ServerSettings)} of the same text joins it (one
+     * request in all). Anything else (a folder, a file, a malformed URL: its message comes from
+     * {@code fromPath}) starts nothing. Close the result when the export ends (try-with-resources):
+     * a prefetch no one joined is cancelled and its outcome dropped.
+     */
+    public static RemoteSeriesCache.Prefetch prefetch(String text, ServerSettings server) {
+        if (text == null || !DicomWebUrl.isUrl(text)) return RemoteSeriesCache.Prefetch.NONE;
+        DicomWebUrl url;
+        try {
+            url = DicomWebUrl.parse(text);
+        } catch (IllegalArgumentException e) {
+            return RemoteSeriesCache.Prefetch.NONE;
+        }
+        return RemoteSeries.prefetch(server.client(url), url);
     }
 
     /**

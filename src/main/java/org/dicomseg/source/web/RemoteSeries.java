@@ -46,6 +46,17 @@ public final class RemoteSeries {
         return RemoteSeriesCache.shared().read(client, url);
     }
 
+    /**
+     * Starts reading the headers of the series {@code url} names on a thread of its own, for a
+     * later {@link #read} of it to join ({@link RemoteSeriesCache#prefetch}); an instance or study
+     * URL starts nothing ({@link RemoteSeriesCache.Prefetch#NONE}: its read asks then). Close the
+     * result when the export ends.
+     */
+    public static RemoteSeriesCache.Prefetch prefetch(DicomWebClient client, DicomWebUrl url) {
+        if (url.series() == null || url.instance() != null) return RemoteSeriesCache.Prefetch.NONE;
+        return RemoteSeriesCache.shared().prefetch(client, url);
+    }
+
     /** What one metadata request told of a series: its source headers, and every instance's SOP Instance UID. */
     static final class Fetched {
         final List<SourceFile> files;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -53,6 +56,13 @@ import org.dicomseg.web.DicomWebUrl;
  * the metadata read again. The cache keeps at most {@link #capacity()} instances' headers (least
  * recently used series dropped first) until {@link #clear()} or the end of the JVM. The CLI runs one
  * export per process and so gains nothing from it; Fiji and scripts calling the API do.</p>
+ *
+ * <p><b>Prefetch</b>: an export that knows its source URL before it needs the headers (it reads the
+ * label image first) starts the read on a thread of its own ({@link #prefetch}); the {@link #read}
+ * that needs the headers joins it (one request in all: the read makes none of its own), and an
+ * export that fails or is cancelled before then closes the prefetch, which cancels the request and
+ * drops its outcome (nothing is reported; a {@link DicomWebException} it met is thrown only by a
+ * read that joins it, with the same one-line message as a read of its own).</p>
  */
 public final class RemoteSeriesCache {
     /** Instances kept by {@link #shared()}: as many as {@link org.dicomseg.source.SourceHeaderCache#DEFAULT_CAPACITY} local files. */
@@ -61,9 +71,12 @@ public final class RemoteSeriesCache {
 
     private final int capacity;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Prefetches started and not yet joined or closed, by base URL, study and series (credentials compared on join). */
+    private final Map<String, Prefetch> pending = new java.util.HashMap<>();
     private int instances;
     private long hits;
     private long misses;
+    private long prefetches;
 
     /** A cache of the headers of at most {@code capacity} instances. */
     public RemoteSeriesCache(int capacity) {
@@ -95,6 +108,7 @@ public final class RemoteSeriesCache {
         instances = 0;
         hits = 0;
         misses = 0;
+        prefetches = 0;
     }
 
     /**
@@ -104,6 +118,54 @@ public final class RemoteSeriesCache {
      */
     public List<SourceFile> read(DicomWebClient client, DicomWebUrl url) throws InputException, DicomWebException {
         if (url.series() == null || url.instance() != null) throw new IllegalArgumentException("not a series URL: " + url);
+        Prefetch started = take(client, url);
+        if (started != null) return started.join();
+        return readNow(client, url);
+    }
+
+    /**
+     * Starts {@link #read read(client, url)} on a daemon thread of its own and returns at once (this
+     * thread makes no request, builds no HTTP client, parses nothing): a later {@code read} of the
+     * same series with the same credentials joins it instead of asking again. Close the result when
+     * the export ends (try-with-resources): one not joined by then is cancelled (its thread
+     * interrupted, which aborts the request) and its outcome dropped. A second prefetch of a series
+     * whose prefetch is still pending starts nothing.
+     */
+    public Prefetch prefetch(DicomWebClient client, DicomWebUrl url) {
+        if (url.series() == null || url.instance() != null) throw new IllegalArgumentException("not a series URL: " + url);
+        Prefetch p = new Prefetch(this, pendingKey(client, url), client, url);
+        synchronized (this) {
+            if (pending.containsKey(p.key)) return Prefetch.NONE;
+            pending.put(p.key, p);
+            prefetches++;
+        }
+        Thread t = new Thread(p.task, "dicomseg-prefetch " + url.describe());
+        t.setDaemon(true);
+        t.start();
+        return p;
+    }
+
+    /** Prefetches started since the cache was made or {@link #clear}ed. */
+    public synchronized long prefetches() { return prefetches; }
+
+    /** Prefetches pending now (started, neither joined nor closed). */
+    public synchronized int pending() { return pending.size(); }
+
+    private static String pendingKey(DicomWebClient client, DicomWebUrl url) {
+        return client.base() + '\n' + url.study() + '\n' + url.series();
+    }
+
+    /** The pending prefetch {@code read(client, url)} may join (same series, same credentials), removed; or null. */
+    private synchronized Prefetch take(DicomWebClient client, DicomWebUrl url) {
+        String key = pendingKey(client, url);
+        Prefetch p = pending.get(key);
+        if (p == null || !Objects.equals(p.client.credentials().identity(), client.credentials().identity())) return null;
+        pending.remove(key);
+        return p;
+    }
+
+    /** {@link #read} without looking for a prefetch: the cache, else the metadata request. */
+    private List<SourceFile> readNow(DicomWebClient client, DicomWebUrl url) throws InputException, DicomWebException {
         String key = client.base() + '\n' + url.study() + '\n' + url.series() + '\n' + client.credentials().identity();
         Entry kept;
         synchronized (this) {
@@ -253,6 +315,61 @@ public final class RemoteSeriesCache {
                 n++;
             }
             return n == uids.size() && now.equals(uids);
+        }
+    }
+
+    /**
+     * A read of a series' headers running on its own thread ({@link #prefetch}): joined by the
+     * {@link #read} that needs them, or closed (cancelled, outcome dropped) when the export ends
+     * without them.
+     */
+    public static final class Prefetch implements AutoCloseable {
+        /** A prefetch that started nothing: closing it does nothing. */
+        public static final Prefetch NONE = new Prefetch(null, null, null, null);
+
+        private final RemoteSeriesCache cache;
+        private final String key;
+        private final DicomWebClient client;
+        private final FutureTask<List<SourceFile>> task;
+
+        private Prefetch(RemoteSeriesCache cache, String key, DicomWebClient client, DicomWebUrl url) {
+            this.cache = cache;
+            this.key = key;
+            this.client = client;
+            this.task = cache == null ? null : new FutureTask<>(() -> cache.readNow(client, url));
+        }
+
+        /** The headers, when the read finishes (waiting for it); its failure rethrown as it was. */
+        private List<SourceFile> join() throws InputException, DicomWebException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                task.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new org.dicomseg.task.CanceledException("Request to " + client.base() + " interrupted");
+            } catch (CancellationException e) {
+                throw new org.dicomseg.task.CanceledException("Request to " + client.base() + " cancelled");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof InputException) throw (InputException) c;
+                if (c instanceof DicomWebException) throw (DicomWebException) c;
+                if (c instanceof RuntimeException) throw (RuntimeException) c;
+                if (c instanceof Error) throw (Error) c;
+                throw new IllegalStateException(c);
+            }
+        }
+
+        /** True once the read has ended (done, failed or cancelled). */
+        public boolean done() { return task == null || task.isDone(); }
+
+        /** Cancels the read unless a {@link #read} has joined it: its request aborted, its outcome (headers or failure) dropped. */
+        @Override public void close() {
+            if (cache == null) return;
+            synchronized (cache) {
+                if (cache.pending.get(key) != this) return; // joined (the reader owns it) or closed already
+                cache.pending.remove(key);
+            }
+            task.cancel(true);
         }
     }
 
