@@ -89,8 +89,8 @@ class DicomWebRefusalsCliTest {
         }
     }
 
-    @Test
-    void aSelfSignedCertificateIsATlsFailureNamingTheCertificate() throws Exception {
+    /** A real TLS server on 127.0.0.1 with a self-signed certificate made by keytool, answering "[]" as DICOM JSON and counting answers. */
+    private HttpsServer selfSignedServer(AtomicInteger answered) throws Exception {
         Path keystore = tmp.resolve("server.p12");
         char[] pass = "changeit".toCharArray();
         Process keytool = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -110,7 +110,6 @@ class DicomWebRefusalsCliTest {
         tls.init(kmf.getKeyManagers(), null, null);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        AtomicInteger answered = new AtomicInteger();
         server.createContext("/", exchange -> {
             answered.incrementAndGet();
             byte[] body = "[]".getBytes(StandardCharsets.US_ASCII);
@@ -121,6 +120,13 @@ class DicomWebRefusalsCliTest {
             }
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void aSelfSignedCertificateIsATlsFailureNamingTheCertificate() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        HttpsServer server = selfSignedServer(answered);
         try {
             String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/dicom-web";
             assertEquals(1, run("search", url, "--timeout", "10"));
@@ -128,6 +134,37 @@ class DicomWebRefusalsCliTest {
             assertEquals(0, answered.get(), "no request got through the failed handshake");
         } finally {
             server.stop(0);
+        }
+    }
+
+    /**
+     * An {@code http://} archive that redirects to {@code https://}: the client of an http base defers
+     * its TLS set-up (DeferredTls) but, once a connection needs TLS, checks the certificate against the
+     * JDK's trust store exactly as a client of an https base does: the same one line.
+     */
+    @Test
+    void anHttpArchiveRedirectingToHttpsGetsTheSameCertificateCheck() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        HttpsServer tls = selfSignedServer(answered);
+        com.sun.net.httpserver.HttpServer plain = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String https = "https://127.0.0.1:" + tls.getAddress().getPort() + "/dicom-web";
+        plain.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", https + exchange.getRequestURI().getPath().substring("/dicom-web".length()));
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        plain.start();
+        try {
+            String http = "http://127.0.0.1:" + plain.getAddress().getPort() + "/dicom-web";
+            assertEquals(1, run("search", https, "--timeout", "10"));
+            String direct = stderr();
+            assertEquals(1, run("search", http, "--timeout", "10"));
+            assertOneLine("DICOMweb server " + http + ": TLS failure: the certificate of 127.0.0.1 is not trusted", "trust");
+            assertEquals(direct.replace(https, http), stderr());
+            assertEquals(0, answered.get(), "no request got through the failed handshake");
+        } finally {
+            plain.stop(0);
+            tls.stop(0);
         }
     }
 }
