@@ -158,6 +158,34 @@ class FocalPlaneSlideCommandTest {
     }
 
     @Test
+    void importNextToTheSlideExportsBackOntoTheSameFocalPlanes() throws Exception {
+        ImagePlus labels = labels(open(sparse));
+        Path seg = sparse.resolveSibling("edit-seg.dcm"); // beside the slide: the import finds its level
+        ExportMacroRunner.run(labels, "out=" + q(seg) + " segmentation=BINARY", () -> ExportLabelImageCommand.export(labels));
+        java.util.concurrent.atomic.AtomicReference<ImagePlus> current = new java.util.concurrent.atomic.AtomicReference<>();
+        ImportCommandHeadlessTest.runAsMacro("seg=" + q(seg) + " output=[label image] region=[" + X + "," + Y + "," + W + "," + H + "]", () -> {
+            ij.WindowManager.setTempCurrentImage(null);
+            new ImportSegCommand().run("");
+            current.set(ij.WindowManager.getCurrentImage());
+            ij.WindowManager.setTempCurrentImage(null);
+        });
+        ImagePlus imported = current.get();
+        assertEquals(Z, imported.getNSlices());
+        SlidePlacement p = SlidePlacement.of(imported);
+        assertArrayEquals(SlideSeries.scan(sparse).level(0).matrix().focalPlanes(), p.focalPlanes(), 1e-12);
+        Path back = tmp.resolve("edit-back.dcm");
+        ExportMacroRunner.run(imported, "out=" + q(back) + " segmentation=LABELMAP", () -> ExportLabelImageCommand.export(imported));
+        Conformance.assertConformant(back);
+        try (SegmentationReader r = SegmentationReader.open(back)) {
+            SegmentationVolume v = Reconstructor.region(r, X, Y, W, H, ReconstructionOptions.defaults().combineToLabelMap());
+            for (int z = 0; z < Z; z++) {
+                assertArrayEquals((byte[]) labels.getStack().getPixels(z + 1), v.isEmpty(0, z) ? new byte[W * H] : v.bytePlane(0, z),
+                        "focal plane " + z);
+            }
+        }
+    }
+
+    @Test
     void pyramidWritesEachLevelsFocalPlanes() throws Exception {
         ImagePlus labels = labels(open(full));
         Path out = tmp.resolve("pyr-seg.dcm");
