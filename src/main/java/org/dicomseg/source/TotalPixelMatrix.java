@@ -28,8 +28,10 @@ import org.dicomseg.task.InputException;
  * cosines + row index × row spacing × the column direction cosines.</p>
  *
  * <p>Focal planes (Total Pixel Matrix Focal Planes (0048,0303), C.8.12.4; Z locations of the
- * tiles): TILED_SPARSE, the distinct Z Offset in Slide Coordinate System values of the tiles'
- * Plane Position (Slide) (within {@value #SAME_FOCAL_PLANE_MM} mm); TILED_FULL, Total Pixel Matrix
+ * tiles): TILED_SPARSE with Total Pixel Matrix Focal Planes &gt; 1, the distinct Z Offset in Slide
+ * Coordinate System values of the tiles' Plane Position (Slide) (within {@value #SAME_FOCAL_PLANE_MM}
+ * mm), or, when they are not that many (a focus map: each tile's own Z), the k-th lowest Z at each
+ * tile position; stated 1 or absent, one focal plane whatever the tiles' Z; TILED_FULL, Total Pixel Matrix
  * Focal Planes planes from the origin's Z, Spacing Between Slices (0018,0088) of the Pixel Measures
  * apart (as highdicom reads them; the Slice Thickness, else 1 µm, when it is absent), in the
  * implicit frame order of C.7.6.17.3 (tiles, then focal planes, then optical paths).
@@ -254,12 +256,24 @@ public final class TotalPixelMatrix {
                     origin[2] = zs[0];
                 }
             }
-            focal = distinct(zs, keys);
+            long stated = longValue(h, TOTAL_PIXEL_MATRIX_FOCAL_PLANES);
+            int[] planeOfFrame = new int[count];
+            if (stated <= 1) {
+                // one focal plane (stated, or not stated): per-tile Z Offsets that differ are a focus map, not planes
+                focal = new double[] {origin[2]};
+            } else {
+                focal = distinct(zs, keys);
+                if (focal.length == stated) {
+                    for (int i = 0; i < count; i++) planeOfFrame[i] = planeOf(focal, zs[i]);
+                } else {
+                    focal = byRank(zs, keys, planeOfFrame);
+                }
+            }
             sparse = new ArrayList<>(focal.length);
             for (int i = 0; i < focal.length; i++) sparse.add(new HashMap<>());
             for (int i = 0; i < count; i++) {
                 if (keys[i] < 0) continue;
-                Map<Long, int[]> at = sparse.get(planeOf(focal, zs[i]));
+                Map<Long, int[]> at = sparse.get(planeOfFrame[i]);
                 int[] old = at.get(keys[i]);
                 int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 now[now.length - 1] = i + 1;
@@ -291,6 +305,39 @@ public final class TotalPixelMatrix {
         int k = 0;
         for (int i = 0; i < n; i++) if (k == 0 || sorted[i] - out[k - 1] > SAME_FOCAL_PLANE_MM) out[k++] = sorted[i];
         return java.util.Arrays.copyOf(out, k);
+    }
+
+    /**
+     * Focal planes told apart per tile position (scanners that focus each tile on its own state
+     * Z Offsets that differ from tile to tile): at each position, the k-th lowest distinct Z is
+     * focal plane k; the plane's Z is the mean of those. Sets {@code planeOfFrame}.
+     */
+    private static double[] byRank(double[] zs, long[] keys, int[] planeOfFrame) {
+        Map<Long, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < zs.length; i++) if (keys[i] >= 0) at.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(i);
+        int depth = 1;
+        double[] sum = new double[16];
+        int[] n = new int[16];
+        for (List<Integer> frames : at.values()) {
+            frames.sort((a, b) -> Double.compare(zs[a], zs[b]));
+            int rank = 0;
+            double last = Double.NaN;
+            for (int f : frames) {
+                if (!Double.isNaN(last) && zs[f] - last > SAME_FOCAL_PLANE_MM) rank++;
+                last = zs[f];
+                planeOfFrame[f] = rank;
+                if (rank >= sum.length) {
+                    sum = java.util.Arrays.copyOf(sum, rank * 2);
+                    n = java.util.Arrays.copyOf(n, rank * 2);
+                }
+                sum[rank] += zs[f];
+                n[rank]++;
+                depth = Math.max(depth, rank + 1);
+            }
+        }
+        double[] out = new double[depth];
+        for (int k = 0; k < depth; k++) out[k] = n[k] == 0 ? 0 : sum[k] / n[k];
+        return out;
     }
 
     /** The index of the focal plane nearest {@code z}. */
