@@ -65,30 +65,10 @@ public final class DicomWebClient {
         this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
-    /**
-     * The shared JDK client of this timeout (and scheme), made on the first request, not when this
-     * client is made: building one starts a selector thread and sets up a TLS context, which a
-     * prefetch ({@code RemoteSeriesCache.prefetch}) then pays on its own thread. For an
-     * {@code http://} base the TLS context is {@link DeferredTls} (the default one, set up only if a
-     * redirect leads to {@code https://}): setting it up is 0.2 s of a fresh JVM that plain HTTP never uses.
-     */
+    /** The shared JDK client for this base and timeout ({@link SharedHttpClients}), made on the first request. */
     private HttpClient http() {
-        boolean plain = base.regionMatches(true, 0, "http:", 0, 5);
-        return SHARED.computeIfAbsent(timeout + (plain ? " http" : " https"), k -> {
-            HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL);
-            if (plain) b.sslContext(new DeferredTls()).sslParameters(DeferredTls.parameters());
-            return b.build();
-        });
+        return SharedHttpClients.of(base, timeout);
     }
-
-    /**
-     * One JDK HTTP client per connect timeout and base scheme ({@link #http()}), shared by every {@link DicomWebClient}: its pool keeps
-     * connections alive (HTTP/1.1 persistent connections, RFC 9112 9.3) from one command to the next
-     * in a long-running Fiji, so a second export against a server reuses the open connection
-     * (no TCP or TLS handshake) and no selector thread is started per command.
-     */
-    private static final java.util.concurrent.ConcurrentMap<String, HttpClient> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A client of the service whose base is that of {@code url} (any study/series/instance part is ignored). */
     public static DicomWebClient connect(DicomWebUrl url, Credentials credentials, Duration timeout) {
