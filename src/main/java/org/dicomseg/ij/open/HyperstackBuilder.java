@@ -107,6 +107,8 @@ public final class HyperstackBuilder {
                 .collect(Collectors.joining(",")));
         double max = displayMax(v, asFloat);
         CompositeImage ci = new CompositeImage(imp, nC <= MAX_COMPOSITE_CHANNELS ? IJ.COMPOSITE : IJ.COLOR);
+        // Each channel's display range is its LUT's (0..max: for 8-bit masks what ImageJ's reset gives a
+        // ByteProcessor), set here without scanning planes; nothing is drawn until the image is shown.
         for (int c = 0; c < nC; c++) {
             LUT lut = SegmentColors.channelLut(SegmentColors.of(segs.get(c).description()));
             lut.min = 0;
@@ -116,13 +118,9 @@ public final class HyperstackBuilder {
         ci.setProperty("Info", imp.getProperty("Info"));
         ci.setProp(SEGMENT_NUMBERS_PROPERTY, imp.getProp(SEGMENT_NUMBERS_PROPERTY));
         ci.setCalibration(imp.getCalibration());
-        ci.setPosition(1, 1, 1);
-        ci.resetDisplayRanges();
-        for (int c = 1; c <= nC; c++) {
-            ci.setPositionWithoutUpdate(c, 1, 1);
-            ci.setDisplayRange(0, max);
-        }
-        ci.setPosition(1, 1, 1);
+        ci.setPositionWithoutUpdate(1, 1, 1);
+        ci.getProcessor().setLut(ci.getChannelLut(1));
+        ci.setDisplayRange(0, max);
         return ci;
     }
 
