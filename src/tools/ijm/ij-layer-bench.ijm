@@ -1,7 +1,9 @@
 // ij-layer-bench.ijm — the ImageJ-layer benchmark of scripts/bench --ij (issue 19): run by a plain ImageJ under
 // Xvfb with the GUI (images are shown, as for a user), once per operation in a fresh ImageJ, so the first run is
 // the first use of the command in that ImageJ; then warm runs. Appends one line per run to the results file:
-//   <op> <run> <seconds>      (run 0 = first use; op "floor" = allocating the hyperstack's output planes)
+//   <op> <run> <seconds>      (run 0 = first use; op "floor" = allocating the hyperstack's output planes;
+//                             "floorshown" = the same planes as a composite image shown in a window, as the import
+//                             shows its result; "labelsfloor" = the label image's planes, shown)
 // Argument: op|seg|labels tif|source folder|out SEG|results file|warm runs|channels|planes
 a = split(getArgument(), "|");
 op = a[0]; seg = a[1]; labels = a[2]; source = a[3]; out = a[4]; results = a[5];
@@ -27,6 +29,20 @@ for (i = 0; i <= runs; i++) {
     File.append("floor " + i + " " + d2s((t1 - t0) / 1000, 3), results);
     close();
     setBatchMode(false);
+    // the floor of what the user sees: the same planes, a composite image of the same channels, shown in its window
+    t0 = getTime();
+    newImage("floor", "8-bit black composite", 512, 512, channels, planes, 1);
+    t1 = getTime();
+    File.append("floorshown " + i + " " + d2s((t1 - t0) / 1000, 3), results);
+    close();
+  }
+  // beside the label image: its planes (one 8-bit channel) allocated and shown in a window
+  if (op == "labels") {
+    t0 = getTime();
+    newImage("floor", "8-bit black", 512, 512, 1, planes, 1);
+    t1 = getTime();
+    File.append("labelsfloor " + i + " " + d2s((t1 - t0) / 1000, 3), results);
+    close();
   }
 }
 File.append("done " + op, results);
