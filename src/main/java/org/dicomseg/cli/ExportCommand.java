@@ -43,6 +43,10 @@ import org.dicomseg.options.OptionValues;
 import org.dicomseg.web.ServerSettings;
 import org.dicomseg.web.StoreTarget;
 import org.dicomseg.ij.export.VolumeExport;
+import org.dicomseg.ij.export.SlideExport;
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.slide.SlideSources;
+import org.dicomseg.write.PyramidResult;
 import org.dicomseg.task.Progress;
 import org.dicomseg.volume.LabelVolume;
 import org.dicomseg.volume.VolumeFormat;
@@ -51,7 +55,9 @@ import org.dicomseg.volume.VolumeGrid;
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
  * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]} plus the
- * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
+ * export dialog's other options. Over a slide ({@code --source} a VL Whole Slide Microscopy folder or
+ * file, or a TIFF recording its place on one) a label image becomes a tiled SEG on the level
+ * ({@code --tiles sparse|full}, {@code --pyramid}), its slices the level's focal planes. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
  * spatial order. A label image written by {@code dicomseg import} needs no {@code --source} and no
@@ -63,15 +69,24 @@ final class ExportCommand {
     private ExportCommand() { }
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
-    private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
-            MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry",
-            MacroKeys.ICC, "icc-profile", MacroKeys.FURTHER, "further-source");
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry(MacroKeys.SEGMENTATION, "type"),
+            Map.entry(MacroKeys.COMPRESSION, "compression"),
+            Map.entry(MacroKeys.FRACTIONAL_TYPE, "fractional-type"),
+            Map.entry(MacroKeys.SERIES, "series-description"),
+            Map.entry(MacroKeys.KEEP, "keep-empty"),
+            Map.entry(MacroKeys.PALETTE, "palette"),
+            Map.entry(MacroKeys.OVERWRITE, "overwrite"),
+            Map.entry(MacroKeys.GEOMETRY, "geometry"),
+            Map.entry(MacroKeys.ICC, "icc-profile"),
+            Map.entry(MacroKeys.FURTHER, "further-source"),
+            Map.entry(MacroKeys.TILES, "tiles"),
+            Map.entry(MacroKeys.PYRAMID, "pyramid"));
 
     static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
             + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--overwrite] " + ServerFlags.USAGE;
+            + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--tiles sparse|full] [--pyramid]"
+            + " [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -81,8 +96,8 @@ final class ExportCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description", "geometry", "store", "icc-profile", "further-source")),
-                Set.of("keep-empty", "palette", "overwrite"), Set.of("further-source"));
+                        "series-description", "geometry", "store", "icc-profile", "further-source", "tiles")),
+                Set.of("keep-empty", "palette", "overwrite", "pyramid"), Set.of("further-source"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
@@ -121,6 +136,11 @@ final class ExportCommand {
             input = a.get("labels");
             ImagePlus imp = LabelImageFile.open(Paths.get(input));
             labels = imp;
+            // a slide (VL Whole Slide Microscopy): a tiled SEG on the level, one plane per focal plane
+            SlidePlacement slide = source.isBlank() ? SlidePlacement.of(imp)
+                    : SlideSources.isSlide(source) ? SlideSources.placementFor(source, imp) : null;
+            if (slide != null) return slide(a, imp, slide, meta, output, store, server, out, err);
+            if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
             if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source, server);
             } else {
@@ -155,6 +175,42 @@ final class ExportCommand {
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
+        return 0;
+    }
+
+    /**
+     * {@code --labels F.tif} over a slide: a tiled SEG on the level ({@link SlideSources}), TILED_SPARSE
+     * or TILED_FULL ({@code --tiles}), with the coarser levels of the same focal planes ({@code --pyramid});
+     * the image's slices are the level's focal planes, in increasing Z.
+     */
+    private static int slide(CommandLine a, ImagePlus imp, SlidePlacement slide, DcmqiMetadata given, Path output, StoreTarget store,
+                             ServerSettings server, PrintStream out, PrintStream err) throws IOException {
+        boolean metaOfImage = given == null;
+        DcmqiMetadata meta = given != null ? given : SegmentMetadataProperty.get(imp);
+        ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, Progress.NONE, null);
+        Map<String, String> tiles = new LinkedHashMap<>();
+        if (a.has("tiles")) tiles.put(MacroKeys.TILES, a.get("tiles").toLowerCase(Locale.ROOT));
+        SegWriteOptions options = ExportOptions.withTileOrganization(
+                ImportedImageProperties.withPredecessor(options(a, plan, meta), imp), OptionValues.of(tiles, ExportCommand::flagOf));
+        String warning = ExportOptions.readerWarning(options);
+        if (warning != null) err.println(warning);
+        for (String note : plan.notes()) out.println("note: " + note);
+        SegWriteResult r;
+        if (a.flag("pyramid")) {
+            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output);
+            for (SegWriteResult x : all.written().subList(1, all.written().size())) out.println("wrote " + x.file() + " (coarser level)");
+            for (String w : all.notWritten()) out.println("note: pyramid level not written: " + w);
+            r = all.written().get(0);
+        } else {
+            r = SlideExport.write(plan, slide, options, output);
+        }
+        for (String w : r.warnings()) err.println("warning: " + w);
+        int planes = plan.mask().planes();
+        out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", "
+                + plan.segments().size() + " segment(s), " + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from "
+                + a.get("labels") + " on slide " + slide + " (tiled " + options.tiledGeometry().organization().dicomValue()
+                + (planes > 1 ? ", " + planes + " focal planes" : "") + ")");
         if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;
     }

@@ -25,6 +25,7 @@ public final class Main {
             "  dicomseg export (--labels F.tif|X.nii.gz|X.nrrd | --rois RoiSet.zip) --source DIR_OR_FILE_OR_URL (--out SEG.dcm | --store URL)",
             "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]",
             "                  [--geometry source|file] [--palette [--icc-profile F.icc]] [--further-source DIR]...",
+            "                  [--tiles sparse|full] [--pyramid]   (--source a slide: a tiled SEG, slices = its focal planes)",
             "  dicomseg search URL [--study UID] [--modality SEG] [--patient ID] [--json]",
             "  dicomseg store FILE... --to URL|dicom://AET@host:port [--calling-aet AET]",
             "  (with a server: [--user NAME] [--token TOKEN] [--timeout SECONDS], or DICOMSEG_USER/DICOMSEG_PASSWORD/DICOMSEG_TOKEN;",

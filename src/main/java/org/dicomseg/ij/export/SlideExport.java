@@ -32,7 +32,8 @@ public final class SlideExport {
     private SlideExport() { }
 
     /**
-     * Writes {@code plan} (one plane, the size of the image) as a tiled SEG on {@code slide}'s level.
+     * Writes {@code plan} (the size of the image; one plane per focal plane of the level, in
+     * increasing Z: one for most slides) as a tiled SEG on {@code slide}'s level.
      *
      * @throws InputException  when the slide level cannot be read or does not match the image (the
      *                          writer's {@code SegWriteException} among them); the message names the problem
@@ -40,13 +41,11 @@ public final class SlideExport {
      */
     public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws InputException, OutputException {
-        if (plan.mask().planes() != 1) {
-            throw new IllegalArgumentException("An image on a slide is exported as one plane; this one has " + plan.mask().planes());
-        }
         SourceImages src = slide.file() != null ? SourceImages.read(slide.file()) : remoteLevel(slide.url());
         if (src.totalPixelMatrix() == null) {
             throw new InputException(slide.location() + " is not a slide level (VL Whole Slide Microscopy image)");
         }
+        checkFocalPlanes(plan, slide, src.totalPixelMatrix());
         if (slide.frameOfReferenceUid() != null && src.frameOfReferenceUid() != null
                 && !slide.frameOfReferenceUid().equals(src.frameOfReferenceUid())) {
             throw new InputException("The image was opened from a slide with Frame of Reference " + slide.frameOfReferenceUid()
@@ -54,6 +53,29 @@ public final class SlideExport {
         }
         TiledGeometry g = options.tiledGeometry().withRegionOffset(slide.y(), slide.x());
         return SegWriter.write(out, plan.mask(), plan.segments(), src, options.toBuilder().tiledGeometry(g).build());
+    }
+
+    /**
+     * Refuses, in one line naming both counts, an image whose slices are not the level's focal
+     * planes: another number of planes, or (recorded by Open DICOM Slide...) other Z offsets.
+     */
+    static void checkFocalPlanes(ExportPlan plan, SlidePlacement slide, org.dicomseg.source.TotalPixelMatrix m) throws InputException {
+        int planes = plan.mask().planes(), focal = m.focalPlaneCount();
+        if (planes != focal) {
+            throw new InputException("The image has " + planes + (planes == 1 ? " slice" : " slices") + " but the slide level "
+                    + slide.location() + " has " + focal + (focal == 1 ? " focal plane" : " focal planes")
+                    + ": give one slice per focal plane, in increasing Z");
+        }
+        double[] recorded = slide.focalPlanes();
+        if (recorded != null && recorded.length == focal) {
+            double[] zs = m.focalPlanes();
+            for (int i = 0; i < focal; i++) {
+                if (Math.abs(recorded[i] - zs[i]) > org.dicomseg.source.TotalPixelMatrix.SAME_FOCAL_PLANE_MM) {
+                    throw new InputException("Slice " + (i + 1) + " of the image was opened at Z " + recorded[i] + " mm but focal plane "
+                            + (i + 1) + " of " + slide.location() + " is at Z " + zs[i] + " mm");
+                }
+            }
+        }
     }
 
     /**
@@ -66,6 +88,7 @@ public final class SlideExport {
     public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws IOException {
         if (slide.file() == null) return writeRemotePyramid(plan, slide, options, out);
+        checkFocalPlanes(plan, slide, SlideLevel.read(slide.file()).matrix());
         SlideSeries series = SlideSeries.scan(slide.file());
         List<Path> levels = new ArrayList<>();
         List<Path> outs = new ArrayList<>();
@@ -94,6 +117,7 @@ public final class SlideExport {
         SlideLevel own = null;
         for (SlideLevel l : series.levels()) if (slide.url().equals(l.header().location())) own = l;
         if (own == null) throw new InputException("The slide level " + slide.url() + " is not among its series' levels on the server");
+        checkFocalPlanes(plan, slide, own.matrix());
         List<SourceImages> levels = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Path> outs = new ArrayList<>();
