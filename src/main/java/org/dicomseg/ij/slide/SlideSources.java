@@ -74,6 +74,25 @@ public final class SlideSources {
                 + " slide in " + source + " (levels " + sizes + "); export a region from Fiji (Open DICOM Slide...), which records its place");
     }
 
+    /**
+     * The finest pyramid level of the slide in {@code source} (the largest VOLUME image, level 1),
+     * where ROIs exported from the command line land: a RoiSet records no image size, so its
+     * coordinates are taken as the finest level's pixels, and its slices as that level's focal planes.
+     *
+     * @throws InputException when the series has no pyramid level
+     */
+    public static SlideLevel finestLevel(String source) throws IOException {
+        SlideSeries s = SlideSeries.scan(Paths.get(source.trim()));
+        SlideLevel fine = s.levels().isEmpty() ? null : s.level(0);
+        if (fine == null || !fine.isPyramidLevel()) throw new InputException("The slide in " + source + " has no pyramid level (VOLUME image)");
+        return fine;
+    }
+
+    /** The whole of {@code finest} ({@link #finestLevel}) as a placement: level 1, offset 0, its focal planes. */
+    public static SlidePlacement wholeLevel(SlideLevel finest) {
+        return placement(finest, 0, 0, 0);
+    }
+
     private static SlidePlacement placement(SlideLevel l, int index, long x, long y) {
         return new SlidePlacement(l.file().toAbsolutePath(), index + 1, x, y, l.matrix().rowSpacing(), l.matrix().columnSpacing(),
                 l.frameOfReferenceUid(), l.sopInstanceUid()).withFocalPlanes(l.matrix().focalPlanes());
