@@ -46,7 +46,10 @@ import org.dicomseg.ij.export.VolumeExport;
 import org.dicomseg.ij.export.SlideExport;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.ij.slide.SlideSources;
+import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideSeries;
+import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.task.InputException;
 import org.dicomseg.write.PyramidResult;
 import org.dicomseg.task.Progress;
@@ -131,6 +134,10 @@ final class ExportCommand {
             return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
         }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
+        // a DICOMweb URL: its one metadata request tells a slide (its levels) from a radiology series (its sources)
+        boolean url = DicomWebUrl.isUrl(source);
+        List<SourceFile> remoteFiles = new ArrayList<>();
+        SlideSeries remoteSlide = url ? SlideSources.remote(source, server, remoteFiles) : null;
         ExportPlan plan;
         SourceSeries sources;
         String input;
@@ -141,6 +148,7 @@ final class ExportCommand {
             labels = imp;
             // a slide (VL Whole Slide Microscopy): a tiled SEG on the level, one plane per focal plane
             SlidePlacement slide = source.isBlank() ? SlidePlacement.of(imp)
+                    : remoteSlide != null ? SlideSources.placementFor(remoteSlide, source, imp)
                     : SlideSources.isSlide(source) ? SlideSources.placementFor(source, imp) : null;
             if (slide != null) {
                 boolean metaOfImage = meta == null;
@@ -149,7 +157,9 @@ final class ExportCommand {
                         server, out, err);
             }
             if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
-            if (!source.isBlank()) {
+            if (url) {
+                sources = SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles);
+            } else if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source, server);
             } else {
                 sources = SourceLocator.ofImage(imp);
@@ -168,9 +178,12 @@ final class ExportCommand {
             if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
             RoiGrouping grouping = RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key()));
-            if (SlideSources.isSlide(source)) return roisOnSlide(a, rois, grouping, source, meta, output, store, server, out, err);
+            if (remoteSlide != null || SlideSources.isSlide(source)) {
+                return roisOnSlide(a, rois, grouping, remoteSlide != null ? remoteSlide : SlideSeries.scan(Paths.get(source.trim())), source,
+                        meta, output, store, server, out, err);
+            }
             if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
-            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
+            sources = url ? SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles) : SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
             plan = RoiExport.prepare(rois, grouping, placement,
                     sources.width(), sources.height(), meta);
@@ -198,9 +211,9 @@ final class ExportCommand {
      * rasteriser ({@link RoiExport}) and writer ({@link SlideExport}). A ROI beyond the focal planes
      * is refused in one line before anything is written.
      */
-    private static int roisOnSlide(CommandLine a, List<Roi> rois, RoiGrouping grouping, String source, DcmqiMetadata meta, Path output,
-                                   StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
-        SlideLevel fine = SlideSources.finestLevel(source);
+    private static int roisOnSlide(CommandLine a, List<Roi> rois, RoiGrouping grouping, SlideSeries series, String source, DcmqiMetadata meta,
+                                   Path output, StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
+        SlideLevel fine = SlideSources.finestLevel(series, source);
         if (fine.width() * fine.height() > Integer.MAX_VALUE) {
             throw new InputException("The finest level of the slide in " + source + " (" + fine.width() + "x" + fine.height()
                     + ") is larger than 2^31 pixels, the most a RoiSet can be rasterised on from the command line");
@@ -212,7 +225,7 @@ final class ExportCommand {
             plan = RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(planes), (int) fine.width(), (int) fine.height(), meta);
         } catch (IllegalArgumentException e) {
             throw new InputException(a.get("rois") + ": " + e.getMessage().replace("the image has only", "the slide level "
-                    + fine.file() + " has only").replaceAll(" (slices?|planes?)$", planes == 1 ? " focal plane" : " focal planes"), e);
+                    + slide.location() + " has only").replaceAll(" (slices?|planes?)$", planes == 1 ? " focal plane" : " focal planes"), e);
         }
         return slide(a, plan, meta, null, slide, a.get("rois"), output, store, server, out, err);
     }
@@ -235,12 +248,12 @@ final class ExportCommand {
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r;
         if (a.flag("pyramid")) {
-            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output);
+            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output, server);
             for (SegWriteResult x : all.written().subList(1, all.written().size())) out.println("wrote " + x.file() + " (coarser level)");
             for (String w : all.notWritten()) out.println("note: pyramid level not written: " + w);
             r = all.written().get(0);
         } else {
-            r = SlideExport.write(plan, slide, options, output);
+            r = SlideExport.write(plan, slide, options, output, server);
         }
         for (String w : r.warnings()) err.println("warning: " + w);
         int planes = plan.mask().planes();
