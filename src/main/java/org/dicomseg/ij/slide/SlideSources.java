@@ -18,7 +18,6 @@ import org.dicomseg.source.SourceFile;
 import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.source.web.RemoteSlide;
 import org.dicomseg.web.DicomWebClient;
-import org.dicomseg.web.DicomWebException;
 import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.web.ServerSettings;
 
@@ -63,14 +62,10 @@ public final class SlideSources {
             throw new InputException("Source " + e.getMessage());
         }
         DicomWebClient client = server.client(u);
-        try {
-            List<SourceFile> read = RemoteSeries.read(client, u);
-            SlideSeries s = RemoteSlide.of(client, read);
-            if (s == null) files.addAll(read);
-            return s;
-        } catch (DicomWebException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        List<SourceFile> read = RemoteSeries.read(client, u); // a DicomWebException as every remote source's
+        SlideSeries s = RemoteSlide.of(client, read);
+        if (s == null) files.addAll(read);
+        return s;
     }
 
     private static boolean isSlideFile(Path f) {
