@@ -110,10 +110,7 @@ final class ImportCommand {
             // A RoiSet.zip goes to the temporary file first, like an image.
             ImportOptions run = output == ImportOptions.Output.ROI_SET_ZIP ? o.toBuilder().roiZip(tmp).build() : o;
             SegImporter.Result res;
-            // The --source folder's headers are read into the session's cache while the SEG's header is parsed
-            // (one thread parses the SEG; the header reads take the other cores): the search then finds them there.
-            Thread prefetch = SourcePrefetch.start(run.sourceFolder());
-            try (SegmentationReader r = openAndJoin(in, prefetch)) {
+            try (SegmentationReader r = in.open()) {
                 ImportedSegmentation v = ImportSources.read(r, run, seg, List.of(), null, 0, 0, Progress.NONE);
                 res = new SegImporter(run, Progress.NONE).writeOnly(true).run(v, seg, in.name());
                 if (r.isRemote()) fetched[0] = r.framesFetched() + " of the SEG's " + r.numberOfFrames() + " frames fetched from the server";
@@ -150,15 +147,6 @@ final class ImportCommand {
         for (String note : result[0].notes()) out.println("note: " + note);
         if (fetched[0] != null) out.println("note: " + fetched[0]);
         return 0;
-    }
-
-    /** Opens the SEG, then waits for {@code prefetch} (may be null) so that nothing reads a header twice. */
-    private static SegmentationReader openAndJoin(SegInput in, Thread prefetch) throws IOException {
-        try {
-            return in.open();
-        } finally {
-            SourcePrefetch.join(prefetch);
-        }
     }
 
     /**
