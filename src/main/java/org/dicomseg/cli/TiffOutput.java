@@ -51,22 +51,29 @@ final class TiffOutput {
         fi.overlay = FileSaver.getOverlay(imp);
         fi.properties = imp.getPropertiesAsArray();
         if (imp.isComposite()) saver.saveDisplayRangesAndLuts(imp, fi);
-        try (ChannelOutput ch = new ChannelOutput(file); Holes out = new Holes(ch)) {
+        try (ChannelOutput ch = new ChannelOutput(file); Holes out = new Holes(ch, imp.getStack().getImageArray())) {
             new TiffEncoder(fi).write(new DataOutputStream(out));
         }
     }
 
     /**
-     * ImageJ writes each plane of a stack with one {@code write(plane, 0, length)}: those that are
-     * all zeros become holes. Small writes (header, IFDs, metadata) pass through.
+     * ImageJ writes each 8-bit plane of a stack with one {@code write(plane, 0, length)} of the
+     * stack's own array, and 16/32-bit planes converted into a buffer of its own that it reuses:
+     * runs of zeros of either kind become holes. Small writes (header, IFDs, metadata) pass through.
      */
     private static final class Holes extends OutputStream {
         private final ChannelOutput out;
-        /** The last array found to be all zeros (the shared empty plane is checked once). */
+        /** The stack's own pixel arrays (by identity): their content does not change while they are written. */
+        private final java.util.Set<Object> planes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /**
+         * The last plane of the stack found to be all zeros: the shared empty plane is checked once.
+         * Never one of ImageJ's conversion buffers, whose content changes from plane to plane.
+         */
         private byte[] lastZero;
 
-        Holes(ChannelOutput out) {
+        Holes(ChannelOutput out, Object[] stackPlanes) {
             this.out = out;
+            for (Object a : stackPlanes) if (a != null) planes.add(a);
         }
 
         @Override public void write(int b) throws IOException {
@@ -75,7 +82,7 @@ final class TiffOutput {
 
         @Override public void write(byte[] b, int off, int len) throws IOException {
             if (len >= HOLE_MIN && (b == lastZero || allZero(b, off, len))) {
-                if (off == 0 && len == b.length) lastZero = b;
+                if (off == 0 && len == b.length && planes.contains(b)) lastZero = b;
                 out.skip(len);
             } else {
                 out.write(b, off, len);

@@ -118,6 +118,40 @@ class TiffOutputTest {
         }
     }
 
+    /**
+     * 16- and 32-bit planes reach the file through ImageJ's own conversion buffer, reused from plane
+     * to plane: an empty plane before one with pixels must not make the next one a hole too.
+     */
+    @Test void sixteenAndThirtyTwoBitPlanesAfterAnEmptyOneKeepTheirPixels() throws Exception {
+        int w = 230, h = 190, n = w * h; // 87 KB (16-bit) and 175 KB (32-bit) a plane: above the hole size
+        ImageStack s16 = new ImageStack(w, h), s32 = new ImageStack(w, h);
+        short[] zero16 = new short[n];
+        for (int z = 0; z < 6; z++) {
+            short[] a = z % 2 == 0 ? zero16 : new short[n];
+            float[] f = new float[n];
+            if (z % 2 == 1) {
+                a[n - 1] = (short) 300;
+                a[5] = 1;
+                f[n / 2] = 0.25f;
+            }
+            s16.addSlice("z" + z, new ij.process.ShortProcessor(w, h, a, null));
+            s32.addSlice("z" + z, new ij.process.FloatProcessor(w, h, f));
+        }
+        for (ImageStack st : new ImageStack[] {s16, s32}) {
+            ImagePlus imp = new ImagePlus("deep", st);
+            Path ours = Files.createFile(dir.resolve("deep-" + imp.getBitDepth() + ".tif"));
+            TiffOutput.writeStack(imp, ours);
+            Path imagej = dir.resolve("deep-" + imp.getBitDepth() + "-imagej.tif");
+            assertTrue(new FileSaver(imp).saveAsTiffStack(imagej.toString()));
+            assertEquals(-1L, Files.mismatch(imagej, ours), imp.getBitDepth() + "-bit");
+            ImagePlus back = new Opener().openImage(ours.toString());
+            for (int i = 1; i <= st.getSize(); i++) {
+                assertEquals(st.getProcessor(i).getStatistics().max, back.getStack().getProcessor(i).getStatistics().max, 1e-6,
+                        imp.getBitDepth() + "-bit plane " + i);
+            }
+        }
+    }
+
     @Test void writesOverAnExistingFileFromItsStart() throws Exception {
         ImagePlus imp = sparseHyperstack();
         Path p = dir.resolve("again.tif");
