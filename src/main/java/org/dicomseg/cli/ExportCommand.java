@@ -47,6 +47,11 @@ import org.dicomseg.ij.export.VolumeExport;
 import org.dicomseg.ij.export.SlideExport;
 import org.dicomseg.ij.slide.SlidePlacement;
 import org.dicomseg.ij.slide.SlideSources;
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideSeries;
+import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.task.InputException;
 import org.dicomseg.write.PyramidResult;
 import org.dicomseg.task.Progress;
 import org.dicomseg.volume.LabelVolume;
@@ -58,7 +63,8 @@ import org.dicomseg.volume.VolumeGrid;
  * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]} plus the
  * export dialog's other options. Over a slide ({@code --source} a VL Whole Slide Microscopy folder or
  * file, or a TIFF recording its place on one) a label image becomes a tiled SEG on the level
- * ({@code --tiles sparse|full}, {@code --pyramid}), its slices the level's focal planes. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
+ * ({@code --tiles sparse|full}, {@code --pyramid}), its slices the level's focal planes; a RoiSet
+ * (no size of its own) lands on the finest level, a ROI's slice being its focal plane. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
  * spatial order. A label image written by {@code dicomseg import} needs no {@code --source} and no
@@ -130,7 +136,7 @@ final class ExportCommand {
         }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
         // A DICOMweb source's headers are asked for now, on a thread of their own, and arrive while the label image
-        // is read (SourceLocator.fromPath joins the request: one in all). No request when the label image or ROI set
+        // is read (the source's read below joins the request: one in all). No request when the label image or ROI set
         // is not there (its message, no network traffic); any other failure before the join cancels it, unreported.
         Path input = Paths.get(a.has("labels") ? a.get("labels") : a.get("rois"));
         try (RemoteSeriesCache.Prefetch prefetch = source.isBlank() || !Files.isRegularFile(input) ? RemoteSeriesCache.Prefetch.NONE
@@ -142,6 +148,11 @@ final class ExportCommand {
     /** The export of a TIFF label image or an ROI set (the sources looked up, the SEG written, stored if asked). */
     private static int exportImage(CommandLine a, String source, ServerSettings server, StoreTarget store, Path output, DcmqiMetadata meta,
                                    PrintStream out, PrintStream err) throws IOException {
+        // a DICOMweb URL: its one metadata request (the prefetch, joined once the input is read) tells a slide (its
+        // levels) from a radiology series (its sources)
+        boolean url = DicomWebUrl.isUrl(source);
+        List<SourceFile> remoteFiles = new ArrayList<>();
+        SlideSeries remoteSlide = null;
         ExportPlan plan;
         SourceSeries sources;
         String input;
@@ -150,12 +161,21 @@ final class ExportCommand {
             input = a.get("labels");
             ImagePlus imp = LabelImageFile.open(Paths.get(input));
             labels = imp;
+            if (url) remoteSlide = SlideSources.remote(source, server, remoteFiles);
             // a slide (VL Whole Slide Microscopy): a tiled SEG on the level, one plane per focal plane
             SlidePlacement slide = source.isBlank() ? SlidePlacement.of(imp)
+                    : remoteSlide != null ? SlideSources.placementFor(remoteSlide, source, imp)
                     : SlideSources.isSlide(source) ? SlideSources.placementFor(source, imp) : null;
-            if (slide != null) return slide(a, imp, slide, meta, output, store, server, out, err);
+            if (slide != null) {
+                boolean metaOfImage = meta == null;
+                DcmqiMetadata m = meta != null ? meta : SegmentMetadataProperty.get(imp);
+                return slide(a, LabelImageExport.prepare(imp, m, metaOfImage, Progress.NONE, null), m, imp, slide, input, output, store,
+                        server, out, err);
+            }
             if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
-            if (!source.isBlank()) {
+            if (url) {
+                sources = SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles);
+            } else if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source, server);
             } else {
                 sources = SourceLocator.ofImage(imp);
@@ -173,9 +193,16 @@ final class ExportCommand {
             input = a.get("rois");
             if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
-            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
+            if (url) remoteSlide = SlideSources.remote(source, server, remoteFiles);
+            RoiGrouping grouping = RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key()));
+            if (remoteSlide != null || SlideSources.isSlide(source)) {
+                return roisOnSlide(a, rois, grouping, remoteSlide != null ? remoteSlide : SlideSeries.scan(Paths.get(source.trim())), source,
+                        meta, output, store, server, out, err);
+            }
+            if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
+            sources = url ? SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles) : SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
-            plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
+            plan = RoiExport.prepare(rois, grouping, placement,
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
@@ -194,36 +221,62 @@ final class ExportCommand {
     }
 
     /**
-     * {@code --labels F.tif} over a slide: a tiled SEG on the level ({@link SlideSources}), TILED_SPARSE
-     * or TILED_FULL ({@code --tiles}), with the coarser levels of the same focal planes ({@code --pyramid});
-     * the image's slices are the level's focal planes, in increasing Z.
+     * {@code --rois RoiSet.zip} over a slide: a RoiSet records no image size, so its coordinates are
+     * the finest level's pixels (the whole level, {@link SlideSources#finestLevel}) and a ROI's slice
+     * (hyperstack Z or stack position) is the focal plane it lies on (0 = every focal plane), as in
+     * Export ROIs as SEG... on a Z stack opened by Open DICOM Slide... at level 1; the same
+     * rasteriser ({@link RoiExport}) and writer ({@link SlideExport}). A ROI beyond the focal planes
+     * is refused in one line before anything is written.
      */
-    private static int slide(CommandLine a, ImagePlus imp, SlidePlacement slide, DcmqiMetadata given, Path output, StoreTarget store,
-                             ServerSettings server, PrintStream out, PrintStream err) throws IOException {
-        boolean metaOfImage = given == null;
-        DcmqiMetadata meta = given != null ? given : SegmentMetadataProperty.get(imp);
-        ExportPlan plan = LabelImageExport.prepare(imp, meta, metaOfImage, Progress.NONE, null);
+    private static int roisOnSlide(CommandLine a, List<Roi> rois, RoiGrouping grouping, SlideSeries series, String source, DcmqiMetadata meta,
+                                   Path output, StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
+        SlideLevel fine = SlideSources.finestLevel(series, source);
+        if (fine.width() * fine.height() > Integer.MAX_VALUE) {
+            throw new InputException("The finest level of the slide in " + source + " (" + fine.width() + "x" + fine.height()
+                    + ") is larger than 2^31 pixels, the most a RoiSet can be rasterised on from the command line");
+        }
+        SlidePlacement slide = SlideSources.wholeLevel(fine);
+        int planes = fine.matrix().focalPlaneCount();
+        ExportPlan plan;
+        try {
+            plan = RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(planes), (int) fine.width(), (int) fine.height(), meta);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(a.get("rois") + ": " + e.getMessage().replace("the image has only", "the slide level "
+                    + slide.location() + " has only").replaceAll(" (slices?|planes?)$", planes == 1 ? " focal plane" : " focal planes"), e);
+        }
+        return slide(a, plan, meta, null, slide, a.get("rois"), output, store, server, out, err);
+    }
+
+    /**
+     * {@code plan} ({@code --labels F.tif} or {@code --rois}) over a slide: a tiled SEG on the level
+     * ({@link SlideSources}), TILED_SPARSE or TILED_FULL ({@code --tiles}), with the coarser levels of
+     * the same focal planes ({@code --pyramid}); the plan's planes are the level's focal planes, in
+     * increasing Z. {@code imp}, the label image (null for ROIs), may name the SEG it was imported from.
+     */
+    private static int slide(CommandLine a, ExportPlan plan, DcmqiMetadata meta, ImagePlus imp, SlidePlacement slide, String input,
+                             Path output, StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
         Map<String, String> tiles = new LinkedHashMap<>();
         if (a.has("tiles")) tiles.put(MacroKeys.TILES, a.get("tiles").toLowerCase(Locale.ROOT));
-        SegWriteOptions options = ExportOptions.withTileOrganization(
-                ImportedImageProperties.withPredecessor(options(a, plan, meta), imp), OptionValues.of(tiles, ExportCommand::flagOf));
+        SegWriteOptions base = options(a, plan, meta);
+        if (imp != null) base = ImportedImageProperties.withPredecessor(base, imp);
+        SegWriteOptions options = ExportOptions.withTileOrganization(base, OptionValues.of(tiles, ExportCommand::flagOf));
         String warning = ExportOptions.readerWarning(options);
         if (warning != null) err.println(warning);
         for (String note : plan.notes()) out.println("note: " + note);
         SegWriteResult r;
         if (a.flag("pyramid")) {
-            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output);
+            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output, server);
             for (SegWriteResult x : all.written().subList(1, all.written().size())) out.println("wrote " + x.file() + " (coarser level)");
             for (String w : all.notWritten()) out.println("note: pyramid level not written: " + w);
             r = all.written().get(0);
         } else {
-            r = SlideExport.write(plan, slide, options, output);
+            r = SlideExport.write(plan, slide, options, output, server);
         }
         for (String w : r.warnings()) err.println("warning: " + w);
         int planes = plan.mask().planes();
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", "
                 + plan.segments().size() + " segment(s), " + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from "
-                + a.get("labels") + " on slide " + slide + " (tiled " + options.tiledGeometry().organization().dicomValue()
+                + input + " on slide " + slide + " (tiled " + options.tiledGeometry().organization().dicomValue()
                 + (planes > 1 ? ", " + planes + " focal planes" : "") + ")");
         if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;

@@ -21,6 +21,7 @@ import org.dicomseg.ij.ServerRegistry;
 import org.dicomseg.source.web.RemoteSeries;
 import org.dicomseg.web.DicomWebException;
 import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.web.ServerSettings;
 import org.dicomseg.task.OutputException;
 
 /**
@@ -41,7 +42,17 @@ public final class SlideExport {
      */
     public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws InputException, OutputException {
-        SourceImages src = slide.file() != null ? SourceImages.read(slide.file()) : remoteLevel(slide.url());
+        return write(plan, slide, options, out, null);
+    }
+
+    /**
+     * {@link #write(ExportPlan, SlidePlacement, SegWriteOptions, Path)}, a level on a server read
+     * with {@code server}'s settings (the command line's {@code --user}/{@code --token}); null: the
+     * credentials of the Servers... entry the level's URL belongs to.
+     */
+    public static SegWriteResult write(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out, ServerSettings server)
+            throws InputException, OutputException {
+        SourceImages src = slide.file() != null ? SourceImages.read(slide.file()) : remoteLevel(slide.url(), server);
         if (src.totalPixelMatrix() == null) {
             throw new InputException(slide.location() + " is not a slide level (VL Whole Slide Microscopy image)");
         }
@@ -87,7 +98,13 @@ public final class SlideExport {
      */
     public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
             throws IOException {
-        if (slide.file() == null) return writeRemotePyramid(plan, slide, options, out);
+        return writePyramid(plan, slide, options, out, null);
+    }
+
+    /** {@link #writePyramid(ExportPlan, SlidePlacement, SegWriteOptions, Path)}, remote levels read with {@code server}'s settings (null: Servers...'). */
+    public static PyramidResult writePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out, ServerSettings server)
+            throws IOException {
+        if (slide.file() == null) return writeRemotePyramid(plan, slide, options, out, server);
         checkFocalPlanes(plan, slide, SlideLevel.read(slide.file()).matrix());
         SlideSeries series = SlideSeries.scan(slide.file());
         List<Path> levels = new ArrayList<>();
@@ -111,9 +128,9 @@ public final class SlideExport {
      * server series' (their WADO-RS metadata; no tile is fetched), the SEG levels reference the
      * remote instances; files as for local levels.
      */
-    private static PyramidResult writeRemotePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out)
-            throws IOException {
-        SlideSeries series = org.dicomseg.ij.slide.RemoteLevels.seriesOf(slide.url());
+    private static PyramidResult writeRemotePyramid(ExportPlan plan, SlidePlacement slide, SegWriteOptions options, Path out,
+                                                    ServerSettings server) throws IOException {
+        SlideSeries series = org.dicomseg.ij.slide.RemoteLevels.seriesOf(slide.url(), server);
         SlideLevel own = null;
         for (SlideLevel l : series.levels()) if (slide.url().equals(l.header().location())) own = l;
         if (own == null) throw new InputException("The slide level " + slide.url() + " is not among its series' levels on the server");
@@ -138,7 +155,7 @@ public final class SlideExport {
     }
 
     /** The header of a level on a DICOMweb server (its WADO-RS metadata), with the credentials of the Servers... entry it belongs to. */
-    private static SourceImages remoteLevel(String url) throws InputException {
+    private static SourceImages remoteLevel(String url, ServerSettings server) throws InputException {
         DicomWebUrl u;
         try {
             u = DicomWebUrl.parse(url);
@@ -146,7 +163,7 @@ public final class SlideExport {
             throw new InputException("Slide level " + e.getMessage());
         }
         try {
-            return SourceImages.of(RemoteSeries.read(ServerRegistry.settingsFor(url).client(u), u));
+            return SourceImages.of(RemoteSeries.read((server != null ? server : ServerRegistry.settingsFor(url)).client(u), u));
         } catch (DicomWebException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -14,6 +14,12 @@ import org.dicomseg.source.TotalPixelMatrix;
 import org.dicomseg.source.slide.SlideLevel;
 import org.dicomseg.source.slide.SlideSeries;
 import org.dicomseg.task.InputException;
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.web.RemoteSeries;
+import org.dicomseg.source.web.RemoteSlide;
+import org.dicomseg.web.DicomWebClient;
+import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.web.ServerSettings;
 
 /**
  * A slide named as the source of an export outside the dialogs ({@code dicomseg export --labels
@@ -42,6 +48,26 @@ public final class SlideSources {
         return false;
     }
 
+    /**
+     * The slide a DICOMweb series (or instance) URL names, read with {@code server}'s settings by one
+     * WADO-RS metadata request ({@link RemoteSeries}, kept for the session): its levels, their tiles
+     * fetched only when a region is read; null when the series holds no slide image, {@code files}
+     * then receiving the headers read (the sources of an export on a radiology series, read once).
+     */
+    public static SlideSeries remote(String url, ServerSettings server, List<SourceFile> files) throws IOException {
+        DicomWebUrl u;
+        try {
+            u = DicomWebUrl.parse(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InputException("Source " + e.getMessage());
+        }
+        DicomWebClient client = server.client(u);
+        List<SourceFile> read = RemoteSeries.read(client, u); // a DicomWebException as every remote source's
+        SlideSeries s = RemoteSlide.of(client, read);
+        if (s == null) files.addAll(read);
+        return s;
+    }
+
     private static boolean isSlideFile(Path f) {
         return TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(DataSetWalker.mediaStorageSopClassUid(f));
     }
@@ -53,7 +79,14 @@ public final class SlideSources {
      * @throws InputException when the recorded level is not in {@code source}, or no level has the image's size
      */
     public static SlidePlacement placementFor(String source, ImagePlus imp) throws IOException {
-        SlideSeries s = SlideSeries.scan(Paths.get(source.trim()));
+        return placementFor(SlideSeries.scan(Paths.get(source.trim())), source, imp);
+    }
+
+    /**
+     * {@link #placementFor(String, ImagePlus)} on the levels of {@code s} (local files, or a series
+     * on a DICOMweb server, {@link #remote}), {@code source} naming it in messages.
+     */
+    public static SlidePlacement placementFor(SlideSeries s, String source, ImagePlus imp) throws IOException {
         List<SlideLevel> levels = s.levels();
         SlidePlacement recorded = SlidePlacement.of(imp);
         if (recorded != null && recorded.sopInstanceUid() != null) {
@@ -74,7 +107,35 @@ public final class SlideSources {
                 + " slide in " + source + " (levels " + sizes + "); export a region from Fiji (Open DICOM Slide...), which records its place");
     }
 
+    /**
+     * The finest pyramid level of the slide in {@code source} (the largest VOLUME image, level 1),
+     * where ROIs exported from the command line land: a RoiSet records no image size, so its
+     * coordinates are taken as the finest level's pixels, and its slices as that level's focal planes.
+     *
+     * @throws InputException when the series has no pyramid level
+     */
+    public static SlideLevel finestLevel(String source) throws IOException {
+        return finestLevel(SlideSeries.scan(Paths.get(source.trim())), source);
+    }
+
+    /** {@link #finestLevel(String)} of {@code s}, {@code source} naming it in messages. */
+    public static SlideLevel finestLevel(SlideSeries s, String source) throws InputException {
+        SlideLevel fine = s.levels().isEmpty() ? null : s.level(0);
+        if (fine == null || !fine.isPyramidLevel()) throw new InputException("The slide in " + source + " has no pyramid level (VOLUME image)");
+        return fine;
+    }
+
+    /** The whole of {@code finest} ({@link #finestLevel}) as a placement: level 1, offset 0, its focal planes. */
+    public static SlidePlacement wholeLevel(SlideLevel finest) {
+        return placement(finest, 0, 0, 0);
+    }
+
     private static SlidePlacement placement(SlideLevel l, int index, long x, long y) {
+        if (l.file() == null) {
+            // a level on a server: the export lands on the remote instance (its metadata is the source)
+            return SlidePlacement.remote(l.header().location(), index + 1, x, y, l.matrix().rowSpacing(), l.matrix().columnSpacing(),
+                    l.frameOfReferenceUid(), l.sopInstanceUid()).withFocalPlanes(l.matrix().focalPlanes());
+        }
         return new SlidePlacement(l.file().toAbsolutePath(), index + 1, x, y, l.matrix().rowSpacing(), l.matrix().columnSpacing(),
                 l.frameOfReferenceUid(), l.sopInstanceUid()).withFocalPlanes(l.matrix().focalPlanes());
     }

@@ -192,7 +192,8 @@ public final class SourceLocator {
     /**
      * Starts reading the headers of the DICOMweb series {@code text} names on a thread of its own
      * (with {@code server}'s settings), so that they arrive while the export reads its label image;
-     * the {@link #fromPath(String, int, int, int, ServerSettings)} of the same text joins it (one
+     * the first {@link RemoteSeries#read} of that series with the same credentials ({@link
+     * #fromPath(String, int, int, int, ServerSettings)}, {@code SlideSources.remote}) joins it (one
      * request in all). Anything else (a folder, a file, a malformed URL: its message comes from
      * {@code fromPath}) starts nothing. Close the result when the export ends (try-with-resources):
      * a prefetch no one joined is cancelled and its outcome dropped.
@@ -201,7 +202,7 @@ public final class SourceLocator {
         if (text == null || !DicomWebUrl.isUrl(text)) return RemoteSeriesCache.Prefetch.NONE;
         DicomWebUrl url;
         try {
-            url = DicomWebUrl.parse(text);
+            url = DicomWebUrl.parse(text.trim());
         } catch (IllegalArgumentException e) {
             return RemoteSeriesCache.Prefetch.NONE;
         }
@@ -234,10 +235,7 @@ public final class SourceLocator {
             } catch (IllegalArgumentException e) {
                 throw new InputException("Source " + e.getMessage());
             }
-            List<SourceHeader> headers = new ArrayList<>();
-            for (SourceFile f : RemoteSeries.read(server.client(url), url)) headers.add(SourceHeader.of(f));
-            return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
-                    : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
+            return ofRemote(url, RemoteSeries.read(server.client(url), url));
         }
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
@@ -257,6 +255,17 @@ public final class SourceLocator {
         }
         if (same.isEmpty()) same.add(h);
         return SourceSeries.spatiallyOrdered(same, scan.skipped, "the series of " + p);
+    }
+
+    /**
+     * The sources {@link RemoteSeries#read} gave for {@code url} (a series or an instance), in
+     * spatial order, as {@link #fromPath(String, int, int, int, ServerSettings)} returns them for a URL.
+     */
+    public static SourceSeries ofRemote(DicomWebUrl url, List<SourceFile> files) throws IOException {
+        List<SourceHeader> headers = new ArrayList<>();
+        for (SourceFile f : files) headers.add(SourceHeader.of(f));
+        return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
+                : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
     }
 
     /**
