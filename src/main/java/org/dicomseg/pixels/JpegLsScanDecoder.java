@@ -14,7 +14,9 @@ package org.dicomseg.pixels;
  * <p>Speed (label maps are mostly runs of one value, mostly 0): a run is one {@code Arrays.fill}
  * of the line, and a line is stored from its first to its last non-zero sample only, since the
  * frame buffer starts zeroed ({@code JpegLsCodec} allocates it and each sample position belongs to
- * one scan only).</p>
+ * one scan only); or, with a run sink (one 8-bit component), the line goes out as its runs of equal
+ * samples, joined as they are decoded (a run-mode run, then the samples that continue it), never
+ * stored.</p>
  */
 final class JpegLsScanDecoder {
     private final byte[] d;
@@ -37,6 +39,8 @@ final class JpegLsScanDecoder {
     private final byte[] out;
     /** Instead of {@link #out} (one component, 8 bits): each line as runs. */
     private final RleCodec.RunSink sink;
+    /** With {@link #sink}: the frame offset of column 0 of the current line (column x, 1-based, is at lineBase + x). */
+    private int lineBase;
     private final int[] runIndex;
     private final int[][] prev;
     private final int[][] cur;
@@ -80,6 +84,7 @@ final class JpegLsScanDecoder {
                 prev[i] = cur[i];
                 cur[i] = t;
             }
+            lineBase = y * width - 1;
             if (ilv == 2) {
                 sampleInterleavedLine();
             } else {
@@ -90,12 +95,9 @@ final class JpegLsScanDecoder {
         return end;
     }
 
-    /** Line {@code y} into the (zeroed) frame: columns firstNonZero .. lastNonZero of each component; or to the sink. */
+    /** Line {@code y} into the (zeroed) frame: columns firstNonZero .. lastNonZero of each component. */
     private void store(int y) {
-        if (sink != null) {
-            emitRuns(y);
-            return;
-        }
+        if (sink != null) return; // line() gave its runs
         for (int i = 0; i < components.length; i++) {
             int[] line = cur[i];
             int from = firstNonZero[i];
@@ -114,28 +116,6 @@ final class JpegLsScanDecoder {
         }
     }
 
-    /** Line {@code y} of the one component as runs of equal samples: the zeros around the non-zero span as one run each. */
-    private void emitRuns(int y) {
-        int[] line = cur[0];
-        int base = y * width - 1; // the frame offset of column x (1-based) is base + x
-        int from = firstNonZero[0];
-        int to = lastNonZero[0];
-        if (from > to) {
-            sink.fill(base + 1, width, (byte) 0);
-            return;
-        }
-        if (from > 1) sink.fill(base + 1, from - 1, (byte) 0);
-        int x = from;
-        while (x <= to) {
-            int v = line[x];
-            int e = x + 1;
-            while (e <= to && line[e] == v) e++;
-            sink.fill(base + x, e - x, (byte) v);
-            x = e;
-        }
-        if (to < width) sink.fill(base + to + 1, width - to, (byte) 0);
-    }
-
     /** One line of one component (interleave modes none and line), T.87 A.2–A.7. */
     private void line(int i) {
         int[] p = prev[i];
@@ -144,6 +124,9 @@ final class JpegLsScanDecoder {
         c[0] = p[1];
         int first = width + 1;
         int last = 0;
+        RleCodec.RunSink runs = sink;
+        int runStart = 1;  // with a sink: the run of equal samples not yet given, columns runStart .. x - 1,
+        int runValue = -1; // of this value
         int x = 1;
         while (x <= width) {
             int ra = c[x - 1];
@@ -158,6 +141,11 @@ final class JpegLsScanDecoder {
                     if (x < first) first = x;
                     last = x;
                 }
+                if (runs != null && v != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = v;
+                }
                 x++;
                 continue;
             }
@@ -167,6 +155,11 @@ final class JpegLsScanDecoder {
                 if (ra != 0) {
                     if (x < first) first = x;
                     last = x + n - 1;
+                }
+                if (runs != null && ra != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = ra;
                 }
             }
             x += n;
@@ -183,10 +176,16 @@ final class JpegLsScanDecoder {
                     if (x < first) first = x;
                     last = x;
                 }
+                if (runs != null && v != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = v;
+                }
                 if (runIndex[i] > 0) runIndex[i]--;
                 x++;
             }
         }
+        if (runs != null) runs.fill(lineBase + runStart, width + 1 - runStart, (byte) runValue);
         firstNonZero[i] = first;
         lastNonZero[i] = last;
     }
