@@ -51,9 +51,10 @@ final class SegInput implements AutoCloseable {
             throw new CliException(e.getMessage());
         }
         DicomWebClient client = server.client(url);
-        DicomWebUrl seg = RemoteFiles.segmentationOf(client, url);
+        RemoteFiles.FoundSeg found = RemoteFiles.findSegmentation(client, url);
+        DicomWebUrl seg = found.url();
         if (framesAllowed) {
-            SegmentationReader r = DicomWebSegmentation.framesOnDemand(client, seg, someFramesOnly);
+            SegmentationReader r = DicomWebSegmentation.framesOnDemand(client, seg, someFramesOnly, found.frameBytes());
             if (r != null) return new SegInput(null, r, seg.toString(), false);
         }
         return new SegInput(RemoteFiles.retrieveToTempFile(client, seg, null), null, seg.toString(), true);

@@ -62,7 +62,8 @@ public class ImportFromServerCommand implements PlugIn {
             String segText = options != null ? Macro.getValue(options, MacroKeys.SEG, "") : "";
             if (segText.isEmpty()) segText = choose(client, form.string(MacroKeys.PATIENT), form.string(MacroKeys.STUDY));
             if (segText == null) return;
-            DicomWebUrl seg = RemoteFiles.segmentationOf(client, RemoteFiles.resolve(client, segText));
+            RemoteFiles.FoundSeg found = RemoteFiles.findSegmentation(client, RemoteFiles.resolve(client, segText));
+            DicomWebUrl seg = found.url();
             Map<String, String> values = new LinkedHashMap<>(form.values());
             Path sourceFolder = null;
             if (form.flag(MacroKeys.OPEN_SOURCE)) {
@@ -71,7 +72,8 @@ public class ImportFromServerCommand implements PlugIn {
             }
             ImportOptions o = ImportOptions.of(OptionValues.of(values));
             boolean someFramesOnly = !form.string(MacroKeys.SEGMENTS).isBlank() || !values.getOrDefault(MacroKeys.IMPORT_REGION, "").isBlank();
-            org.dicomseg.read.SegmentationReader frames = org.dicomseg.read.DicomWebSegmentation.framesOnDemand(client, seg, someFramesOnly);
+            org.dicomseg.read.SegmentationReader frames = org.dicomseg.read.DicomWebSegmentation.framesOnDemand(client, seg, someFramesOnly,
+                    found.frameBytes());
             if (frames != null) {
                 ImportSegCommand.importReader(frames, o, seg.instance());
                 return;

@@ -41,7 +41,19 @@ public final class DicomWebSegmentation {
      */
     public static SegmentationReader framesOnDemand(DicomWebClient client, DicomWebUrl instance, boolean someFramesOnly)
             throws DicomWebException, SegReadException {
+        return framesOnDemand(client, instance, someFramesOnly, -1);
+    }
+
+    /**
+     * {@link #framesOnDemand(DicomWebClient, DicomWebUrl, boolean)} when the size of the SEG's frames
+     * is already known ({@code knownFrameBytes}, e.g. from the series' QIDO-RS answer,
+     * {@link org.dicomseg.web.RemoteFiles#findSegmentation}; -1 when not): a small SEG wanted whole
+     * is then left to the caller without asking the server anything.
+     */
+    public static SegmentationReader framesOnDemand(DicomWebClient client, DicomWebUrl instance, boolean someFramesOnly, long knownFrameBytes)
+            throws DicomWebException, SegReadException {
         if (instance.instance() == null) throw new IllegalArgumentException("not an instance URL: " + instance);
+        if (!someFramesOnly && knownFrameBytes >= 0 && knownFrameBytes <= LARGE_BYTES) return null;
         String name = "SEG " + instance.instance();
         List<JsonObject> metadata = client.metadata(instance);
         if (metadata.size() != 1) {

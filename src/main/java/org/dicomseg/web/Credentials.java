@@ -74,6 +74,25 @@ public final class Credentials {
         return null;
     }
 
+    /**
+     * Who these credentials make the caller, as a key that does not reveal the secret: the SHA-256
+     * (hex) of the Authorization header value, or "none". Two credentials have the same identity
+     * exactly when they send the same header (same user and password, or the same token), so a
+     * cache keyed by it never serves what one user read to another.
+     */
+    public String identity() {
+        String auth = authorization();
+        if (auth == null) return "none";
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(auth.getBytes(StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder(64);
+            for (byte x : d) b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            return b.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
     /** The user name of basic credentials, or null. */
     public String user() { return user; }
 

@@ -121,6 +121,45 @@ public final class DicomWebClient {
         return out;
     }
 
+    /**
+     * A GET of {@code path} on the server beside the DICOMweb service: relative to the base URL
+     * without its last path segment (for Orthanc, whose DICOMweb plugin sits at {@code /dicom-web},
+     * its own REST API), with the same credentials; the answer parsed as JSON, or null when there is
+     * none (404, another status than 200, not JSON, no parent path). Recorded in {@link #requested()}
+     * as "GET ../PATH". Only a cache's validation uses it (RemoteSeriesCache): a null answer means
+     * "cannot tell", never an error.
+     *
+     * @throws DicomWebException when the server cannot be reached (as for any request)
+     */
+    public JsonElement besideBase(String path) throws DicomWebException {
+        URI b = URI.create(base);
+        String p = b.getPath() == null ? "" : b.getPath();
+        int slash = p.lastIndexOf('/');
+        if (p.isEmpty() || slash < 0) return null;
+        requested.add("GET ../" + path);
+        HttpRequest.Builder req = HttpRequest.newBuilder(b.resolve(p.substring(0, slash) + "/" + path)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        String auth = credentials.authorization();
+        if (auth != null) req.header("Authorization", auth);
+        HttpResponse<String> r;
+        try {
+            r = exchange(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw wrap(e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CanceledException("Request to " + base + " interrupted");
+        }
+        if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            return null;
+        }
+        try {
+            return JsonParser.parseString(r.body());
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------- WADO-RS
 
     /**

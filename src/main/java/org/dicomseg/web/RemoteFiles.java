@@ -32,14 +32,31 @@ public final class RemoteFiles {
      * none or several.
      */
     public static DicomWebUrl segmentationOf(DicomWebClient client, DicomWebUrl url) throws IOException {
-        if (url.instance() != null) return url;
+        return findSegmentation(client, url).url();
+    }
+
+    /**
+     * {@link #segmentationOf}, with the size of the SEG's frames when the series' QIDO-RS answer
+     * told it (Rows, Columns, Number of Frames, Bits Allocated: default instance-level return
+     * attributes, PS3.18 Table 10.6.3-5), so that whether to read it frame by frame or whole is
+     * decided without asking for its metadata.
+     */
+    public static FoundSeg findSegmentation(DicomWebClient client, DicomWebUrl url) throws IOException {
+        if (url.instance() != null) return new FoundSeg(url, -1);
         if (url.series() == null) {
             throw new IOException(url + " names a " + (url.study() == null ? "service" : "study")
                     + ", not a SEG: give BASE/studies/{study}/series/{series}[/instances/{instance}] (find them with dicomseg search)");
         }
-        Map<DicomWebUrl, String> instances = client.instancesOf(url);
-        List<DicomWebUrl> segs = new ArrayList<>();
-        for (Map.Entry<DicomWebUrl, String> e : instances.entrySet()) if (isSegmentationClass(e.getValue())) segs.add(e.getKey());
+        List<com.google.gson.JsonObject> instances = new ArrayList<>();
+        for (com.google.gson.JsonObject o : client.search(DicomWebUrl.of(client.base(), url.study(), url.series(), null), "instances", Map.of())) {
+            if (DicomJson.string(o, "00080018") != null) instances.add(o);
+        }
+        List<FoundSeg> segs = new ArrayList<>();
+        for (com.google.gson.JsonObject o : instances) {
+            if (isSegmentationClass(DicomJson.string(o, "00080016"))) {
+                segs.add(new FoundSeg(url.withInstance(url.study(), url.series(), DicomJson.string(o, "00080018")), frameBytes(o)));
+            }
+        }
         if (segs.size() == 1) return segs.get(0);
         if (instances.isEmpty()) {
             throw new DicomWebException("DICOMweb server " + client.base() + ": not found: " + url.describe() + " holds no instances", 404, null);
@@ -48,8 +65,35 @@ public final class RemoteFiles {
             throw new IOException("DICOMweb " + url.describe() + " holds no segmentation (" + instances.size() + " other instance(s))");
         }
         StringBuilder b = new StringBuilder();
-        for (DicomWebUrl u : segs) b.append(b.length() == 0 ? "" : ", ").append(u.instance());
+        for (FoundSeg f : segs) b.append(b.length() == 0 ? "" : ", ").append(f.url().instance());
         throw new IOException("DICOMweb " + url.describe() + " holds " + segs.size() + " segmentations; name one instance: " + b);
+    }
+
+    /** Rows x Columns x Number of Frames x Bits Allocated / 8 from a QIDO-RS result, or -1 when one of them is missing. */
+    private static long frameBytes(com.google.gson.JsonObject o) {
+        Integer rows = DicomJson.integer(o, "00280010");
+        Integer columns = DicomJson.integer(o, "00280011");
+        Integer frames = DicomJson.integer(o, "00280008");
+        Integer bits = DicomJson.integer(o, "00280100");
+        if (rows == null || columns == null || frames == null || bits == null) return -1;
+        return (long) rows * columns * frames * bits / 8;
+    }
+
+    /** A SEG instance found on a server, with the uncompressed size of its frames when known. Immutable. */
+    public static final class FoundSeg {
+        private final DicomWebUrl url;
+        private final long frameBytes;
+
+        FoundSeg(DicomWebUrl url, long frameBytes) {
+            this.url = url;
+            this.frameBytes = frameBytes;
+        }
+
+        /** The SEG's instance URL. */
+        public DicomWebUrl url() { return url; }
+
+        /** Rows x Columns x Number of Frames x Bits Allocated / 8 as the server's QIDO-RS answer told them; -1 when not known (an instance URL was given, or the answer left one out). */
+        public long frameBytes() { return frameBytes; }
     }
 
     /**

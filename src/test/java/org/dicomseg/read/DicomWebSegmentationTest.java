@@ -108,6 +108,50 @@ class DicomWebSegmentationTest {
         }
     }
 
+    /**
+     * A small SEG wanted whole, named by its series URL: the series' QIDO-RS answer (needed anyway to
+     * find the SEG) tells its size, so no metadata request precedes the retrieval; an instance URL
+     * tells nothing, and the metadata decides as before.
+     */
+    @Test
+    void aSmallSegFoundByItsSeriesIsLeftWholeWithoutAMetadataRequest() throws Exception {
+        Path level = TiledSegs.pyramid(tmp).get(0);
+        Path binary = TiledSegs.write(tmp.resolve("binary.dcm"), level, SegmentationType.BINARY, 0, 0, TiledSegs.W, TiledSegs.H);
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            orthanc.upload(binary);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            DicomWebUrl instance = instanceUrl(c, orthanc, binary);
+            DicomWebUrl series = DicomWebUrl.of(orthanc.dicomWeb(), instance.study(), instance.series(), null);
+
+            int before = c.requested().size();
+            org.dicomseg.web.RemoteFiles.FoundSeg found = org.dicomseg.web.RemoteFiles.findSegmentation(c, series);
+            assertEquals(List.of("GET " + series.resource() + "/instances"), c.requested().subList(before, c.requested().size()));
+            assertEquals(instance, found.url());
+            long expected;
+            try (SegmentationReader local = SegmentationReader.open(binary)) {
+                expected = (long) local.metadata().rows() * local.metadata().columns() * local.numberOfFrames() * local.metadata().bitsAllocated() / 8;
+            }
+            assertTrue(expected > 0);
+            assertEquals(expected, found.frameBytes(), "Rows x Columns x Number of Frames x Bits Allocated / 8 from QIDO-RS");
+            assertEquals(DicomWebSegmentation.nativeBytes(c.metadata(instance).get(0)), found.frameBytes(), "the same as the metadata says");
+
+            before = c.requested().size();
+            assertNull(DicomWebSegmentation.framesOnDemand(c, found.url(), false, found.frameBytes()), "small, wanted whole: retrieve the file");
+            assertEquals(List.of(), c.requested().subList(before, c.requested().size()), "decided without asking the server");
+            // wanted in part: frame by frame, as before
+            try (SegmentationReader remote = DicomWebSegmentation.framesOnDemand(c, found.url(), true, found.frameBytes())) {
+                assertNotNull(remote);
+                assertTrue(remote.isRemote());
+            }
+            // an instance URL: the size is not known, the metadata decides
+            assertEquals(-1, org.dicomseg.web.RemoteFiles.findSegmentation(c, instance).frameBytes());
+            before = c.requested().size();
+            assertNull(DicomWebSegmentation.framesOnDemand(c, instance, false, -1));
+            assertEquals(List.of("GET " + instance.resource() + "/metadata"), c.requested().subList(before, c.requested().size()));
+        }
+    }
+
     private static void assertSame(SegmentationVolume expected, SegmentationVolume actual) {
         assertEquals(expected.channels(), actual.channels());
         assertEquals(expected.planes(), actual.planes());

@@ -192,6 +192,24 @@ public final class OrthancServer implements AutoCloseable {
         throw new IOException("Orthanc holds no instance " + sopInstanceUid);
     }
 
+    /** Orthanc's identifier of the instance {@code sopInstanceUid} (REST {@code /tools/lookup}). */
+    public String instanceId(String sopInstanceUid) throws IOException, InterruptedException {
+        HttpResponse<String> find = send(request("/tools/lookup").POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonArray hits = JsonParser.parseString(find.body()).getAsJsonArray();
+        for (int i = 0; i < hits.size(); i++) {
+            JsonObject h = hits.get(i).getAsJsonObject();
+            if ("Instance".equals(h.get("Type").getAsString())) return h.get("ID").getAsString();
+        }
+        throw new IOException("Orthanc holds no instance " + sopInstanceUid);
+    }
+
+    /** Deletes the instance {@code sopInstanceUid} through the REST API ({@code DELETE /instances/ID}). */
+    public void deleteInstance(String sopInstanceUid) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(request("/instances/" + instanceId(sopInstanceUid)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IOException("Orthanc did not delete " + sopInstanceUid + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+
     /** Number of instances Orthanc holds ({@code /statistics}). */
     public int instanceCount() throws IOException, InterruptedException {
         HttpResponse<String> r = get("/statistics");
