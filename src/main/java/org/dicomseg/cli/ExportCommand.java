@@ -43,6 +43,15 @@ import org.dicomseg.options.OptionValues;
 import org.dicomseg.web.ServerSettings;
 import org.dicomseg.web.StoreTarget;
 import org.dicomseg.ij.export.VolumeExport;
+import org.dicomseg.ij.export.SlideExport;
+import org.dicomseg.ij.slide.SlidePlacement;
+import org.dicomseg.ij.slide.SlideSources;
+import org.dicomseg.source.SourceFile;
+import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideSeries;
+import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.task.InputException;
+import org.dicomseg.write.PyramidResult;
 import org.dicomseg.task.Progress;
 import org.dicomseg.volume.LabelVolume;
 import org.dicomseg.volume.VolumeFormat;
@@ -51,7 +60,10 @@ import org.dicomseg.volume.VolumeGrid;
 /**
  * {@code dicomseg export (--labels F.tif | --rois RoiSet.zip) [--source DIR_OR_FILE] --out SEG.dcm
  * [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]} plus the
- * export dialog's other options. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
+ * export dialog's other options. Over a slide ({@code --source} a VL Whole Slide Microscopy folder or
+ * file, or a TIFF recording its place on one) a label image becomes a tiled SEG on the level
+ * ({@code --tiles sparse|full}, {@code --pyramid}), its slices the level's focal planes; a RoiSet
+ * (no size of its own) lands on the finest level, a ROI's slice being its focal plane. It runs the same core as Plugins &gt; DICOM SEG &gt; Export ...:
  * the flags fill the dialog's option keys and {@link ExportOptions} turns them into the writer
  * options (one option parser), and slice i of the label image belongs to the i-th source image in
  * spatial order. A label image written by {@code dicomseg import} needs no {@code --source} and no
@@ -63,15 +75,24 @@ final class ExportCommand {
     private ExportCommand() { }
 
     /** Option key ({@link MacroKeys}) → the flag that sets it. */
-    private static final Map<String, String> FLAGS = Map.of(MacroKeys.SEGMENTATION, "type", MacroKeys.COMPRESSION, "compression",
-            MacroKeys.FRACTIONAL_TYPE, "fractional-type", MacroKeys.SERIES, "series-description", MacroKeys.KEEP, "keep-empty",
-            MacroKeys.PALETTE, "palette", MacroKeys.OVERWRITE, "overwrite", MacroKeys.GEOMETRY, "geometry",
-            MacroKeys.ICC, "icc-profile", MacroKeys.FURTHER, "further-source");
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry(MacroKeys.SEGMENTATION, "type"),
+            Map.entry(MacroKeys.COMPRESSION, "compression"),
+            Map.entry(MacroKeys.FRACTIONAL_TYPE, "fractional-type"),
+            Map.entry(MacroKeys.SERIES, "series-description"),
+            Map.entry(MacroKeys.KEEP, "keep-empty"),
+            Map.entry(MacroKeys.PALETTE, "palette"),
+            Map.entry(MacroKeys.OVERWRITE, "overwrite"),
+            Map.entry(MacroKeys.GEOMETRY, "geometry"),
+            Map.entry(MacroKeys.ICC, "icc-profile"),
+            Map.entry(MacroKeys.FURTHER, "further-source"),
+            Map.entry(MacroKeys.TILES, "tiles"),
+            Map.entry(MacroKeys.PYRAMID, "pyramid"));
 
     static final String USAGE = "dicomseg export (--labels F.tif|F.nii|F.nii.gz|F.nrrd|F.nhdr | --rois RoiSet.zip) [--source DIR_OR_FILE_OR_URL]"
             + " (--out SEG.dcm | --store URL) [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate] [--geometry source|file]"
             + " [--fractional-type PROBABILITY|OCCUPANCY] [--grouping name|group|each] [--series-description TEXT]"
-            + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--overwrite] " + ServerFlags.USAGE;
+            + " [--keep-empty] [--palette [--icc-profile FILE.icc]] [--further-source DIR]... [--tiles sparse|full] [--pyramid]"
+            + " [--overwrite] " + ServerFlags.USAGE;
 
     static int run(List<String> argv, PrintStream out) throws IOException {
         return run(argv, out, System.err);
@@ -81,8 +102,8 @@ final class ExportCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         CommandLine a = CommandLine.parse(argv,
                 ServerFlags.with(Set.of("labels", "rois", "source", "out", "meta", "type", "compression", "fractional-type", "grouping",
-                        "series-description", "geometry", "store", "icc-profile", "further-source")),
-                Set.of("keep-empty", "palette", "overwrite"), Set.of("further-source"));
+                        "series-description", "geometry", "store", "icc-profile", "further-source", "tiles")),
+                Set.of("keep-empty", "palette", "overwrite", "pyramid"), Set.of("further-source"));
         if (!a.positional().isEmpty()) throw new CliException("unexpected argument '" + a.positional().get(0) + "'\nusage: " + USAGE);
         if (a.has("labels") == a.has("rois")) throw new CliException("give exactly one of --labels or --rois\nusage: " + USAGE);
         String source = a.get("source", "");
@@ -113,6 +134,10 @@ final class ExportCommand {
             return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
         }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
+        // a DICOMweb URL: its one metadata request tells a slide (its levels) from a radiology series (its sources)
+        boolean url = DicomWebUrl.isUrl(source);
+        List<SourceFile> remoteFiles = new ArrayList<>();
+        SlideSeries remoteSlide = url ? SlideSources.remote(source, server, remoteFiles) : null;
         ExportPlan plan;
         SourceSeries sources;
         String input;
@@ -121,7 +146,20 @@ final class ExportCommand {
             input = a.get("labels");
             ImagePlus imp = LabelImageFile.open(Paths.get(input));
             labels = imp;
-            if (!source.isBlank()) {
+            // a slide (VL Whole Slide Microscopy): a tiled SEG on the level, one plane per focal plane
+            SlidePlacement slide = source.isBlank() ? SlidePlacement.of(imp)
+                    : remoteSlide != null ? SlideSources.placementFor(remoteSlide, source, imp)
+                    : SlideSources.isSlide(source) ? SlideSources.placementFor(source, imp) : null;
+            if (slide != null) {
+                boolean metaOfImage = meta == null;
+                DcmqiMetadata m = meta != null ? meta : SegmentMetadataProperty.get(imp);
+                return slide(a, LabelImageExport.prepare(imp, m, metaOfImage, Progress.NONE, null), m, imp, slide, input, output, store,
+                        server, out, err);
+            }
+            if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
+            if (url) {
+                sources = SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles);
+            } else if (!source.isBlank()) {
                 sources = SourceLocator.fromPath(imp, source, server);
             } else {
                 sources = SourceLocator.ofImage(imp);
@@ -139,9 +177,15 @@ final class ExportCommand {
             input = a.get("rois");
             if (source.isBlank()) throw new CliException("--rois needs --source DIR_OR_FILE\nusage: " + USAGE);
             List<Roi> rois = RoiSetReader.read(Paths.get(input));
-            sources = SourceLocator.fromPath(source, 0, 0, 0, server);
+            RoiGrouping grouping = RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key()));
+            if (remoteSlide != null || SlideSources.isSlide(source)) {
+                return roisOnSlide(a, rois, grouping, remoteSlide != null ? remoteSlide : SlideSeries.scan(Paths.get(source.trim())), source,
+                        meta, output, store, server, out, err);
+            }
+            if (a.has("tiles") || a.flag("pyramid")) throw new CliException("--tiles and --pyramid apply to a slide source only\nusage: " + USAGE);
+            sources = url ? SourceLocator.ofRemote(DicomWebUrl.parse(source.trim()), remoteFiles) : SourceLocator.fromPath(source, 0, 0, 0, server);
             RoiPlacement placement = RoiPlacement.ofStack(sources.planeCount());
-            plan = RoiExport.prepare(rois, RoiGrouping.parse(a.get("grouping", RoiGrouping.values()[0].key())), placement,
+            plan = RoiExport.prepare(rois, grouping, placement,
                     sources.width(), sources.height(), meta);
         }
         SegWriteOptions options = options(a, plan, meta);
@@ -155,6 +199,68 @@ final class ExportCommand {
         out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", " + plan.segments().size() + " segment(s), "
                 + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from " + input + " over "
                 + sources.planeCount() + " source image(s) (" + sources.origin() + ")");
+        if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
+        return 0;
+    }
+
+    /**
+     * {@code --rois RoiSet.zip} over a slide: a RoiSet records no image size, so its coordinates are
+     * the finest level's pixels (the whole level, {@link SlideSources#finestLevel}) and a ROI's slice
+     * (hyperstack Z or stack position) is the focal plane it lies on (0 = every focal plane), as in
+     * Export ROIs as SEG... on a Z stack opened by Open DICOM Slide... at level 1; the same
+     * rasteriser ({@link RoiExport}) and writer ({@link SlideExport}). A ROI beyond the focal planes
+     * is refused in one line before anything is written.
+     */
+    private static int roisOnSlide(CommandLine a, List<Roi> rois, RoiGrouping grouping, SlideSeries series, String source, DcmqiMetadata meta,
+                                   Path output, StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
+        SlideLevel fine = SlideSources.finestLevel(series, source);
+        if (fine.width() * fine.height() > Integer.MAX_VALUE) {
+            throw new InputException("The finest level of the slide in " + source + " (" + fine.width() + "x" + fine.height()
+                    + ") is larger than 2^31 pixels, the most a RoiSet can be rasterised on from the command line");
+        }
+        SlidePlacement slide = SlideSources.wholeLevel(fine);
+        int planes = fine.matrix().focalPlaneCount();
+        ExportPlan plan;
+        try {
+            plan = RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(planes), (int) fine.width(), (int) fine.height(), meta);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(a.get("rois") + ": " + e.getMessage().replace("the image has only", "the slide level "
+                    + slide.location() + " has only").replaceAll(" (slices?|planes?)$", planes == 1 ? " focal plane" : " focal planes"), e);
+        }
+        return slide(a, plan, meta, null, slide, a.get("rois"), output, store, server, out, err);
+    }
+
+    /**
+     * {@code plan} ({@code --labels F.tif} or {@code --rois}) over a slide: a tiled SEG on the level
+     * ({@link SlideSources}), TILED_SPARSE or TILED_FULL ({@code --tiles}), with the coarser levels of
+     * the same focal planes ({@code --pyramid}); the plan's planes are the level's focal planes, in
+     * increasing Z. {@code imp}, the label image (null for ROIs), may name the SEG it was imported from.
+     */
+    private static int slide(CommandLine a, ExportPlan plan, DcmqiMetadata meta, ImagePlus imp, SlidePlacement slide, String input,
+                             Path output, StoreTarget store, ServerSettings server, PrintStream out, PrintStream err) throws IOException {
+        Map<String, String> tiles = new LinkedHashMap<>();
+        if (a.has("tiles")) tiles.put(MacroKeys.TILES, a.get("tiles").toLowerCase(Locale.ROOT));
+        SegWriteOptions base = options(a, plan, meta);
+        if (imp != null) base = ImportedImageProperties.withPredecessor(base, imp);
+        SegWriteOptions options = ExportOptions.withTileOrganization(base, OptionValues.of(tiles, ExportCommand::flagOf));
+        String warning = ExportOptions.readerWarning(options);
+        if (warning != null) err.println(warning);
+        for (String note : plan.notes()) out.println("note: " + note);
+        SegWriteResult r;
+        if (a.flag("pyramid")) {
+            PyramidResult all = SlideExport.writePyramid(plan, slide, options, output, server);
+            for (SegWriteResult x : all.written().subList(1, all.written().size())) out.println("wrote " + x.file() + " (coarser level)");
+            for (String w : all.notWritten()) out.println("note: pyramid level not written: " + w);
+            r = all.written().get(0);
+        } else {
+            r = SlideExport.write(plan, slide, options, output, server);
+        }
+        for (String w : r.warnings()) err.println("warning: " + w);
+        int planes = plan.mask().planes();
+        out.println((store != null && !a.has("out") ? "wrote " : "wrote " + r.file() + ": ") + options.segmentationType() + ", "
+                + plan.segments().size() + " segment(s), " + r.numberOfFrames() + " frame(s), " + Files.size(r.file()) + " bytes; from "
+                + input + " on slide " + slide + " (tiled " + options.tiledGeometry().organization().dicomValue()
+                + (planes > 1 ? ", " + planes + " focal planes" : "") + ")");
         if (store != null) return StoreCommand.store(List.of(r.file()), store, server, out, a.has("out"));
         return 0;
     }

@@ -25,6 +25,8 @@ public final class Main {
             "  dicomseg export (--labels F.tif|X.nii.gz|X.nrrd | --rois RoiSet.zip) --source DIR_OR_FILE_OR_URL (--out SEG.dcm | --store URL)",
             "                  [--meta meta.json] [--type BINARY|FRACTIONAL|LABELMAP] [--compression none|rle|j2k|jpegls|deflate]",
             "                  [--geometry source|file] [--palette [--icc-profile F.icc]] [--further-source DIR]...",
+            "                  [--tiles sparse|full] [--pyramid]   (--source a slide: a tiled SEG, slices = its focal planes;",
+            "                  ROIs on the finest level, a ROI's slice = its focal plane)",
             "  dicomseg search URL [--study UID] [--modality SEG] [--patient ID] [--json]",
             "  dicomseg store FILE... --to URL|dicom://AET@host:port [--calling-aet AET]",
             "  (with a server: [--user NAME] [--token TOKEN] [--timeout SECONDS], or DICOMSEG_USER/DICOMSEG_PASSWORD/DICOMSEG_TOKEN;",

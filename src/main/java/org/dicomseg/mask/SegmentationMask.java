@@ -128,8 +128,9 @@ public abstract class SegmentationMask {
     }
 
     /**
-     * This mask (one plane) seen as the tiles of a Total Pixel Matrix (PS3.3 C.7.6.17.3): plane i
-     * of the result is written tile i of {@code grid}, read tile by tile through
+     * This mask seen as the tiles of a Total Pixel Matrix (PS3.3 C.7.6.17.3): plane
+     * {@code p * grid.tileCount() + i} of the result is written tile i of {@code grid} at mask plane
+     * p (a slide's focal plane p, in increasing Z; one plane: tile i), read tile by tile through
      * {@link MaskPlanes#readRegion}; the same kind of mask with the same label mapping.
      */
     public abstract SegmentationMask tiled(TileGrid grid);

@@ -129,8 +129,14 @@ public class ExportRoisCommand implements PlugIn {
         if (out == null) return null;
         IjProgress progress = IjProgress.start(null);
         SlideTarget target = SlideExportSupport.target(form, slide, imp);
+        if (!target.isOwn() && imp.getStackSize() > 1) {
+            throw new IllegalArgumentException("Only a single-plane image can be written on another slide level; '" + imp.getTitle()
+                    + "' has " + imp.getStackSize() + " planes");
+        }
+        // the image's slices are the level's focal planes (one for most slides): a ROI goes to its slice
         ExportPlan plan = target.isOwn()
-                ? RoiExport.prepare(rois, grouping, RoiPlacement.ofStack(1), imp.getWidth(), imp.getHeight(), meta, progress)
+                ? RoiExport.prepare(rois, grouping, new RoiPlacement(imp.getNChannels(), imp.getNSlices(), imp.getNFrames()),
+                        imp.getWidth(), imp.getHeight(), meta, progress)
                 : RoiExport.prepareScaled(rois, grouping, target.scaleX(), target.scaleY(), target.shiftX(), target.shiftY(),
                         target.width(), target.height(), meta, progress);
         SegWriteResult written = SlideExportSupport.write(COMMAND, plan, target.placement(), options[0], out, progress, form.flag(MacroKeys.PYRAMID));

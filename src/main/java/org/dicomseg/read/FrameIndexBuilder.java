@@ -158,7 +158,10 @@ final class FrameIndexBuilder {
     /**
      * TILED_FULL without per-frame groups (PS3.3 C.7.6.17.3): frames run over the columns of tiles,
      * then rows of tiles, then focal planes, then optical paths, then segments (in increasing
-     * Segment Number; label maps have no segment dimension).
+     * Segment Number; label maps have no segment dimension). With several focal planes, focal
+     * plane k (0-based) lies at Z Offset in Slide Coordinate System origin Z (0 when not stated) +
+     * k × Spacing Between Slices (1 mm when absent), as highdicom places them; the frame's
+     * {@link FrameInfo#slidePosition()} then carries that Z (X and Y NaN: not needed to place a tile).
      */
     private List<FrameInfo> tiledFull(SegmentationMetadata m, Map<Integer, SegmentDescription> segments, FunctionalGroups shared)
             throws SegReadException {
@@ -178,6 +181,8 @@ final class FrameIndexBuilder {
         }
         List<SourceImageReference> sources = shared == null || !shared.has(FunctionalGroups.DERIVATION_IMAGE) ? null : shared.sources;
         List<FrameInfo> out = new ArrayList<>(m.numberOfFrames);
+        double z0 = Double.isFinite(m.totalPixelMatrixOriginZ) ? m.totalPixelMatrixOriginZ : 0;
+        double dz = Double.isFinite(m.spacingBetweenSlices) && m.spacingBetweenSlices > 0 ? m.spacingBetweenSlices : 1;
         for (int i = 0; i < m.numberOfFrames; i++) {
             long f = i;
             int tileCol = (int) (f % across);
@@ -192,7 +197,8 @@ final class FrameIndexBuilder {
             int row = tileRow * m.rows + 1;
             int col = tileCol * m.columns + 1;
             int[] div = labelMap ? new int[] {row, col, focal + 1, path + 1} : new int[] {segment, row, col, focal + 1, path + 1};
-            out.add(new FrameInfo(i + 1, segment, null, m.imageOrientationPatient, null, row, col, div, sources));
+            double[] slide = m.totalPixelMatrixFocalPlanes > 1 ? new double[] {Double.NaN, Double.NaN, z0 + focal * dz} : null;
+            out.add(new FrameInfo(i + 1, segment, null, m.imageOrientationPatient, slide, row, col, div, sources));
         }
         return out;
     }

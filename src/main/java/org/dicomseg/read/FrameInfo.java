@@ -58,7 +58,11 @@ public final class FrameInfo {
     /** Image Orientation (Patient) (0020,0037) of the frame (per-frame or shared), or null. */
     public double[] imageOrientationPatient() { return imageOrientationPatient; }
 
-    /** X, Y, Z Offset in Slide Coordinate System (0040,072A/073A/074A) in mm, or null. */
+    /**
+     * X, Y, Z Offset in Slide Coordinate System (0040,072A/073A/074A) in mm, or null. A TILED_FULL
+     * frame of a SEG with several focal planes has its focal plane's Z (origin Z + index × Spacing
+     * Between Slices) and X, Y NaN (not stated; the tile is placed by its row and column).
+     */
     public double[] slidePosition() { return slidePosition; }
 
     /** Row Position In Total Image Pixel Matrix (0048,021F), 1-based; 0 when not tiled. */

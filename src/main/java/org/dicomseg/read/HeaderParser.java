@@ -179,6 +179,8 @@ final class HeaderParser {
         m.totalPixelMatrixFocalPlanes = Math.max(1, intValue(list, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, 1));
         m.numberOfOpticalPaths = Math.max(1, intValue(list, NUMBER_OF_OPTICAL_PATHS, 1));
         m.imageOrientationSlide = doubles(list, TagFromName.ImageOrientationSlide, 6);
+        AttributeList tpmOrigin = item(list, TagFromName.TotalPixelMatrixOriginSequence);
+        if (tpmOrigin != null) m.totalPixelMatrixOriginZ = doubleValue(tpmOrigin, TagFromName.ZOffsetInSlideCoordinateSystem);
 
         AttributeList shared = item(list, TagFromName.SharedFunctionalGroupsSequence);
         AttributeList measures = item(shared, TagFromName.PixelMeasuresSequence);

@@ -48,6 +48,7 @@ public final class SegmentationMetadata {
     double[] pixelSpacing;
     double sliceThickness = Double.NaN;
     double spacingBetweenSlices = Double.NaN;
+    double totalPixelMatrixOriginZ = Double.NaN;
     double[] imageOrientationPatient;
     double[] imageOrientationSlide;
     String frameOfReferenceUid;
@@ -140,6 +141,8 @@ public final class SegmentationMetadata {
     public int totalPixelMatrixColumns() { return totalPixelMatrixColumns; }
     /** Total Pixel Matrix Focal Planes (0048,0303), 1 when absent. */
     public int totalPixelMatrixFocalPlanes() { return totalPixelMatrixFocalPlanes; }
+    /** Z Offset in Slide Coordinate System of the Total Pixel Matrix Origin Sequence (0048,0008) in mm, NaN when absent. */
+    public double totalPixelMatrixOriginZ() { return totalPixelMatrixOriginZ; }
     /** Number of Optical Paths (0048,0302), 1 when absent. */
     public int numberOfOpticalPaths() { return numberOfOpticalPaths; }
     /** True when frames are tiles of a Total Pixel Matrix (slides). */

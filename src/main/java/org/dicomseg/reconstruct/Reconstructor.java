@@ -421,7 +421,10 @@ public final class Reconstructor {
             if (tx >= x + width || ty >= y + height || tx + m.columns() <= x || ty + m.rows() <= y) continue;
             tiles.add(f);
         }
-        double[] focal = out == null && focalPlanes ? FocalPlanes.of(tiles) : null;
+        // the focal planes of the whole SEG (every tile of every segment), so a region or a choice of
+        // segments keeps the Z stack's depth; a writer that omits empty frames keeps one per focal plane
+        double[] focal = out == null && focalPlanes && m.totalPixelMatrixFocalPlanes() > 1 ? FocalPlanes.of(allTiles(r)) : null;
+        if (focal == null && out == null && focalPlanes) focal = FocalPlanes.of(tiles);
         if (focal != null) return FocalPlanes.place(r, o, segments, tiles, focal, x, y, width, height);
         filler.expect(tiles.size());
         int[] plan = new int[tiles.size()];
@@ -435,6 +438,13 @@ public final class Reconstructor {
             }
         }
         return filler.build(new double[1][], m.imageOrientationPatient(), m.pixelSpacing(), Double.NaN, null, null, x, y);
+    }
+
+    /** Every frame of {@code r} with a position in the Total Pixel Matrix. */
+    private static List<FrameInfo> allTiles(SegmentationReader r) {
+        List<FrameInfo> all = new ArrayList<>();
+        for (FrameInfo f : r.frames()) if (f.isTile()) all.add(f);
+        return all;
     }
 
     private static void checkOutput(OutputLayout layout, Object[] out, int width, int height) {

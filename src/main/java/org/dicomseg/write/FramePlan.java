@@ -53,6 +53,35 @@ final class FramePlan {
     }
 
     /**
+     * This plan with at least one frame in each of {@code blocks} blocks of {@code blockPlanes}
+     * consecutive planes (a slide's focal planes: the tiles of focal plane b are planes
+     * {@code b * blockPlanes ..}): a block without a frame gets its first plane's frame (segment 1;
+     * LABELMAP none), empty, so that the SEG states every focal plane's Z Offset (PS3.3 C.8.12.6.1)
+     * and a reader rebuilds a Z stack of the full depth. Frames stay in plane order.
+     */
+    FramePlan withFrameInEveryBlock(int blockPlanes, int blocks, SegmentationType type) {
+        boolean[] has = new boolean[blocks];
+        for (int pl : plane) has[pl / blockPlanes] = true;
+        int missing = 0;
+        for (boolean h : has) if (!h) missing++;
+        if (missing == 0) return this;
+        int[] p = new int[plane.length + missing];
+        int[] s = new int[p.length];
+        int n = 0, k = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (!has[b]) {
+                p[n] = b * blockPlanes;
+                s[n++] = type == SegmentationType.LABELMAP ? 0 : 1;
+            }
+            while (k < plane.length && plane[k] / blockPlanes == b) {
+                p[n] = plane[k];
+                s[n++] = segment[k++];
+            }
+        }
+        return new FramePlan(p, s);
+    }
+
+    /**
      * TILED_FULL (PS3.3 C.7.6.17.3): every tile, in the implicit order: tile columns fastest, then
      * tile rows (the planes of a tiled mask are already in that order), then segments (LABELMAP: no
      * segment dimension). Nothing is omitted.

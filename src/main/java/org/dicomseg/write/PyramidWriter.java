@@ -32,8 +32,10 @@ import org.dicomseg.task.OutputException;
  * Converters make a level {@code floor(finer / 2)} pixels wide (CMU-1: 2,967 rows, then 1,483),
  * so the downsampled mask is clipped to the level where its last block row or column has no pixel
  * there. A level that cannot be written (a spacing that is not an integer multiple of the first
- * level's, or a region with no pixel on the level) is named in {@link PyramidResult#notWritten()};
- * the others are written.</p>
+ * level's, a region with no pixel on the level, or another number of focal planes than the
+ * mask's planes) is named in {@link PyramidResult#notWritten()}; the others are written. A mask of
+ * several planes (a Z stack over a slide with several focal planes) gives every level with as many
+ * focal planes its SEG with them all, each plane downsampled on its own.</p>
  */
 public final class PyramidWriter {
     private PyramidWriter() { }
@@ -90,6 +92,11 @@ public final class PyramidWriter {
             if (f < 1 || Math.abs(ratio - f) > 0.01 * f || Math.abs(m.rowSpacing() / base.rowSpacing() - f) > 0.01 * f) {
                 notWritten.add(names.get(i) + ": its pixel spacing " + m.rowSpacing() + "\\" + m.columnSpacing()
                         + " mm is not an integer multiple of the mask level's " + base.rowSpacing() + "\\" + base.columnSpacing() + " mm");
+                continue;
+            }
+            if (m.focalPlaneCount() != mask.planes()) { // each level's focal planes: one mask plane each
+                notWritten.add(names.get(i) + ": it has " + m.focalPlaneCount() + (m.focalPlaneCount() == 1 ? " focal plane" : " focal planes")
+                        + ", the mask " + mask.planes() + (mask.planes() == 1 ? " plane" : " planes"));
                 continue;
             }
             long col = g.columnOffset() / f, row = g.rowOffset() / f;

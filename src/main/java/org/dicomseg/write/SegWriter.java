@@ -141,8 +141,11 @@ public final class SegWriter {
             throw new IllegalArgumentException("JPEG 2000 Lossless keeps label values up to " + Jpeg2000Codec.MAX_16_BIT_VALUE
                     + " only; there are " + segmentCount + " segments: use RLE Lossless or no compression");
         }
-        FramePlan plan = tiling != null && tiling.full() ? FramePlan.tiledFull(type, mask.planes(), segmentCount)
+        FramePlan built = tiling != null && tiling.full() ? FramePlan.tiledFull(type, mask.planes(), segmentCount)
                 : FramePlan.build(type, inv, mask.planes(), segmentCount, o.omitEmptyFrames());
+        // several focal planes, TILED_SPARSE: each keeps a frame, so the SEG states every focal plane's Z
+        FramePlan plan = tiling != null && !tiling.full() && tiling.focalPlaneCount() > 1
+                ? built.withFrameInEveryBlock(tiling.grid.tileCount(), tiling.focalPlaneCount(), type) : built;
 
         boolean encapsulated = o.transferSyntax().encapsulated();
         if (!encapsulated) {

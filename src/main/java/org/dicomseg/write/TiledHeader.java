@@ -24,12 +24,17 @@ import org.dicomseg.source.TotalPixelMatrix;
  *       or UID) is named in a warning of the result;</li>
  *   <li>Patient Orientation (General Image, C.7.6.1, Type 2C) empty: slides have no patient axes;</li>
  *   <li>Dimension Index over Referenced Segment Number (not for LABELMAP), Column and Row Position
- *       In Total Image Pixel Matrix, as highdicom writes;</li>
+ *       In Total Image Pixel Matrix, as highdicom writes; with several focal planes also Z Offset
+ *       in Slide Coordinate System (the focal plane), which no other attribute tells apart;</li>
+ *   <li>Several focal planes (one mask plane each, {@link ResolvedTiling}): Total Pixel Matrix
+ *       Focal Planes their number; Spacing Between Slices in the Pixel Measures when they are evenly
+ *       spaced (TILED_FULL: required, C.7.6.17.3 places focal plane k at k × that spacing from the
+ *       origin's Z, which is written when not 0); each frame at its focal plane's Z Offset;</li>
  *   <li>Shared groups: Pixel Measures of the level, always with a Slice Thickness
  *       ({@link #sliceThickness}); TILED_FULL also Derivation Image (every frame
  *       comes from the level) and no Per-frame Functional Groups (frame order implicit);</li>
- *   <li>TILED_SPARSE per frame: Derivation Image (the source tile's Referenced Frame Number when
- *       the tile grids coincide), Frame Content, Plane Position (Slide) (C.8.12.6.1: row/column
+ *   <li>TILED_SPARSE per frame: Derivation Image (the source tile's Referenced Frame Number at the
+ *       frame's focal plane when the tile grids coincide, one per optical path), Frame Content, Plane Position (Slide) (C.8.12.6.1: row/column
  *       position and X/Y/Z Offset in Slide Coordinate System), Segment Identification.</li>
  * </ul>
  */
@@ -69,11 +74,13 @@ final class TiledHeader {
         b.text(l, SegTags.PATIENT_ORIENTATION, "CS");
         DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixColumns, m.columns());
         DataSetBuilder.ul(l, TagFromName.TotalPixelMatrixRows, m.rows());
-        DataSetBuilder.ul(l, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, 1);
+        boolean focal = t.focalPlaneCount() > 1;
+        DataSetBuilder.ul(l, TOTAL_PIXEL_MATRIX_FOCAL_PLANES, t.focalPlaneCount());
         double[] o = m.origin();
         AttributeList origin = DataSetBuilder.singleItem(l, TagFromName.TotalPixelMatrixOriginSequence);
         DataSetBuilder.ds(origin, TagFromName.XOffsetInSlideCoordinateSystem, o[0]);
         DataSetBuilder.ds(origin, TagFromName.YOffsetInSlideCoordinateSystem, o[1]);
+        if (focal && t.focalPlanes[0] != 0) DataSetBuilder.ds(origin, TagFromName.ZOffsetInSlideCoordinateSystem, t.focalPlanes[0]);
         DataSetBuilder.ds(l, TagFromName.ImageOrientationSlide, m.orientation());
         b.text(l, SegTags.DIMENSION_ORGANIZATION_TYPE, "CS", t.organization.dicomValue());
         String slide = in.sources.files().isEmpty() ? "the slide" : in.sources.files().get(0).toString();
@@ -106,11 +113,16 @@ final class TiledHeader {
                 "Column Position In Total Image Pixel Matrix");
         dimension(dims, dimUid, TagFromName.RowPositionInTotalImagePixelMatrix, TagFromName.PlanePositionSlideSequence,
                 "Row Position In Total Image Pixel Matrix");
+        if (focal) {
+            dimension(dims, dimUid, TagFromName.ZOffsetInSlideCoordinateSystem, TagFromName.PlanePositionSlideSequence,
+                    "Z Offset In Slide Coordinate System");
+        }
 
         AttributeList shared = DataSetBuilder.singleItem(l, SegTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
         AttributeList pm = DataSetBuilder.singleItem(shared, SegTags.PIXEL_MEASURES_SEQUENCE);
         DataSetBuilder.ds(pm, SegTags.PIXEL_SPACING, m.rowSpacing(), m.columnSpacing());
         DataSetBuilder.ds(pm, SegTags.SLICE_THICKNESS, sliceThickness(m));
+        if (focal && m.focalPlaneSpacing() != null) DataSetBuilder.ds(pm, TagFromName.SpacingBetweenSlices, m.focalPlaneSpacing());
         if (t.full()) {
             shared.put(derivation(t));
             return;
@@ -161,25 +173,40 @@ final class TiledHeader {
 
         @Override void item(Bytes w, int f) {
             TileGrid g = t.grid;
-            int tile = plan.plane[f];
+            int tile = t.tileOf(plan.plane[f]);
+            int focal = t.focalPlaneOf(plan.plane[f]);
+            boolean focalDimension = t.focalPlaneCount() > 1;
             // Derivation Image Sequence > Source Image Sequence, Derivation Code Sequence
             w.sequence(SegTags.DERIVATION_IMAGE_SEQUENCE).item();
             w.sequence(SegTags.SOURCE_IMAGE_SEQUENCE).item();
             w.raw(sourceUids);
-            int frame = sameGrid ? t.matrix.frameAt(g.tileRowStart(tile), g.tileColumnStart(tile)) : 0;
-            if (frame > 0) w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frame), (byte) ' ');
-            w.raw(frame > 0 ? spatialYes : spatialNo);
+            int[] frames = sameGrid ? t.matrix.framesAt(g.tileRowStart(tile), g.tileColumnStart(tile), focal) : new int[0];
+            if (frames.length == 1) {
+                w.text(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', Integer.toString(frames[0]), (byte) ' ');
+            } else if (frames.length > 1) { // the tile at this focal plane in every optical path
+                String[] v = new String[frames.length];
+                for (int i = 0; i < v.length; i++) v[i] = Integer.toString(frames[i]);
+                w.texts(SegTags.REFERENCED_FRAME_NUMBER, 'I', 'S', (byte) ' ', v);
+            }
+            w.raw(frames.length > 0 ? spatialYes : spatialNo);
             w.raw(purpose).itemEnd().sequenceEnd();
             w.raw(derivation).itemEnd().sequenceEnd();
             // Frame Content Sequence > Dimension Index Values
             w.sequence(SegTags.FRAME_CONTENT_SEQUENCE).item();
             long col = g.tileGridColumn(tile) + 1L, row = g.tileGridRow(tile) + 1L;
-            if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row);
-            else w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row);
+            if (focalDimension) {
+                if (labelMap) w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row, focal + 1L);
+                else w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row, focal + 1L);
+            } else if (labelMap) {
+                w.ul(SegTags.DIMENSION_INDEX_VALUES, col, row);
+            } else {
+                w.ul(SegTags.DIMENSION_INDEX_VALUES, plan.segment[f], col, row);
+            }
             w.itemEnd().sequenceEnd();
             // Plane Position (Slide) Sequence
             long r = g.tileRowStart(tile), c = g.tileColumnStart(tile);
             double[] xyz = t.matrix.slidePosition(r, c);
+            if (focalDimension) xyz[2] += t.focalPlanes[focal] - t.matrix.origin()[2];
             w.sequence(TagFromName.PlanePositionSlideSequence).item();
             w.text(TagFromName.XOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[0]), (byte) ' ');
             w.text(TagFromName.YOffsetInSlideCoordinateSystem, 'D', 'S', ds(xyz[1]), (byte) ' ');

@@ -177,6 +177,56 @@ class ServerMacroXvfbTest {
         }
     }
 
+    /**
+     * A slide with three focal planes on the server (TILED_SPARSE): Open DICOM Slide... over the
+     * series URL opens a region as a Z stack, pixel for pixel the local file's; ROIs drawn on focal
+     * plane 2 and on every plane export as one tiled SEG with the three focal planes, the one the
+     * same macro writes from the local file, but for UIDs and clock.
+     */
+    @Test
+    void focalPlanesFromAServerSlide(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")), "xvfb-run is not installed");
+        Path level = org.dicomseg.testing.FocalSlides.slide(dir.resolve("slide"), true, 1);
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            orthanc.upload(level);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject sm = c.search(null, "series", Map.of("Modality", "SM")).get(0);
+            String slideUrl = orthanc.dicomWeb() + "/studies/" + DicomJson.string(sm, "0020000D") + "/series/" + DicomJson.string(sm, "0020000E");
+            StringBuilder macro = new StringBuilder("run(\"Servers...\", \"action=add name=orthanc url=[" + orthanc.dicomWeb()
+                    + "] auth=password user=" + orthanc.user() + "\");\n");
+            for (String where : List.of("remote", "local")) {
+                String slide = where.equals("remote") ? slideUrl : level.toString();
+                macro.append("run(\"Open DICOM Slide...\", \"slide=[" + slide + "] level=1 x=300 y=200 width=400 height=300\");\n")
+                        .append("print(\"ZSTACK " + where + " \" + nSlices);\n")
+                        .append("saveAs(\"Tiff\", \"" + dir.resolve(where + "-stack.tif") + "\");\n")
+                        .append("makeOval(40, 30, 200, 150); Roi.setPosition(2); roiManager(\"add\");\n")
+                        .append("makeRectangle(250, 20, 100, 240); Roi.setPosition(0); roiManager(\"add\");\n")
+                        .append("run(\"Export ROIs as SEG...\", \"out=[" + dir.resolve(where + "-focal.dcm") + "] tiles=full\");\n")
+                        .append("close(\"*\"); roiManager(\"reset\");\n");
+            }
+            List<String> lines = runMacro(dir, macro.toString(), Map.of(Credentials.ENV_PASSWORD, orthanc.password()));
+            assertTrue(lines.contains("ZSTACK remote 3") && lines.contains("ZSTACK local 3"), String.join("\n", lines));
+            ImagePlus remoteStack = IJ.openImage(dir.resolve("remote-stack.tif").toString());
+            ImagePlus localStack = IJ.openImage(dir.resolve("local-stack.tif").toString());
+            assertEquals(3, remoteStack.getStackSize());
+            for (int z = 1; z <= 3; z++) {
+                assertArrayEquals((byte[]) localStack.getStack().getPixels(z), (byte[]) remoteStack.getStack().getPixels(z), "focal plane " + z);
+            }
+            Path remote = dir.resolve("remote-focal.dcm"), local = dir.resolve("local-focal.dcm");
+            assertTrue(Files.exists(remote) && Files.exists(local), String.join("\n", lines));
+            Conformance.assertConformant(remote, local);
+            try (org.dicomseg.read.SegmentationReader r = org.dicomseg.read.SegmentationReader.open(remote)) {
+                assertEquals(3, r.metadata().totalPixelMatrixFocalPlanes());
+            }
+            org.dicomseg.testing.CanonicalDicom r = new org.dicomseg.testing.CanonicalDicom(List.of(level), false);
+            r.file(0, Files.readAllBytes(remote));
+            org.dicomseg.testing.CanonicalDicom l = new org.dicomseg.testing.CanonicalDicom(List.of(level), false);
+            l.file(0, Files.readAllBytes(local));
+            assertEquals(l.hash(), r.hash(), "the SEG on the server's multi-focal slide = the SEG on the local file");
+        }
+    }
+
     /** Runs {@code macro} in ImageJ under Xvfb with {@code env} added; its own home, so no preference leaks. */
     private static List<String> runMacro(Path dir, String macro, Map<String, String> env) throws Exception {
         ImportMacroXvfbTest.pluginsFolder(dir);

@@ -6,6 +6,7 @@ import org.dicomseg.source.web.RemoteSlide;
 import org.dicomseg.task.InputException;
 import org.dicomseg.web.DicomWebException;
 import org.dicomseg.web.DicomWebUrl;
+import org.dicomseg.web.ServerSettings;
 
 /**
  * The levels of a slide on a DICOMweb server, for exports from an image opened from one of them
@@ -18,6 +19,11 @@ public final class RemoteLevels {
 
     /** The slide series the level instance {@code levelUrl} belongs to, largest level first. */
     public static SlideSeries seriesOf(String levelUrl) throws InputException {
+        return seriesOf(levelUrl, null);
+    }
+
+    /** {@link #seriesOf(String)} read with {@code server}'s settings (null: the Servers... entry's, as there). */
+    public static SlideSeries seriesOf(String levelUrl, ServerSettings server) throws InputException {
         DicomWebUrl u;
         try {
             u = DicomWebUrl.parse(levelUrl);
@@ -26,7 +32,7 @@ public final class RemoteLevels {
         }
         DicomWebUrl series = DicomWebUrl.of(u.base(), u.study(), u.series(), null);
         try {
-            return RemoteSlide.read(ServerRegistry.settingsFor(levelUrl).client(series), series);
+            return RemoteSlide.read((server != null ? server : ServerRegistry.settingsFor(levelUrl)).client(series), series);
         } catch (DicomWebException e) {
             throw new InputException(e.getMessage(), e);
         }

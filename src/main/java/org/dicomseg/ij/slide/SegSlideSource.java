@@ -51,7 +51,7 @@ public final class SegSlideSource {
                     && Math.abs(l.matrix().rowSpacing() - spacing[0]) <= SPACING_TOLERANCE * spacing[0]
                     && Math.abs(l.matrix().columnSpacing() - spacing[1]) <= SPACING_TOLERANCE * spacing[1]) {
                 return new SlidePlacement(l.file().toAbsolutePath(), i + 1, x, y, l.matrix().rowSpacing(), l.matrix().columnSpacing(),
-                        l.frameOfReferenceUid(), l.sopInstanceUid());
+                        l.frameOfReferenceUid(), l.sopInstanceUid()).withFocalPlanes(l.matrix().focalPlanes());
             }
         }
         return null;

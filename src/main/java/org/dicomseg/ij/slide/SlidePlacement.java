@@ -12,7 +12,10 @@ import ij.ImagePlus;
  * level's Total Pixel Matrix (0-based column x, row y; C.8.12.4.1.8), the pixel spacing (mm) and
  * the slide's Frame of Reference UID. Kept as ImagePlus properties ({@code DICOMSEG.slide.*}), so
  * it survives duplication and macros; an export of the image (or of a same-sized label image
- * carrying these properties) writes a tiled SEG at exactly this place.
+ * carrying these properties) writes a tiled SEG at exactly this place. A level with several focal
+ * planes (PS3.3 C.8.12.4, Total Pixel Matrix Focal Planes) opens as a Z stack, one slice per focal
+ * plane in increasing Z; their Z Offsets in Slide Coordinate System (mm) are kept in
+ * {@link #FOCAL_PLANES}, and the export writes slice k at focal plane k.
  */
 public final class SlidePlacement {
     public static final String FILE = "DICOMSEG.slide.file";
@@ -24,6 +27,8 @@ public final class SlidePlacement {
     public static final String SOP_INSTANCE = "DICOMSEG.slide.sopInstance";
     /** The level instance's DICOMweb URL, for an image opened from a slide on a server (instead of {@link #FILE}). */
     public static final String URL = "DICOMSEG.slide.url";
+    /** The Z Offsets in Slide Coordinate System (mm, increasing, separated by backslashes) of the image's slices, when the level has several focal planes. */
+    public static final String FOCAL_PLANES = "DICOMSEG.slide.focalPlanes";
 
     private final Path file;
     private final String url;
@@ -34,6 +39,7 @@ public final class SlidePlacement {
     private final double columnSpacing;
     private final String frameOfReferenceUid;
     private final String sopInstanceUid;
+    private double[] focalPlanes;
 
     public SlidePlacement(Path file, int level, long x, long y, double rowSpacing, double columnSpacing,
                           String frameOfReferenceUid, String sopInstanceUid) {
@@ -69,10 +75,17 @@ public final class SlidePlacement {
         if ((f == null || f.isBlank()) && !remote) return null;
         try {
             String[] sp = value(imp, SPACING, "0\\0").split("\\\\");
+            String fp = imp.getProp(FOCAL_PLANES);
+            double[] focal = null;
+            if (fp != null && !fp.isBlank()) {
+                String[] v = fp.trim().split("\\\\");
+                focal = new double[v.length];
+                for (int i = 0; i < v.length; i++) focal[i] = Double.parseDouble(v[i].trim());
+            }
             return new SlidePlacement(remote ? null : Paths.get(f.trim()), remote ? u.trim() : null, Integer.parseInt(value(imp, LEVEL, "1")),
                     Long.parseLong(value(imp, X, "0")), Long.parseLong(value(imp, Y, "0")),
                     Double.parseDouble(sp[0]), Double.parseDouble(sp.length > 1 ? sp[1] : sp[0]),
-                    imp.getProp(FRAME_OF_REFERENCE), imp.getProp(SOP_INSTANCE));
+                    imp.getProp(FRAME_OF_REFERENCE), imp.getProp(SOP_INSTANCE)).withFocalPlanes(focal);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("The image's slide properties (" + FILE + " ...) are damaged: " + e.getMessage(), e);
         }
@@ -93,7 +106,22 @@ public final class SlidePlacement {
         imp.setProp(SPACING, String.format(Locale.ROOT, "%s\\%s", rowSpacing, columnSpacing));
         if (frameOfReferenceUid != null) imp.setProp(FRAME_OF_REFERENCE, frameOfReferenceUid);
         if (sopInstanceUid != null) imp.setProp(SOP_INSTANCE, sopInstanceUid);
+        if (focalPlanes != null && focalPlanes.length > 1) {
+            StringBuilder b = new StringBuilder();
+            for (double z : focalPlanes) b.append(b.length() == 0 ? "" : "\\").append(z);
+            imp.setProp(FOCAL_PLANES, b.toString());
+        }
     }
+
+    /** This placement for an image whose slices are the level's focal planes at these Z offsets (mm); null or one value: a single plane. */
+    public SlidePlacement withFocalPlanes(double[] zs) {
+        SlidePlacement p = new SlidePlacement(file, url, level, x, y, rowSpacing, columnSpacing, frameOfReferenceUid, sopInstanceUid);
+        p.focalPlanes = zs == null || zs.length < 2 ? null : zs.clone();
+        return p;
+    }
+
+    /** The Z offsets (mm) of the image's slices when they are several focal planes of the level, else null. */
+    public double[] focalPlanes() { return focalPlanes == null ? null : focalPlanes.clone(); }
 
     /** The level instance (file) the image was read from; null for a level on a server ({@link #url()}). */
     public Path file() { return file; }

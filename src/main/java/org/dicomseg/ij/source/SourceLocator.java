@@ -214,10 +214,7 @@ public final class SourceLocator {
             } catch (IllegalArgumentException e) {
                 throw new InputException("Source " + e.getMessage());
             }
-            List<SourceHeader> headers = new ArrayList<>();
-            for (SourceFile f : RemoteSeries.read(server.client(url), url)) headers.add(SourceHeader.of(f));
-            return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
-                    : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
+            return ofRemote(url, RemoteSeries.read(server.client(url), url));
         }
         Path p = Paths.get(text.trim());
         if (Files.isDirectory(p)) {
@@ -237,6 +234,17 @@ public final class SourceLocator {
         }
         if (same.isEmpty()) same.add(h);
         return SourceSeries.spatiallyOrdered(same, scan.skipped, "the series of " + p);
+    }
+
+    /**
+     * The sources {@link RemoteSeries#read} gave for {@code url} (a series or an instance), in
+     * spatial order, as {@link #fromPath(String, int, int, int, ServerSettings)} returns them for a URL.
+     */
+    public static SourceSeries ofRemote(DicomWebUrl url, List<SourceFile> files) throws IOException {
+        List<SourceHeader> headers = new ArrayList<>();
+        for (SourceFile f : files) headers.add(SourceHeader.of(f));
+        return headers.size() > 1 ? SourceSeries.spatiallyOrdered(headers, "DICOMweb " + url.describe() + " at " + url.base())
+                : SourceSeries.spatiallyOrdered(headers, "DICOMweb instance " + headers.get(0).location());
     }
 
     /**

@@ -127,7 +127,10 @@ public final class SlideLevel {
     /** One line for dialogs: size, spacing in µm, tiles, flavor. */
     public String describe() {
         return width() + " x " + height() + " px, " + String.format(java.util.Locale.ROOT, "%.4g", matrix.columnSpacing() * 1000)
-                + " µm/px, tiles " + matrix.tileColumns() + "x" + matrix.tileRows() + (isPyramidLevel() ? "" : ", " + imageFlavor);
+                + " µm/px, tiles " + matrix.tileColumns() + "x" + matrix.tileRows()
+                + (matrix.focalPlaneCount() > 1 ? ", " + matrix.focalPlaneCount() + " focal planes" : "")
+                + (matrix.opticalPathCount() > 1 ? ", " + matrix.opticalPathCount() + " optical paths" : "")
+                + (isPyramidLevel() ? "" : ", " + imageFlavor);
     }
 
     @Override public String toString() { return name() + ": " + describe(); }

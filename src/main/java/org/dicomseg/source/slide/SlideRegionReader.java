@@ -11,8 +11,8 @@ import org.dicomseg.source.TotalPixelMatrix;
 
 /**
  * Reads a region of a slide level, decoding only the tiles that intersect it (PS3.3 C.7.6.17.3:
- * TILED_FULL tiles by their implicit position; TILED_SPARSE tiles by their Plane Position (Slide),
- * first focal plane and optical path); a remote level's tiles come in one request for exactly those
+ * TILED_FULL tiles by their implicit position; TILED_SPARSE tiles by their Plane Position (Slide);
+ * one focal plane, the first optical path); a remote level's tiles come in one request for exactly those
  * frames ({@link FrameFetcher}). Pixels of the region no tile covers (sparse gaps) are white
  * for colour and black for grey.
  */
@@ -28,7 +28,20 @@ public final class SlideRegionReader {
      * @throws IOException for unreadable files or tiles, or a syntax that cannot be decoded
      */
     public static SlideRaster read(SlideLevel level, long x, long y, int width, int height) throws IOException {
+        return read(level, 0, x, y, width, height);
+    }
+
+    /**
+     * The same region at focal plane {@code focal} (0-based, in increasing Z; {@link TotalPixelMatrix#focalPlanes()}).
+     *
+     * @throws IOException for unreadable files or tiles, or a syntax that cannot be decoded
+     */
+    public static SlideRaster read(SlideLevel level, int focal, long x, long y, int width, int height) throws IOException {
         TotalPixelMatrix m = level.matrix();
+        if (focal < 0 || focal >= m.focalPlaneCount()) {
+            throw new IllegalArgumentException("Focal plane " + (focal + 1) + " does not exist: " + level.name() + " has "
+                    + m.focalPlaneCount());
+        }
         if (width < 1 || height < 1 || x < 0 || y < 0 || x + width > m.columns() || y + height > m.rows()) {
             throw new IllegalArgumentException("Region x=" + x + " y=" + y + " " + width + "x" + height + " is outside the level's "
                     + m.columns() + "x" + m.rows() + " pixels");
@@ -47,7 +60,8 @@ public final class SlideRegionReader {
         Map<Integer, long[]> needed = new LinkedHashMap<>();
         for (long ty = y / tr * tr; ty < y + height; ty += tr) {
             for (long tx = x / tc * tc; tx < x + width; tx += tc) {
-                int frame = m.frameAt(ty, tx);
+                int[] at = m.framesAt(ty, tx, focal);
+                int frame = at.length == 0 ? 0 : at[0];
                 if (frame > 0) needed.put(frame, new long[] {tx, ty});
             }
         }

@@ -23,12 +23,22 @@ public final class RemoteSlide {
 
     /** The slide levels of the series {@code url}, largest first. */
     public static SlideSeries read(DicomWebClient client, DicomWebUrl url) throws InputException, DicomWebException {
+        SlideSeries s = of(client, RemoteSeries.read(client, url));
+        if (s == null) throw new InputException("No VL Whole Slide Microscopy image in " + url);
+        return s;
+    }
+
+    /**
+     * The slide levels among {@code files} (the headers {@link RemoteSeries#read} gave, their tiles
+     * fetched through {@code client} when a region is read), largest first; null when none is a VL
+     * Whole Slide Microscopy image (the series is not a slide).
+     */
+    public static SlideSeries of(DicomWebClient client, List<SourceFile> files) throws InputException {
         List<SlideLevel> levels = new ArrayList<>();
-        for (SourceFile f : RemoteSeries.read(client, url)) {
+        for (SourceFile f : files) {
             if (!TotalPixelMatrix.VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE.equals(f.sopClassUid())) continue;
             levels.add(SlideLevel.remote(f, WadoFrames.of(client, DicomWebUrl.parse(f.location()))));
         }
-        if (levels.isEmpty()) throw new InputException("No VL Whole Slide Microscopy image in " + url);
-        return SlideSeries.of(levels);
+        return levels.isEmpty() ? null : SlideSeries.of(levels);
     }
 }
