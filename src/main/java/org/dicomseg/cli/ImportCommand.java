@@ -112,25 +112,32 @@ final class ImportCommand {
             SegImporter.Result res;
             try (SegmentationReader r = in.open()) {
                 ImportedSegmentation v = ImportSources.read(r, run, seg, List.of(), null, 0, 0, Progress.NONE);
-                res = new SegImporter(run, Progress.NONE).run(v, seg, in.name());
+                res = new SegImporter(run, Progress.NONE).writeOnly(true).run(v, seg, in.name());
                 if (r.isRemote()) fetched[0] = r.framesFetched() + " of the SEG's " + r.numberOfFrames() + " frames fetched from the server";
             }
             if (output == ImportOptions.Output.ROI_SET_ZIP) {
                 what[0] = res.rois().size() + " ROIs";
             } else {
                 ImagePlus imp = res.image();
-                // ImageJ reports a failed save (a full disk) on stdout, headless: catch it, say it once on stderr.
-                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
-                PrintStream stdout = System.out;
-                boolean ok;
-                System.setOut(new PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
-                try {
-                    ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
-                            : new FileSaver(imp).saveAsTiff(tmp.toString());
-                } finally {
-                    System.setOut(stdout);
+                if (imp.getStackSize() > 1) {
+                    try {
+                        TiffOutput.writeStack(imp, tmp); // ImageJ's bytes; empty planes as holes (TiffOutput)
+                    } catch (IOException e) {
+                        throw new OutputException("Could not write " + target + ": " + Messages.oneLine(String.valueOf(e.getMessage())));
+                    }
+                } else {
+                    // ImageJ reports a failed save (a full disk) on stdout, headless: catch it, say it once on stderr.
+                    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                    PrintStream stdout = System.out;
+                    boolean ok;
+                    System.setOut(new PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+                    try {
+                        ok = new FileSaver(imp).saveAsTiff(tmp.toString());
+                    } finally {
+                        System.setOut(stdout);
+                    }
+                    if (!ok) throw new OutputException("Could not write " + target + why(said.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 }
-                if (!ok) throw new OutputException("Could not write " + target + why(said.toString(java.nio.charset.StandardCharsets.UTF_8)));
                 what[0] = imp.getNChannels() + " channel(s) x " + imp.getNSlices() + " plane(s) of " + imp.getWidth() + "x"
                         + imp.getHeight() + ", " + imp.getBitDepth() + "-bit";
             }

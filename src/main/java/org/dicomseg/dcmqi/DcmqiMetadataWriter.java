@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
 
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CieLab;
@@ -38,13 +39,11 @@ public final class DcmqiMetadataWriter {
     /** The schema reference dcmqi writes at the top of its examples. */
     public static final String SCHEMA = "https://raw.githubusercontent.com/qiicr/dcmqi/master/doc/schemas/seg-schema.json#";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-
     private DcmqiMetadataWriter() { }
 
     /** The metadata as pretty-printed JSON text. */
     public static String toJson(DcmqiMetadata m) {
-        return GSON.toJson(toJsonObject(m)) + "\n";
+        return pretty(toJsonObject(m)) + "\n";
     }
 
     /**
@@ -56,7 +55,7 @@ public final class DcmqiMetadataWriter {
      * templates for dcmqi are written by {@link #toJson(DcmqiMetadata)}.
      */
     public static String toCompleteJson(DcmqiMetadata m) {
-        return GSON.toJson(toJsonObject(m, true)) + "\n";
+        return pretty(toJsonObject(m, true)) + "\n";
     }
 
     /** Algorithm Family Code Sequence (0066,002F), an extension of dcmqi's segment attributes. */
@@ -167,6 +166,51 @@ public final class DcmqiMetadataWriter {
         JsonArray a = new JsonArray();
         for (int x : v) a.add(x);
         return a;
+    }
+
+    /**
+     * {@code e} as pretty-printed JSON, character for character what
+     * {@code new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(e)} writes (Gson's
+     * own JSON writer, two-space indent, no HTML escaping, null members left out), without building a
+     * {@code Gson}: that loads and sets up some hundred classes, a noticeable part of an import's first use
+     * in ImageJ (the import stores this text on the image).
+     */
+    static String pretty(JsonElement e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            JsonWriter w = new JsonWriter(out);
+            w.setIndent("  ");
+            w.setHtmlSafe(false);
+            w.setSerializeNulls(false);
+            w.setLenient(true);
+            write(w, e);
+            w.flush();
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonWriter w, JsonElement e) throws IOException {
+        if (e == null || e.isJsonNull()) {
+            w.nullValue();
+        } else if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isNumber()) w.value(p.getAsNumber());
+            else if (p.isBoolean()) w.value(p.getAsBoolean());
+            else w.value(p.getAsString());
+        } else if (e.isJsonArray()) {
+            w.beginArray();
+            for (JsonElement x : e.getAsJsonArray()) write(w, x);
+            w.endArray();
+        } else {
+            w.beginObject();
+            for (java.util.Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+                w.name(m.getKey());
+                write(w, m.getValue());
+            }
+            w.endObject();
+        }
     }
 
     private static void put(JsonObject o, String key, String value) {

@@ -21,6 +21,10 @@ import java.util.concurrent.BlockingQueue;
  * of the system calls alone (measured figures: docs/benchmarks.md).
  * An error of the writing thread is thrown by the next {@code write}, {@code flush} or
  * {@code close}. Not thread-safe: one thread writes one file.</p>
+ *
+ * <p>{@link #skip} leaves a run of zero bytes unwritten: the file gets a hole there (POSIX: bytes
+ * never written read as zeros), so a large all-zero part (the empty planes of an imported
+ * hyperstack) costs neither a copy nor page-cache memory; the file's content is the same.</p>
  */
 public final class ChannelOutput extends OutputStream {
     /** Size of each of the two staging buffers: large enough that system calls do not matter. */
@@ -37,6 +41,8 @@ public final class ChannelOutput extends OutputStream {
 
     private final FileChannel channel;
     private final BlockingQueue<ByteBuffer> filled = new ArrayBlockingQueue<>(3);
+    /** The file offset of each buffer in {@link #filled}, in the same order (a {@link #skip} moves the next one on). */
+    private final BlockingQueue<Long> offsets = new ArrayBlockingQueue<>(3);
     private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(2);
     private final Thread writer;
     private volatile IOException failure;
@@ -90,8 +96,9 @@ public final class ChannelOutput extends OutputStream {
                 return;
             }
             if (b == END) return;
+            long at = offsets.remove();
             try {
-                if (failure == null) while (b.hasRemaining()) channel.write(b);
+                if (failure == null) while (b.hasRemaining()) at += channel.write(b, at);
             } catch (IOException | RuntimeException e) {
                 failure = e instanceof IOException ? (IOException) e : new IOException(e.toString(), e);
             }
@@ -123,6 +130,19 @@ public final class ChannelOutput extends OutputStream {
         return handedOver + (current == null ? 0 : current.position());
     }
 
+    /**
+     * Moves on {@code n} bytes without writing them: they read as zeros (a hole in the file). For
+     * a run of zero bytes that the caller knows to be zeros, e.g. an empty image plane; small runs
+     * are cheaper written, so only call it for runs of many kilobytes.
+     */
+    public void skip(long n) throws IOException {
+        ensureOpen();
+        if (n < 0) throw new IllegalArgumentException("negative skip " + n);
+        if (n == 0) return;
+        if (current.position() > 0) handOver();
+        handedOver += n;
+    }
+
     /** Queues what is staged for writing (it is written in order; {@link #close} waits for it). */
     @Override public void flush() throws IOException {
         ensureOpen();
@@ -131,6 +151,7 @@ public final class ChannelOutput extends OutputStream {
 
     /** Queues the current buffer and takes the other one once the writer is done with it. */
     private void handOver() throws IOException {
+        offsets.add(handedOver);
         handedOver += current.position();
         current.flip();
         filled.add(current);
@@ -172,6 +193,8 @@ public final class ChannelOutput extends OutputStream {
         try {
             boolean queued = current.position() > 0 && failure == null;
             if (queued) {
+                offsets.add(handedOver);
+                handedOver += current.position();
                 current.flip();
                 filled.add(current);
             }
@@ -191,6 +214,8 @@ public final class ChannelOutput extends OutputStream {
             current = null;
             for (ByteBuffer b = empty.poll(); b != null; b = empty.poll()) giveBack(b);
             throwFailure();
+            // a skip at the end: the file still ends where the last skipped byte is
+            if (channel.size() < handedOver) channel.write(ByteBuffer.allocate(1), handedOver - 1);
         } finally {
             channel.close();
         }

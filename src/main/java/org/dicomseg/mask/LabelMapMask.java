@@ -247,20 +247,36 @@ public final class LabelMapMask extends SegmentationMask {
 
     /**
      * The sorted distinct nonzero values of an 8- or 16-bit label image, over all its planes: what
-     * the segments of a label-map export will be before any description is attached.
+     * the segments of a label-map export will be before any description is attached. Planes that
+     * can be read concurrently ({@link MaskPlanes#supportsConcurrentReads}, in memory) are scanned on all processors.
      */
     public static int[] distinctLabels(MaskPlanes planes) {
+        return distinctLabels(planes, planes instanceof ArrayMaskPlanes || planes.supportsConcurrentReads());
+    }
+
+    /**
+     * {@link #distinctLabels(MaskPlanes)}, on all processors when {@code concurrentReads}: the caller
+     * knows that {@code planes.readPlane} may be called from several threads at once (the planes of an
+     * ImageJ stack in memory, which the writer itself reads on one thread).
+     */
+    public static int[] distinctLabels(MaskPlanes planes, boolean concurrentReads) {
         if (planes.kind() == PixelKind.FLOAT32) throw new IllegalArgumentException("Label values need an 8- or 16-bit image");
         int n = planes.rows() * planes.columns();
-        boolean[] all = new boolean[planes.kind() == PixelKind.UINT8 ? 256 : 65536];
-        boolean[] seen = new boolean[all.length];
-        Object buf = null;
-        for (int p = 0; p < planes.planes(); p++) {
-            Object px = planes.readPlane(p, buf);
-            if (!(planes instanceof ArrayMaskPlanes)) buf = px;
-            for (int v : labelsIn(px, n, seen)) all[v] = true;
-        }
-        return nonZero(all);
+        int values = planes.kind() == PixelKind.UINT8 ? 256 : 65536;
+
+        int t = concurrentReads ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), planes.planes() / 16)) : 1;
+        boolean[][] found = new boolean[t][values];
+        java.util.stream.IntStream.range(0, t).parallel().forEach(k -> {
+            boolean[] all = found[k], seen = new boolean[values];
+            Object buf = null;
+            for (int p = (int) ((long) planes.planes() * k / t), end = (int) ((long) planes.planes() * (k + 1) / t); p < end; p++) {
+                Object px = planes.readPlane(p, buf);
+                if (!(planes instanceof ArrayMaskPlanes)) buf = px; // a buffer of this thread
+                for (int v : labelsIn(px, n, seen)) all[v] = true;
+            }
+        });
+        for (int k = 1; k < t; k++) for (int v = 0; v < values; v++) found[0][v] |= found[k][v];
+        return nonZero(found[0]);
     }
 
     /**

@@ -416,22 +416,82 @@ public final class SegmentationReader implements Closeable {
     /**
      * Number of pixels of each segment, in Segment Sequence order: for BINARY and FRACTIONAL the
      * nonzero stored pixels over the frames of the segment; for LABELMAP the pixels whose value is
-     * the segment number. Reads every frame once (then cached).
+     * the segment number. Reads every frame once (then cached), on all processors when there are
+     * many frames (each thread with its own buffers; W3's 7,854 BINARY frames, 262 MB).
      */
     public synchronized Map<Integer, Long> segmentPixelCounts() throws SegReadException {
         if (pixelCounts != null) return pixelCounts;
-        LinkedHashMap<Integer, Long> counts = new LinkedHashMap<>();
-        for (Integer n : segments.keySet()) counts.put(n, 0L);
+        if (closed) throw new IllegalStateException("reader is closed");
         boolean labelMap = metadata.segmentationType == SegmentationType.LABELMAP;
-        long[] histogram = labelMap ? new long[metadata.bitsAllocated == 16 ? 65536 : 256] : null;
-        for (FrameInfo f : frames) {
-            FrameStore.Raw raw = raw(f.frameNumber());
+        int t = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), frames.size() / COUNT_FRAMES_PER_THREAD));
+        long[][] parts = new long[t][];
+        if (t == 1) {
+            parts[0] = countFrames(store, 0, frames.size(), labelMap);
+        } else {
+            java.util.concurrent.atomic.AtomicReference<SegReadException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread[] workers = new Thread[t - 1];
+            for (int w = 1; w < t; w++) {
+                int k = w, from = (int) ((long) frames.size() * w / t), to = (int) ((long) frames.size() * (w + 1) / t);
+                FrameStore own = store.copy();
+                workers[w - 1] = new Thread(() -> {
+                    try {
+                        parts[k] = countFrames(own, from, to, labelMap);
+                    } catch (SegReadException e) {
+                        failure.compareAndSet(null, e);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, new SegReadException(file, "cannot count the segments' pixels: " + e, e));
+                    }
+                }, "dicomseg-pixel-count-" + w);
+                workers[w - 1].start();
+            }
+            try {
+                parts[0] = countFrames(store, 0, (int) ((long) frames.size() / t), labelMap);
+            } finally {
+                boolean interrupted = false;
+                for (Thread w : workers) {
+                    while (true) {
+                        try {
+                            w.join();
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+            if (failure.get() != null) throw failure.get();
+        }
+        framesRead += frames.size();
+        long[] sum = new long[parts[0].length];
+        for (long[] p : parts) for (int i = 0; i < sum.length; i++) sum[i] += p[i];
+        LinkedHashMap<Integer, Long> counts = new LinkedHashMap<>();
+        for (Integer n : segments.keySet()) counts.put(n, n >= 0 && n < sum.length ? sum[n] : 0L);
+        pixelCounts = Collections.unmodifiableMap(counts);
+        return pixelCounts;
+    }
+
+    /** Below this many frames per thread, {@link #segmentPixelCounts} counts on the calling thread only. */
+    private static final int COUNT_FRAMES_PER_THREAD = 64;
+
+    /**
+     * The counts of frames {@code [from, to)} of {@link #frames} read through {@code s}, indexed by
+     * segment number (BINARY, FRACTIONAL: by the frame's Referenced Segment Number) or by stored
+     * value (LABELMAP: a histogram).
+     */
+    private long[] countFrames(FrameStore s, int from, int to, boolean labelMap) throws SegReadException {
+        int maxSegment = 0;
+        for (Integer n : segments.keySet()) maxSegment = Math.max(maxSegment, n);
+        long[] counts = new long[labelMap ? (metadata.bitsAllocated == 16 ? 65536 : 256) : maxSegment + 1];
+        for (int k = from; k < to; k++) {
+            FrameInfo f = frames.get(k);
+            FrameStore.Raw raw = decode(s, f.frameNumber());
             byte[] d = raw.data;
             if (labelMap) {
                 if (raw.kind == FrameStore.Kind.LE16) {
-                    for (int i = 0, j = 0; i < pixels; i++, j += 2) histogram[(d[j] & 0xFF) | (d[j + 1] & 0xFF) << 8]++;
+                    for (int i = 0, j = 0; i < pixels; i++, j += 2) counts[(d[j] & 0xFF) | (d[j + 1] & 0xFF) << 8]++;
                 } else {
-                    for (int i = 0; i < pixels; i++) histogram[d[i] & 0xFF]++;
+                    for (int i = 0; i < pixels; i++) counts[d[i] & 0xFF]++;
                 }
                 continue;
             }
@@ -442,15 +502,10 @@ public final class SegmentationReader implements Closeable {
                 n = 0;
                 for (int i = 0; i < pixels; i++) if (d[i] != 0) n++;
             }
-            counts.merge(f.referencedSegmentNumber(), n, Long::sum);
+            int seg = f.referencedSegmentNumber();
+            if (seg >= 0 && seg < counts.length) counts[seg] += n;
         }
-        if (labelMap) {
-            for (Integer s : segments.keySet()) {
-                if (s < histogram.length) counts.put(s, histogram[s]);
-            }
-        }
-        pixelCounts = Collections.unmodifiableMap(counts);
-        return pixelCounts;
+        return counts; // framesRead: added by the caller, which holds this reader's lock
     }
 
     @Override

@@ -129,4 +129,38 @@ class DcmqiMetadataRoundTripTest {
         assertEquals("Net", lossy.algorithmIdentification().name());
         assertEquals(DcmqiMetadataReader.UNKNOWN, lossy.algorithmIdentification().version());
     }
+
+    /** What the writer's JSON text was made with before it used Gson's JSON writer directly (no Gson instance). */
+    private static final com.google.gson.Gson GSON_PRETTY =
+            new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void textIsCharacterForCharacterGsonsPrettyPrinting(String name) throws IOException {
+        DcmqiMetadata m = DcmqiMetadataReaderTest.example(name);
+        assertEquals(GSON_PRETTY.toJson(DcmqiMetadataWriter.toJsonObject(m)) + "\n", DcmqiMetadataWriter.toJson(m));
+        assertEquals(GSON_PRETTY.toJson(DcmqiMetadataWriter.toJsonObject(m, true)) + "\n", DcmqiMetadataWriter.toCompleteJson(m));
+    }
+
+    @Test
+    void textKeepsHtmlCharactersUnicodeNumbersAndNestedArraysAsGsonWritesThem() throws Exception {
+        SegmentDescription d = SegmentDescription.builder(1, "Tumour <core> & 'rim' = \"ROI\" \u00e9\u4e2d\t\u2028")
+                .description("line 1\nline 2 \\ back")
+                .category(Codes.ORGAN).type(Codes.LIVER)
+                .addTypeModifier(new org.dicomseg.model.CodedConcept("7771000", "SCT", "Left"))
+                .addTypeModifier(new org.dicomseg.model.CodedConcept("24028007", "SCT", "Right"))
+                .addAnatomicRegion(Codes.LIVER)
+                .algorithmType(SegmentAlgorithmType.SEMIAUTOMATIC)
+                .algorithm(new AlgorithmIdentification(Codes.ARTIFICIAL_INTELLIGENCE, "Net<1>", "3.1", null, null))
+                .color(new CieLab(0, 65535, 1)).build();
+        DcmqiMetadata m = DcmqiMetadata.builder().addSegment(d).addSegment(
+                SegmentDescription.builder(2, "Second").category(Codes.ORGAN).type(Codes.LIVER)
+                        .algorithmType(SegmentAlgorithmType.MANUAL).build()).build();
+        com.google.gson.JsonObject tree = DcmqiMetadataWriter.toJsonObject(m, true);
+        String text = DcmqiMetadataWriter.toCompleteJson(m);
+        assertEquals(GSON_PRETTY.toJson(tree) + "\n", text);
+        assertTrue(text.contains("<core> & 'rim' ="), text); // not escaped as \u003c
+        assertEquals(tree, JsonParser.parseString(text));
+        assertEquals(d, DcmqiMetadataReader.parse(text).segments().get(0));
+    }
 }

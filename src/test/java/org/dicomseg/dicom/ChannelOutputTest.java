@@ -57,6 +57,44 @@ class ChannelOutputTest {
         assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file));
     }
 
+    /**
+     * {@link ChannelOutput#skip}: skipped runs read as zeros between the bytes written around them,
+     * across buffer hand-overs, and a skip at the very end still gives the file its full length.
+     */
+    @Test
+    void skippedRunsReadAsZerosAndATrailingSkipKeepsTheLength() throws IOException {
+        Random random = new Random(11);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        Path file = dir.resolve("holes.bin");
+        try (ChannelOutput out = new ChannelOutput(file)) {
+            for (int k = 0; k < 40; k++) {
+                int len = random.nextInt(3) == 0 ? ChannelOutput.BUFFER + random.nextInt(5000) : random.nextInt(300_000);
+                if (random.nextBoolean()) {
+                    out.skip(len);
+                    expected.write(new byte[len], 0, len);
+                } else {
+                    byte[] b = new byte[len];
+                    random.nextBytes(b);
+                    out.write(b, 0, len);
+                    expected.write(b, 0, len);
+                }
+                assertEquals(expected.size(), out.position());
+            }
+            out.write(7);
+            expected.write(7);
+            out.skip(123_457);
+            expected.write(new byte[123_457], 0, 123_457);
+        }
+        byte[] got = Files.readAllBytes(file);
+        assertEquals(expected.size(), got.length);
+        assertArrayEquals(expected.toByteArray(), got);
+        assertThrows(IllegalArgumentException.class, () -> {
+            try (ChannelOutput out = new ChannelOutput(dir.resolve("neg.bin"))) {
+                out.skip(-1);
+            }
+        });
+    }
+
     @Test
     void filesWrittenAtOnceFromSeveralThreadsKeepTheirOwnBytes() throws Exception {
         // the staging buffers are pooled between outputs: no buffer may serve two files at once

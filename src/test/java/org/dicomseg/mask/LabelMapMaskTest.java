@@ -170,6 +170,31 @@ class LabelMapMaskTest {
     }
 
     /**
+     * Many planes scanned on several threads (each its share of the planes): the labels found only in
+     * the first plane, only in the last, in the middle and at a plane's last pixel are all there, the
+     * same as on one thread; 16-bit too.
+     */
+    @Test
+    void distinctLabelsOnThreadsFindLabelsInEveryShare() {
+        int rows = 31, cols = 29, n = rows * cols, planes = 301;
+        byte[][] p = new byte[planes][n];
+        short[][] s = new short[planes][n];
+        p[0][7] = 9;
+        p[planes - 1][n - 1] = (byte) 254;
+        p[150][100] = 3;
+        p[151][n - 1] = 77;
+        for (int z = 40; z < 60; z++) java.util.Arrays.fill(p[z], 200, 260, (byte) 5);
+        s[0][0] = 1000;
+        s[planes - 1][n - 1] = (short) 65535;
+        s[200][3] = 2;
+        int[] expected = {3, 5, 9, 77, 254};
+        assertArrayEquals(expected, LabelMapMask.distinctLabels(MaskPlanes.ofBytes(p, rows, cols)));
+        assertArrayEquals(expected, LabelMapMask.distinctLabels(MaskPlanes.ofBytes(p, rows, cols), false));
+        assertArrayEquals(new int[] {2, 1000, 65535}, LabelMapMask.distinctLabels(MaskPlanes.ofShorts(s, rows, cols), true));
+        assertArrayEquals(new int[0], LabelMapMask.distinctLabels(MaskPlanes.ofBytes(new byte[planes][n], rows, cols), true));
+    }
+
+    /**
      * A first-pass encoder handed the planes instead of the scan ({@link SegmentationMask.PlaneEncoder}):
      * the inventory and the uniform planes are what a plain scan finds (all-background, one label
      * everywhere, one label with one zero pixel, mixed), a label without a segment still fails

@@ -57,6 +57,12 @@ public final class ImageMaskPlanes implements MaskPlanes {
     @Override public int planes() { return stackIndex.length; }
     @Override public PixelKind kind() { return kind; }
 
+    /**
+     * True when the planes are the arrays of a stack in memory (not a virtual stack): reading them
+     * returns those arrays, so several threads may read at once.
+     */
+    public boolean inMemory() { return !stack.isVirtual(); }
+
     /** The 1-based stack index of plane {@code plane} (0-based). */
     public int stackIndex(int plane) { return stackIndex[plane]; }
 

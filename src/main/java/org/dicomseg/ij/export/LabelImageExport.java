@@ -123,7 +123,8 @@ public final class LabelImageExport {
     /** As above; {@code own} not null: {@code meta} is the image's own, and edited ({@link EditedSegments}). */
     private static ExportPlan labelMap(MaskPlanes planes, String title, IntFunction<Color> colorOfLabel, DcmqiMetadata meta, Own own,
                                        List<String> notes, Monitoring mon, UnaryOperator<MaskPlanes> view) {
-        int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes);
+        int[] labels = org.dicomseg.mask.LabelMapMask.distinctLabels(planes,
+                planes instanceof ImageMaskPlanes && ((ImageMaskPlanes) planes).inMemory());
         List<SegmentDescription> segments = new ArrayList<>();
         Map<Integer, Integer> labelToSegment = new LinkedHashMap<>();
         if (meta != null && own != null) {

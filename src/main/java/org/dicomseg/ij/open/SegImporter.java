@@ -25,6 +25,7 @@ public final class SegImporter {
     public static final String DOWNSAMPLE_PROPERTY = "DICOMSEG.import.downsample";
     private final ImportOptions options;
     private final Progress progress;
+    private boolean writeOnly;
 
     /**
      * @param options  what to make
@@ -34,6 +35,15 @@ public final class SegImporter {
     public SegImporter(ImportOptions options, Progress progress) {
         this.options = options;
         this.progress = ImportCancellation.of(progress);
+    }
+
+    /**
+     * The image is written to a file and dropped, never shown or edited (the command line): a
+     * hyperstack's empty planes may then be one shared array ({@link HyperstackBuilder#shareEmptyPlanes}).
+     */
+    public SegImporter writeOnly(boolean b) {
+        this.writeOnly = b;
+        return this;
     }
 
     /** What an import produced; fields not asked for are null/empty. */
@@ -69,7 +79,7 @@ public final class SegImporter {
             case HYPERSTACK:
                 // The volume is read for this image only: its planes become the stack's pixels.
                 r.image = new HyperstackBuilder().fractionalAsStoredValues(options.fractionalAsStoredValues())
-                        .adoptPlanes(true).progress(progress).build(v, title);
+                        .adoptPlanes(true).shareEmptyPlanes(writeOnly).progress(progress).build(v, title);
                 break;
             case LABEL_IMAGE:
                 r.image = new LabelImageBuilder().lastWins(options.lastWins()).progress(progress).build(v, title);

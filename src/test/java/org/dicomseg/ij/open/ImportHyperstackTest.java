@@ -123,4 +123,70 @@ class ImportHyperstackTest {
         assertEquals(new Color(0, 255, 0), HyperstackBuilder.channelColor(imp, 1));
         assertEquals("Spine", imp.getStack().getSliceLabel(1));
     }
+
+    /**
+     * The display range of every channel is set from its LUT without scanning a plane: for an 8-bit mask it
+     * is what ImageJ itself computes for a channel (reset on a ByteProcessor: 0..255, whatever the pixels),
+     * and the other channels' ranges are the same as the first's.
+     */
+    @Test
+    void everyChannelsDisplayRangeIsWhatImageJComputesForABinaryChannel() {
+        CompositeImage ci = (CompositeImage) new HyperstackBuilder().build(ImportFixtures.binary(), "seg");
+        for (int c = 1; c <= ci.getNChannels(); c++) {
+            assertEquals(0.0, ci.getChannelLut(c).min, 0);
+            assertEquals(255.0, ci.getChannelLut(c).max, 0);
+            ImageProcessor ip = ci.getStack().getProcessor(ci.getStackIndex(c, 1, 1)).duplicate();
+            ip.resetMinAndMax(); // ImageJ's own display range of the channel's first plane
+            assertEquals(ip.getMin(), ci.getChannelLut(c).min, 0);
+            assertEquals(ip.getMax(), ci.getChannelLut(c).max, 0);
+        }
+        assertEquals(1, ci.getChannel());
+        assertEquals(0.0, ci.getDisplayRangeMin(), 0);
+        assertEquals(255.0, ci.getDisplayRangeMax(), 0);
+        assertEquals(255.0, ci.getProcessor().getMax(), 0);
+        // ImageJ's resetDisplayRanges (the scan the builder no longer makes) leaves the same ranges
+        CompositeImage again = (CompositeImage) new HyperstackBuilder().build(ImportFixtures.binary(), "again");
+        again.resetDisplayRanges();
+        for (int c = 1; c <= ci.getNChannels(); c++) {
+            assertEquals(again.getChannelLut(c).min, ci.getChannelLut(c).min, 0);
+            assertEquals(again.getChannelLut(c).max, ci.getChannelLut(c).max, 0);
+        }
+        // probabilities 0..1 and stored values 0..Maximum Fractional Value on every channel, not the data's range
+        ImportedSegmentation frac = ImportFixtures.fractional();
+        CompositeImage f = (CompositeImage) new HyperstackBuilder().build(frac, "p");
+        CompositeImage s = (CompositeImage) new HyperstackBuilder().fractionalAsStoredValues(true).build(frac, "s");
+        for (int c = 1; c <= f.getNChannels(); c++) {
+            assertEquals(0.0, f.getChannelLut(c).min, 0);
+            assertEquals(1.0, f.getChannelLut(c).max, 0);
+            assertEquals(0.0, s.getChannelLut(c).min, 0);
+            assertEquals(frac.maxFractionalValue(), s.getChannelLut(c).max, 0);
+        }
+        assertEquals(1.0, f.getProcessor().getMax(), 0);
+    }
+
+    /** Nothing is drawn while building; drawn when asked, the composite shows each segment in its colour. */
+    @Test
+    void theCompositeIsDrawnWhenShownWithEachSegmentInItsColour() {
+        ImportedSegmentation v = ImportFixtures.binary();
+        CompositeImage ci = (CompositeImage) new HyperstackBuilder().build(v, "seg");
+        ij.process.ColorProcessor rgb = new ij.process.ColorProcessor(ci.getImage()); // plane 1: Liver only (red)
+        byte[] liver = v.segments().get(0).plane(0);
+        for (int i = 0; i < ImportFixtures.W * ImportFixtures.H; i++) {
+            int[] px = rgb.getPixel(i % ImportFixtures.W, i / ImportFixtures.W, null);
+            if (liver[i] != 0) assertEquals(java.util.List.of(255, 0, 0), java.util.List.of(px[0], px[1], px[2]), "pixel " + i);
+            else assertEquals(java.util.List.of(0, 0, 0), java.util.List.of(px[0], px[1], px[2]), "pixel " + i);
+        }
+        // nine segments: colour mode, channel 1 drawn in its own colour
+        ImportedSegmentation.Builder b = ImportedSegmentation.builder(4, 4, 1, SegmentationType.BINARY);
+        for (int n = 1; n <= 9; n++) {
+            byte[] p = new byte[16];
+            p[n - 1] = 1;
+            b.addSegment(ImportFixtures.segment(n, "S" + n, new int[] {0, 0, 255}), new byte[][] {p});
+        }
+        CompositeImage many = (CompositeImage) new HyperstackBuilder().build(b.build(), "many");
+        ij.process.ColorProcessor m = new ij.process.ColorProcessor(many.getImage());
+        assertEquals(java.util.List.of(0, 0, 255), java.util.List.of(m.getPixel(0, 0, null)[0], m.getPixel(0, 0, null)[1],
+                m.getPixel(0, 0, null)[2]));
+        assertEquals(0, m.getPixel(1, 0, null)[2]);
+    }
 }
