@@ -42,6 +42,18 @@ function main() {
     rows: ds.Rows,
     columns: ds.Columns,
     segments: asArray(ds.SegmentSequence).map((s) => ({ number: s.SegmentNumber, label: s.SegmentLabel })),
+    // the Multi-Resolution Pyramid module and the tiled and temporal organisation, as dcmjs names them
+    pyramidUid: ds.PyramidUID,
+    pyramidLabel: ds.PyramidLabel,
+    pyramidDescription: ds.PyramidDescription,
+    dimensionOrganizationType: ds.DimensionOrganizationType,
+    totalPixelMatrixColumns: ds.TotalPixelMatrixColumns,
+    totalPixelMatrixRows: ds.TotalPixelMatrixRows,
+    dimensionIndexPointers: asArray(ds.DimensionIndexSequence).map((d) => d.DimensionIndexPointer),
+    temporalPositionIndices: asArray(ds.PerFrameFunctionalGroupsSequence).map((g) => {
+      const fc = first(g.FrameContentSequence) || {};
+      return fc.TemporalPositionIndex === undefined ? null : fc.TemporalPositionIndex;
+    }),
   };
 
   // imageIds: one per source frame; single-frame files by path, multi-frame as path?frame=k (0-based,
@@ -57,10 +69,11 @@ function main() {
     for (let k = 0; k < frames; k++) {
       const id = m ? `${path}?frame=${k}` : path;
       const perFrame = m ? asArray(src.PerFrameFunctionalGroupsSequence)[k] || {} : {};
-      const pos = m ? first(perFrame.PlanePositionSequence || shared.PlanePositionSequence).ImagePositionPatient
-        : src.ImagePositionPatient;
-      const iop = m ? first(perFrame.PlaneOrientationSequence || shared.PlaneOrientationSequence).ImageOrientationPatient
-        : src.ImageOrientationPatient;
+      // a slide's frames have no patient position (Plane Position (Slide) instead): none is given
+      const pos = (m ? (first(perFrame.PlanePositionSequence || shared.PlanePositionSequence) || {}).ImagePositionPatient
+        : src.ImagePositionPatient) || [];
+      const iop = (m ? (first(perFrame.PlaneOrientationSequence || shared.PlaneOrientationSequence) || {}).ImageOrientationPatient
+        : src.ImageOrientationPatient) || [];
       meta.set(id, {
         imagePlaneModule: { rowCosines: iop.slice(0, 3).map(Number), columnCosines: iop.slice(3, 6).map(Number),
           imagePositionPatient: pos.map(Number), rows: src.Rows, columns: src.Columns },

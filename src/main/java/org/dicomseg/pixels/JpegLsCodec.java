@@ -79,6 +79,24 @@ public final class JpegLsCodec {
         }
     }
 
+    /**
+     * Decodes one grey frame of 8-bit samples run by run into {@code sink}, without a frame buffer:
+     * each line's runs of equal samples arrive as {@link RleCodec.RunSink#fill}, together covering
+     * bytes 0 .. rows × columns − 1 exactly once, in order (the same samples {@link #decode} gives).
+     * For label maps, whose lines are mostly one or a few runs.
+     *
+     * @throws CorruptPixelDataException as {@link #decode}; runs before the fault may have been delivered
+     */
+    public static void decodeRuns(byte[] data, int length, int rows, int columns, RleCodec.RunSink sink) {
+        try {
+            Parser p = new Parser(data, Math.min(length, data.length));
+            p.sink = sink;
+            p.decode(rows, columns, 1, 8);
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) { // never expected: the parser checks every read
+            throw new CorruptPixelDataException("JPEG-LS code stream is corrupt (" + e + ")", e);
+        }
+    }
+
     /** Marker-level reading of one code stream (T.87 Annex C, D). */
     private static final class Parser {
         private final byte[] d;
@@ -89,6 +107,8 @@ public final class JpegLsCodec {
         private int maxVal;          // from LSE type 1, 0 = default
         private int[] preset;        // T1, T2, T3, RESET from LSE type 1 (0 = default), or null
         private int restartInterval;
+        /** When set (one component, 8 bits): the lines go to it as runs, no frame buffer is allocated. */
+        RleCodec.RunSink sink;
 
         Parser(byte[] d, int length) {
             this.d = d;
@@ -225,7 +245,7 @@ public final class JpegLsCodec {
                     }
                     long bytes = (long) rows * columns * samples * (bitsAllocated / 8);
                     if (bytes > Integer.MAX_VALUE - 8) throw new CorruptPixelDataException("JPEG-LS frame of " + bytes + " bytes is too large");
-                    out = new byte[(int) bytes];
+                    out = sink == null ? new byte[(int) bytes] : null;
                     decoded = new boolean[samples];
                 } else if (m == SOS) {
                     if (frame == null) throw new CorruptPixelDataException("JPEG-LS scan before the frame header (SOF55)");
@@ -277,7 +297,7 @@ public final class JpegLsCodec {
             int[] thresholds = preset;
             JpegLsContext ctx = new JpegLsContext(mv, near, thresholds);
             JpegLsScanDecoder s = new JpegLsScanDecoder(d, pos, length, ctx, frame.columns, frame.rows, ilv, restartInterval,
-                    comps, frame.components, bytesPerSample, out);
+                    comps, frame.components, bytesPerSample, out, sink);
             return s.decode();
         }
     }

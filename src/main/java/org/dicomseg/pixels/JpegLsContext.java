@@ -29,6 +29,8 @@ final class JpegLsContext {
     final int qbpp;
     final int limit;
     private final int initialA;
+    /** {@link #quantize} of d at d + maxVal, for MAXVAL up to 4095 (the samples' differences lie in ±MAXVAL); else null. */
+    private final byte[] quantized;
 
     final int[] a = new int[367];
     final int[] b = new int[367];
@@ -67,6 +69,12 @@ final class JpegLsContext {
         int bpp = Math.max(2, ceilLog2(maxVal + 1));
         this.limit = 2 * (bpp + Math.max(8, bpp));
         this.initialA = Math.max(2, (range + 32) / 64);
+        if (maxVal <= 4095) {
+            quantized = new byte[2 * maxVal + 1];
+            for (int d2 = -maxVal; d2 <= maxVal; d2++) quantized[d2 + maxVal] = (byte) quantizeByThresholds(d2);
+        } else {
+            quantized = null;
+        }
         resetState();
     }
 
@@ -109,8 +117,17 @@ final class JpegLsContext {
         nn[1] = 0;
     }
 
-    /** Gradient quantization, T.87 A.3.3 (code segment A.4). */
+    /** Gradient quantization, T.87 A.3.3 (code segment A.4): from the table when d is in it. */
     int quantize(int d) {
+        byte[] t = quantized;
+        if (t != null) {
+            int at = d + maxVal;
+            if (at >= 0 && at < t.length) return t[at];
+        }
+        return quantizeByThresholds(d);
+    }
+
+    private int quantizeByThresholds(int d) {
         if (d <= -t3) return -4;
         if (d <= -t2) return -3;
         if (d <= -t1) return -2;

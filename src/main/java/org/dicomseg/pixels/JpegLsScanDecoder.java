@@ -10,6 +10,13 @@ package org.dicomseg.pixels;
  * <p>Hostile data: every read is bounded by the scan's bytes (a read past them is "truncated"),
  * the Golomb prefix by LIMIT (A.5.3), a run by the line; the only allocations are the line buffers
  * of the frame's width.</p>
+ *
+ * <p>Speed (label maps are mostly runs of one value, mostly 0): a run is one {@code Arrays.fill}
+ * of the line, and a line is stored from its first to its last non-zero sample only, since the
+ * frame buffer starts zeroed ({@code JpegLsCodec} allocates it and each sample position belongs to
+ * one scan only); or, with a run sink (one 8-bit component), the line goes out as its runs of equal
+ * samples, joined as they are decoded (a run-mode run, then the samples that continue it), never
+ * stored.</p>
  */
 final class JpegLsScanDecoder {
     private final byte[] d;
@@ -30,12 +37,19 @@ final class JpegLsScanDecoder {
     private final int frameComponents;
     private final int bytesPerSample;
     private final byte[] out;
+    /** Instead of {@link #out} (one component, 8 bits): each line as runs. */
+    private final RleCodec.RunSink sink;
+    /** With {@link #sink}: the frame offset of column 0 of the current line (column x, 1-based, is at lineBase + x). */
+    private int lineBase;
     private final int[] runIndex;
     private final int[][] prev;
     private final int[][] cur;
+    /** Per component: the first and last column (1-based) of the current line holding a non-zero sample. */
+    private final int[] firstNonZero;
+    private final int[] lastNonZero;
 
     JpegLsScanDecoder(byte[] d, int start, int length, JpegLsContext ctx, int width, int height, int ilv,
-            int restartInterval, int[] components, int frameComponents, int bytesPerSample, byte[] out) {
+            int restartInterval, int[] components, int frameComponents, int bytesPerSample, byte[] out, RleCodec.RunSink sink) {
         this.d = d;
         this.length = length;
         this.ctx = ctx;
@@ -47,10 +61,16 @@ final class JpegLsScanDecoder {
         this.frameComponents = frameComponents;
         this.bytesPerSample = bytesPerSample;
         this.out = out;
+        this.sink = sink;
+        if (sink != null && (components.length != 1 || frameComponents != 1 || bytesPerSample != 1)) {
+            throw new IllegalArgumentException("runs only from 8-bit frames of one component");
+        }
         int nc = components.length;
         this.runIndex = new int[nc];
         this.prev = new int[nc][width + 2];
         this.cur = new int[nc][width + 2];
+        this.firstNonZero = new int[nc];
+        this.lastNonZero = new int[nc];
         startSegment(start);
     }
 
@@ -64,6 +84,7 @@ final class JpegLsScanDecoder {
                 prev[i] = cur[i];
                 cur[i] = t;
             }
+            lineBase = y * width - 1;
             if (ilv == 2) {
                 sampleInterleavedLine();
             } else {
@@ -74,15 +95,20 @@ final class JpegLsScanDecoder {
         return end;
     }
 
+    /** Line {@code y} into the (zeroed) frame: columns firstNonZero .. lastNonZero of each component. */
     private void store(int y) {
+        if (sink != null) return; // line() gave its runs
         for (int i = 0; i < components.length; i++) {
             int[] line = cur[i];
-            int at = (y * width * frameComponents + components[i]) * bytesPerSample;
+            int from = firstNonZero[i];
+            int to = lastNonZero[i];
+            if (from > to) continue; // all 0: the frame buffer already is
             int step = frameComponents * bytesPerSample;
+            int at = (y * width * frameComponents + components[i]) * bytesPerSample + (from - 1) * step;
             if (bytesPerSample == 1) {
-                for (int x = 1; x <= width; x++, at += step) out[at] = (byte) line[x];
+                for (int x = from; x <= to; x++, at += step) out[at] = (byte) line[x];
             } else {
-                for (int x = 1; x <= width; x++, at += step) {
+                for (int x = from; x <= to; x++, at += step) {
                     out[at] = (byte) line[x];
                     out[at + 1] = (byte) (line[x] >> 8);
                 }
@@ -96,6 +122,11 @@ final class JpegLsScanDecoder {
         int[] c = cur[i];
         p[width + 1] = p[width];
         c[0] = p[1];
+        int first = width + 1;
+        int last = 0;
+        RleCodec.RunSink runs = sink;
+        int runStart = 1;  // with a sink: the run of equal samples not yet given, columns runStart .. x - 1,
+        int runValue = -1; // of this value
         int x = 1;
         while (x <= width) {
             int ra = c[x - 1];
@@ -104,24 +135,59 @@ final class JpegLsScanDecoder {
             int rd = p[x + 1];
             int q = 81 * ctx.quantize(rd - rb) + 9 * ctx.quantize(rb - rc) + ctx.quantize(rc - ra);
             if (q != 0) {
-                c[x] = regular(q, JpegLsContext.predict(ra, rb, rc));
+                int v = regular(q, JpegLsContext.predict(ra, rb, rc));
+                c[x] = v;
+                if (v != 0) {
+                    if (x < first) first = x;
+                    last = x;
+                }
+                if (runs != null && v != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = v;
+                }
                 x++;
                 continue;
             }
             int n = runLength(i, width - x + 1);
-            for (int k = 0; k < n; k++) c[x + k] = ra;
+            if (n > 0) {
+                java.util.Arrays.fill(c, x, x + n, ra);
+                if (ra != 0) {
+                    if (x < first) first = x;
+                    last = x + n - 1;
+                }
+                if (runs != null && ra != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = ra;
+                }
+            }
             x += n;
             if (x <= width) {
                 rb = p[x];
+                int v;
                 if (Math.abs(ra - rb) <= ctx.near) {
-                    c[x] = ctx.reconstruct(ra, runInterruption(1, runIndex[i]));
+                    v = ctx.reconstruct(ra, runInterruption(1, runIndex[i]));
                 } else {
-                    c[x] = ctx.reconstruct(rb, runInterruption(0, runIndex[i]) * (rb < ra ? -1 : 1));
+                    v = ctx.reconstruct(rb, runInterruption(0, runIndex[i]) * (rb < ra ? -1 : 1));
+                }
+                c[x] = v;
+                if (v != 0) {
+                    if (x < first) first = x;
+                    last = x;
+                }
+                if (runs != null && v != runValue) {
+                    if (x > runStart) runs.fill(lineBase + runStart, x - runStart, (byte) runValue);
+                    runStart = x;
+                    runValue = v;
                 }
                 if (runIndex[i] > 0) runIndex[i]--;
                 x++;
             }
         }
+        if (runs != null) runs.fill(lineBase + runStart, width + 1 - runStart, (byte) runValue);
+        firstNonZero[i] = first;
+        lastNonZero[i] = last;
     }
 
     /** One line of all components, sample-interleaved (ILV 2, T.87 B.3). */
@@ -130,6 +196,8 @@ final class JpegLsScanDecoder {
         for (int i = 0; i < nc; i++) {
             prev[i][width + 1] = prev[i][width];
             cur[i][0] = prev[i][1];
+            firstNonZero[i] = 1; // stored whole
+            lastNonZero[i] = width;
         }
         int[] q = new int[nc];
         int x = 1;

@@ -8,7 +8,7 @@ import org.dicomseg.pixels.RleCodec;
  * its own, for decoding frames on several threads at once (one cursor per thread; positional file
  * reads do not contend) and for decoding straight into the caller's arrays instead of a frame
  * copy: {@link #read} leaves the frame in {@link #data()} in one of the {@link Layout layouts},
- * and an 8-bit RLE frame is not decoded at all but handed over run by run
+ * and an 8-bit RLE or JPEG-LS frame is not decoded at all but handed over run by run
  * ({@link #decodeRuns}), so a label map plane can be filled or split without ever being
  * materialised.
  *
@@ -25,7 +25,7 @@ public final class FrameCursor {
         BYTES,
         /** Two bytes per pixel, little endian. */
         LE16,
-        /** An RLE Lossless frame of 8-bit values, still encoded: use {@link #decodeRuns}. */
+        /** An RLE Lossless or JPEG-LS frame of 8-bit values, still encoded: use {@link #decodeRuns}. */
         RLE8
     }
 
@@ -59,7 +59,7 @@ public final class FrameCursor {
         }
     }
 
-    /** The frame last read (a reused buffer; for {@link Layout#RLE8} the encoded bytes). */
+    /** The frame last read (a reused buffer; for {@link Layout#RLE8} the encoded bytes, RLE or JPEG-LS). */
     public byte[] data() { return raw.data; }
 
     /** {@link Layout#PACKED_BITS}: the bit of {@link #data()} where the frame's first pixel is. */
@@ -67,14 +67,17 @@ public final class FrameCursor {
 
     /**
      * {@link Layout#RLE8}: decodes the frame last read run by run into {@code sink}
-     * ({@link RleCodec#decodeRuns}): together the runs cover the {@link #pixels()} bytes once, in order.
+     * ({@link RleCodec#decodeRuns}, {@link org.dicomseg.pixels.JpegLsCodec#decodeRuns}): together the runs
+     * cover the {@link #pixels()} bytes once, in order.
      *
-     * @throws SegReadException when the RLE data is corrupt (some runs may have been delivered)
+     * @throws SegReadException when the RLE or JPEG-LS data is corrupt (some runs may have been delivered)
      */
     public void decodeRuns(RleCodec.RunSink sink) throws SegReadException {
-        if (raw == null || raw.kind != FrameStore.Kind.RLE8) throw new IllegalStateException("the last frame read is not RLE8");
+        if (raw == null || raw.kind != FrameStore.Kind.RLE8 && raw.kind != FrameStore.Kind.JPEGLS8) {
+            throw new IllegalStateException("the last frame read is not RLE8");
+        }
         try {
-            RleCodec.decodeRuns(raw.data, raw.length, store.pixels(), sink);
+            store.decodeRuns(raw, sink);
         } catch (CorruptPixelDataException e) {
             throw new SegReadException(reader.file(), frameNumber, "corrupt pixel data: " + e.getMessage(), e);
         }

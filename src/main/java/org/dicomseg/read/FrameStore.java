@@ -39,7 +39,12 @@ class FrameStore {
          * {@code data[0 .. length)}; only from {@link #rawOrRle8(int)}, for decoding run by run
          * ({@link RleCodec#decodeRuns}).
          */
-        RLE8
+        RLE8,
+        /**
+         * Not decoded: a JPEG-LS frame of 8-bit values, its code stream in {@code data[0 .. length)};
+         * only from {@link #rawOrRle8(int)}, for decoding run by run ({@link JpegLsCodec#decodeRuns}).
+         */
+        JPEGLS8
     }
 
     /** A decoded frame; {@code data} may be a reused buffer, valid until the next call. */
@@ -47,7 +52,7 @@ class FrameStore {
         byte[] data;
         long bitOffset;
         Kind kind;
-        /** {@link Kind#RLE8}: the encoded length; else unused. */
+        /** {@link Kind#RLE8}, {@link Kind#JPEGLS8}: the encoded length; else unused. */
         int length;
     }
 
@@ -200,10 +205,19 @@ class FrameStore {
     }
 
     /**
-     * Like {@link #raw(int)}, except that an RLE frame of 8-bit values is only read, not decoded
-     * ({@link Kind#RLE8}), so the caller can decode it run by run straight into its own arrays.
+     * Like {@link #raw(int)}, except that an RLE or JPEG-LS frame of 8-bit values is only read, not
+     * decoded ({@link Kind#RLE8}, {@link Kind#JPEGLS8}), so the caller can decode it run by run
+     * straight into its own arrays ({@link #decodeRuns}).
      */
     Raw rawOrRle8(int index) throws IOException {
+        if (fragments != null && syntax.encoding() == SegTransferSyntax.Encoding.JPEG_LS && bitsAllocated == 8) {
+            byte[] data = fragments.read(in, index);
+            raw.data = data;
+            raw.length = data.length;
+            raw.bitOffset = 0;
+            raw.kind = Kind.JPEGLS8;
+            return raw;
+        }
         if (fragments == null || syntax.encoding() != SegTransferSyntax.Encoding.RLE || bitsAllocated != 8) return raw(index);
         encoded = fragments.read(in, index, encoded);
         raw.data = encoded;
@@ -211,6 +225,17 @@ class FrameStore {
         raw.bitOffset = 0;
         raw.kind = Kind.RLE8;
         return raw;
+    }
+
+    /**
+     * Decodes a frame of {@link Kind#RLE8} or {@link Kind#JPEGLS8} run by run into {@code sink}: together
+     * the runs cover the frame's {@link #pixels()} bytes once, in order.
+     *
+     * @throws CorruptPixelDataException when the data is corrupt (some runs may have been delivered)
+     */
+    void decodeRuns(Raw r, RleCodec.RunSink sink) {
+        if (r.kind == Kind.JPEGLS8) JpegLsCodec.decodeRuns(r.data, r.length, rows, columns, sink);
+        else RleCodec.decodeRuns(r.data, r.length, pixels(), sink);
     }
 
     /** Pixels per frame. */

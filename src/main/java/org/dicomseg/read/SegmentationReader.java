@@ -381,7 +381,7 @@ public final class SegmentationReader implements Closeable {
         return new FrameCursor(this, store.copy());
     }
 
-    /** {@link FrameCursor#read}: like {@link #raw} on the cursor's store, 8-bit RLE frames left encoded. */
+    /** {@link FrameCursor#read}: like {@link #raw} on the cursor's store, 8-bit RLE and JPEG-LS frames left encoded. */
     FrameStore.Raw readForCursor(FrameStore s, int frameNumber) throws SegReadException {
         checkFrame(frameNumber);
         if (closed) throw new IllegalStateException("reader is closed");

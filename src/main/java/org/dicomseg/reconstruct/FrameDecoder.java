@@ -60,7 +60,7 @@ final class FrameDecoder implements FrameBatches.Decoder {
             RleCodec.RunSink sink = labelOut ? labelRuns.start(plane) : splitRuns.start(plane);
             if (!whole) sink = window.start(sink, dx, dy);
             if (layout == FrameCursor.Layout.RLE8) cursor.decodeRuns(sink);
-            else sink.literal(0, d, 0, n); // BYTES (8-bit native, JPEG 2000, deflated)
+            else sink.literal(0, d, 0, n); // BYTES (8-bit native, JPEG 2000, deflated); RLE8 is RLE or JPEG-LS
             return;
         }
         int index = plane * channels + channelOfSegment[seg];

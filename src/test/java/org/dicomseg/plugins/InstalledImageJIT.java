@@ -1,5 +1,6 @@
 package org.dicomseg.plugins;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,10 +28,14 @@ import org.dicomseg.web.DicomWebClient;
 import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.source.slide.SlideLevel;
+import org.dicomseg.source.slide.SlideSeries;
 import org.dicomseg.source.slide.SlideRaster;
 import org.dicomseg.source.slide.SlideRegionReader;
+import org.dicomseg.testing.CineFixture;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.OtherSeries;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.testing.SyntheticSegs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  * says (plugin in {@code plugins/}, libraries only in {@code plugins/jars/}), and ImageJ — started with
  * nothing but its own ij.jar on the class path, under Xvfb — runs {@code installed-imagej.ijm}: exports
  * with JPEG 2000 (LABELMAP, FRACTIONAL, BINARY as 1-bit code streams), imports them and pydicom's
- * JPEG 2000 SEG from the corpus, opens a JPEG 2000 and a JPEG tiled slide. Three installations: plain
+ * JPEG 2000 SEG from the corpus, opens a JPEG 2000 and a JPEG tiled slide; then issue 18's options: a
+ * JPEG-LS LABELMAP ({@code compression=jpegls}), a PALETTE COLOR label map with an ICC profile and two
+ * further source series ({@code palette icc= further=}), a 12-slice × 25-frame label hyperstack over a
+ * cine MR series (2D+t) and a {@code pyramid} export from level 4 of CMU-1 (Multi-Resolution Pyramid
+ * module on every level), each imported back. Three installations: plain
  * ImageJ 1.54p (Maven Central), Debian's packaged ImageJ 1.53t ({@code /usr/bin/imagej}, installed by
  * scripts/bootstrap, its plugins folder {@code ~/.imagej}), and a Fiji-like folder (libraries in
  * {@code jars/} on the class path, as Fiji's launcher puts them). Also: what the installer skips and
@@ -58,6 +67,9 @@ class InstalledImageJIT {
     @TempDir static Path work;
     static Path release;
     static String version;
+    /** The cine series, its label hyperstack, two further series and an ICC profile (the macro's 4th argument). */
+    static Path fixtures;
+    static CineFixture cine;
 
     @BeforeAll static void packageTheRelease() throws Exception {
         Path jar = Paths.get(System.getProperty("dicomseg.pluginJar"));
@@ -78,6 +90,24 @@ class InstalledImageJIT {
                 "plugins/DICOM_SEG-" + version + ".jar"), files);
         String notices = Files.readString(release.resolve("THIRD-PARTY-NOTICES.txt"));
         for (String lib : new String[] {"PixelMed", "jai-imageio-core", "JJ2000", "Apache License"}) assertTrue(notices.contains(lib), lib);
+        writeFixtures();
+    }
+
+    /** What the macro's issue-18 steps use: written once, shared by the three installations. */
+    static void writeFixtures() throws Exception {
+        fixtures = Files.createDirectories(work.resolve("fixtures"));
+        cine = CineFixture.create();
+        cine.writeSeries(fixtures.resolve("cine"));
+        ij.ImageStack st = new ij.ImageStack(CineFixture.COLUMNS, CineFixture.ROWS);
+        for (byte[] plane : cine.labelMap()) st.addSlice("", new ij.process.ByteProcessor(CineFixture.COLUMNS, CineFixture.ROWS, plane.clone()));
+        ij.ImagePlus imp = new ij.ImagePlus("cine-labels", st);
+        imp.setDimensions(1, CineFixture.SLICES, CineFixture.PHASES);
+        imp.setOpenAsHyperStack(true);
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiff(fixtures.resolve("cine-labels.tif").toString()));
+        Path ct = REPO.resolve("sample-images/ct");
+        OtherSeries.copy(ct, fixtures.resolve("t2"), false);
+        OtherSeries.copy(ct, fixtures.resolve("dwi"), false);
+        Files.copy(Shared.root().resolve("oracle/site/highdicom/_icc_profiles/sRGB_v4_ICC_preference.icc"), fixtures.resolve("profile.icc"));
     }
 
     /** Runs a command with a timeout; returns stdout+stderr; fails on a non-zero exit. */
@@ -105,7 +135,7 @@ class InstalledImageJIT {
     }
 
     static String macroArgument(Path out) {
-        return REPO + "|" + out + "|" + Shared.root().resolve("corpus");
+        return REPO + "|" + out + "|" + Shared.root().resolve("corpus") + "|" + fixtures;
     }
 
     static List<String> tree(Path dir) throws IOException {
@@ -162,6 +192,79 @@ class InstalledImageJIT {
             assertEquals(mean, Double.parseDouble(m.group(3)), 0.01, slide[0] + ": the same pixels as decoded in process");
             assertTrue(Double.parseDouble(m.group(4)) > 20, slide[0] + " has tissue, not a flat image");
         }
+        assertIssue18StepsWorked(log, out, labels);
+    }
+
+    /** JPEG-LS, palette + ICC + further series, 2D+t and the slide pyramid, as the macro's steps 4-7 wrote and read them. */
+    static void assertIssue18StepsWorked(String log, Path out, int labels) throws Exception {
+        Path jpegls = out.resolve("labelmap-jpegls.dcm"), palette = out.resolve("further-palette.dcm"), cineSeg = out.resolve("cine-seg.dcm");
+        List<Path> pyramid = new ArrayList<>(List.of(out.resolve("slide-pyramid.dcm")));
+        for (int k = 5; k <= 12; k++) pyramid.add(out.resolve("slide-pyramid-level-" + k + ".dcm"));
+        List<Path> all = new ArrayList<>(List.of(jpegls, palette, cineSeg));
+        all.addAll(pyramid);
+        for (Path f : all) assertTrue(Files.isRegularFile(f), f + " was not written:\n" + log);
+        Conformance.assertConformant(all.toArray(new Path[0]));
+
+        // JPEG-LS: the file is JPEG-LS Lossless, holds the label image's voxels, and ImageJ reads them back
+        try (SegmentationReader seg = SegmentationReader.open(jpegls); SegmentationReader j2k = SegmentationReader.open(out.resolve("labelmap-j2k.dcm"))) {
+            assertEquals("1.2.840.10008.1.2.4.80", seg.metadata().transferSyntaxUid(), "JPEG-LS Lossless");
+            assertEquals(j2k.segmentPixelCounts(), seg.segmentPixelCounts(), "the same label image in JPEG-LS and JPEG 2000");
+        }
+        assertEquals(labels, number(log, "IMPORT_JPEGLS_NONZERO (\\d+)"), "the label image comes back from its JPEG-LS SEG");
+
+        // palette + ICC + further series: the palette's colours are the imported label image's LUT
+        try (SegmentationReader seg = SegmentationReader.open(palette)) {
+            assertEquals("PALETTE COLOR", seg.metadata().photometricInterpretation());
+            assertEquals(3, seg.metadata().referencedSeries().size(), "the CT and the two further series");
+            org.dicomseg.model.PaletteColorLut lut = seg.metadata().paletteColorLut();
+            String expected = "IMPORT_PALETTE_NONZERO " + labels + " lut1 " + rgb(lut.rgbOf(1)) + " lut2 " + rgb(lut.rgbOf(2));
+            assertTrue(log.contains(expected), expected + " not in:\n" + log);
+        }
+        assertArrayEquals(Files.readAllBytes(fixtures.resolve("profile.icc")),
+                SyntheticSegs.readAll(palette).get(new com.pixelmed.dicom.AttributeTag(0x0028, 0x2000)).getByteValues(), "the ICC profile");
+
+        // 2D+t: one SEG with a temporal dimension; imported, each of the 25 frames has its own voxels, in order
+        try (SegmentationReader seg = SegmentationReader.open(cineSeg)) {
+            assertEquals(1, seg.metadata().temporalDimension());
+        }
+        byte[][] planes = cine.labelMap();
+        StringBuilder frames = new StringBuilder();
+        for (int t = 0; t < CineFixture.PHASES; t++) {
+            long n = 0;
+            for (int z = 0; z < CineFixture.SLICES; z++) for (byte b : planes[t * CineFixture.SLICES + z]) if (b != 0) n++;
+            frames.append(' ').append(n);
+        }
+        String cineLine = "IMPORT_CINE " + CineFixture.COLUMNS + "x" + CineFixture.ROWS + " channels 1 slices " + CineFixture.SLICES
+                + " frames " + CineFixture.PHASES + " nonzero" + frames;
+        assertTrue(log.contains(cineLine), cineLine + " not in:\n" + log);
+
+        // the pyramid: one Pyramid UID, label and description on every level; the rectangle (50, 40, 101 x 77) on each
+        java.util.Set<String> uids = new java.util.HashSet<>();
+        SlideSeries cmu = SlideSeries.scan(Shared.corpus("wsi/dicom-wsi-sample/cmu-1-small-region/level-0-frames-0-30.dcm"));
+        for (int i = 0; i < pyramid.size(); i++) {
+            Path f = pyramid.get(i);
+            com.pixelmed.dicom.AttributeList h = SyntheticSegs.readAll(f);
+            uids.add(com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0008, 0x0019)));
+            assertEquals("Installed ImageJ", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0020, 0x0027)), f.toString());
+            assertEquals("Rectangle on level 4", com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(h, new com.pixelmed.dicom.AttributeTag(0x0008, 0x1088)), f.toString());
+            int f2 = 1 << i; // level 4 + i: blocks of 2^i x 2^i pixels of level 4; a block is set when any of its pixels is
+            org.dicomseg.source.TotalPixelMatrix m = cmu.level(3 + i).matrix();
+            long cols = Math.min((50 + 101 - 1) / f2, m.columns() - 1) - 50 / f2 + 1;
+            long rows = Math.min((40 + 77 - 1) / f2, m.rows() - 1) - 40 / f2 + 1;
+            try (SegmentationReader seg = SegmentationReader.open(f)) {
+                assertEquals(m.rows(), seg.metadata().totalPixelMatrixRows(), f + " rows");
+                assertEquals(m.columns(), seg.metadata().totalPixelMatrixColumns(), f + " columns");
+                assertEquals(Map.of(1, cols * rows), seg.segmentPixelCounts(), f + ": the rectangle's blocks");
+            }
+        }
+        assertEquals(1, uids.size(), "one Pyramid UID: " + uids);
+        assertTrue(uids.iterator().next() != null, "Pyramid UID written");
+        org.dicomseg.source.TotalPixelMatrix four = cmu.level(3).matrix();
+        assertTrue(log.contains("IMPORT_PYRAMID " + four.columns() + "x" + four.rows() + " nonzero " + (101 * 77)), log);
+    }
+
+    static String rgb(int rgb) {
+        return ((rgb >> 16) & 0xFF) + "," + ((rgb >> 8) & 0xFF) + "," + (rgb & 0xFF);
     }
 
     static int number(String log, String regex) {

@@ -214,6 +214,7 @@ public final class ReaderFuzzer {
             {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_2000_LOSSLESS, Input.LABEL_MAP},
             {SegmentationType.LABELMAP, OutputTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, Input.LABEL_MAP_16},
             {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.LABEL_MAP_16},
+            {SegmentationType.LABELMAP, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.LABEL_MAP}, // 8-bit: decoded as runs
             {SegmentationType.FRACTIONAL, OutputTransferSyntax.JPEG_LS_LOSSLESS, Input.STACKED_FRACTIONAL},
         };
         Sources src = Sources.CT_23X38;
@@ -318,7 +319,9 @@ public final class ReaderFuzzer {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--write-seeds")) { // seed folder for Jazzer (scripts/fuzz --jazzer)
             Path dir = Files.createDirectories(Paths.get(args[1]));
+            String only = System.getProperty("dicomseg.fuzz.only", ""); // FUZZ_ONLY=JPEG_LS scripts/fuzz --jazzer
             for (Seed s : seeds(Files.createTempDirectory("dicomseg-fuzz"))) {
+                if (!s.name.contains(only)) continue;
                 Files.write(dir.resolve(s.name.replace('/', '_')), s.bytes);
             }
             System.exit(0);

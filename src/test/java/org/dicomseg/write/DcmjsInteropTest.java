@@ -53,6 +53,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       documented limits (docs/writer.md's "Who reads what") are revisited when dcmjs changes: 1-bit RLE, true
  *       fractions, LABELMAP. JPEG 2000 and Deflated Image Frame Compression are not decoded by
  *       dcmjs's loader at all (Cornerstone decodes pixel data elsewhere): parsed only.</li>
+ *   <li>Issue 18: a SEG pyramid's levels parse with the Multi-Resolution Pyramid module and Total Pixel
+ *       Matrix as written, and the loader refuses them (it wants a stack's patient orientation); a 2D+t
+ *       SEG over an Enhanced MR cine parses with its Temporal Position Index dimension and each frame's
+ *       index, and the loader puts every frame on its own phase although 25 frames share each position.</li>
  * </ul>
  */
 class DcmjsInteropTest {
@@ -207,6 +211,105 @@ class DcmjsInteropTest {
         JsonObject b = Dcmjs.read(edited, imageIds(Source.SERIES, src));
         assertFalse(b.has("toolStateError"), b::toString);
         assertEquals(a.getAsJsonObject("toolState").get("counts"), b.getAsJsonObject("toolState").get("counts"));
+    }
+
+    /**
+     * A SEG pyramid (issue 18): every level parses with its Multi-Resolution Pyramid module (the one
+     * Pyramid UID, label, description) and its Total Pixel Matrix as written; dcmjs's loader, a stack
+     * loader, does not place tiled frames on the slide level's frames — asserted as it behaves now.
+     */
+    @Test
+    void pyramidLevelsParseWithTheirPyramidModule() throws Exception {
+        SampleStudy study = SampleStudy.deterministic(46);
+        List<Path> levels = new ArrayList<>();
+        for (int f : new int[] {1, 2, 4}) {
+            Path p = dir.resolve("slide-level-" + f + ".dcm");
+            new org.dicomseg.samples.SlideWriter(study, 900 / f, 611 / f, 128).series("series/pyr").pixelSpacing(0.00025 * f).write(p);
+            levels.add(p);
+        }
+        int w = 333, h = 257;
+        byte[] labels = new byte[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if ((x - 120) * (x - 120) + (y - 100) * (y - 100) < 80 * 80) labels[y * w + x] = 1;
+        List<Path> outs = List.of(dir.resolve("pyr-1.dcm"), dir.resolve("pyr-2.dcm"), dir.resolve("pyr-4.dcm"));
+        PyramidResult res = PyramidWriter.write(outs, org.dicomseg.mask.LabelMapMask.ofBytes(new byte[][] {labels}, h, w),
+                SegTestData.descriptions(1), levels, SegWriteOptions.builder().segmentationType(SegmentationType.BINARY)
+                        .pyramidLabel("Tumour pyramid").pyramidDescription("Tumour outline on every level")
+                        .tiledGeometry(TiledGeometry.defaults().withRegionOffset(101, 77)).build());
+        assertEquals(3, res.written().size(), res.notWritten().toString());
+        Conformance.assertConformant(outs.toArray(new Path[0]));
+        for (int i = 0; i < outs.size(); i++) {
+            Path out = outs.get(i);
+            org.dicomseg.source.slide.SlideLevel level = org.dicomseg.source.slide.SlideLevel.read(levels.get(i));
+            String uid;
+            try (org.dicomseg.read.SegmentationReader r = org.dicomseg.read.SegmentationReader.open(out)) {
+                uid = com.pixelmed.dicom.Attribute.getSingleStringValueOrNull(org.dicomseg.testing.SyntheticSegs.readAll(out),
+                        new com.pixelmed.dicom.AttributeTag(0x0008, 0x0019));
+                JsonObject o = Dcmjs.read(out, List.of(Dcmjs.multiFrame(levels.get(i), level.frames())));
+                JsonObject ds = o.getAsJsonObject("dataset");
+                assertEquals("1.2.840.10008.5.1.4.1.1.66.4", ds.get("sopClassUid").getAsString());
+                assertEquals(r.numberOfFrames(), ds.get("numberOfFrames").getAsInt());
+                assertEquals(r.metadata().dimensionOrganizationType().dicomValue(), ds.get("dimensionOrganizationType").getAsString());
+                assertEquals(r.metadata().totalPixelMatrixColumns(), ds.get("totalPixelMatrixColumns").getAsInt(), out.toString());
+                assertEquals(r.metadata().totalPixelMatrixRows(), ds.get("totalPixelMatrixRows").getAsInt(), out.toString());
+                assertEquals(uid, ds.get("pyramidUid").getAsString(), "dcmjs names (0008,0019) PyramidUID: " + ds);
+                assertEquals("Tumour pyramid", ds.get("pyramidLabel").getAsString());
+                assertEquals("Tumour outline on every level", ds.get("pyramidDescription").getAsString());
+                // the loader looks for the patient orientation of a stack (Plane Orientation (Patient)); a slide SEG's
+                // frames are placed on the slide (Plane Orientation (Slide), C.8.12.6): it stops, placing nothing
+                String said = o.has("toolStateError") ? o.get("toolStateError").getAsString() : null;
+                assertTrue(said != null && said.contains("ImageOrientationPatient"), () -> out.getFileName()
+                        + ": dcmjs's loader takes tiled SEGs now — compare its voxels and update docs/writer.md: " + o);
+            }
+        }
+    }
+
+    /**
+     * 2D+t (issue 18): the cine SEG over the Enhanced MR (one object, 12 slices × 25 phases at the same
+     * 12 positions) parses with its Temporal Position Index dimension and each frame's index; what
+     * dcmjs's loader does with frames that share a position is asserted as it behaves now. (Over the
+     * single-frame cine series it places every frame: {@code TemporalSegWriterTest}.)
+     */
+    @Test
+    void cineOverTheEnhancedMrAsDcmjsReadsIt() throws Exception {
+        org.dicomseg.testing.CineFixture cine = org.dicomseg.testing.CineFixture.create();
+        Path emr = cine.writeEnhanced(dir.resolve("cine-emr.dcm"));
+        SourceImages src = SourceImages.read(emr);
+        src = src.reordered(src.spaceTime().hyperstackOrder());
+        int rows = org.dicomseg.testing.CineFixture.ROWS, cols = org.dicomseg.testing.CineFixture.COLUMNS;
+        int z = org.dicomseg.testing.CineFixture.SLICES, t = org.dicomseg.testing.CineFixture.PHASES;
+        Path out = dir.resolve("dcmjs-cine-emr.dcm");
+        SegWriter.write(out, StackedMasks.ofBytes(cine.masks(), rows, cols), SegTestData.descriptions(3), src,
+                SegWriteOptions.builder().segmentationType(SegmentationType.BINARY).build());
+        Conformance.assertConformant(out);
+        JsonObject o = Dcmjs.read(out, List.of(Dcmjs.multiFrame(emr, z * t)));
+        JsonObject ds = o.getAsJsonObject("dataset");
+        assertEquals("3D_TEMPORAL", ds.get("dimensionOrganizationType").getAsString());
+        assertTrue(ds.getAsJsonArray("dimensionIndexPointers").contains(new com.google.gson.JsonPrimitive(0x00209128)),
+                "Temporal Position Index among the dimension pointers: " + ds.get("dimensionIndexPointers"));
+        // each frame's Temporal Position Index as dcmjs reads it: the time point of the frame's source image
+        JsonArray tpi = ds.getAsJsonArray("temporalPositionIndices");
+        try (org.dicomseg.read.SegmentationReader r = org.dicomseg.read.SegmentationReader.open(out)) {
+            assertEquals(r.numberOfFrames(), tpi.size());
+            for (int f = 1; f <= r.numberOfFrames(); f++) {
+                int sourceFrame = r.frame(f).sources().get(0).frameNumbers()[0]; // Enhanced MR frame k: phase (k - 1) % 25
+                assertEquals((sourceFrame - 1) % t + 1, tpi.get(f - 1).getAsInt(), "frame " + f);
+            }
+        }
+        // the loader goes by each frame's referenced source frame, so frames at one position land on their own phase
+        assertFalse(o.has("toolStateError"), () -> "dcmjs refused the enhanced cine SEG: " + o);
+        JsonArray counts = o.getAsJsonObject("toolState").getAsJsonArray("counts");
+        assertEquals(z * t, counts.size());
+        byte[][][] masks = cine.masks();
+        for (int k = 0; k < z * t; k++) { // Enhanced MR frame k + 1: slice k / 25, phase k % 25
+            int plane = (k % t) * z + k / t;
+            JsonObject c = counts.get(k).getAsJsonObject();
+            for (int s = 1; s <= 3; s++) {
+                int want = 0;
+                for (byte b : masks[s - 1][plane]) want += b;
+                int got = c.has(Integer.toString(s)) ? c.get(Integer.toString(s)).getAsInt() : 0;
+                assertEquals(want, got, "dcmjs: segment " + s + " on frame " + (k + 1) + " (z " + k / t + ", t " + k % t + ")");
+            }
+        }
     }
 
     /** Segment s's voxels on phantom slice k. */
