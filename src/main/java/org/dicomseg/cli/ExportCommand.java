@@ -131,7 +131,7 @@ final class ExportCommand {
         DcmqiMetadata meta = a.has("meta") ? DcmqiMetadataReader.readFile(Paths.get(a.get("meta"))) : null;
 
         if (a.has("labels") && VolumeFormat.isVolume(Paths.get(a.get("labels")))) {
-            int written = volume(a, a.require("source"), output, meta, out);
+            int written = volume(a, a.require("source"), server, output, meta, out);
             return store != null ? StoreCommand.store(List.of(output), store, server, out, a.has("out")) : written;
         }
         if (a.has("geometry")) throw new CliException("--geometry applies to NIfTI/NRRD label files only\nusage: " + USAGE);
@@ -287,7 +287,8 @@ final class ExportCommand {
      * (or on its own grid with {@code --geometry file}); its metadata from {@code --meta}, else from
      * {@code X.json} beside it.
      */
-    private static int volume(CommandLine a, String source, Path output, DcmqiMetadata given, PrintStream out) throws IOException {
+    private static int volume(CommandLine a, String source, ServerSettings server, Path output, DcmqiMetadata given, PrintStream out)
+            throws IOException {
         Path input = Paths.get(a.get("labels"));
         List<String> notes = new ArrayList<>();
         Map<String, String> geometry = new LinkedHashMap<>();
@@ -296,7 +297,7 @@ final class ExportCommand {
         DcmqiMetadata meta = VolumeExport.metadataFor(input, given, notes);
         try (LabelVolume v = LabelVolume.read(input)) {
             VolumeGrid g = v.grid();
-            SourceSeries sources = SourceLocator.fromPath(source, g.size(0), g.size(1), g.size(2));
+            SourceSeries sources = SourceLocator.fromPath(source, g.size(0), g.size(1), g.size(2), server);
             VolumeExport export = VolumeExport.prepare(v, sources, meta, own, notes, Progress.NONE);
             ExportPlan plan = export.plan();
             SegWriteOptions options = options(a, plan, meta);

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -28,6 +31,11 @@ import org.dicomseg.source.SourceImages;
 import org.dicomseg.testing.CanonicalDicom;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Nibabel;
+import org.dicomseg.testing.OrthancServer;
+import org.dicomseg.web.Credentials;
+import org.dicomseg.web.DicomJson;
+import org.dicomseg.web.DicomWebClient;
+import org.dicomseg.web.DicomWebUrl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +141,32 @@ class VolumeExportCliTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A NIfTI export against a DICOMweb series with {@code --user}: the credentials reach the source
+     * lookup (they were ignored there, only the environment variables were read), and the SEG is the
+     * one written against the local files.
+     */
+    @Test
+    void aServerSeriesWithUserGivesTheSegOfTheLocalFiles() throws Exception {
+        try (OrthancServer orthanc = OrthancServer.startOrSkip()) {
+            orthanc.uploadFolder(ct);
+            DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
+                    Credentials.basic(orthanc.user(), orthanc.password()), null);
+            JsonObject s = c.search(null, "series", Map.of("Modality", "CT")).get(0);
+            String series = orthanc.dicomWeb() + "/studies/" + DicomJson.string(s, "0020000D") + "/series/" + DicomJson.string(s, "0020000E");
+            Path seg = dir.resolve("remote-ras.dcm");
+            assertEquals(0, run("export", "--labels", dir.resolve("nib/ras.nii.gz").toString(), "--source", series, "--out", seg.toString(),
+                    "--user", orthanc.user() + ":" + orthanc.password()), err.toString());
+            Conformance.assertConformant(seg);
+            assertEquals(canonical(tiffSeg), canonical(seg), "the SEG against the server's series differs from the local one");
+            Path none = dir.resolve("remote-refused.dcm");
+            assertEquals(1, run("export", "--labels", dir.resolve("nib/ras.nii.gz").toString(), "--source", series, "--out", none.toString(),
+                    "--user", orthanc.user() + ":not-the-password"));
+            assertTrue(err.toString().contains("refused the credentials"), err.toString());
+            assertFalse(Files.exists(none));
         }
     }
 

@@ -10,6 +10,7 @@ import ij.IJ;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.ij.IjProgress;
+import org.dicomseg.ij.ServerRegistry;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.VolumeExport;
 import org.dicomseg.ij.source.SourceLocator;
@@ -20,6 +21,7 @@ import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.volume.LabelVolume;
 import org.dicomseg.volume.VolumeGrid;
+import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 
@@ -60,7 +62,10 @@ public final class VolumeExportSupport {
         boolean own = ExportOptions.keepsFileGeometry(OptionValues.of(form.values()));
         try (LabelVolume v = LabelVolume.read(in)) {
             VolumeGrid g = v.grid();
-            SourceSeries sources = SourceLocator.fromPath(form.string(MacroKeys.SOURCE), g.size(0), g.size(1), g.size(2));
+            String field = form.string(MacroKeys.SOURCE);
+            SourceSeries sources = DicomWebUrl.isUrl(field.trim()) // a server's credentials from Servers...
+                    ? SourceLocator.fromPath(field, g.size(0), g.size(1), g.size(2), ServerRegistry.settingsFor(field.trim()))
+                    : SourceLocator.fromPath(field, g.size(0), g.size(1), g.size(2));
             IjProgress progress = IjProgress.start(null);
             VolumeExport export;
             SegWriteOptions[] options = new SegWriteOptions[1];
