@@ -83,11 +83,15 @@ final class RemoteFrames {
     private int[] batchFrom(int frameNumber) {
         Integer at = planIndex == null ? null : planIndex.get(frameNumber);
         if (at != null) {
-            int n = Math.min(batchFrames, plan.length - at);
+            // Batches are fixed slices of the plan, whichever of their frames is asked for first:
+            // threads decoding in parallel ask out of order, and a batch starting at the frame asked
+            // for would fetch the rest of the plan again for each earlier frame asked for later.
+            int start = at / batchFrames * batchFrames;
+            int n = Math.min(batchFrames, plan.length - start);
             int[] out = new int[n];
             int k = 0;
             java.util.Set<Integer> seen = new java.util.HashSet<>();
-            for (int i = at; i < plan.length && k < n; i++) if (seen.add(plan[i])) out[k++] = plan[i];
+            for (int i = start; i < plan.length && k < n; i++) if (seen.add(plan[i])) out[k++] = plan[i];
             return java.util.Arrays.copyOf(out, k);
         }
         int n = Math.min(batchFrames, numberOfFrames - frameNumber + 1);
