@@ -55,11 +55,22 @@ public final class ExportSupport {
                     + " the source images must be given: " + MacroKeys.SOURCE + "=[folder or file of the DICOM series"
                     + " the segmentation belongs to]");
         }
+        if (imp == null) return fromField(field, width, height, planes);
         if (org.dicomseg.web.DicomWebUrl.isUrl(field)) {
-            org.dicomseg.web.ServerSettings server = org.dicomseg.ij.ServerRegistry.settingsFor(field);
-            return imp != null ? SourceLocator.fromPath(imp, field, server) : SourceLocator.fromPath(field, width, height, planes, server);
+            return SourceLocator.fromPath(imp, field, org.dicomseg.ij.ServerRegistry.settingsFor(field));
         }
-        return imp != null ? SourceLocator.fromPath(imp, field) : SourceLocator.fromPath(field, width, height, planes);
+        return SourceLocator.fromPath(imp, field);
+    }
+
+    /**
+     * The source series named by a source field without an image: a folder or file, or a DICOMweb
+     * series URL read with the credentials Servers... keeps for its server.
+     */
+    public static SourceSeries fromField(String field, int width, int height, int planes) throws IOException {
+        if (org.dicomseg.web.DicomWebUrl.isUrl(field.trim())) {
+            return SourceLocator.fromPath(field, width, height, planes, org.dicomseg.ij.ServerRegistry.settingsFor(field.trim()));
+        }
+        return SourceLocator.fromPath(field, width, height, planes);
     }
 
     /** One line for the dialog saying whether the image's DICOM source images were found. */

@@ -10,10 +10,8 @@ import ij.IJ;
 import org.dicomseg.dcmqi.DcmqiMetadata;
 import org.dicomseg.dcmqi.DcmqiMetadataReader;
 import org.dicomseg.ij.IjProgress;
-import org.dicomseg.ij.ServerRegistry;
 import org.dicomseg.ij.export.ExportPlan;
 import org.dicomseg.ij.export.VolumeExport;
-import org.dicomseg.ij.source.SourceLocator;
 import org.dicomseg.ij.source.SourceSeries;
 import org.dicomseg.model.SegmentationType;
 import org.dicomseg.options.ExportOptions;
@@ -21,7 +19,6 @@ import org.dicomseg.options.MacroKeys;
 import org.dicomseg.options.OptionValues;
 import org.dicomseg.volume.LabelVolume;
 import org.dicomseg.volume.VolumeGrid;
-import org.dicomseg.web.DicomWebUrl;
 import org.dicomseg.write.SegWriteOptions;
 import org.dicomseg.write.SegWriteResult;
 
@@ -62,10 +59,7 @@ public final class VolumeExportSupport {
         boolean own = ExportOptions.keepsFileGeometry(OptionValues.of(form.values()));
         try (LabelVolume v = LabelVolume.read(in)) {
             VolumeGrid g = v.grid();
-            String field = form.string(MacroKeys.SOURCE);
-            SourceSeries sources = DicomWebUrl.isUrl(field.trim()) // a server's credentials from Servers...
-                    ? SourceLocator.fromPath(field, g.size(0), g.size(1), g.size(2), ServerRegistry.settingsFor(field.trim()))
-                    : SourceLocator.fromPath(field, g.size(0), g.size(1), g.size(2));
+            SourceSeries sources = ExportSupport.fromField(form.string(MacroKeys.SOURCE), g.size(0), g.size(1), g.size(2));
             IjProgress progress = IjProgress.start(null);
             VolumeExport export;
             SegWriteOptions[] options = new SegWriteOptions[1];
