@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import org.dicomseg.source.web.RemoteSeriesCache;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.OrthancServer;
 import org.dicomseg.testing.SilentServer;
+import org.dicomseg.testing.Threads;
 import org.dicomseg.web.Credentials;
 import org.dicomseg.web.DicomJson;
 import org.dicomseg.web.DicomWebClient;
@@ -124,7 +124,7 @@ class DicomWebPrefetchCliTest {
             if (server.connections() == 1) {
                 assertTrue(server.awaitClosedByClient(10), "the started request was aborted (its connection closed)");
             }
-            assertTrue(awaitNoPrefetchThread(10), "... and cancelled: no request left running");
+            assertTrue(Threads.awaitNoneNamed("dicomseg-prefetch", 10), "... and cancelled: no request left running");
             assertEquals(0, cache.pending());
             assertEquals(1, stderr().lines().count(), "nothing printed later: " + stderr());
             assertFalse(Files.exists(none));
@@ -138,16 +138,4 @@ class DicomWebPrefetchCliTest {
         assertTrue(e.contains(contains), e);
     }
 
-    private static boolean awaitNoPrefetchThread(long seconds) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            List<Thread> alive = new ArrayList<>();
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t.isAlive() && t.getName().startsWith("dicomseg-prefetch")) alive.add(t);
-            }
-            if (alive.isEmpty()) return true;
-            alive.get(0).join(100);
-        }
-        return false;
-    }
 }

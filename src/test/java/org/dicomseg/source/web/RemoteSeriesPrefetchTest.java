@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import com.google.gson.JsonObject;
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.testing.OrthancServer;
 import org.dicomseg.testing.SilentServer;
+import org.dicomseg.testing.Threads;
 import org.dicomseg.web.Credentials;
 import org.dicomseg.web.DicomJson;
 import org.dicomseg.web.DicomWebClient;
@@ -121,7 +121,7 @@ class RemoteSeriesPrefetchTest {
             assertEquals(List.of("GET /dicom-web/studies/1.2.3/series/4.5.6/metadata HTTP/1.1"), server.requestLines());
             p.close();
             assertTrue(server.awaitClosedByClient(10), "closing the prefetch aborted its request (the connection was closed)");
-            assertTrue(awaitNoPrefetchThread(10), "the prefetch's thread ended");
+            assertTrue(Threads.awaitNoneNamed("dicomseg-prefetch", 10), "the prefetch's thread ended");
             assertTrue(p.done());
             assertEquals(0, cache.pending());
             // its outcome is never joined: a later read asks again, on its own (here: no answer within its 1 s)
@@ -141,19 +141,6 @@ class RemoteSeriesPrefetchTest {
         return e.getMessage();
     }
 
-    /** True once no thread named "dicomseg-prefetch ..." is alive (waiting at most {@code seconds}). */
-    static boolean awaitNoPrefetchThread(long seconds) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            List<Thread> alive = new ArrayList<>();
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t.isAlive() && t.getName().startsWith("dicomseg-prefetch")) alive.add(t);
-            }
-            if (alive.isEmpty()) return true;
-            alive.get(0).join(100);
-        }
-        return false;
-    }
 
     private static DicomWebClient client(String base, Credentials credentials, Duration timeout) {
         return DicomWebClient.connect(DicomWebUrl.parse(base), credentials, timeout);
