@@ -38,8 +38,14 @@ class FocalPlaneSlideMacroXvfbTest {
         Path slide = FocalSlides.slide(dir.resolve("slide"), false, 1);
         Path seg = dir.resolve("out/focal-seg.dcm");
         Files.createDirectories(seg.getParent());
-        String macro = String.join("\n",
-                "run(\"Open DICOM Slide...\", \"slide=[" + slide.getParent() + "] level=1 x=" + X + " y=" + Y + " width=" + W
+        List<String> lines = ImportMacroXvfbTest.runMacro(dir, macro(slide.getParent(), seg));
+        assertWorked(lines, seg);
+    }
+
+    /** The macro: open the slide's region, draw on focal planes 1 and 2, export, import back (OPENED/SEG/IMPORTED lines). */
+    static String macro(Path slideFolder, Path seg) {
+        return String.join("\n",
+                "run(\"Open DICOM Slide...\", \"slide=[" + slideFolder + "] level=1 x=" + X + " y=" + Y + " width=" + W
                         + " height=" + H + "\");",
                 "slide = getImageID();",
                 "print(\"OPENED \" + nSlices + \" \" + Property.get(\"DICOMSEG.slide.focalPlanes\"));",
@@ -57,7 +63,10 @@ class FocalPlaneSlideMacroXvfbTest {
                 "run(\"Import SEG...\", \"seg=[" + seg + "] output=[label image]\");",
                 "getDimensions(w, h, c, z, t);",
                 "print(\"IMPORTED \" + w + \" \" + h + \" \" + z + \" \" + t);");
-        List<String> lines = ImportMacroXvfbTest.runMacro(dir, macro);
+    }
+
+    /** What the macro printed and wrote: three focal planes opened, the SEG written, three slices back, exactly what was drawn. */
+    static void assertWorked(List<String> lines, Path seg) throws Exception {
         String all = String.join("\n", lines);
         assertTrue(lines.contains("OPENED 3 0.0\\0.002\\0.004"), all);
         assertTrue(lines.contains("SEG 1"), all);

@@ -33,6 +33,7 @@ import org.dicomseg.source.slide.SlideRaster;
 import org.dicomseg.source.slide.SlideRegionReader;
 import org.dicomseg.testing.CineFixture;
 import org.dicomseg.testing.Conformance;
+import org.dicomseg.testing.FocalSlides;
 import org.dicomseg.testing.OtherSeries;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.SyntheticSegs;
@@ -397,6 +398,27 @@ class InstalledImageJIT {
                 assertEquals("Lab 7", r.metadata().manufacturer(), "Options... kept the manufacturer");
             }
         }
+    }
+
+    /**
+     * A slide with three focal planes in ImageJ laid out by scripts/install: the macro of
+     * {@link FocalPlaneSlideMacroXvfbTest} (Open DICOM Slide... → labels on focal planes 1 and 2 →
+     * Export Label Image as SEG... TILED_FULL → Import SEG...) with the same checks.
+     */
+    @Test void focalPlanesInPlainImageJ() throws Exception {
+        Path ij = Files.createDirectories(work.resolve("ImageJ-focal"));
+        Files.copy(imageJJar(), ij.resolve("ij.jar"));
+        Files.createDirectories(ij.resolve("plugins"));
+        install(ij, "--from", release.toString());
+        Path slide = FocalSlides.slide(work.resolve("focal-slide"), false, 1);
+        Path seg = Files.createDirectories(work.resolve("out-focal")).resolve("focal-seg.dcm");
+        Path macro = work.resolve("focal.ijm");
+        Files.writeString(macro, FocalPlaneSlideMacroXvfbTest.macro(slide.getParent(), seg) + "\nprint(\"FOCAL_DONE\");\n");
+        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
+                "-ijpath", ij.toString(), "-batch", macro.toString()), 300, false);
+        assertTrue(log.contains("FOCAL_DONE"), "the macro did not finish:\n" + log);
+        assertFalse(log.contains("Exception"), log);
+        FocalPlaneSlideMacroXvfbTest.assertWorked(List.of(log.split("\\R")), seg);
     }
 
     @Test void withoutJaiImageioJpeg2000StopsWithOneLineSayingWhatIsMissing() throws Exception {
