@@ -49,6 +49,7 @@ function main() {
     dimensionOrganizationType: ds.DimensionOrganizationType,
     totalPixelMatrixColumns: ds.TotalPixelMatrixColumns,
     totalPixelMatrixRows: ds.TotalPixelMatrixRows,
+    totalPixelMatrixFocalPlanes: ds.TotalPixelMatrixFocalPlanes,
     dimensionIndexPointers: asArray(ds.DimensionIndexSequence).map((d) => d.DimensionIndexPointer),
     temporalPositionIndices: asArray(ds.PerFrameFunctionalGroupsSequence).map((g) => {
       const fc = first(g.FrameContentSequence) || {};

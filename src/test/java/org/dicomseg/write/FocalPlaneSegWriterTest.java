@@ -277,6 +277,35 @@ class FocalPlaneSegWriterTest {
         }
     }
 
+    /**
+     * dcmjs 0.51.1 parses every focal-plane SEG with its Total Pixel Matrix Focal Planes, frame count
+     * and the Z Offset dimension; its loader, a stack loader, does not place tiled frames (as for SEG
+     * pyramids in {@code DcmjsInteropTest}) — asserted as it behaves now, so a change is noticed.
+     */
+    @Test
+    @Order(4)
+    void dcmjsParsesEveryFocalPlaneSeg() throws Exception {
+        assertEquals(15, written.size(), "the SEGs of the tests before");
+        for (Path out : written) {
+            String name = out.getFileName().toString();
+            Path src = name.contains("TILED_FULL") && !name.startsWith("full-over-sparse") ? full : sparse;
+            com.google.gson.JsonObject o = org.dicomseg.testing.Dcmjs.read(out,
+                    List.of(org.dicomseg.testing.Dcmjs.multiFrame(src, org.dicomseg.source.slide.SlideLevel.read(src).frames())));
+            com.google.gson.JsonObject ds = o.getAsJsonObject("dataset");
+            try (SegmentationReader r = SegmentationReader.open(out)) {
+                assertEquals(r.numberOfFrames(), ds.get("numberOfFrames").getAsInt(), out.toString());
+                assertEquals(Z, ds.get("totalPixelMatrixFocalPlanes").getAsInt(), out + ": " + ds);
+                assertEquals(r.metadata().dimensionOrganizationType().dicomValue(), ds.get("dimensionOrganizationType").getAsString());
+            }
+            List<Long> pointers = new ArrayList<>(); // dcmjs gives each tag as one number
+            for (com.google.gson.JsonElement e : ds.getAsJsonArray("dimensionIndexPointers")) pointers.add(e.getAsLong());
+            assertTrue(pointers.contains(0x0040074AL),
+                    out + ": the Z Offset in Slide Coordinate System dimension, as dcmjs reads it: " + ds);
+            assertTrue(o.has("toolStateError"), () -> out.getFileName() + ": dcmjs's loader takes tiled SEGs now — compare its voxels"
+                    + " and update docs/writer.md: " + o);
+        }
+    }
+
     @Test
     void aStackOfAnotherDepthIsRefusedNamingBothCounts() throws Exception {
         Path out = tmp.resolve("two-planes.dcm");
