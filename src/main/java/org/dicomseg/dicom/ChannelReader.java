@@ -12,7 +12,7 @@ import java.nio.channels.FileChannel;
  * the file size first, so a lying length gives an {@link EOFException}, never a large allocation.
  * Not thread-safe; the reader serialises access.
  */
-public final class ChannelReader {
+public final class ChannelReader implements ElementBytes {
     private static final int WINDOW = 64 * 1024;
 
     private final FileChannel channel;
@@ -26,7 +26,17 @@ public final class ChannelReader {
         this.size = channel.size();
     }
 
+    @Override
     public long size() { return size; }
+
+    @Override
+    public byte[] bytes() { return window; }
+
+    @Override
+    public int at(long pos, int n) throws IOException {
+        ensure(pos, n);
+        return (int) (pos - windowStart);
+    }
 
     private void ensure(long pos, int n) throws IOException {
         if (pos < 0 || pos + n > size) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * File Meta Information ends (PS3.10 7.1) and where the top-level Pixel Data (7FE0,0010) value
  * starts, and where the top-level Per-frame Functional Groups Sequence (5200,9230) is. PixelMed
  * parses the header attributes; this class only finds byte offsets so frames can be read straight
- * from disk and the per-frame groups can be read straight from the file, without PixelMed.
+ * from disk and the per-frame groups can be read straight from the file, without PixelMed. Each
+ * header is read by {@link ElementCursor} (also the source package's walk over a file's first bytes),
+ * so the rule of a header's shape exists once. {@link #readMeta} reads any {@link ElementBytes}.
  */
 public final class DataSetWalker {
     public static final long UNDEFINED = 0xFFFFFFFFL;
@@ -64,11 +66,14 @@ public final class DataSetWalker {
     private final ChannelReader in;
     private final boolean explicitVr;
     private final boolean bigEndian;
+    /** Reads every header; {@link #locate} keeps what it needs of one before it reads the next. */
+    private final ElementCursor cursor;
 
     public DataSetWalker(ChannelReader in, boolean explicitVr, boolean bigEndian) {
         this.in = in;
         this.explicitVr = explicitVr;
         this.bigEndian = bigEndian;
+        this.cursor = new ElementCursor(in);
     }
 
     /**
@@ -94,36 +99,30 @@ public final class DataSetWalker {
      *
      * @return null when the file does not start like a DICOM Part 10 file
      */
-    public static Meta readMeta(ChannelReader in) throws IOException {
+    public static Meta readMeta(ElementBytes in) throws IOException {
         if (in.size() < 132 + 12) return null;
-        if (in.u8(128) != 'D' || in.u8(129) != 'I' || in.u8(130) != 'C' || in.u8(131) != 'M') return null;
+        byte[] a = in.bytes();
+        int m = in.at(128, 4);
+        if (a[m] != 'D' || a[m + 1] != 'I' || a[m + 2] != 'C' || a[m + 3] != 'M') return null;
         long pos = 132;
         String ts = null;
         String sopClass = null;
+        ElementCursor e = new ElementCursor(in);
         while (pos + 8 <= in.size()) {
-            int group = in.u16(pos, false);
-            if (group != 0x0002) break;
-            int element = in.u16(pos + 2, false);
-            String vr = vr(in, pos + 4);
-            long len;
-            int header;
-            if (hasLongLength(vr)) {
-                len = in.u32(pos + 8, false);
-                header = 12;
-            } else {
-                len = in.u16(pos + 6, false);
-                header = 8;
-            }
-            if (len == UNDEFINED) throw new IOException("File Meta Information element (0002," + hex4(element) + ") has undefined length");
+            if (e.readTag(pos, false) >>> 16 != 0x0002) break;
+            e.readLength(true);
+            int element = e.tag() & 0xFFFF;
+            long len = e.length();
+            if (e.undefinedLength()) throw new IOException("File Meta Information element (0002," + hex4(element) + ") has undefined length");
             if (element == 0x0010 || element == 0x0002) {
                 if (len > 256) throw new IOException("(0002," + hex4(element) + ") of the File Meta Information is " + len + " bytes long");
                 byte[] b = new byte[(int) len];
-                in.readFully(pos + header, b, 0, (int) len);
+                System.arraycopy(a, in.at(e.valueOffset(), (int) len), b, 0, (int) len);
                 String v = new String(b, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
                 if (element == 0x0010) ts = v;
                 else sopClass = v;
             }
-            pos += header + len;
+            pos = e.next();
         }
         return new Meta(pos, ts, sopClass);
     }
@@ -133,8 +132,9 @@ public final class DataSetWalker {
         Location loc = new Location();
         long size = in.size();
         boolean high = false;
+        ElementCursor e = cursor;
         while (pos + 8 <= size) {
-            int tag = tag(pos);
+            int tag = e.readTag(pos, bigEndian);
             if (Integer.compareUnsigned(tag, TAG_PIXEL_DATA) > 0) break; // e.g. trailing padding (FFFC,FFFC)
             if (Integer.compareUnsigned(tag, TAG_PER_FRAME_FUNCTIONAL_GROUPS) >= 0) {
                 if (!high) loc.firstTagFromPerFrameGroups = pos;
@@ -142,54 +142,41 @@ public final class DataSetWalker {
             } else if (high) {
                 loc.lowTagAfterPerFrameGroups = true;
             }
-            String vr = null;
-            long len;
-            int header;
-            if (explicitVr && (tag >>> 16) != 0xFFFE) {
-                vr = vr(in, pos + 4);
-                if (hasLongLength(vr)) {
-                    len = in.u32(pos + 8, bigEndian);
-                    header = 12;
-                } else {
-                    len = in.u16(pos + 6, bigEndian);
-                    header = 8;
-                }
-            } else {
-                len = in.u32(pos + 4, bigEndian);
-                header = 8;
-            }
+            e.readLength(explicitVr);
+            long len = e.length();
+            long value = e.valueOffset();
             if (tag == TAG_PIXEL_DATA) {
-                loc.pixelDataValueOffset = pos + header;
+                loc.pixelDataValueOffset = value;
                 loc.pixelDataLength = len;
-                loc.pixelDataVr = vr;
+                loc.pixelDataVr = e.vrString();
                 return loc;
             }
             if (tag == TAG_PER_FRAME_FUNCTIONAL_GROUPS) {
                 loc.perFrameGroupsCount++;
                 loc.perFrameGroupsOffset = pos;
-                loc.perFrameGroupsValueOffset = pos + header;
+                loc.perFrameGroupsValueOffset = value;
                 loc.perFrameGroupsLength = len;
-                loc.perFrameGroupsVr = vr;
+                loc.perFrameGroupsVr = e.vrString();
             } else if (tag == TAG_EXTENDED_OFFSET_TABLE && len != UNDEFINED) {
-                loc.extendedOffsetTableOffset = pos + header;
+                loc.extendedOffsetTableOffset = value;
                 loc.extendedOffsetTableLength = len;
             } else if (tag == TAG_EXTENDED_OFFSET_TABLE_LENGTHS && len != UNDEFINED) {
-                loc.extendedOffsetTableLengthsOffset = pos + header;
+                loc.extendedOffsetTableLengthsOffset = value;
                 loc.extendedOffsetTableLengthsLength = len;
             }
             if (len == UNDEFINED) {
                 // An undefined-length UN in an explicit syntax holds Implicit VR Little Endian (PS3.5 6.2.2).
-                boolean nestedExplicit = explicitVr && !"UN".equals(vr);
-                pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && bigEndian, 1);
+                boolean nestedExplicit = explicitVr && !e.isVr('U', 'N');
+                pos = e.skipUndefinedLength(value, nestedExplicit, nestedExplicit && bigEndian, 1);
             } else {
-                if (pos + header + len > size) {
+                if (value + len > size) {
                     throw new java.io.EOFException("element " + tagString(tag) + " at offset " + pos + " has a value length of "
                             + len + " bytes, past the end of the file (" + size + " bytes)");
                 }
-                if (explicitVr ? "SQ".equals(vr) : len >= 8 && tag(pos + header) == TAG_ITEM) {
-                    checkItems(tag, pos + header, len);
+                if (explicitVr ? e.isVr('S', 'Q') : len >= 8 && tag(value) == TAG_ITEM) {
+                    checkItems(tag, value, len);
                 }
-                pos += header + len;
+                pos = value + len;
             }
         }
         return loc;
@@ -220,87 +207,18 @@ public final class DataSetWalker {
         }
     }
 
-    private long skipUndefinedSequence(long pos, boolean explicit, boolean be, int depth) throws IOException {
-        if (depth > MAX_DEPTH) throw new IOException("sequences nested deeper than " + MAX_DEPTH + " levels");
-        while (true) {
-            int tag = tag(pos, be);
-            long len = in.u32(pos + 4, be);
-            if (tag == TAG_SEQUENCE_DELIMITER) return pos + 8;
-            if (tag != TAG_ITEM) {
-                throw new IOException("expected an item (FFFE,E000) at offset " + pos + ", found " + tagString(tag));
-            }
-            if (len == UNDEFINED) {
-                pos = skipUndefinedItem(pos + 8, explicit, be, depth);
-            } else {
-                pos += 8 + len;
-            }
-        }
-    }
-
-    private long skipUndefinedItem(long pos, boolean explicit, boolean be, int depth) throws IOException {
-        while (true) {
-            int tag = tag(pos, be);
-            if (tag == TAG_ITEM_DELIMITER) return pos + 8;
-            boolean un = false;
-            long len;
-            int header;
-            if (explicit && (tag >>> 16) != 0xFFFE) {
-                // VR as two bytes, no String per element: nested items can hold many thousands of elements.
-                int a = in.u8(pos + 4), b = in.u8(pos + 5);
-                un = a == 'U' && b == 'N';
-                if (hasLongLength(a, b)) {
-                    len = in.u32(pos + 8, be);
-                    header = 12;
-                } else {
-                    len = in.u16(pos + 6, be);
-                    header = 8;
-                }
-            } else {
-                len = in.u32(pos + 4, be);
-                header = 8;
-            }
-            if (len == UNDEFINED) {
-                boolean nestedExplicit = explicit && !un;
-                pos = skipUndefinedSequence(pos + header, nestedExplicit, nestedExplicit && be, depth + 1);
-            } else {
-                pos += header + len;
-            }
-        }
-    }
-
     private int tag(long pos) throws IOException {
-        return tag(pos, bigEndian);
+        return cursor.readTag(pos, bigEndian);
     }
 
-    private int tag(long pos, boolean be) throws IOException {
-        return (in.u16(pos, be) << 16) | in.u16(pos + 2, be);
-    }
-
-    private static String vr(ChannelReader in, long pos) throws IOException {
-        return new String(new char[] {(char) in.u8(pos), (char) in.u8(pos + 1)});
-    }
-
-    /** VRs with a 2-byte reserved field and a 4-byte length (PS3.5 Table 7.1-1). */
+    /** VRs with a 2-byte reserved field and a 4-byte length (PS3.5 Table 7.1-1): {@link ElementCursor#hasLongLength}. */
     public static boolean hasLongLength(String vr) {
-        switch (vr) {
-            case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV":
-            case "UC": case "UN": case "UR": case "UT": case "UV":
-                return true;
-            default:
-                return false;
-        }
+        return vr.length() == 2 && ElementCursor.hasLongLength(vr.charAt(0), vr.charAt(1));
     }
 
-    /** {@link #hasLongLength(String)} for the VR's two bytes. */
+    /** {@link ElementCursor#hasLongLength} for the VR's two bytes. */
     public static boolean hasLongLength(int a, int b) {
-        switch (a << 8 | b) {
-            case 'O' << 8 | 'B': case 'O' << 8 | 'D': case 'O' << 8 | 'F': case 'O' << 8 | 'L': case 'O' << 8 | 'V':
-            case 'O' << 8 | 'W': case 'S' << 8 | 'Q': case 'S' << 8 | 'V': case 'U' << 8 | 'C': case 'U' << 8 | 'N':
-            case 'U' << 8 | 'R': case 'U' << 8 | 'T': case 'U' << 8 | 'V':
-                return true;
-            default:
-                return false;
-        }
+        return ElementCursor.hasLongLength(a, b);
     }
 
     public static String tagString(int tag) {

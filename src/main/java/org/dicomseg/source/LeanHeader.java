@@ -1,5 +1,6 @@
 package org.dicomseg.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.dicomseg.dicom.DataSetWalker;
+import org.dicomseg.dicom.ElementBytes;
+import org.dicomseg.dicom.ElementCursor;
+import org.dicomseg.dicom.StringValues;
 
 /**
  * The few top-level attributes of a single-frame source image that choosing, ordering and placing
@@ -54,10 +59,6 @@ final class LeanHeader {
     private static final int SHARED_FUNCTIONAL_GROUPS = 0x52009229;
     private static final int PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
     private static final int PIXEL_DATA = 0x7FE00010;
-    private static final int ITEM = 0xFFFEE000;
-    private static final int ITEM_DELIMITER = 0xFFFEE00D;
-    private static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
-    private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final String VL_WHOLE_SLIDE_MICROSCOPY = "1.2.840.10008.5.1.4.1.1.77.1.6";
 
     /** The wanted tags and their VRs (used for Implicit VR data sets). */
@@ -111,72 +112,50 @@ final class LeanHeader {
      * reached, false when more bytes are needed, null when the file is not for this reader.
      */
     private Boolean parse(byte[] b, boolean whole) {
-        if (b.length < 132 || b[128] != 'D' || b[129] != 'I' || b[130] != 'C' || b[131] != 'M') return null;
-        int pos = 132;
-        String ts = null;
-        while (pos + 8 <= b.length && u16(b, pos) == 0x0002) {
-            int element = u16(b, pos + 2);
-            String vr = new String(b, pos + 4, 2, StandardCharsets.US_ASCII);
-            long len;
-            int header;
-            if (longLength(vr)) {
-                if (pos + 12 > b.length) return whole ? null : Boolean.FALSE;
-                len = u32(b, pos + 8);
-                header = 12;
-            } else {
-                len = u16(b, pos + 6);
-                header = 8;
-            }
-            if (len == UNDEFINED) return null;
-            if (pos + header + len > b.length) return whole ? null : Boolean.FALSE;
-            if (element == 0x0010) ts = strip(new String(b, pos + header, (int) len, StandardCharsets.US_ASCII));
-            pos += header + (int) len;
+        ElementBytes in = ElementBytes.of(b);
+        try {
+            DataSetWalker.Meta meta = DataSetWalker.readMeta(in);
+            if (meta == null) return null;
+            String ts = meta.transferSyntaxUid;
+            if (ts == null || ts.equals("1.2.840.10008.1.2.2") || ts.equals("1.2.840.10008.1.2.1.99")) return null;
+            return walk(b, in, meta.dataSetStart, !ts.equals("1.2.840.10008.1.2"), whole);
+        } catch (EOFException e) { // an element runs past the bytes read
+            return whole ? null : Boolean.FALSE;
+        } catch (IOException e) { // a structure the walk does not understand
+            return null;
         }
-        if (ts == null || ts.equals("1.2.840.10008.1.2.2") || ts.equals("1.2.840.10008.1.2.1.99")) return null;
-        boolean explicit = !ts.equals("1.2.840.10008.1.2");
+    }
+
+    /** {@link #parse} from the data set's first element at {@code pos} (PS3.5 7.1, 7.5). */
+    private Boolean walk(byte[] b, ElementBytes in, long pos, boolean explicit, boolean whole) throws IOException {
+        int size = (int) in.size();
+        ElementCursor e = new ElementCursor(in);
         while (true) {
-            end = pos;
-            if (pos + 8 > b.length) {
-                end = b.length;
+            end = (int) pos;
+            if (pos + 8 > size) {
+                end = size;
                 return whole ? Boolean.TRUE : Boolean.FALSE;
             }
-            int tag = (u16(b, pos) << 16) | u16(b, pos + 2);
+            int tag = e.readTag(pos, false);
             if (tag == PIXEL_DATA) return Boolean.TRUE;
             if (Integer.compareUnsigned(tag, PIXEL_DATA) > 0) { // no Pixel Data (trailing padding, ...): keep all of the file
-                end = b.length;
+                end = size;
                 return whole ? Boolean.TRUE : Boolean.FALSE;
             }
             if (tag == SHARED_FUNCTIONAL_GROUPS || tag == PER_FRAME_FUNCTIONAL_GROUPS) return null;
-            String vr;
-            long len;
-            int header;
-            if (explicit) {
-                vr = new String(b, pos + 4, 2, StandardCharsets.US_ASCII);
-                if (longLength(vr)) {
-                    if (pos + 12 > b.length) return whole ? null : Boolean.FALSE;
-                    len = u32(b, pos + 8);
-                    header = 12;
-                } else {
-                    len = u16(b, pos + 6);
-                    header = 8;
-                }
-            } else {
-                vr = WANTED.get(tag);
-                len = u32(b, pos + 4);
-                header = 8;
-            }
+            e.readLength(explicit);
             String wantedVr = WANTED.get(tag);
-            if (len == UNDEFINED) {
+            if (e.undefinedLength()) {
                 if (wantedVr != null) return null;
-                int end = skipUndefined(b, pos + header, explicit && !"UN".equals(vr), 0);
-                if (end == -2) return null;
-                if (end < 0) return whole ? null : Boolean.FALSE;
-                pos = end;
+                boolean nestedExplicit = explicit && !e.isVr('U', 'N');
+                pos = e.skipUndefinedLength(e.valueOffset(), nestedExplicit, false, 1);
                 continue;
             }
-            if (pos + header + len > b.length) return whole ? null : Boolean.FALSE;
-            if (wantedVr != null && !value(tag, wantedVr, vr, b, pos + header, (int) len)) return null;
-            pos += header + (int) len;
+            if (e.next() > size) return whole ? null : Boolean.FALSE;
+            if (wantedVr != null && !value(tag, wantedVr, explicit ? e.vrString() : wantedVr, b, (int) e.valueOffset(), (int) e.length())) {
+                return null;
+            }
+            pos = e.next();
         }
     }
 
@@ -187,12 +166,12 @@ final class LeanHeader {
             case "US":
                 if (len == 0) return true;
                 if (len != 2) return false;
-                binaryInts.put(tag, u16(b, off));
+                binaryInts.put(tag, ElementBytes.u16(b, off, false));
                 return true;
             case "UL":
                 if (len == 0) return true;
                 if (len != 4) return false;
-                long v = u32(b, off);
+                long v = ElementBytes.u32(b, off, false);
                 if (v > Integer.MAX_VALUE) return false;
                 binaryInts.put(tag, (int) v);
                 return true;
@@ -203,64 +182,6 @@ final class LeanHeader {
                 }
                 texts.put(tag, new String(b, off, len, StandardCharsets.US_ASCII));
                 return true;
-        }
-    }
-
-    /** After an undefined-length value at {@code pos}: the position past its delimiter; -1 when past {@code b}, -2 when malformed. */
-    private static int skipUndefined(byte[] b, int pos, boolean explicit, int depth) {
-        if (depth > 32) return -2;
-        while (true) {
-            if (pos + 8 > b.length) return -1;
-            int tag = (u16(b, pos) << 16) | u16(b, pos + 2);
-            long len = u32(b, pos + 4);
-            if (tag == SEQUENCE_DELIMITER) return pos + 8;
-            if (tag == ITEM) {
-                if (len == UNDEFINED) {
-                    int end = skipElements(b, pos + 8, explicit, depth + 1);
-                    if (end < 0) return end;
-                    pos = end;
-                } else {
-                    pos += 8 + (int) len;
-                    if (len > Integer.MAX_VALUE - 16) return -2;
-                }
-                continue;
-            }
-            // An undefined-length value that is not a sequence of items: encapsulated data or worse.
-            return -2;
-        }
-    }
-
-    /** Elements of an undefined-length item up to and past its delimiter. */
-    private static int skipElements(byte[] b, int pos, boolean explicit, int depth) {
-        while (true) {
-            if (pos + 8 > b.length) return -1;
-            int tag = (u16(b, pos) << 16) | u16(b, pos + 2);
-            if (tag == ITEM_DELIMITER) return pos + 8;
-            String vr = null;
-            long len;
-            int header;
-            if (explicit) {
-                vr = new String(b, pos + 4, 2, StandardCharsets.US_ASCII);
-                if (longLength(vr)) {
-                    if (pos + 12 > b.length) return -1;
-                    len = u32(b, pos + 8);
-                    header = 12;
-                } else {
-                    len = u16(b, pos + 6);
-                    header = 8;
-                }
-            } else {
-                len = u32(b, pos + 4);
-                header = 8;
-            }
-            if (len == UNDEFINED) {
-                int end = skipUndefined(b, pos + header, explicit && !"UN".equals(vr), depth + 1);
-                if (end < 0) return end;
-                pos = end;
-            } else {
-                if (len > Integer.MAX_VALUE - 16) return -2;
-                pos += header + (int) len;
-            }
         }
     }
 
@@ -296,7 +217,7 @@ final class LeanHeader {
     String joined(int tag) {
         String s = texts.get(tag);
         if (s == null) return binaryInts.containsKey(tag) ? String.valueOf(binaryInts.get(tag)) : null;
-        String v = strip(s);
+        String v = StringValues.strip(s);
         return v.isEmpty() ? null : v;
     }
 
@@ -304,18 +225,7 @@ final class LeanHeader {
     double[] doubles(int tag) {
         Integer bin = binaryInts.get(tag);
         if (bin != null) return new double[] {bin};
-        String s = texts.get(tag);
-        if (s == null) return null;
-        String v = strip(s);
-        if (v.isEmpty()) return null;
-        String[] parts = v.split("\\\\", -1);
-        double[] d = new double[parts.length];
-        try {
-            for (int i = 0; i < parts.length; i++) d[i] = Double.parseDouble(parts[i].trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return d;
+        return StringValues.numbers(texts.get(tag));
     }
 
     /** The first value as an integer, or {@code otherwise} when absent, empty or not an integer. */
@@ -329,31 +239,5 @@ final class LeanHeader {
         } catch (NumberFormatException e) {
             return otherwise;
         }
-    }
-
-    /** Without leading and trailing spaces and NULs (value padding, PS3.5 6.2). */
-    private static String strip(String s) {
-        int a = 0, z = s.length();
-        while (a < z && (s.charAt(a) == ' ' || s.charAt(a) == '\0')) a++;
-        while (z > a && (s.charAt(z - 1) == ' ' || s.charAt(z - 1) == '\0')) z--;
-        return s.substring(a, z);
-    }
-
-    private static boolean longLength(String vr) {
-        switch (vr) {
-            case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV": case "UC": case "UN":
-            case "UR": case "UT": case "UV":
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static int u16(byte[] b, int i) {
-        return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
-    }
-
-    private static long u32(byte[] b, int i) {
-        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24;
     }
 }

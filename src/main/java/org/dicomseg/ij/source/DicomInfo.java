@@ -3,6 +3,7 @@ package org.dicomseg.ij.source;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.dicomseg.dicom.StringValues;
 
 /**
  * The DICOM header text ImageJ keeps for images it read with its DICOM reader (the "Info"
@@ -48,18 +49,9 @@ public final class DicomInfo {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    /** A multi-valued decimal element ("a\b\c") as numbers, or null when absent or malformed. */
+    /** A multi-valued decimal element ("a\b\c") as numbers, or null when absent or malformed (an empty value too): {@link StringValues#numbers}. */
     public double[] getDoubles(String tag) {
-        String v = get(tag);
-        if (v == null) return null;
-        String[] parts = v.split("\\\\");
-        double[] d = new double[parts.length];
-        try {
-            for (int i = 0; i < parts.length; i++) d[i] = Double.parseDouble(parts[i].trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return d;
+        return StringValues.numbers(get(tag));
     }
 
     /** An integer element, or {@code dflt} when absent or malformed. */
