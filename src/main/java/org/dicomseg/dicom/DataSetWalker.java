@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DataSetWalker {
     public static final long UNDEFINED = 0xFFFFFFFFL;
-    static final int TAG_PIXEL_DATA = 0x7FE00010;
+    public static final int TAG_PIXEL_DATA = 0x7FE00010;
     static final int TAG_EXTENDED_OFFSET_TABLE = 0x7FE00001;
     static final int TAG_EXTENDED_OFFSET_TABLE_LENGTHS = 0x7FE00002;
     public static final int TAG_ITEM = 0xFFFEE000;
     public static final int TAG_ITEM_DELIMITER = 0xFFFEE00D;
     public static final int TAG_SEQUENCE_DELIMITER = 0xFFFEE0DD;
-    static final int TAG_PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
+    public static final int TAG_PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
     public static final int MAX_DEPTH = 64;
 
     /** Where the data set starts and which transfer syntax the File Meta Information names. */

@@ -57,8 +57,8 @@ final class LeanHeader {
     static final int COLUMNS = 0x00280011;
     static final int PIXEL_SPACING = 0x00280030;
     private static final int SHARED_FUNCTIONAL_GROUPS = 0x52009229;
-    private static final int PER_FRAME_FUNCTIONAL_GROUPS = 0x52009230;
-    private static final int PIXEL_DATA = 0x7FE00010;
+    private static final int PER_FRAME_FUNCTIONAL_GROUPS = DataSetWalker.TAG_PER_FRAME_FUNCTIONAL_GROUPS;
+    private static final int PIXEL_DATA = DataSetWalker.TAG_PIXEL_DATA;
     private static final String VL_WHOLE_SLIDE_MICROSCOPY = "1.2.840.10008.5.1.4.1.1.77.1.6";
 
     /** The wanted tags and their VRs (used for Implicit VR data sets). */
