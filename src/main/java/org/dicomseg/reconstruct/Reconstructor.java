@@ -117,6 +117,7 @@ public final class Reconstructor {
         int slices = g.ds.length, times = time == null ? 1 : time.count();
 
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), slices * times);
+        filler.countLabels();
         filler.expect(frames.size());
         int[] planeOf = new int[frames.size()];
         for (int i = 0; i < planeOf.length; i++) planeOf[i] = (time == null ? 0 : time.of(i) * slices) + g.planeOf(frames.get(i));
@@ -241,6 +242,7 @@ public final class Reconstructor {
             }
         }
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), Math.max(planes, 1));
+        filler.countLabels();
         filler.expect(frames.size());
         filler.notes.add(allSourced ? "frames have no Image Position (Patient): one plane per source image"
                 : "frames have no position and no source: planes in frame order per segment");
@@ -272,6 +274,7 @@ public final class Reconstructor {
         SegmentationMetadata m = r.metadata();
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceSopInstanceUids.size());
+        filler.countLabels();
         int placed = 0;
         for (FrameInfo f : placementOrder(r, segments, o)) {
             if (!filler.includes(f)) continue;
@@ -303,6 +306,7 @@ public final class Reconstructor {
         SegmentationMetadata m = r.metadata();
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceFrameNumbers.length);
+        filler.countLabels();
         for (FrameInfo f : placementOrder(r, segments, o)) {
             if (!filler.includes(f)) continue;
             search:
