@@ -275,18 +275,25 @@ public final class Reconstructor {
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceSopInstanceUids.size());
         filler.countLabels();
+        List<FrameInfo> frames = placementOrder(r, segments, o);
+        int[] planeOfFrame = new int[frames.size()];
         int placed = 0;
-        for (FrameInfo f : placementOrder(r, segments, o)) {
+        for (int i = 0; i < planeOfFrame.length; i++) {
+            FrameInfo f = frames.get(i);
+            planeOfFrame[i] = -1;
             if (!filler.includes(f)) continue;
             for (SourceImageReference s : f.sources()) {
                 Integer z = planeOf.get(s.sopInstanceUid());
                 if (z != null) {
-                    filler.place(f, z, 0, 0);
+                    planeOfFrame[i] = z;
                     placed++;
                     break;
                 }
             }
         }
+        filler.expect(placed);
+        // plane by plane: a label map combined from segments is filled while its plane is in the cache
+        placeByPlane(filler, frames, planeOfFrame);
         if (placed == 0) filler.notes.add("no frame refers to any of the given source instances");
         return filler.build(new double[sourceSopInstanceUids.size()][], m.imageOrientationPatient(), m.pixelSpacing(),
                 Double.NaN, sourceSopInstanceUids.toArray(new String[0]), filler.placedSourceFrames(), 0, 0);
