@@ -27,12 +27,15 @@ import org.dicomseg.model.SegmentDescription;
  * encapsulated little-endian syntax whose per-frame groups the fast parser read are kept (not
  * deflated data sets, which are inflated to a temporary copy).</p>
  *
- * <p>Thread-safe; at most {@value #CAPACITY} files and {@value #MAX_HEADER_BYTES} header bytes each.</p>
+ * <p>Thread-safe; at most {@value #CAPACITY} files, {@value #MAX_HEADER_BYTES} header bytes each and
+ * {@value #MAX_TOTAL_BYTES} in all.</p>
  */
 final class SegHeaderCache {
     static final int CAPACITY = 8;
     /** Headers larger than this (a slide SEG of hundreds of thousands of tiles) are not kept. */
     static final int MAX_HEADER_BYTES = 32 << 20;
+    /** Header bytes kept in all (the parsed frame index grows with them): least recently used files dropped beyond this. */
+    static final long MAX_TOTAL_BYTES = 64L << 20;
     private static final SegHeaderCache SHARED = new SegHeaderCache();
 
     private final LinkedHashMap<Path, Parsed> entries = new LinkedHashMap<>(16, 0.75f, true) {
@@ -115,6 +118,15 @@ final class SegHeaderCache {
         }
         synchronized (this) {
             entries.put(file.toAbsolutePath().normalize(), parsed);
+            long total = 0;
+            for (Parsed p : entries.values()) total += p.header.length;
+            java.util.Iterator<Parsed> eldest = entries.values().iterator();
+            while (total > MAX_TOTAL_BYTES && eldest.hasNext()) {
+                Parsed p = eldest.next();
+                if (p == parsed) break; // the newest stays
+                total -= p.header.length;
+                eldest.remove();
+            }
         }
     }
 
