@@ -10,7 +10,7 @@ import org.dicomseg.pixels.RleCodec;
 /**
  * The RLE run sinks: an 8-bit LABELMAP frame (PS3.3 C.8.20.2; RLE Lossless, PS3.5 G, or stored
  * bytes passed as one literal) goes run by run into the output arrays without being expanded
- * first: into the relabelled label map ({@link LabelRuns}) or split into the segment channels
+ * first: into the relabelled label map ({@link LabelRuns}, each run added to the plane's {@link LabelCounts}) or split into the segment channels
  * ({@link SplitRuns}), background runs and labels not chosen skipped, a run of one label written
  * as one fill; {@link Window} cuts the runs of a tile at its rows and clips them to the plane.
  * Each worker thread has its own sinks, restarted per frame ({@code start}); no allocation per
@@ -32,6 +32,7 @@ final class RunSinks {
         private final boolean zeroIsBackground;
         private int index;
         private Object dst;
+        private LabelCounts counts;
 
         LabelRuns(OutputLayout layout, OutputPlanes planes) {
             this.planes = planes;
@@ -42,6 +43,7 @@ final class RunSinks {
         LabelRuns start(int plane) {
             index = plane; // one channel
             dst = planes.get(index);
+            counts = planes.labelCounts();
             return this;
         }
 
@@ -56,6 +58,7 @@ final class RunSinks {
             Object out = dst();
             if (out instanceof byte[]) Arrays.fill((byte[]) out, offset, offset + length, (byte) v);
             else Arrays.fill((short[]) out, offset, offset + length, (short) v);
+            if (counts != null) counts.add(index, v, length);
         }
 
         @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
@@ -71,6 +74,7 @@ final class RunSinks {
                     Object out = dst();
                     if (out instanceof byte[]) ((byte[]) out)[offset + i] = (byte) v;
                     else ((short[]) out)[offset + i] = (short) v;
+                    if (counts != null) counts.add(index, v, 1);
                 }
                 i++;
             }
