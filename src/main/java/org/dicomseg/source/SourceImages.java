@@ -102,9 +102,10 @@ public final class SourceImages {
         for (SourceFile source : sources) {
             Objects.requireNonNull(source, "source file");
             String f = source.location();
-            AttributeList list = source.header();
-            String fr = text(list, TagFromName.FrameOfReferenceUID);
-            String st = text(list, TagFromName.StudyInstanceUID);
+            // Of a plain single-frame image only what the frames need was read (LeanHeader); the writer's first header whole
+            AttributeList list = source.isLean() && first != null ? null : source.header();
+            String fr = source.frameOfReferenceUid();
+            String st = source.studyInstanceUid();
             if (first == null) {
                 first = list;
                 forUid = fr;
@@ -121,11 +122,23 @@ public final class SourceImages {
                             + study + ", " + f + " has " + st);
                 }
             }
-            addFrames(source.file(), f, list, frames);
+            if (source.isLean()) frames.add(leanFrame(source, f));
+            else addFrames(source.file(), f, list, frames);
             if (source.file() != null) files.add(source.file());
             locations.add(f);
         }
         return new SourceImages(frames, first, forUid, study, files, locations);
+    }
+
+    /** {@link #readHeader(Path)} of the header bytes {@code raw} read from {@code f} ({@link LeanHeader#raw}). */
+    static AttributeList readHeader(Path f, byte[] raw) throws InputException {
+        AttributeList list = new AttributeList();
+        try (com.pixelmed.dicom.DicomInputStream in = new com.pixelmed.dicom.DicomInputStream(new java.io.ByteArrayInputStream(raw))) {
+            list.read(in, TagFromName.PixelData);
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new InputException("Source " + f + " is not a DICOM file that can be read: " + e.getMessage(), e);
+        }
+        return list;
     }
 
     /** Parses one file up to Pixel Data; InputException naming the file when it is not DICOM. */
@@ -186,6 +199,44 @@ public final class SourceImages {
             }
             out.add(new SourceFrame(file, sopClass, sop, series, i + 1, multi, rows, cols, pos, ori, pm, time));
         }
+    }
+
+    /** The one frame of a single-frame image read by {@link LeanHeader}: {@link #addFrames}' values from its top level. */
+    private static SourceFrame leanFrame(SourceFile source, String f) throws InputException {
+        LeanHeader h = source.lean();
+        double[] o = h.doubles(LeanHeader.IMAGE_ORIENTATION_PATIENT);
+        PlaneOrientation ori = null;
+        if (o != null && o.length == 6) {
+            try {
+                ori = new PlaneOrientation(o);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("Source " + f + ": " + e.getMessage(), e);
+            }
+        }
+        PixelMeasures pm = null;
+        double[] sp = h.doubles(LeanHeader.PIXEL_SPACING);
+        if (sp != null && sp.length == 2 && sp[0] > 0 && sp[1] > 0) {
+            double[] th = h.doubles(LeanHeader.SLICE_THICKNESS);
+            double[] between = h.doubles(LeanHeader.SPACING_BETWEEN_SLICES);
+            pm = new PixelMeasures(sp[0], sp[1], th != null && th.length == 1 && th[0] > 0 ? th[0] : null,
+                    between != null && between.length == 1 ? between[0] : null);
+        }
+        Integer tpi = leanInteger(h, LeanHeader.TEMPORAL_POSITION_INDEX);
+        Integer tpid = leanInteger(h, LeanHeader.TEMPORAL_POSITION_IDENTIFIER);
+        double[] trig = h.doubles(LeanHeader.TRIGGER_TIME);
+        String when = h.text(LeanHeader.ACQUISITION_DATE_TIME);
+        if (when == null) {
+            String date = h.text(LeanHeader.ACQUISITION_DATE), time = h.text(LeanHeader.ACQUISITION_TIME);
+            when = time == null ? null : date == null ? time : date + time;
+        }
+        FrameTime time = new FrameTime(tpi, tpid, trig == null || trig.length < 1 ? null : trig[0], null, when);
+        return new SourceFrame(source.file(), source.sopClassUid(), source.sopInstanceUid(), source.seriesInstanceUid(), 1, false,
+                source.rows(), source.columns(), source.imagePosition(), ori, pm, time);
+    }
+
+    private static Integer leanInteger(LeanHeader h, int tag) {
+        double[] d = h.doubles(tag);
+        return d == null || d.length < 1 || d[0] != Math.rint(d[0]) ? null : (int) d[0];
     }
 
     /** Temporal Position Sequence (0020,9310), PS3.3 C.7.6.16.2.23. */
