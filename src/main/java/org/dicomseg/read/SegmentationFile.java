@@ -141,7 +141,8 @@ final class SegmentationFile implements Closeable {
     /**
      * Opens a Segmentation: reads and checks the header, indexes the frames; reads no pixel data.
      * {@code directPerFrame} false makes PixelMed parse the Per-frame Functional Groups as well (the
-     * reference for the fast path's tests).
+     * reference for the fast path's tests). A file opened before in this session whose bytes before
+     * Pixel Data are still the same is not parsed again ({@link SegHeaderCache}); its frames are located anew.
      *
      * @throws SegReadException when the file is not a Segmentation this reader can read (the message
      *                          says why); also for a missing or unreadable file
@@ -178,6 +179,15 @@ final class SegmentationFile implements Closeable {
                 throw new SegReadException(file, "the File Meta Information has no Transfer Syntax UID (0002,0010)");
             }
             SegTransferSyntax syntax = SegTransferSyntax.forUid(meta.transferSyntaxUid);
+            // Opened before in this session with the same bytes before Pixel Data: that parse, the frames located anew
+            boolean cacheable = directPerFrame && syntax != null && !syntax.deflatedDataSet() && !syntax.bigEndian();
+            SegHeaderCache.Parsed known = cacheable ? SegHeaderCache.shared().find(file, channel) : null;
+            if (known != null) {
+                SegmentationFile opened = new SegmentationFile(file, channel, null, known.metadata, known.segments, known.frames,
+                        locateFrames(file, in, known.location, syntax, known.metadata), known.direct);
+                ok = true;
+                return opened;
+            }
             // Deflated Explicit VR Little Endian: inflated once into a temporary Explicit VR Little Endian data set
             // (header first, the rest once the header bounds it), which is then read like any native file.
             SegTransferSyntax parseSyntax = syntax;
@@ -198,6 +208,9 @@ final class SegmentationFile implements Closeable {
             // Fast path (little endian, not big endian, sound element structure): PixelMed reads the header only up
             // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
             DataSetWalker.Location early = directPerFrame ? splittableStructure(in, dataSetStart, parseSyntax) : null;
+            // the bytes this parse depends on, read before it (kept only if they are still the file's after it)
+            byte[] parsedFrom = cacheable && early != null && early.pixelDataValueOffset <= SegHeaderCache.MAX_HEADER_BYTES
+                    ? SegHeaderCache.headerBytes(channel, (int) early.pixelDataValueOffset) : null;
             AttributeList list = early == null ? null : readHeaderBefore(file, headerFile, rawSyntax, early.firstTagFromPerFrameGroups);
             boolean split = list != null;
             if (list == null) list = readHeader(file, headerFile, rawSyntax, false);
@@ -243,6 +256,10 @@ final class SegmentationFile implements Closeable {
             m.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
             SegmentationFile opened = new SegmentationFile(file, channel, temp, m, segments,
                     Collections.unmodifiableList(frames), store, direct);
+            if (parsedFrom != null && direct) {
+                SegHeaderCache.shared().remember(file, channel, parsedFrom, new SegHeaderCache.Parsed(parsedFrom, in.size(), m, segments,
+                        opened.frames, early, true));
+            }
             ok = true;
             return opened;
         } catch (SegReadException e) {

@@ -18,6 +18,8 @@ final class OutputPlanes {
     private final int planes;
     private final Object[] data;
     private final ReconstructionStatistics statistics;
+    /** The label map's pixels counted as frames are written, or null (see {@link LabelCounts}). */
+    private LabelCounts labelCounts;
     /** Locks of {@link #array}: plane {@code i} is allocated under lock {@code i % 64}. */
     private final Object[] allocationLocks = new Object[64];
     {
@@ -55,6 +57,12 @@ final class OutputPlanes {
         if (allocated) statistics.allocatedPlane();
         return a;
     }
+
+    /** Counts the label map's pixels as the kernels write them (set before the first frame is placed). */
+    void countLabels(LabelCounts c) { this.labelCounts = c; }
+
+    /** The counts the kernels add to, or null. */
+    LabelCounts labelCounts() { return labelCounts; }
 
     /** The array at {@code index} as it is (null when not allocated). */
     Object get(int index) { return data[index]; }

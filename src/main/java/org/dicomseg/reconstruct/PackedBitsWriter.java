@@ -155,16 +155,23 @@ final class PackedBitsWriter {
      * get the segment's value, eight at a time (the spread bits times the value, merged under the
      * spread mask); with {@link ReconstructionOptions.OverlapPolicy#FAIL} a byte whose pixels
      * already hold a label is checked pixel by pixel in order, like the general path's label map combination.
+     * The pixels written are added to the plane's {@link LabelCounts} (the set bits: counted per byte).
      */
     void packedToLabels(byte[] bits, int off, int segment, int plane, int index) {
         int value = valueOfSegment[segment];
         if (value == 0) return;
         int n = width * height;
         int whole = n >>> 3;
+        LabelCounts counts = planes.labelCounts();
+        long set = 0; // pixels written (the segment's pixels on this plane, for the counts)
         if (pixelType != SegmentationVolume.PixelType.UINT8) {
             for (int i = 0; i < n; i++) {
-                if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) setLabel(index, i, segment, plane, value);
+                if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) {
+                    setLabel(index, i, segment, plane, value);
+                    set++;
+                }
             }
+            if (counts != null) counts.add(plane, value, set);
             return;
         }
         byte[] dst = (byte[]) planes.get(index);
@@ -178,6 +185,7 @@ final class PackedBitsWriter {
                     if (dst == null) dst = (byte[]) planes.array(index);
                     if (failOnOverlap) checkRun(dst, b << 3, e << 3, value, segment, plane);
                     Arrays.fill(dst, b << 3, e << 3, (byte) value);
+                    set += (long) (e - b) << 3;
                     b = e;
                     continue;
                 }
@@ -197,11 +205,16 @@ final class PackedBitsWriter {
                     }
                 }
                 LONGS.set(dst, p, (old & ~mask) | u * value);
+                set += Integer.bitCount(x);
             }
         }
         for (int i = whole << 3; i < n; i++) {
-            if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) setLabel(index, i, segment, plane, value);
+            if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) != 0) {
+                setLabel(index, i, segment, plane, value);
+                set++;
+            }
         }
+        if (counts != null) counts.add(plane, value, set);
     }
 
     /**

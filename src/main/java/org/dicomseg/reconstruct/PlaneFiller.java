@@ -58,6 +58,15 @@ final class PlaneFiller {
         for (FrameInfo f : reader.frames()) if (includes(f)) total++;
     }
 
+    /**
+     * Counts the pixels of each value as the frames are written (label maps only; dropped when a
+     * frame cannot be counted exactly, see {@link LabelCounts}): the result's
+     * {@link SegmentationVolume#labelPixels}. Called before the first frame is placed.
+     */
+    void countLabels() {
+        if (placed == 0) planes.countLabels(LabelCounts.forLayout(layout, layout.planes));
+    }
+
     /** The number of frames that will be placed, for progress (default: all frames of the chosen segments). */
     void expect(int frames) { this.total = frames; }
 
@@ -97,6 +106,11 @@ final class PlaneFiller {
         }
         int frame = f.frameNumber();
         int seg = layout.type == SegmentationType.LABELMAP ? 0 : f.referencedSegmentNumber();
+        LabelCounts counts = planes.labelCounts();
+        if (counts != null) {
+            counts.placing(plane, layout.type == SegmentationType.LABELMAP ? 0 : counts.slotOf(layout.valueOfSegment(seg)),
+                    layout.whole(dx, dy));
+        }
         if (!layout.sixteenBitLabels) {
             // a batch ends at a plane boundary (whole frames), so a plane's frames are decoded together
             batches.add(frame, plane, seg, dx, dy, seq, layout.whole(dx, dy));
@@ -140,9 +154,11 @@ final class PlaneFiller {
         batches.throwFailure();
         progress.progress(Math.max(total, placed), Math.max(total, placed));
         int planeCount = layout.planes;
+        LabelCounts counts = planes.labelCounts();
         return new SegmentationVolume(layout.width, layout.height, planeCount, layout.channels, layout.pixelType, planes.arrays(),
                 layout.segments.clone(), layout.values.clone(), layout.labelOut, positions, orientation, pixelSpacing, sliceSpacing,
                 sources == null ? new String[planeCount] : sources, sourceFrames == null ? new int[planeCount] : sourceFrames,
-                originX, originY, reader.framesRead() - framesAtStart, notes);
+                originX, originY, reader.framesRead() - framesAtStart, notes)
+                .labelPixels(counts == null ? null : counts.result());
     }
 }

@@ -117,6 +117,7 @@ public final class Reconstructor {
         int slices = g.ds.length, times = time == null ? 1 : time.count();
 
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), slices * times);
+        filler.countLabels();
         filler.expect(frames.size());
         int[] planeOf = new int[frames.size()];
         for (int i = 0; i < planeOf.length; i++) planeOf[i] = (time == null ? 0 : time.of(i) * slices) + g.planeOf(frames.get(i));
@@ -241,6 +242,7 @@ public final class Reconstructor {
             }
         }
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), Math.max(planes, 1));
+        filler.countLabels();
         filler.expect(frames.size());
         filler.notes.add(allSourced ? "frames have no Image Position (Patient): one plane per source image"
                 : "frames have no position and no source: planes in frame order per segment");
@@ -272,18 +274,26 @@ public final class Reconstructor {
         SegmentationMetadata m = r.metadata();
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceSopInstanceUids.size());
+        filler.countLabels();
+        List<FrameInfo> frames = placementOrder(r, segments, o);
+        int[] planeOfFrame = new int[frames.size()];
         int placed = 0;
-        for (FrameInfo f : placementOrder(r, segments, o)) {
+        for (int i = 0; i < planeOfFrame.length; i++) {
+            FrameInfo f = frames.get(i);
+            planeOfFrame[i] = -1;
             if (!filler.includes(f)) continue;
             for (SourceImageReference s : f.sources()) {
                 Integer z = planeOf.get(s.sopInstanceUid());
                 if (z != null) {
-                    filler.place(f, z, 0, 0);
+                    planeOfFrame[i] = z;
                     placed++;
                     break;
                 }
             }
         }
+        filler.expect(placed);
+        // plane by plane: a label map combined from segments is filled while its plane is in the cache
+        placeByPlane(filler, frames, planeOfFrame);
         if (placed == 0) filler.notes.add("no frame refers to any of the given source instances");
         return filler.build(new double[sourceSopInstanceUids.size()][], m.imageOrientationPatient(), m.pixelSpacing(),
                 Double.NaN, sourceSopInstanceUids.toArray(new String[0]), filler.placedSourceFrames(), 0, 0);
@@ -303,6 +313,7 @@ public final class Reconstructor {
         SegmentationMetadata m = r.metadata();
         int[] segments = chosenSegments(r, o);
         PlaneFiller filler = new PlaneFiller(r, o, segments, m.columns(), m.rows(), sourceFrameNumbers.length);
+        filler.countLabels();
         for (FrameInfo f : placementOrder(r, segments, o)) {
             if (!filler.includes(f)) continue;
             search:

@@ -10,7 +10,7 @@ import org.dicomseg.pixels.RleCodec;
 /**
  * The RLE run sinks: an 8-bit LABELMAP frame (PS3.3 C.8.20.2; RLE Lossless, PS3.5 G, or stored
  * bytes passed as one literal) goes run by run into the output arrays without being expanded
- * first: into the relabelled label map ({@link LabelRuns}) or split into the segment channels
+ * first: into the relabelled label map ({@link LabelRuns}, each run added to the plane's {@link LabelCounts}) or split into the segment channels
  * ({@link SplitRuns}), background runs and labels not chosen skipped, a run of one label written
  * as one fill; {@link Window} cuts the runs of a tile at its rows and clips them to the plane.
  * Each worker thread has its own sinks, restarted per frame ({@code start}); no allocation per
@@ -34,6 +34,7 @@ final class RunSinks {
         private int index;
         private byte[] bytes; // the plane, UINT8 output (null until the first label)
         private short[] shorts; // the plane, UINT16 output
+        private LabelCounts counts;
 
         LabelRuns(OutputLayout layout, OutputPlanes planes) {
             this.planes = planes;
@@ -47,6 +48,7 @@ final class RunSinks {
             Object a = planes.get(index);
             bytes = bytesOut ? (byte[]) a : null;
             shorts = bytesOut ? null : (short[]) a;
+            counts = planes.labelCounts();
             return this;
         }
 
@@ -65,6 +67,7 @@ final class RunSinks {
             if (v == 0) return;
             if (bytesOut) fillBytes(bytes(), offset, length, (byte) v);
             else Arrays.fill(shorts(), offset, offset + length, (short) v);
+            if (counts != null) counts.add(index, v, length);
         }
 
         @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
@@ -79,6 +82,7 @@ final class RunSinks {
                 if (v != 0) {
                     if (bytesOut) bytes()[offset + i] = (byte) v;
                     else shorts()[offset + i] = (short) v;
+                    if (counts != null) counts.add(index, v, 1);
                 }
                 i++;
             }

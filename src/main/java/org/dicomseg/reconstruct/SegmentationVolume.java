@@ -1,5 +1,6 @@
 package org.dicomseg.reconstruct;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -39,6 +40,8 @@ public final class SegmentationVolume {
     private final List<String> notes;
     /** Time points: the planes are {@link #timePoints()} blocks of {@link #slices()} planes (set by the reconstructor). */
     private int timePoints = 1;
+    /** Per plane and label value the pixels written ({@code plane * labelValues.length + k}), or null (set by the reconstructor). */
+    private long[] labelPixels;
 
     SegmentationVolume(int width, int height, int planes, int channels, PixelType pixelType, Object[] data,
             int[] channelSegments, int[] labelValues, boolean labelMap, double[][] planePositions, double[] orientation,
@@ -63,6 +66,28 @@ public final class SegmentationVolume {
         this.originY = originY;
         this.framesRead = framesRead;
         this.notes = notes == null ? Collections.emptyList() : Collections.unmodifiableList(notes);
+    }
+
+    /** Sets the per-plane pixel counts of the label values (package use, right after construction; null = not counted). */
+    SegmentationVolume labelPixels(long[] counts) {
+        if (counts != null && (!labelMap || counts.length != planes * labelValues.length)) {
+            throw new IllegalArgumentException(counts.length + " counts for " + planes + " planes of " + labelValues.length + " values");
+        }
+        this.labelPixels = counts;
+        return this;
+    }
+
+    /**
+     * For a label map whose pixels were counted as its frames were written: the number of pixels of
+     * each of {@link #labelValues()} (same order) on {@code plane}; null when they were not counted
+     * (then count the plane's pixels yourself). Exact: the reconstruction keeps counts only where no
+     * pixel can have been written twice.
+     */
+    public long[] labelPixels(int plane) {
+        if (labelPixels == null) return null;
+        if (plane < 0 || plane >= planes) throw new IndexOutOfBoundsException("plane " + plane + " outside 0.." + (planes - 1));
+        int k = labelValues.length;
+        return Arrays.copyOfRange(labelPixels, plane * k, plane * k + k);
     }
 
     /** Sets the number of time points (package use, right after construction). */

@@ -86,6 +86,8 @@ final class UnpackedFrameWriter {
         int value = valueOfSegment[segment];
         if (value == 0) return;
         if (isZero(src, frameRows * frameColumns)) return;
+        LabelCounts counts = planes.labelCounts();
+        if (counts != null) counts.add(plane, value, nonZero(src, frameRows * frameColumns)); // a whole frame when counted
         boolean fail = failOnOverlap;
         Object out = planes.array(index);
         if (out instanceof byte[]) {
@@ -142,6 +144,12 @@ final class UnpackedFrameWriter {
                 if (c != 0) ((byte[]) planes.array(base + c - 1))[d + i] = 1;
             }
         });
+    }
+
+    private static long nonZero(byte[] a, int n) {
+        long k = 0;
+        for (int i = 0; i < n; i++) if (a[i] != 0) k++;
+        return k;
     }
 
     private static boolean isZero(byte[] a, int n) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.dicomseg.task.InputException;
  * The parsed headers of source files seen in this session (a running ImageJ), so that exporting
  * against a series, or importing a SEG whose sources sit beside it, reads each source header once,
  * not on every export or import. One entry per file, keyed by its absolute path and checked on
- * every use against the file's size, modification time and file key (inode): a file that changed,
+ * every use against the file's {@link FileStamp} (size, modification time, file key: inode): a file that changed,
  * was replaced or deleted is read again, never served stale. The cache holds at most
  * {@link #capacity()} files (least recently used dropped first).
  *
@@ -214,7 +213,7 @@ public final class SourceHeaderCache {
             return null;
         }
         if (!a.isRegularFile()) return null;
-        Stamp now = new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+        FileStamp now = FileStamp.of(a);
         synchronized (this) {
             Entry e = entries.get(key);
             if (e != null && e.stamp.equals(now)) {
@@ -237,36 +236,15 @@ public final class SourceHeaderCache {
         }
     }
 
-    /** What identifies one version of a file: size, modification time (ns when the file system has it), file key. */
-    private static final class Stamp {
-        final long size;
-        final FileTime modified;
-        final Object fileKey;
-
-        Stamp(long size, FileTime modified, Object fileKey) {
-            this.size = size;
-            this.modified = modified;
-            this.fileKey = fileKey;
-        }
-
-        @Override public boolean equals(Object o) {
-            if (!(o instanceof Stamp)) return false;
-            Stamp s = (Stamp) o;
-            return size == s.size && modified.equals(s.modified) && Objects.equals(fileKey, s.fileKey);
-        }
-
-        @Override public int hashCode() { return Objects.hash(size, modified, fileKey); }
-    }
-
     /** What is known of one version of a file; fields filled when first asked for, under the entry's lock. */
     private static final class Entry {
-        final Stamp stamp;
+        final FileStamp stamp;
         Boolean dicom;
         boolean sopClassProbed;
         String sopClass;
         SourceFile header;
         String problem;
 
-        Entry(Stamp stamp) { this.stamp = stamp; }
+        Entry(FileStamp stamp) { this.stamp = stamp; }
     }
 }

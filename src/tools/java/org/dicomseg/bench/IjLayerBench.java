@@ -103,7 +103,16 @@ public final class IjLayerBench {
                         files = st.filter(Files::isRegularFile).count();
                     }
                     SourceHeaderCache.shared().clear();
+                    // each run walks the folders (the headers in the session's cache after the first): the series not kept
                     measure("source search beside " + where.getFileName() + " (" + files + " files in its parent, 3 levels)", () -> {
+                        org.dicomseg.ij.source.SourceSearchCache.shared().clear();
+                        org.dicomseg.ij.source.SegSourceSearch.Found f = new org.dicomseg.ij.source.SegSourceSearch(instances, series)
+                                .besideSeg(where, org.dicomseg.task.Progress.NONE);
+                        if (f == null) throw new IllegalStateException("sources not found");
+                        return null;
+                    }, runs);
+                    // as a second import in the session finds it: the series found before, its files' stamps checked
+                    measure("the same search again in the session (SourceSearchCache)", () -> {
                         org.dicomseg.ij.source.SegSourceSearch.Found f = new org.dicomseg.ij.source.SegSourceSearch(instances, series)
                                 .besideSeg(where, org.dicomseg.task.Progress.NONE);
                         if (f == null) throw new IllegalStateException("sources not found");

@@ -160,8 +160,26 @@ public final class ImportReader {
         Object[] planes = new Object[sv.planes()];
         for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(0, order[z]) ? null : sv.plane(0, order[z]);
         b.labelMap(planes);
-        ImportedSegmentation.LabelMapView view = new ImportedSegmentation.LabelMapView(planes, sv.width() * sv.height());
+        ImportedSegmentation.LabelMapView view = new ImportedSegmentation.LabelMapView(planes, sv.width() * sv.height(),
+                counted(sv, order));
         for (int number : sv.segmentNumbers()) b.addSegment(new ImportedSegmentation.Segment(r.getSegmentDescription(number), view, number));
+    }
+
+    /**
+     * Label value to pixel count over the planes {@code order} picks (as the image has them), from
+     * the counts the reconstruction made while writing the map; null when it made none.
+     */
+    private static java.util.Map<Integer, Long> counted(SegmentationVolume sv, int[] order) {
+        int[] values = sv.labelValues();
+        long[] total = new long[values.length];
+        for (int z : order) {
+            long[] c = sv.labelPixels(z);
+            if (c == null) return null;
+            for (int k = 0; k < c.length; k++) total[k] += c[k];
+        }
+        java.util.Map<Integer, Long> out = new java.util.HashMap<>();
+        for (int k = 0; k < values.length; k++) if (total[k] != 0) out.merge(values[k], total[k], Long::sum);
+        return out;
     }
 
     /** The volume on {@code grid}, or on the SEG's own planes when it is null. */

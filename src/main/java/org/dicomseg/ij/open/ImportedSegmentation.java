@@ -274,8 +274,9 @@ public final class ImportedSegmentation {
     /** Collects the parts of a {@link ImportedSegmentation}. */
     /**
      * The label-map planes ({@code byte[]} or {@code short[]}, null = empty) that the segments of a
-     * volume read as a label map are views of; the pixel count of every value is found in one pass
-     * over the map, when first asked for (SEG Info lists the counts of all segments).
+     * volume read as a label map are views of; the pixel count of every value is the one counted
+     * while the map was made, else found in one pass over the map when first asked for (SEG Info
+     * lists the counts of all segments).
      */
     static final class LabelMapView {
         final Object[] planes;
@@ -283,8 +284,18 @@ public final class ImportedSegmentation {
         private java.util.Map<Integer, Long> counts;
 
         LabelMapView(Object[] planes, int pixelsPerPlane) {
+            this(planes, pixelsPerPlane, null);
+        }
+
+        /**
+         * @param counts the pixels of each value in {@code planes} when they were counted as the map
+         *               was made (the reconstruction's {@link org.dicomseg.reconstruct.SegmentationVolume#labelPixels}),
+         *               or null to count them here when first asked
+         */
+        LabelMapView(Object[] planes, int pixelsPerPlane, java.util.Map<Integer, Long> counts) {
             this.planes = Objects.requireNonNull(planes, "planes").clone();
             this.pixelsPerPlane = pixelsPerPlane;
+            this.counts = counts == null ? null : new java.util.HashMap<>(counts);
         }
 
         private static int labelAt(Object p, int i) {
@@ -306,7 +317,9 @@ public final class ImportedSegmentation {
 
         synchronized long count(int value) {
             if (counts == null) {
-                long[] hist = new long[65536];
+                boolean bytes = true;
+                for (Object p : planes) bytes &= p == null || p instanceof byte[];
+                long[] hist = new long[bytes ? 256 : 65536];
                 for (Object p : planes) {
                     if (p instanceof byte[]) histogram((byte[]) p, hist);
                     else if (p != null) for (int i = 0; i < pixelsPerPlane; i++) hist[((short[]) p)[i] & 0xFFFF]++;

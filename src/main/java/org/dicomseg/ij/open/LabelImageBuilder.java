@@ -57,25 +57,32 @@ public final class LabelImageBuilder {
                 progress.progress(z, v.depth());
                 stack.addSlice("z" + (z + 1), labelPlane(labelMap[z], eightBit, w, h));
             }
-            return finish(v, title, stack, segs, eightBit, maxNumber);
+            return finish(v, title, stack, segs, eightBit, maxNumber, null); // counted as the map was made, or once here
         }
         long overlaps = 0;
         int[] firstOverlap = null;
         // One scratch array for the whole volume: the labels of a plane are built straight in the
         // plane's own pixels (no int[] per plane: that garbage, 5x the output, used to drive the heap up).
         boolean[] shared = new boolean[n];
+        // each segment's nonzero pixels (the Info text's counts), counted in the pass that merges them
+        long[] counts = new long[segs.size()];
         for (int z = 0; z < v.depth(); z++) {
             progress.checkCanceled();
             progress.progress(z, v.depth());
             byte[] px8 = eightBit ? new byte[n] : null;
             short[] px16 = eightBit ? null : new short[n];
             boolean anyShared = false;
-            for (ImportedSegmentation.Segment s : segs) {
+            for (int c = 0; c < segs.size(); c++) {
+                ImportedSegmentation.Segment s = segs.get(c);
                 byte[] p = s.plane(z);
                 if (p == null) continue;
                 int number = s.number();
+                long nonZero = 0;
                 for (int i = 0; i < n; i++) {
-                    if ((p[i] & 0xFF) < threshold) continue;
+                    int stored = p[i] & 0xFF;
+                    if (stored == 0) continue;
+                    nonZero++;
+                    if (stored < threshold) continue;
                     int current = eightBit ? px8[i] & 0xFF : px16[i] & 0xFFFF;
                     if (current != 0 && current != number) {
                         if (!shared[i]) overlaps++;
@@ -86,6 +93,7 @@ public final class LabelImageBuilder {
                     if (eightBit) px8[i] = (byte) number;
                     else px16[i] = (short) number;
                 }
+                counts[c] += nonZero;
             }
             if (anyShared) java.util.Arrays.fill(shared, false);
             ImageProcessor ip = eightBit ? new ByteProcessor(w, h, px8) : new ShortProcessor(w, h, px16, null);
@@ -95,7 +103,7 @@ public final class LabelImageBuilder {
             throw new SegmentOverlapException(firstOverlap[0], firstOverlap[1], firstOverlap[4], firstOverlap[2],
                     firstOverlap[3], overlaps);
         }
-        return finish(v, title, stack, segs, eightBit, maxNumber);
+        return finish(v, title, stack, segs, eightBit, maxNumber, counts);
     }
 
     /** A processor over a label-map plane (null = empty), converted when its width differs from the image's. */
@@ -117,12 +125,14 @@ public final class LabelImageBuilder {
         return new ShortProcessor(w, h, s, null);
     }
 
-    private ImagePlus finish(ImportedSegmentation v, String title, ImageStack stack, List<ImportedSegmentation.Segment> segs, boolean eightBit, int maxNumber) {
+    /** The image of {@code stack}; {@code counts}: each segment's nonzero pixels when counted already, else null. */
+    private ImagePlus finish(ImportedSegmentation v, String title, ImageStack stack, List<ImportedSegmentation.Segment> segs,
+            boolean eightBit, int maxNumber, long[] counts) {
         progress.progress(v.depth(), v.depth());
         ImagePlus imp = new ImagePlus(title, stack);
         imp.setDimensions(1, v.slices(), v.timePoints());
         imp.setCalibration(SegCalibration.of(v.geometry()));
-        imp.setProperty("Info", SegInfoText.of(v));
+        imp.setProperty("Info", SegInfoText.of(v, counts));
         List<SegmentDescription> ds = new ArrayList<>();
         for (ImportedSegmentation.Segment s : segs) ds.add(s.description());
         int displayMax = eightBit ? 255 : maxNumber;

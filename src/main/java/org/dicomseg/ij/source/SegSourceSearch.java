@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import ij.ImagePlus;
 import ij.ImageStack;
 
+import org.dicomseg.source.FileStamp;
 import org.dicomseg.source.SourceHeaderCache;
 import org.dicomseg.task.InputException;
 import org.dicomseg.task.Progress;
@@ -144,8 +145,15 @@ public final class SegSourceSearch {
     /** The images of the referenced series under {@code folder} (skipping {@code skip}), or null when one is missing. */
     private Found inFolder(Path folder, Path skip, Progress progress) throws IOException {
         searched.add(folder.toString());
-        List<Path> files = filesUnder(folder, skip);
+        // found here before in this session, and nothing it depended on changed: the same series
+        SourceSearchCache.Key key = new SourceSearchCache.Key(folder, skip, instances, series);
+        Found known = SourceSearchCache.shared().find(key);
+        if (known != null) return known;
+        Map<Path, FileStamp> folders = new LinkedHashMap<>();
+        Map<Path, FileStamp> stamps = new java.util.HashMap<>();
+        List<Path> files = filesUnder(folder, skip, folders, stamps);
         if (files == null) return null;
+        Map<Path, FileStamp> looked = new LinkedHashMap<>();
         Map<String, SourceHeader> byUid = new LinkedHashMap<>();
         Map<String, SourceHeader> referenced = new LinkedHashMap<>();
         // Each file looked at once (on all cores), or found in the session's cache; met in file order. The
@@ -156,6 +164,7 @@ public final class SegSourceSearch {
         int done = 0;
         for (List<Path> group : groups) {
             if (referenced.size() == instances.size()) break;
+            for (Path f : group) looked.put(f, stamps.get(f));
             List<SourceHeaderCache.Probe> probes = SourceHeaderCache.shared().probeAll(group);
             for (SourceHeaderCache.Probe p : probes) {
                 progress.checkCanceled();
@@ -187,7 +196,13 @@ public final class SegSourceSearch {
         }
         Path where = location(all);
         SourceSeries s = SourceSeries.inImageJOrder(all, "folder " + where);
-        return new Found(s, "folder " + where, where);
+        Found found = new Found(s, "folder " + where, where);
+        if (files.size() < MAX_FILES) {
+            Set<Path> seriesFiles = new java.util.HashSet<>();
+            for (SourceHeader h : byUid.values()) seriesFiles.add(h.file());
+            SourceSearchCache.shared().remember(key, found, folders, looked, seriesFiles);
+        }
+        return found;
     }
 
     /**
@@ -196,6 +211,14 @@ public final class SegSourceSearch {
      * caches); at most {@value #MAX_FILES} (the walk stops there); null when the folder cannot be read.
      */
     static List<Path> filesUnder(Path folder, Path skip) {
+        return filesUnder(folder, skip, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #filesUnder(Path, Path)}, recording the {@link FileStamp} of each folder entered and of
+     * each file listed (from the walk's own attributes: nothing is read twice).
+     */
+    static List<Path> filesUnder(Path folder, Path skip, Map<Path, FileStamp> folders, Map<Path, FileStamp> stamps) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(folder, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
@@ -204,11 +227,15 @@ public final class SegSourceSearch {
                             if (!d.equals(folder) && (hidden(d) || skip != null && d.startsWith(skip))) {
                                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
                             }
+                            folders.put(d, FileStamp.of(a));
                             return java.nio.file.FileVisitResult.CONTINUE;
                         }
 
                         @Override public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
-                            if (a.isRegularFile() && !hidden(f) && (skip == null || !f.startsWith(skip))) files.add(f);
+                            if (a.isRegularFile() && !hidden(f) && (skip == null || !f.startsWith(skip))) {
+                                files.add(f);
+                                stamps.put(f, FileStamp.of(a));
+                            }
                             return files.size() >= MAX_FILES ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
                         }
 
