@@ -30,34 +30,43 @@ final class RunSinks {
         private final OutputPlanes planes;
         private final int[] lut;
         private final boolean zeroIsBackground;
+        private final boolean bytesOut;
         private int index;
-        private Object dst;
+        private byte[] bytes; // the plane, UINT8 output (null until the first label)
+        private short[] shorts; // the plane, UINT16 output
         private LabelCounts counts;
 
         LabelRuns(OutputLayout layout, OutputPlanes planes) {
             this.planes = planes;
             this.lut = layout.labelLut;
             this.zeroIsBackground = layout.labelLut == null || layout.labelLut[0] == 0;
+            this.bytesOut = layout.pixelType == SegmentationVolume.PixelType.UINT8;
         }
 
         LabelRuns start(int plane) {
             index = plane; // one channel
-            dst = planes.get(index);
+            Object a = planes.get(index);
+            bytes = bytesOut ? (byte[]) a : null;
+            shorts = bytesOut ? null : (short[]) a;
             counts = planes.labelCounts();
             return this;
         }
 
-        private Object dst() {
-            if (dst == null) dst = planes.array(index);
-            return dst;
+        private byte[] bytes() {
+            if (bytes == null) bytes = (byte[]) planes.array(index);
+            return bytes;
+        }
+
+        private short[] shorts() {
+            if (shorts == null) shorts = (short[]) planes.array(index);
+            return shorts;
         }
 
         @Override public void fill(int offset, int length, byte value) {
             int v = lut[value & 0xFF];
             if (v == 0) return;
-            Object out = dst();
-            if (out instanceof byte[]) Arrays.fill((byte[]) out, offset, offset + length, (byte) v);
-            else Arrays.fill((short[]) out, offset, offset + length, (short) v);
+            if (bytesOut) fillBytes(bytes(), offset, length, (byte) v);
+            else Arrays.fill(shorts(), offset, offset + length, (short) v);
             if (counts != null) counts.add(index, v, length);
         }
 
@@ -71,14 +80,34 @@ final class RunSinks {
                 }
                 int v = lut[src[srcOffset + i] & 0xFF];
                 if (v != 0) {
-                    Object out = dst();
-                    if (out instanceof byte[]) ((byte[]) out)[offset + i] = (byte) v;
-                    else ((short[]) out)[offset + i] = (short) v;
+                    if (bytesOut) bytes()[offset + i] = (byte) v;
+                    else shorts()[offset + i] = (short) v;
                     if (counts != null) counts.add(index, v, 1);
                 }
                 i++;
             }
         }
+    }
+
+    /**
+     * Sets bytes {@code from .. from+length-1} of {@code dst} to {@code value}: eight at a time
+     * (the last eight stored at the run's end, overlapping the one before), so a short run of a
+     * label (tens of bytes: a shape's row) costs a few stores, not a loop with a head and a tail;
+     * long runs go to {@link Arrays#fill}, whose loop the JIT vectorises.
+     */
+    static void fillBytes(byte[] dst, int from, int length, byte value) {
+        if (length >= 256) {
+            Arrays.fill(dst, from, from + length, value);
+            return;
+        }
+        if (length < 8) {
+            for (int i = from; i < from + length; i++) dst[i] = value;
+            return;
+        }
+        long pattern = (value & 0xFFL) * 0x0101010101010101L;
+        int last = from + length - 8;
+        for (int p = from; p < last; p += 8) LONGS.set(dst, p, pattern);
+        LONGS.set(dst, last, pattern);
     }
 
     /**
