@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.model.SegmentDescription;
+import org.dicomseg.task.SessionLru;
 
 /**
  * The parsed headers of the Segmentation files opened in this session (a running ImageJ importing
@@ -38,13 +38,8 @@ final class SegHeaderCache {
     static final long MAX_TOTAL_BYTES = 64L << 20;
     private static final SegHeaderCache SHARED = new SegHeaderCache();
 
-    private final LinkedHashMap<Path, Parsed> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Path, Parsed> eldest) {
-            return size() > CAPACITY;
-        }
-    };
-    private long hits;
-    private long misses;
+    /** Weighed by header bytes ({@link #MAX_HEADER_BYTES} &lt; {@link #MAX_TOTAL_BYTES}: every file kept fits on its own). */
+    private final SessionLru<Path, Parsed> entries = SessionLru.of(CAPACITY, MAX_TOTAL_BYTES, p -> p.header.length);
 
     static SegHeaderCache shared() { return SHARED; }
 
@@ -71,25 +66,18 @@ final class SegHeaderCache {
     }
 
     /** Files answered from the cache (for tests). */
-    synchronized long hits() { return hits; }
+    long hits() { return entries.hits(); }
 
     /** Opens that parsed the header. */
-    synchronized long misses() { return misses; }
+    long misses() { return entries.misses(); }
 
     /** Forgets everything (for tests). */
-    synchronized void clear() {
-        entries.clear();
-        hits = 0;
-        misses = 0;
-    }
+    void clear() { entries.clear(); }
 
     /** What was parsed from {@code file} when its bytes before Pixel Data are still those, read now through {@code channel}; else null. */
     Parsed find(Path file, FileChannel channel) {
         Path key = file.toAbsolutePath().normalize();
-        Parsed p;
-        synchronized (this) {
-            p = entries.get(key);
-        }
+        Parsed p = entries.get(key);
         boolean same = false;
         if (p != null) {
             try {
@@ -100,10 +88,10 @@ final class SegHeaderCache {
         }
         synchronized (this) {
             if (same) {
-                hits++;
+                entries.hit();
                 return p;
             }
-            misses++;
+            entries.miss();
             if (p != null) entries.remove(key, p);
             return null;
         }
@@ -116,18 +104,7 @@ final class SegHeaderCache {
         } catch (IOException e) {
             return;
         }
-        synchronized (this) {
-            entries.put(file.toAbsolutePath().normalize(), parsed);
-            long total = 0;
-            for (Parsed p : entries.values()) total += p.header.length;
-            java.util.Iterator<Parsed> eldest = entries.values().iterator();
-            while (total > MAX_TOTAL_BYTES && eldest.hasNext()) {
-                Parsed p = eldest.next();
-                if (p == parsed) break; // the newest stays
-                total -= p.header.length;
-                eldest.remove();
-            }
-        }
+        entries.put(file.toAbsolutePath().normalize(), parsed);
     }
 
     /** The first {@code n} bytes of the file. */

@@ -5,13 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.task.InputException;
+import org.dicomseg.task.SessionLru;
 
 /**
  * The parsed headers of source files seen in this session (a running ImageJ), so that exporting
@@ -38,19 +37,13 @@ public final class SourceHeaderCache {
     static final int PARALLEL_FROM = 16;
 
     private final int capacity;
-    private final LinkedHashMap<Path, Entry> entries;
-    private long hits;
-    private long misses;
+    private final SessionLru<Path, Entry> entries;
 
     /** A cache of at most {@code capacity} files. */
     public SourceHeaderCache(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<Path, Entry> eldest) {
-                return size() > SourceHeaderCache.this.capacity;
-            }
-        };
+        this.entries = SessionLru.ofCount(capacity);
     }
 
     /** The cache of this process (ImageJ's exports, imports and source searches share it). */
@@ -60,20 +53,16 @@ public final class SourceHeaderCache {
     public int capacity() { return capacity; }
 
     /** Files held now. */
-    public synchronized int size() { return entries.size(); }
+    public int size() { return entries.size(); }
 
     /** Lookups answered from the cache since it was made (or {@link #clear}ed). */
-    public synchronized long hits() { return hits; }
+    public long hits() { return entries.hits(); }
 
     /** Lookups that had to read the file. */
-    public synchronized long misses() { return misses; }
+    public long misses() { return entries.misses(); }
 
     /** Forgets everything. */
-    public synchronized void clear() {
-        entries.clear();
-        hits = 0;
-        misses = 0;
-    }
+    public void clear() { entries.clear(); }
 
     /**
      * The parsed header of {@code file}, as {@link SourceFile#read} gives it (and with its
@@ -207,9 +196,7 @@ public final class SourceHeaderCache {
         try {
             a = Files.readAttributes(key, BasicFileAttributes.class);
         } catch (IOException | RuntimeException x) {
-            synchronized (this) {
-                entries.remove(key);
-            }
+            entries.remove(key);
             return null;
         }
         if (!a.isRegularFile()) return null;
@@ -217,10 +204,10 @@ public final class SourceHeaderCache {
         synchronized (this) {
             Entry e = entries.get(key);
             if (e != null && e.stamp.equals(now)) {
-                hits++;
+                entries.hit();
                 return e;
             }
-            misses++;
+            entries.miss();
             e = new Entry(now);
             entries.put(key, e);
             return e;

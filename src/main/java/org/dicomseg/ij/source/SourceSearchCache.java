@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.dicomseg.source.FileStamp;
 import org.dicomseg.source.SourceHeaderCache;
+import org.dicomseg.task.SessionLru;
 
 /**
  * The source series found in a folder in this session (a running ImageJ), so that importing a SEG
@@ -28,29 +29,19 @@ public final class SourceSearchCache {
     public static final int CAPACITY = 16;
     private static final SourceSearchCache SHARED = new SourceSearchCache();
 
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-            return size() > CAPACITY;
-        }
-    };
-    private long hits;
-    private long misses;
+    private final SessionLru<Key, Entry> entries = SessionLru.ofCount(CAPACITY);
 
     /** The cache of this process (the imports of one ImageJ share it). */
     public static SourceSearchCache shared() { return SHARED; }
 
     /** Searches answered from the cache since it was made or {@link #clear}ed. */
-    public synchronized long hits() { return hits; }
+    public long hits() { return entries.hits(); }
 
     /** Searches that walked the folder (nothing kept, or what was kept had changed). */
-    public synchronized long misses() { return misses; }
+    public long misses() { return entries.misses(); }
 
     /** Forgets everything. */
-    public synchronized void clear() {
-        entries.clear();
-        hits = 0;
-        misses = 0;
-    }
+    public void clear() { entries.clear(); }
 
     /** What one search looked for. */
     static final class Key {
@@ -92,10 +83,7 @@ public final class SourceSearchCache {
 
     /** What {@code key}'s search found before, when nothing it depended on has changed; else null (counted as a miss). */
     SegSourceSearch.Found find(Key key) {
-        Entry e;
-        synchronized (this) {
-            e = entries.get(key);
-        }
+        Entry e = entries.get(key);
         boolean valid;
         if (e == null) {
             valid = false;
@@ -106,10 +94,10 @@ public final class SourceSearchCache {
         }
         synchronized (this) {
             if (valid) {
-                hits++;
+                entries.hit();
                 return e.found;
             }
-            misses++;
+            entries.miss();
             if (e != null) entries.remove(key, e);
             return null;
         }
@@ -118,10 +106,7 @@ public final class SourceSearchCache {
     /** Keeps a search's result: the folders the walk entered and the files it looked at, with their stamps then. */
     void remember(Key key, SegSourceSearch.Found found, Map<Path, FileStamp> folders, Map<Path, FileStamp> files,
             Set<Path> seriesFiles) {
-        Entry e = new Entry(found, folders, files, seriesFiles);
-        synchronized (this) {
-            entries.put(key, e);
-        }
+        entries.put(key, new Entry(found, folders, files, seriesFiles));
     }
 
     private static boolean stillValid(Key key, Entry e) {

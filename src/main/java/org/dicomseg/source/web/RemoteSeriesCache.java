@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +17,7 @@ import com.google.gson.JsonElement;
 
 import org.dicomseg.source.SourceFile;
 import org.dicomseg.task.InputException;
+import org.dicomseg.task.SessionLru;
 import org.dicomseg.web.DicomWebClient;
 import org.dicomseg.web.DicomWebException;
 import org.dicomseg.web.DicomWebUrl;
@@ -70,18 +69,17 @@ public final class RemoteSeriesCache {
     private static final RemoteSeriesCache SHARED = new RemoteSeriesCache(DEFAULT_CAPACITY);
 
     private final int capacity;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Weighed by instances: a series of more than {@link #capacity} instances is not kept. */
+    private final SessionLru<String, Entry> entries;
     /** Prefetches started and not yet joined or closed, by base URL, study and series (credentials compared on join). */
     private final Map<String, Prefetch> pending = new java.util.HashMap<>();
-    private int instances;
-    private long hits;
-    private long misses;
     private long prefetches;
 
     /** A cache of the headers of at most {@code capacity} instances. */
     public RemoteSeriesCache(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         this.capacity = capacity;
+        this.entries = SessionLru.ofWeight(capacity, e -> e.files.size());
     }
 
     /** The cache of this process ({@link RemoteSeries#read} uses it). */
@@ -91,23 +89,20 @@ public final class RemoteSeriesCache {
     public int capacity() { return capacity; }
 
     /** Series held now. */
-    public synchronized int size() { return entries.size(); }
+    public int size() { return entries.size(); }
 
     /** Instances whose headers are held now. */
-    public synchronized int instances() { return instances; }
+    public int instances() { return (int) entries.weight(); }
 
     /** Reads answered from the cache (after a successful validation) since it was made or {@link #clear}ed. */
-    public synchronized long hits() { return hits; }
+    public long hits() { return entries.hits(); }
 
     /** Reads that asked the archive for the series' metadata. */
-    public synchronized long misses() { return misses; }
+    public long misses() { return entries.misses(); }
 
     /** Forgets every series (the next export against any of them reads its metadata again). */
     public synchronized void clear() {
         entries.clear();
-        instances = 0;
-        hits = 0;
-        misses = 0;
         prefetches = 0;
     }
 
@@ -167,10 +162,7 @@ public final class RemoteSeriesCache {
     /** {@link #read} without looking for a prefetch: the cache, else the metadata request. */
     private List<SourceFile> readNow(DicomWebClient client, DicomWebUrl url) throws InputException, DicomWebException {
         String key = client.base() + '\n' + url.study() + '\n' + url.series() + '\n' + client.credentials().identity();
-        Entry kept;
-        synchronized (this) {
-            kept = entries.get(key);
-        }
+        Entry kept = entries.get(key);
         if (kept != null) {
             boolean same;
             try {
@@ -182,34 +174,17 @@ public final class RemoteSeriesCache {
             }
             synchronized (this) {
                 if (same) {
-                    hits++;
+                    entries.hit();
                     return kept.files;
                 }
-                if (entries.get(key) == kept) remove(key);
+                entries.remove(key, kept);
             }
         }
-        synchronized (this) {
-            misses++;
-        }
+        entries.miss();
         RemoteSeries.Fetched f = RemoteSeries.fetch(client, url);
         Entry e = new Entry(f.files, new Undecided(url, f));
-        synchronized (this) {
-            remove(key);
-            if (e.files.size() <= capacity) {
-                entries.put(key, e);
-                instances += e.files.size();
-                for (Iterator<Map.Entry<String, Entry>> i = entries.entrySet().iterator(); instances > capacity && i.hasNext(); ) {
-                    instances -= i.next().getValue().files.size();
-                    i.remove();
-                }
-            }
-        }
+        entries.put(key, e); // replaces what was kept; not kept when heavier than the capacity
         return f.files;
-    }
-
-    private void remove(String key) {
-        Entry old = entries.remove(key);
-        if (old != null) instances -= old.files.size();
     }
 
     /**
