@@ -15,6 +15,9 @@
  *       and may not be replaced, it is one of the inputs, the disk failed).</li>
  *   <li>{@link org.dicomseg.task.Messages}: a failure's message as the one printable line the user
  *       sees (control characters escaped, huge numbers shortened, no Java class names).</li>
+ *   <li>{@link org.dicomseg.task.SessionLru}: the storage of every session cache (least recently
+ *       used dropped first, bounded by entries and/or weight, hits and misses counted), so that
+ *       the caches above hold only their keys and their validation.</li>
  * </ul>
  *
  * <p>The two failure roots are checked {@link java.io.IOException}s because they are about files the
