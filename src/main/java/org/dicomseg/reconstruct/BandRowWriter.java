@@ -9,8 +9,8 @@ import org.dicomseg.pixels.BitPacking;
 
 /**
  * How the band path of tiled reads writes one output row of a band, left to right across the band's tiles:
- * runs of zero and of the value are held back and written as one {@link Arrays#fill} each (runs
- * of zero not at all in fresh arrays), so empty and full tiles (and the inside of a tissue region)
+ * runs of zero and of the value are held back and written at once ({@link Arrays#fill}; runs of the value
+ * by {@link RunSinks#fillBytes}, as the RLE label runs are; runs of zero not at all in fresh arrays), so empty and full tiles (and the inside of a tissue region)
  * coalesce over tile borders; other groups of eight pixels are spread
  * ({@link BitPacking#spread}) and stored at once. One per worker thread, restarted per row.
  */
@@ -20,7 +20,6 @@ final class BandRowWriter {
     private static final int NONE = 0, ZERO = 1, ONE = 2;
     private byte[] dst;
     private byte value;
-    private long valueWord;
     private boolean writeZeros;
     private int kind = NONE;
     private int start;
@@ -37,7 +36,6 @@ final class BandRowWriter {
         if (v == value) return;
         if (kind == ONE) flush();
         value = v;
-        valueWord = 0x0101010101010101L * (v & 0xFF);
     }
 
     void zeros(int d, int n) {
@@ -74,13 +72,7 @@ final class BandRowWriter {
 
     void flush() {
         if (kind == ONE) {
-            if (end - start <= 64) {
-                int i = start;
-                for (; i + 8 <= end; i += 8) LONGS.set(dst, i, valueWord);
-                for (; i < end; i++) dst[i] = value;
-            } else {
-                Arrays.fill(dst, start, end, value);
-            }
+            RunSinks.fillBytes(dst, start, end - start, value);
         } else if (kind == ZERO && writeZeros) {
             Arrays.fill(dst, start, end, (byte) 0);
         }

@@ -93,7 +93,8 @@ final class RunSinks {
      * Sets bytes {@code from .. from+length-1} of {@code dst} to {@code value}: eight at a time
      * (the last eight stored at the run's end, overlapping the one before), so a short run of a
      * label (tens of bytes: a shape's row) costs a few stores, not a loop with a head and a tail;
-     * long runs go to {@link Arrays#fill}, whose loop the JIT vectorises.
+     * long runs go to {@link Arrays#fill}, whose loop the JIT vectorises. The one fill of a label's run
+     * (also {@link BandRowWriter}'s runs of a tile row).
      */
     static void fillBytes(byte[] dst, int from, int length, byte value) {
         if (length >= 256) {
