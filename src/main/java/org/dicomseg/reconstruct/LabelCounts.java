@@ -5,16 +5,22 @@ import java.util.BitSet;
 
 /**
  * The pixels of each value of a combined label map (PS3.3 C.8.20.2: BINARY or FRACTIONAL segments
- * combined, or an 8-bit LABELMAP relabelled), per plane, counted by the kernels while they write the
- * frames, so that nobody passes over the finished label map again to count them (an imported label
- * image's Info text lists each segment's pixels: for W1 that second pass read 79 MB).
+ * combined, or an 8-bit LABELMAP relabelled), or of each segment channel (BINARY segments, or an
+ * 8-bit LABELMAP split), per plane, counted by the kernels while they write the frames, so that
+ * nobody passes over the finished planes again to count them (an imported label image's or
+ * hyperstack's Info text lists each segment's pixels: for W1 that second pass read 79 MB, or 600 MB
+ * of channels).
+ *
+ * <p>Segment channels have one slot per channel: the cell of a channel's plane is its array's
+ * index ({@code plane * channels + channel}), and the kernels add what they write there
+ * ({@link #addChannel}). FRACTIONAL channels are not counted.</p>
  *
  * <p>The kernels add what each frame writes. That is each value's pixel count in the finished map
  * exactly when no pixel is written twice, which {@link PlaneFiller} checks as frames are placed:
  * whole frames only; at most one frame per plane and segment (BINARY, FRACTIONAL) or per plane
- * (LABELMAP: a frame is the whole plane); for segments, overlaps fail
+ * (LABELMAP: a frame is the whole plane); for segments combined into a label map, overlaps fail
  * ({@link ReconstructionOptions.OverlapPolicy#FAIL}: an overlap aborts the reconstruction) and the
- * values are distinct. When a frame breaks a condition the counts are dropped ({@link #drop}) and
+ * values are distinct (segment channels do not share pixels: overlapping segments are counted each). When a frame breaks a condition the counts are dropped ({@link #drop}) and
  * the result has none ({@link SegmentationVolume#labelPixels} gives null): the caller counts.</p>
  *
  * <p>Threads: the batches give each plane to one thread at a time and join their threads before
@@ -44,11 +50,19 @@ final class LabelCounts {
         this.perPlane = perPlane;
     }
 
-    /** Counts for {@code layout}'s label map, or null when its kernels cannot count exactly (see the class comment). */
+    /**
+     * Counts for {@code layout}'s label map or segment channels, or null when its kernels cannot
+     * count exactly (see the class comment).
+     */
     static LabelCounts forLayout(OutputLayout layout, int planes) {
-        if (!layout.labelOut || layout.sixteenBitLabels || layout.values.length == 0) return null;
+        if (layout.sixteenBitLabels || layout.values.length == 0) return null;
         if ((long) planes * layout.values.length > MAX_CELLS) return null;
         boolean labelMapInput = layout.type == org.dicomseg.model.SegmentationType.LABELMAP;
+        if (!layout.labelOut) {
+            // one slot per channel (values are the segment numbers, distinct); FRACTIONAL not counted
+            return layout.type == org.dicomseg.model.SegmentationType.FRACTIONAL ? null
+                    : new LabelCounts(layout.values, planes, labelMapInput);
+        }
         if (!labelMapInput && !layout.failOnOverlap) return null; // last wins: a pixel may be written twice
         java.util.Set<Integer> distinct = new java.util.HashSet<>();
         for (int v : layout.values) if (v <= 0 || !distinct.add(v)) return null;
@@ -81,9 +95,14 @@ final class LabelCounts {
         if (s >= 0) counts[plane * slots + s] += n;
     }
 
+    /** {@code n} pixels set in the segment channel array {@code index} ({@code plane * channels + channel}). */
+    void addChannel(int index, long n) {
+        counts[index] += n;
+    }
+
     /** Forgets the counts: some frame was not counted exactly. */
     void drop() { dropped = true; }
 
-    /** The counts, {@code plane * values + value index}, or null when dropped. */
+    /** The counts, {@code plane * values + value index} (channels: the array index), or null when dropped. */
     long[] result() { return dropped ? null : counts; }
 }

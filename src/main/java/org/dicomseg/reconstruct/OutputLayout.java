@@ -36,6 +36,7 @@ final class OutputLayout {
     final float scale;
     final boolean failOnOverlap;
     final boolean sixteenBitLabels;
+    final int foreground;          // segment channels: the value of a set BINARY / split LABELMAP pixel
 
     OutputLayout(SegmentationReader reader, ReconstructionOptions options, int[] segments, int width, int height, int planes) {
         this.type = reader.segmentationType();
@@ -86,6 +87,7 @@ final class OutputLayout {
         scale = type == SegmentationType.FRACTIONAL ? 1f / reader.metadata().maximumFractionalValue() : 1f;
         failOnOverlap = options.overlapPolicy() == ReconstructionOptions.OverlapPolicy.FAIL;
         sixteenBitLabels = type == SegmentationType.LABELMAP && reader.metadata().bitsAllocated() == 16;
+        foreground = labelOut || type == SegmentationType.FRACTIONAL ? 1 : options.channelForeground();
     }
 
     int channels() { return channels; }
@@ -97,9 +99,9 @@ final class OutputLayout {
         return segment >= 0 && segment < channelOfSegment.length ? channelOfSegment[segment] : -1;
     }
 
-    /** BINARY: the value a set pixel of {@code segment} becomes (1 in segment channels). */
+    /** BINARY: the value a set pixel of {@code segment} becomes ({@link #foreground} in segment channels). */
     int valueOfSegment(int segment) {
-        return labelOut ? valueOfSegment[segment] : 1;
+        return labelOut ? valueOfSegment[segment] : foreground;
     }
 
     /** True when frames of this segment go into the output. */

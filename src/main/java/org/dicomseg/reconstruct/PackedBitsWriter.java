@@ -33,6 +33,7 @@ final class PackedBitsWriter {
     private final int[] valueOfSegment;    // label map output: segment -> value
     private final int[] segmentOfValue;    // label map output: value -> first segment with it
     private final boolean failOnOverlap;
+    private final int foreground;          // segment channels: the value of a set pixel
 
     PackedBitsWriter(OutputLayout layout, OutputPlanes planes) {
         this.planes = planes;
@@ -45,6 +46,7 @@ final class PackedBitsWriter {
         this.valueOfSegment = layout.valueOfSegment;
         this.segmentOfValue = layout.segmentOfValue;
         this.failOnOverlap = layout.failOnOverlap;
+        this.foreground = layout.foreground;
     }
 
     /**
@@ -56,7 +58,7 @@ final class PackedBitsWriter {
      * holds labels is checked pixel by pixel in order, like the general path's label map combination.
      */
     void packedTile(byte[] bits, long bitBase, int segment, int plane, int index, int dx, int dy) {
-        int value = labelOut ? valueOfSegment[segment] : 1;
+        int value = labelOut ? valueOfSegment[segment] : foreground;
         if (value == 0) return;
         int x0 = Math.max(0, dx);
         int x1 = Math.min(width, dx + frameColumns);
@@ -106,15 +108,19 @@ final class PackedBitsWriter {
 
     /**
      * A BINARY frame of packed bits from byte {@code off} of {@code bits} into the segment channel
-     * at {@code index}: pixels whose bit is set become 1, the others keep their value. Zero bytes
-     * (eight background pixels) are skipped, 32 or eight zero bytes at a time; the channel is allocated
-     * when the first set bit is met, so an empty frame allocates nothing.
+     * at {@code index}: pixels whose bit is set become the channel's foreground (1, or the value
+     * asked for, {@link ReconstructionOptions#channelForeground}), the others keep their value. Zero
+     * bytes (eight background pixels) are skipped, 32 or eight zero bytes at a time; the channel is
+     * allocated when the first set bit is met, so an empty frame allocates nothing. The pixels
+     * written are added to the channel's {@link LabelCounts} (the set bits, counted per byte).
      */
     void packedToChannel(byte[] bits, int off, int index) {
         int n = width * height;
         int whole = n >>> 3;
+        int value = foreground;
         byte[] dst = (byte[]) planes.get(index);
         boolean fresh = dst == null; // then every pixel not written here stays 0: plain stores
+        long set = 0; // pixels written (for the counts)
         int b = 0;
         while (b < whole) {
             b = skipZeros(bits, off, b, whole);
@@ -123,7 +129,8 @@ final class PackedBitsWriter {
                 if (w == -1L) { // 64 or more set pixels in a row (the inside of a shape): one fill
                     int e = fullRun(bits, off, b, whole);
                     if (dst == null) dst = (byte[]) planes.array(index);
-                    Arrays.fill(dst, b << 3, e << 3, (byte) 1);
+                    Arrays.fill(dst, b << 3, e << 3, (byte) value);
+                    set += (long) (e - b) << 3;
                     b = e;
                     continue;
                 }
@@ -136,18 +143,22 @@ final class PackedBitsWriter {
                 long u = BitPacking.spread(x);
                 int p = b << 3;
                 if (fresh) {
-                    LONGS.set(dst, p, u);
+                    LONGS.set(dst, p, u * value);
                 } else {
                     long old = (long) LONGS.get(dst, p);
-                    LONGS.set(dst, p, (old & ~(u * 0xFF)) | u);
+                    LONGS.set(dst, p, (old & ~(u * 0xFF)) | u * value);
                 }
+                set += Integer.bitCount(x);
             }
         }
         for (int i = whole << 3; i < n; i++) {
             if (((bits[off + (i >>> 3)] >> (i & 7)) & 1) == 0) continue;
             if (dst == null) dst = (byte[]) planes.array(index);
-            dst[i] = 1;
+            dst[i] = (byte) value;
+            set++;
         }
+        LabelCounts counts = planes.labelCounts();
+        if (counts != null && set != 0) counts.addChannel(index, set);
     }
 
     /**

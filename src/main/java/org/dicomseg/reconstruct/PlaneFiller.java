@@ -59,8 +59,8 @@ final class PlaneFiller {
     }
 
     /**
-     * Counts the pixels of each value as the frames are written (label maps only; dropped when a
-     * frame cannot be counted exactly, see {@link LabelCounts}): the result's
+     * Counts the pixels of each value or segment channel as the frames are written (not FRACTIONAL
+     * channels; dropped when a frame cannot be counted exactly, see {@link LabelCounts}): the result's
      * {@link SegmentationVolume#labelPixels}. Called before the first frame is placed.
      */
     void countLabels() {
@@ -108,8 +108,9 @@ final class PlaneFiller {
         int seg = layout.type == SegmentationType.LABELMAP ? 0 : f.referencedSegmentNumber();
         LabelCounts counts = planes.labelCounts();
         if (counts != null) {
-            counts.placing(plane, layout.type == SegmentationType.LABELMAP ? 0 : counts.slotOf(layout.valueOfSegment(seg)),
-                    layout.whole(dx, dy));
+            int slot = layout.type == SegmentationType.LABELMAP ? 0
+                    : layout.labelOut ? counts.slotOf(layout.valueOfSegment(seg)) : layout.arrayOfSegment(seg);
+            counts.placing(plane, slot, layout.whole(dx, dy));
         }
         if (!layout.sixteenBitLabels) {
             // a batch ends at a plane boundary (whole frames), so a plane's frames are decoded together

@@ -20,7 +20,10 @@ import org.dicomseg.task.Progress;
 public final class ReconstructionOptions {
     /** Output layout. */
     public enum Output {
-        /** One channel per segment, plane values 0/1 (BINARY), stored or rescaled (FRACTIONAL). */
+        /**
+         * One channel per segment, plane values 0/1 (BINARY, LABELMAP split; or 0 and
+         * {@link #channelForeground}), stored or rescaled (FRACTIONAL).
+         */
         SEGMENT_CHANNELS,
         /** One channel whose pixel values are (relabelled) segment numbers, 0 for background. */
         LABEL_MAP
@@ -41,6 +44,7 @@ public final class ReconstructionOptions {
     private boolean rescaleFractional;
     private Map<Integer, Integer> relabel = Collections.emptyMap();
     private boolean fillGaps = true;
+    private int channelForeground = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Progress progress = Progress.NONE;
 
@@ -77,6 +81,19 @@ public final class ReconstructionOptions {
         return this;
     }
 
+    /**
+     * The value a pixel inside a BINARY segment (or a LABELMAP segment split into channels) gets in
+     * its {@link Output#SEGMENT_CHANNELS} channel: 1, the stored value (PS3.3 C.8.20.2), by default;
+     * a viewer's mask value (ImageJ's binary masks are 0/255) when the channels are going to be shown
+     * as they are, so the kernels write it while unpacking and no pass over the planes maps 1 to it
+     * afterwards. FRACTIONAL channels and label maps ignore it.
+     */
+    public ReconstructionOptions channelForeground(int value) {
+        if (value < 1 || value > 255) throw new IllegalArgumentException("channel foreground must be 1..255, not " + value);
+        this.channelForeground = value;
+        return this;
+    }
+
     /** Whether missing planes of a regularly spaced volume are inserted as empty planes (default true). */
     public ReconstructionOptions fillGaps(boolean f) { this.fillGaps = f; return this; }
 
@@ -104,6 +121,8 @@ public final class ReconstructionOptions {
     public boolean rescaleFractional() { return rescaleFractional; }
     public Map<Integer, Integer> relabel() { return relabel; }
     public boolean fillGaps() { return fillGaps; }
+    /** The value of a set pixel in a BINARY or split LABELMAP segment channel (default 1). */
+    public int channelForeground() { return channelForeground; }
 
     /** The output value of {@code segment} in a label map. */
     public int labelValue(int segment) {
@@ -122,6 +141,7 @@ public final class ReconstructionOptions {
 
     @Override public String toString() {
         return "ReconstructionOptions[segments=" + (segments == null ? "all" : Arrays.toString(segments)) + ", " + output
-                + ", " + overlapPolicy + (rescaleFractional ? ", rescaled" : "") + (relabel.isEmpty() ? "" : ", relabel " + relabel) + "]";
+                + ", " + overlapPolicy + (rescaleFractional ? ", rescaled" : "") + (relabel.isEmpty() ? "" : ", relabel " + relabel)
+                + (channelForeground == 1 ? "" : ", foreground " + channelForeground) + "]";
     }
 }

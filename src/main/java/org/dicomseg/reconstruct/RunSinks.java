@@ -11,7 +11,7 @@ import org.dicomseg.pixels.RleCodec;
  * The RLE run sinks: an 8-bit LABELMAP frame (PS3.3 C.8.20.2; RLE Lossless, PS3.5 G, or stored
  * bytes passed as one literal) goes run by run into the output arrays without being expanded
  * first: into the relabelled label map ({@link LabelRuns}, each run added to the plane's {@link LabelCounts}) or split into the segment channels
- * ({@link SplitRuns}), background runs and labels not chosen skipped, a run of one label written
+ * ({@link SplitRuns}, each run added to its channel's), background runs and labels not chosen skipped, a run of one label written
  * as one fill; {@link Window} cuts the runs of a tile at its rows and clips them to the plane.
  * Each worker thread has its own sinks, restarted per frame ({@code start}); no allocation per
  * run.
@@ -113,28 +113,34 @@ final class RunSinks {
 
     /**
      * An 8-bit LABELMAP frame split into the segment channels of one plane in one pass, run by
-     * run: a run of a chosen label fills its channel with 1; a channel is allocated at its first
-     * pixel, so segments absent from the frame allocate nothing.
+     * run: a run of a chosen label fills its channel with the channel's foreground (1, or
+     * {@link ReconstructionOptions#channelForeground}) and is added to the channel's
+     * {@link LabelCounts}; a channel is allocated at its first pixel, so segments absent from the
+     * frame allocate nothing.
      */
     static final class SplitRuns implements RleCodec.RunSink {
         private final OutputPlanes planes;
         private final int channels;
         private final int[] lut;
         private final boolean zeroIsBackground;
+        private final byte foreground;
         private final byte[][] channel;
         private int base;
+        private LabelCounts counts;
 
         SplitRuns(OutputLayout layout, OutputPlanes planes) {
             this.planes = planes;
             this.channels = layout.channels;
             this.lut = layout.labelLut;
             this.zeroIsBackground = layout.labelLut == null || layout.labelLut[0] == 0;
+            this.foreground = (byte) layout.foreground;
             this.channel = new byte[channels][];
         }
 
         SplitRuns start(int plane) {
             base = plane * channels;
             for (int c = 0; c < channels; c++) channel[c] = (byte[]) planes.get(base + c);
+            counts = planes.labelCounts();
             return this;
         }
 
@@ -149,7 +155,9 @@ final class RunSinks {
 
         @Override public void fill(int offset, int length, byte value) {
             int c = lut[value & 0xFF];
-            if (c != 0) Arrays.fill(channel(c - 1), offset, offset + length, (byte) 1);
+            if (c == 0) return;
+            Arrays.fill(channel(c - 1), offset, offset + length, foreground);
+            if (counts != null) counts.addChannel(base + c - 1, length);
         }
 
         @Override public void literal(int offset, byte[] src, int srcOffset, int length) {
@@ -161,7 +169,10 @@ final class RunSinks {
                     continue;
                 }
                 int c = lut[src[srcOffset + i] & 0xFF];
-                if (c != 0) channel(c - 1)[offset + i] = 1;
+                if (c != 0) {
+                    channel(c - 1)[offset + i] = foreground;
+                    if (counts != null) counts.addChannel(base + c - 1, 1);
+                }
                 i++;
             }
         }

@@ -40,7 +40,7 @@ public final class SegmentationVolume {
     private final List<String> notes;
     /** Time points: the planes are {@link #timePoints()} blocks of {@link #slices()} planes (set by the reconstructor). */
     private int timePoints = 1;
-    /** Per plane and label value the pixels written ({@code plane * labelValues.length + k}), or null (set by the reconstructor). */
+    /** Per plane and label value (or channel) the pixels written ({@code plane * labelValues.length + k}), or null (set by the reconstructor). */
     private long[] labelPixels;
 
     SegmentationVolume(int width, int height, int planes, int channels, PixelType pixelType, Object[] data,
@@ -70,7 +70,7 @@ public final class SegmentationVolume {
 
     /** Sets the per-plane pixel counts of the label values (package use, right after construction; null = not counted). */
     SegmentationVolume labelPixels(long[] counts) {
-        if (counts != null && (!labelMap || counts.length != planes * labelValues.length)) {
+        if (counts != null && counts.length != planes * labelValues.length) {
             throw new IllegalArgumentException(counts.length + " counts for " + planes + " planes of " + labelValues.length + " values");
         }
         this.labelPixels = counts;
@@ -79,7 +79,9 @@ public final class SegmentationVolume {
 
     /**
      * For a label map whose pixels were counted as its frames were written: the number of pixels of
-     * each of {@link #labelValues()} (same order) on {@code plane}; null when they were not counted
+     * each of {@link #labelValues()} (same order) on {@code plane}; for segment channels (BINARY, or
+     * a LABELMAP split; not FRACTIONAL) the pixels set in each channel on {@code plane}, in the order
+     * of {@link #segmentNumbers()} (which {@link #labelValues()} then equals); null when they were not counted
      * (then count the plane's pixels yourself). Exact: the reconstruction keeps counts only where no
      * pixel can have been written twice.
      */

@@ -22,6 +22,8 @@ final class UnpackedFrameWriter {
     private final int[] labelLut;          // LABELMAP input: stored label -> output value / channel+1
     private final int[] valueOfSegment;    // label map output: segment -> value
     private final int[] segmentOfValue;    // label map output: value -> first segment with it
+    private final boolean binary;          // BINARY frames (not FRACTIONAL): set pixels become the foreground
+    private final int foreground;          // segment channels: the value of a set BINARY / split LABELMAP pixel
 
     UnpackedFrameWriter(OutputLayout layout, OutputPlanes planes) {
         this.planes = planes;
@@ -36,6 +38,8 @@ final class UnpackedFrameWriter {
         this.labelLut = layout.labelLut;
         this.valueOfSegment = layout.valueOfSegment;
         this.segmentOfValue = layout.segmentOfValue;
+        this.binary = layout.type != org.dicomseg.model.SegmentationType.FRACTIONAL;
+        this.foreground = layout.foreground;
     }
 
     /** Visits the rows of a frame placed at (dx, dy), clipped to the plane. */
@@ -54,7 +58,11 @@ final class UnpackedFrameWriter {
         }
     }
 
-    /** An 8-bit BINARY or FRACTIONAL frame into the segment channel at {@code index} (rescaled in float planes). */
+    /**
+     * An 8-bit BINARY or FRACTIONAL frame into the segment channel at {@code index}: FRACTIONAL as
+     * stored (rescaled in float planes), BINARY pixels set to the channel's foreground (1, or
+     * {@link ReconstructionOptions#channelForeground}) and added to its {@link LabelCounts}.
+     */
     void copySegment(byte[] src, int index, int dx, int dy) {
         if (isZero(src, frameRows * frameColumns)) return;
         Object out = planes.array(index);
@@ -67,7 +75,7 @@ final class UnpackedFrameWriter {
                     if (v != 0) dst[d + i] = v * k;
                 }
             });
-        } else {
+        } else if (!binary) {
             byte[] dst = (byte[]) out;
             rows(dx, dy, (s, d, len, y, x0) -> {
                 for (int i = 0; i < len; i++) {
@@ -75,6 +83,22 @@ final class UnpackedFrameWriter {
                     if (v != 0) dst[d + i] = v;
                 }
             });
+        } else {
+            byte[] dst = (byte[]) out;
+            byte fg = (byte) foreground;
+            long[] set = new long[1]; // pixels written (for the counts)
+            rows(dx, dy, (s, d, len, y, x0) -> {
+                long k = 0;
+                for (int i = 0; i < len; i++) {
+                    if (src[s + i] != 0) {
+                        dst[d + i] = fg;
+                        k++;
+                    }
+                }
+                set[0] += k;
+            });
+            LabelCounts counts = planes.labelCounts();
+            if (counts != null) counts.addChannel(index, set[0]);
         }
     }
 
@@ -121,7 +145,8 @@ final class UnpackedFrameWriter {
 
     /**
      * A 16-bit LABELMAP frame into the (relabelled) label map of its plane, or split into the
-     * segment channels (a channel allocated at its first pixel).
+     * segment channels (a channel allocated at its first pixel; its pixels the channel's foreground;
+     * not counted, see {@link LabelCounts#forLayout}).
      */
     void labels16(short[] src, int plane, int dx, int dy) {
         int[] lut = labelLut;
@@ -138,10 +163,11 @@ final class UnpackedFrameWriter {
             return;
         }
         int base = plane * channels;
+        byte fg = (byte) foreground;
         rows(dx, dy, (s, d, len, y, x0) -> {
             for (int i = 0; i < len; i++) {
                 int c = lut[src[s + i] & 0xFFFF];
-                if (c != 0) ((byte[]) planes.array(base + c - 1))[d + i] = 1;
+                if (c != 0) ((byte[]) planes.array(base + c - 1))[d + i] = fg;
             }
         });
     }

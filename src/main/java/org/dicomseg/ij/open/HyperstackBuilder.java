@@ -55,7 +55,8 @@ public final class HyperstackBuilder {
 
     /**
      * Lets the stack take over the volume's byte planes instead of copying them (BINARY planes are
-     * turned from 0/1 into 0/255 in place), so a large import needs the memory of its output once,
+     * turned from 0/1 into 0/255 in place, unless the reader wrote them so:
+     * {@link ImportedSegmentation#foreground()}), so a large import needs the memory of its output once,
      * not twice. Only for a volume that is not used for its pixels afterwards, as in an import.
      */
     public HyperstackBuilder adoptPlanes(boolean b) {
@@ -89,8 +90,17 @@ public final class HyperstackBuilder {
         boolean asFloat = v.type() == SegmentationType.FRACTIONAL && !fractionalAsStoredValues;
         ImageStack stack = new ImageStack(w, h);
         // The pixels of each segment are counted in the pass that makes its planes (for the Info
-        // text), not in a second pass over the whole output.
+        // text), not in a second pass over the whole output; planes the reader wrote as 0/255 masks
+        // came with their counts (v.foreground()): neither mapped nor counted again.
+        boolean masks = v.type() != SegmentationType.FRACTIONAL;
+        boolean shown = masks && v.foreground() == FOREGROUND;
         long[] counts = new long[nC];
+        boolean[] counted = new boolean[nC];
+        for (int c = 0; c < nC; c++) {
+            long k = shown ? segs.get(c).countedPixels() : -1;
+            counted[c] = k >= 0;
+            if (counted[c]) counts[c] = k;
+        }
         byte[] emptyBytes = shareEmptyPlanes && !asFloat ? new byte[w * h] : null;
         float[] emptyFloats = shareEmptyPlanes && asFloat ? new float[w * h] : null;
         for (int z = 0; z < nZ; z++) {
@@ -106,7 +116,10 @@ public final class HyperstackBuilder {
                 } else {
                     // ImageJ edits planes in place: one array each, unless the image is only written (shareEmptyPlanes)
                     byte[] px = adoptPlanes && stored != null ? stored : stored == null && emptyBytes != null ? emptyBytes : new byte[w * h];
-                    if (stored != null) counts[c] += v.type() == SegmentationType.FRACTIONAL ? copy(stored, px) : toForeground(stored, px);
+                    if (stored != null) {
+                        long n = !masks || shown ? copy(stored, px, !counted[c]) : toForeground(stored, px);
+                        if (!counted[c]) counts[c] += n;
+                    }
                     ip = new ByteProcessor(w, h, px);
                 }
                 stack.addSlice(s.label(), ip);
@@ -189,10 +202,13 @@ public final class HyperstackBuilder {
         return n;
     }
 
-    /** Copies {@code in} to {@code out} (no-op when they are the same array); returns the number of nonzero values. */
-    private static long copy(byte[] in, byte[] out) {
+    /**
+     * Copies {@code in} to {@code out} (no-op when they are the same array); returns the number of
+     * nonzero values when {@code count}, else 0.
+     */
+    private static long copy(byte[] in, byte[] out, boolean count) {
         if (in != out) System.arraycopy(in, 0, out, 0, in.length);
-        return nonZero(in);
+        return count ? nonZero(in) : 0;
     }
 
     private static final java.lang.invoke.VarHandle LONGS =

@@ -86,6 +86,7 @@ public final class ImportReader {
                 .progress(importing);
         TiledImportPlan plan = null;
         SegmentationVolume sv;
+        int foreground = 1; // the value of a set pixel in the channels read
         if (tiled) {
             long budget = Runtime.getRuntime().maxMemory() / 2 / Math.max(1, chosen.size());
             plan = TiledImportPlan.resolve(m.totalPixelMatrixColumns(), m.totalPixelMatrixRows(), m.pixelSpacing(),
@@ -123,7 +124,15 @@ public final class ImportReader {
                     sv = null;
                 }
             }
-            if (sv == null) sv = volume(r, grid, o);
+            if (sv == null) {
+                // A hyperstack shows the planes as they are: the kernels write ImageJ's mask value and
+                // count each channel's pixels while unpacking, so no pass over the planes does either.
+                if (options.output() == ImportOptions.Output.HYPERSTACK && m.segmentationType() != SegmentationType.FRACTIONAL) {
+                    o.channelForeground(HyperstackBuilder.FOREGROUND);
+                    foreground = HyperstackBuilder.FOREGROUND;
+                }
+                sv = volume(r, grid, o);
+            }
         }
         int[] order = grid != null && !tiled ? grid.order(sv) : identity(sv.planes());
 
@@ -133,6 +142,7 @@ public final class ImportReader {
         if (plan != null) {
             b.slidePlacement(plan.followsSlideImage() ? slide : plan.factor() == 1 ? SegSlideSource.placement(r, plan.x(), plan.y()) : null);
         }
+        b.foreground(foreground);
         if (m.segmentationType() == SegmentationType.FRACTIONAL) {
             b.fractional(m.fractionalType(), Math.max(1, Math.min(255, m.maximumFractionalValue())));
         }
@@ -142,10 +152,11 @@ public final class ImportReader {
             addSplitSegments(r, sv, b);
         } else {
             int[] numbers = sv.segmentNumbers();
+            long[] pixels = countedChannels(sv, order);
             for (int c = 0; c < numbers.length; c++) {
                 byte[][] planes = new byte[sv.planes()][];
                 for (int z = 0; z < planes.length; z++) planes[z] = sv.isEmpty(c, order[z]) ? null : sv.bytePlane(c, order[z]);
-                b.addSegment(r.getSegmentDescription(numbers[c]), planes);
+                b.addSegment(r.getSegmentDescription(numbers[c]), planes, pixels == null ? -1 : pixels[c]);
             }
         }
         b.geometry(grid != null && !tiled ? grid.geometry(m) : geometry(m, sv));
@@ -180,6 +191,21 @@ public final class ImportReader {
         java.util.Map<Integer, Long> out = new java.util.HashMap<>();
         for (int k = 0; k < values.length; k++) if (total[k] != 0) out.merge(values[k], total[k], Long::sum);
         return out;
+    }
+
+    /**
+     * Per channel the pixels set over the planes {@code order} picks, from the counts the
+     * reconstruction made while writing the channels (as {@link #counted} for a label map); null
+     * when it made none (FRACTIONAL, tiles, a plane written twice).
+     */
+    private static long[] countedChannels(SegmentationVolume sv, int[] order) {
+        long[] total = new long[sv.channels()];
+        for (int z : order) {
+            long[] c = sv.labelPixels(z);
+            if (c == null || c.length != total.length) return null;
+            for (int k = 0; k < c.length; k++) total[k] += c[k];
+        }
+        return total;
     }
 
     /** The volume on {@code grid}, or on the SEG's own planes when it is null. */

@@ -26,7 +26,9 @@ import org.dicomseg.options.SegmentSelection;
  * order and the gap filling), wrapping its plane arrays without copying.</p>
  *
  * <p>Planes are {@code byte[width*height]} of unsigned stored values, row-major; a {@code null} plane
- * means "no frame stored" (all zero). Immutable apart from the plane arrays, which are shared, not
+ * means "no frame stored" (all zero). A pixel inside a BINARY (or LABELMAP) segment holds
+ * {@link #foreground()}: the stored 1, or ImageJ's mask value 255 when the reader wrote that for a
+ * hyperstack that takes the planes as they are (no pass over them to map 1 to 255). Immutable apart from the plane arrays, which are shared, not
  * copied, to avoid doubling memory on large files.</p>
  */
 public final class ImportedSegmentation {
@@ -47,6 +49,7 @@ public final class ImportedSegmentation {
     private final List<String> notes;
     private final java.nio.file.Path sourceLocation;
     private final List<java.nio.file.Path> sourceFiles;
+    private final int foreground;
 
     private ImportedSegmentation(Builder b) {
         if (b.width < 1 || b.height < 1) {
@@ -95,6 +98,7 @@ public final class ImportedSegmentation {
         this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
         this.sourceLocation = b.sourceLocation;
         this.sourceFiles = Collections.unmodifiableList(new ArrayList<>(b.sourceFiles));
+        this.foreground = b.type == SegmentationType.FRACTIONAL ? 1 : b.foreground;
     }
 
     /** Starts a volume of {@code depth} planes of {@code width x height} pixels. */
@@ -168,6 +172,13 @@ public final class ImportedSegmentation {
         return null;
     }
 
+    /**
+     * The value of a pixel inside a BINARY or LABELMAP segment in {@link Segment#plane}: 1 (the
+     * stored value, PS3.3 C.8.20.2) unless the reader wrote ImageJ's mask value 255 for a
+     * hyperstack; 1 for FRACTIONAL (stored values).
+     */
+    public int foreground() { return foreground; }
+
     /** The stored value that counts as "inside" when a mask is needed: half of the maximum, rounded up (1 for BINARY). */
     public int maskThreshold() {
         return (maxFractionalValue + 1) / 2;
@@ -211,6 +222,7 @@ public final class ImportedSegmentation {
         b.notes.addAll(notes);
         b.sourceLocation = sourceLocation;
         b.sourceFiles.addAll(sourceFiles);
+        b.foreground = foreground;
         return b;
     }
 
@@ -224,12 +236,23 @@ public final class ImportedSegmentation {
         private final byte[][] planes;
         private final LabelMapView labelMap; // non-null: a view of a label map
         private final int value;
+        private final long pixels;           // nonzero pixels counted as the planes were made, or -1
 
         public Segment(SegmentDescription description, byte[][] planes) {
+            this(description, planes, -1);
+        }
+
+        /**
+         * @param pixels the nonzero pixels of {@code planes}, counted while they were made (the
+         *               reconstruction's {@link org.dicomseg.reconstruct.SegmentationVolume#labelPixels}),
+         *               or -1 to count them here when asked
+         */
+        Segment(SegmentDescription description, byte[][] planes, long pixels) {
             this.description = Objects.requireNonNull(description, "segment description");
             this.planes = Objects.requireNonNull(planes, "planes").clone();
             this.labelMap = null;
             this.value = 0;
+            this.pixels = pixels;
         }
 
         /** The pixels of {@code labelMap} holding {@code value}. */
@@ -238,6 +261,7 @@ public final class ImportedSegmentation {
             this.planes = null;
             this.labelMap = Objects.requireNonNull(labelMap, "label map");
             this.value = value;
+            this.pixels = -1;
         }
 
         public SegmentDescription description() { return description; }
@@ -262,8 +286,11 @@ public final class ImportedSegmentation {
             return n;
         }
 
-        /** Number of non-zero pixels over all planes. */
-        public long nonZeroCount() { return count(1); }
+        /** Number of non-zero pixels over all planes (the count made with the planes when there is one). */
+        public long nonZeroCount() { return pixels >= 0 ? pixels : count(1); }
+
+        /** The nonzero pixels counted while the planes were made, or -1 when they were not. */
+        long countedPixels() { return pixels; }
 
         @Override public String toString() {
             return "Segment " + number() + " '" + label() + "' (" + (planes != null
@@ -368,6 +395,7 @@ public final class ImportedSegmentation {
         private final List<String> notes = new ArrayList<>();
         private java.nio.file.Path sourceLocation;
         private final List<java.nio.file.Path> sourceFiles = new ArrayList<>();
+        private int foreground = 1;
 
         private Builder(int width, int height, int depth, SegmentationType type) {
             this.width = width;
@@ -385,6 +413,19 @@ public final class ImportedSegmentation {
 
         public Builder addSegment(SegmentDescription d, byte[][] planes) {
             segments.add(new Segment(d, planes));
+            return this;
+        }
+
+        /** A segment whose nonzero pixels were counted as its planes were made ({@code pixels}, or -1). */
+        Builder addSegment(SegmentDescription d, byte[][] planes, long pixels) {
+            segments.add(new Segment(d, planes, pixels));
+            return this;
+        }
+
+        /** The value of a pixel inside a BINARY or LABELMAP segment in the planes (default 1; see {@link #foreground()}). */
+        Builder foreground(int value) {
+            if (value < 1 || value > 255) throw new IllegalArgumentException("foreground must be 1..255, not " + value);
+            this.foreground = value;
             return this;
         }
 

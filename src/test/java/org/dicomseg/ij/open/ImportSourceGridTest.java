@@ -123,7 +123,7 @@ class ImportSourceGridTest {
                     "plane " + (z + 1));
         }
         assertNull(v.segment(1).plane(0));
-        assertEquals(1, v.segment(1).plane(4)[0]);            // IM0001 is ImageJ's slice 5
+        assertEquals(v.foreground(), v.segment(1).plane(4)[0] & 0xFF); // IM0001 is ImageJ's slice 5
     }
 
     @Test void aMultiFrameSourceGivesOnePlanePerFrame() throws Exception {
@@ -142,7 +142,7 @@ class ImportSourceGridTest {
         Conformance.assertConformant(seg);
         ImportedSegmentation v = read(seg, ImportOptions.defaults(), List.of());
         assertEquals(n, v.depth());
-        assertEquals(1, v.segment(1).plane(2)[cols * 3 + 4]);
+        assertEquals(v.foreground(), v.segment(1).plane(2)[cols * 3 + 4] & 0xFF);
         assertNull(v.segment(1).plane(0));
         ImagePlus imp = new SegImporter(ImportOptions.defaults(), Progress.NONE).run(v, seg, "mf").image();
         List<String> uids = PlaneSources.instances(imp);
