@@ -4,14 +4,16 @@ import java.io.IOException;
 
 /**
  * The one reader of data element headers (PS3.5 7.1): {@link #read} (or {@link #readTag}, then
- * {@link #readLength}) takes the header at a position —
+ * {@link #readLength}, or {@link #readVr} and {@link #readValueLength} to check the VR between them)
+ * takes the header at a position —
  * tag, VR in an explicit syntax, the 2- or 4-byte value length the VR implies (PS3.5 7.1.2, Table
  * 7.1-1: {@link #hasLongLength}), where the value starts — and {@link #skipUndefinedLength} passes over
  * an undefined-length value, a sequence of items of defined or undefined length up to its Sequence
  * Delimitation Item (PS3.5 7.5.1–7.5.2). Item and delimitation tags (group FFFE) have no VR in either
  * syntax (PS3.5 7.5); an undefined-length UN in an explicit syntax holds Implicit VR Little Endian
- * (PS3.5 6.2.2). Used by {@link DataSetWalker} over files and by the source package's header walk over
- * a file's first bytes ({@link ElementBytes}); holds the last header read, so walking allocates nothing.
+ * (PS3.5 6.2.2). Used by {@link DataSetWalker} over files, by the read package's strict walk of the
+ * Per-frame Functional Groups and by the source package's header walk over a file's first bytes
+ * ({@link ElementBytes}); holds the last header read, so walking allocates nothing.
  */
 public final class ElementCursor {
     private final ElementBytes in;
@@ -19,7 +21,11 @@ public final class ElementCursor {
     private int tag;
     /** The VR's two bytes ({@code 'S' << 8 | 'Q'}), 0 when the header has none. */
     private int vr;
+    /** The header has a VR (explicit syntax, not an item or delimitation tag). */
+    private boolean explicitHeader;
     private int headerLength;
+    /** The 2 reserved bytes of a long-length VR's header (PS3.5 7.1.2: 0000H), 0 for other headers. */
+    private int reserved;
     private boolean bigEndian;
     private long length;
 
@@ -44,24 +50,52 @@ public final class ElementCursor {
 
     /**
      * Completes the header whose tag {@link #readTag} read: the VR in an explicit syntax (none for
-     * item and delimitation tags) and the value length its VR implies.
+     * item and delimitation tags) and the value length its VR implies ({@link #readVr}, then
+     * {@link #readValueLength}).
      */
     public void readLength(boolean explicitVr) throws IOException {
+        readVr(explicitVr);
+        readValueLength();
+    }
+
+    /**
+     * Reads the VR of the header whose tag {@link #readTag} read, for a caller that checks it before
+     * the value length is read (a long-length VR's length lies 4 bytes further on): in an explicit
+     * syntax the two bytes after the tag, none for item and delimitation tags (PS3.5 7.5) or in an
+     * implicit syntax. {@link #readValueLength} completes the header.
+     *
+     * @return the VR's two bytes ({@code 'S' << 8 | 'Q'}), -1 when the header has none
+     */
+    public int readVr(boolean explicitVr) throws IOException {
+        explicitHeader = explicitVr && (tag >>> 16) != 0xFFFE;
+        if (!explicitHeader) {
+            vr = 0;
+            return -1;
+        }
         int i = in.at(offset, 8);
         byte[] b = in.bytes();
-        if (explicitVr && (tag >>> 16) != 0xFFFE) {
-            int x = b[i + 4] & 0xFF, y = b[i + 5] & 0xFF;
-            vr = x << 8 | y;
-            if (hasLongLength(x, y)) {
-                length = ElementBytes.u32(b, in.at(offset + 8, 4), bigEndian);
-                headerLength = 12;
-            } else {
-                length = ElementBytes.u16(b, i + 6, bigEndian);
-                headerLength = 8;
-            }
-        } else {
-            vr = 0;
+        vr = (b[i + 4] & 0xFF) << 8 | (b[i + 5] & 0xFF);
+        return vr;
+    }
+
+    /**
+     * Reads the value length that the VR {@link #readVr} read implies (PS3.5 7.1.2, Table 7.1-1): 4
+     * bytes after the 2 reserved bytes for a long-length VR, else 2 bytes; 4 bytes with no VR.
+     */
+    public void readValueLength() throws IOException {
+        int i = in.at(offset, 8);
+        byte[] b = in.bytes();
+        if (!explicitHeader) {
             length = ElementBytes.u32(b, i + 4, bigEndian);
+            reserved = 0;
+            headerLength = 8;
+        } else if (hasLongLength(vr >>> 8, vr & 0xFF)) {
+            reserved = ElementBytes.u16(b, i + 6, bigEndian);
+            length = ElementBytes.u32(b, in.at(offset + 8, 4), bigEndian);
+            headerLength = 12;
+        } else {
+            length = ElementBytes.u16(b, i + 6, bigEndian);
+            reserved = 0;
             headerLength = 8;
         }
     }
@@ -91,6 +125,12 @@ public final class ElementCursor {
 
     /** True when the header has an explicit VR {@code a b}. */
     public boolean isVr(char a, char b) { return vr == (a << 8 | b); }
+
+    /**
+     * The reserved 2 bytes of the header read when its VR has a 4-byte length (PS3.5 7.1.2, set to
+     * 0000H), else 0: a strict reader refuses other values.
+     */
+    public int reserved() { return reserved; }
 
     /** The VR as text, null when the header has none (implicit syntax, item and delimitation tags). */
     public String vrString() {

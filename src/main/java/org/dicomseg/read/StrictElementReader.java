@@ -9,10 +9,12 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import org.dicomseg.dicom.ChannelReader;
 import org.dicomseg.dicom.DataSetWalker;
+import org.dicomseg.dicom.ElementCursor;
 
 /**
  * Walks the element headers of a little-endian data set's sequence items straight from the file
- * (PS3.5 7.1.2 explicit / 7.1.3 implicit VR, 7.5 nesting with defined or undefined lengths) and
+ * (PS3.5 7.1.2 explicit / 7.1.3 implicit VR, 7.5 nesting with defined or undefined lengths; each
+ * header read by {@link ElementCursor}, the one reader of a header's shape, then checked) and
  * decodes the few value types {@link PerFrameGroupsParser} needs (US, SL, UL, DS, IS, UI), exactly
  * as PixelMed would read the same bytes, or not at all.
  *
@@ -24,9 +26,10 @@ import org.dicomseg.dicom.DataSetWalker;
  * sequences too, so that every length fits its parent, as PixelMed would read it).</p>
  *
  * <p>Hostile input: every read is bounded by the enclosing item or sequence and by the file size
- * ({@link ChannelReader} checks each read), value buffers are capped at a few KB, and nesting is
- * followed at most {@link DataSetWalker#MAX_DEPTH} levels deep. Not thread-safe: the current
- * element header is state of the reader, read by the caller after {@link #header}.</p>
+ * ({@link ChannelReader} checks each read; a header must end inside its item), value buffers are
+ * capped at a few KB, and nesting is followed at most {@link DataSetWalker#MAX_DEPTH} levels deep.
+ * Not thread-safe: the current element header is state of the reader, read by the caller after
+ * {@link #header}.</p>
  */
 final class StrictElementReader {
     private static final int SPECIFIC_CHARACTER_SET = 0x00080005;
@@ -53,6 +56,8 @@ final class StrictElementReader {
     }
 
     private final ChannelReader in;
+    /** Reads every element header (Little Endian); {@link #header} checks it and copies it into the fields below. */
+    private final ElementCursor cursor;
     private final boolean explicitVr;
     private final long fileSize;
     private byte[] buf = new byte[256];
@@ -66,6 +71,7 @@ final class StrictElementReader {
     /** A reader of {@code in}'s elements, explicit or implicit VR (Little Endian). */
     StrictElementReader(ChannelReader in, boolean explicitVr) {
         this.in = in;
+        this.cursor = new ElementCursor(in);
         this.explicitVr = explicitVr;
         this.fileSize = in.size();
     }
@@ -73,31 +79,29 @@ final class StrictElementReader {
     /** The file's size: the end of an undefined-length top-level sequence. */
     long size() { return fileSize; }
 
-    /** Reads the element header at {@code pos} into the fields above. */
+    /**
+     * Reads the element header at {@code pos} into the fields above ({@link ElementCursor}), refusing
+     * a header that runs past {@code end}, a VR outside {@link #vrName}, and a long-length VR whose
+     * reserved bytes are not 0 (PS3.5 7.1.2).
+     */
     void header(long pos, long end) throws IOException, Unsupported {
         if (pos + 8 > end) throw new Unsupported("element header at " + pos + " runs past its item");
-        long first = in.u32(pos, false);      // group, then element, each little endian
-        tag = (int) ((first & 0xFFFF) << 16 | first >>> 16);
-        long second = in.u32(pos + 4, false);
-        if ((tag >>> 16) == 0xFFFE || !explicitVr) {
-            // Items and delimiters have implicit headers in every transfer syntax (PS3.5 7.5).
-            vr = null;
-            length = second;
-            valueOffset = pos + 8;
-            return;
-        }
-        int a = (int) (second & 0xFF), b = (int) (second >>> 8 & 0xFF);
-        vr = vrName(a, b);
-        if (vr == null) throw new Unsupported("VR " + (char) a + (char) b + " at " + pos);
-        if (DataSetWalker.hasLongLength(a, b)) {
-            if (pos + 12 > end) throw new Unsupported("element header at " + pos + " runs past its item");
-            if ((second >>> 16) != 0) throw new Unsupported("reserved bytes of a long VR are not 0 at " + pos);
-            length = in.u32(pos + 8, false);
-            valueOffset = pos + 12;
+        tag = cursor.readTag(pos, false);
+        int v = cursor.readVr(explicitVr);
+        if (v < 0) {
+            vr = null; // implicit VR, or an item or delimiter: implicit headers in every transfer syntax (PS3.5 7.5)
         } else {
-            length = second >>> 16;
-            valueOffset = pos + 8;
+            int a = v >>> 8, b = v & 0xFF;
+            vr = vrName(a, b);
+            if (vr == null) throw new Unsupported("VR " + (char) a + (char) b + " at " + pos);
+            if (ElementCursor.hasLongLength(a, b) && pos + 12 > end) {
+                throw new Unsupported("element header at " + pos + " runs past its item");
+            }
         }
+        cursor.readValueLength();
+        if (cursor.reserved() != 0) throw new Unsupported("reserved bytes of a long VR are not 0 at " + pos);
+        length = cursor.length();
+        valueOffset = cursor.valueOffset();
     }
 
     /** The interned name of an explicit VR this reader walks past safely, or null. */
@@ -144,7 +148,7 @@ final class StrictElementReader {
      * length must fit its parent, because PixelMed reads them element by element and would read
      * a lying nested length differently; such data sets are left to it.
      */
-    private long skipValue(long end) throws IOException, Unsupported {
+    private long skipValue(long end, int depth) throws IOException, Unsupported {
         boolean sequence = isSequence();
         if (length == DataSetWalker.UNDEFINED) {
             if (!sequence) {
@@ -152,11 +156,11 @@ final class StrictElementReader {
                 // an undefined-length element the dictionary does not call a sequence, is its own.
                 throw new Unsupported("undefined-length " + vr + " element " + DataSetWalker.tagString(tag));
             }
-            return skipSequence(valueOffset, DataSetWalker.UNDEFINED, end, 1);
+            return skipSequence(valueOffset, DataSetWalker.UNDEFINED, end, depth);
         }
         long next = valueOffset + length;
         if (next > end) throw new Unsupported("element " + DataSetWalker.tagString(tag) + " runs past its item");
-        if (sequence) skipSequence(valueOffset, length, next, 1);
+        if (sequence) skipSequence(valueOffset, length, next, depth);
         return next;
     }
 
@@ -186,10 +190,23 @@ final class StrictElementReader {
 
     /** Walks the items of a sequence value without reading values; returns the offset after it. */
     private long skipSequence(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
+        return items(start, len, outerEnd, 0, null, depth);
+    }
+
+    /**
+     * Walks the items of a sequence value from {@code start} (PS3.5 7.5.1, defined or undefined
+     * length): the elements of the first {@code visited} items through {@code itemVisitor}, the other
+     * items' past; returns the offset after the value.
+     *
+     * @param depth the nesting of this sequence, for the items walked past
+     */
+    private long items(long start, long len, long outerEnd, int visited, java.util.function.IntFunction<Visitor> itemVisitor,
+            int depth) throws IOException, Unsupported {
         if (depth > DataSetWalker.MAX_DEPTH) throw new Unsupported("sequences nested deeper than " + DataSetWalker.MAX_DEPTH);
         boolean undefined = len == DataSetWalker.UNDEFINED;
         long end = endOf(start, len, outerEnd);
         long pos = start;
+        int index = 0;
         while (true) {
             if (!undefined && pos == end) return pos;
             header(pos, end);
@@ -198,37 +215,27 @@ final class StrictElementReader {
                 return valueOffset;
             }
             if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in a sequence at " + pos);
-            pos = skipItem(valueOffset, length, end, depth);
+            if (index < visited) {
+                pos = elements(valueOffset, length, end, itemVisitor.apply(index));
+                index++;
+            } else {
+                pos = skipItem(valueOffset, length, end, depth);
+            }
+            if (pos > end) throw new Unsupported("item runs past its sequence");
         }
     }
 
     /** Walks the elements of an item without reading values; returns the offset after it. */
     long skipItem(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
-        boolean undefined = len == DataSetWalker.UNDEFINED;
-        long end = endOf(start, len, outerEnd);
-        long pos = start;
-        while (true) {
-            if (!undefined && pos == end) return pos;
-            header(pos, end);
-            if (tag == DataSetWalker.TAG_ITEM_DELIMITER) {
-                if (!undefined) throw new Unsupported("Item Delimitation Item in a defined-length item");
-                return valueOffset;
-            }
-            if ((tag >>> 16) == 0xFFFE) throw new Unsupported("stray " + DataSetWalker.tagString(tag) + " in an item");
-            if (tag == SPECIFIC_CHARACTER_SET) throw new Unsupported("Specific Character Set inside an item");
-            boolean sequence = isSequence();
-            long vo = valueOffset, l = length;
-            if (l == DataSetWalker.UNDEFINED) {
-                if (!sequence) throw new Unsupported("undefined-length " + vr + " element " + DataSetWalker.tagString(tag));
-                pos = skipSequence(vo, DataSetWalker.UNDEFINED, end, depth + 1);
-            } else {
-                long next = vo + l;
-                if (next > end) throw new Unsupported("element " + DataSetWalker.tagString(tag) + " runs past its item");
-                if (sequence) skipSequence(vo, l, next, depth + 1);
-                pos = next;
-            }
-        }
+        return elements(start, len, outerEnd, SKIP, depth + 1);
     }
+
+    /** Knows no element: {@link #skipItem} walks past them all. */
+    private static final Visitor SKIP = new Visitor() {
+        @Override public int bit(int tag) { return 0; }
+
+        @Override public long element(StrictElementReader r, long end) { return -1; }
+    };
 
     /** Private Creator elements (gggg,0010-00FF), odd groups (PS3.5 7.8.1): PixelMed reads them as LO whatever they say. */
     private static boolean isPrivateCreator(int tag) {
@@ -249,6 +256,11 @@ final class StrictElementReader {
      * knows and returns the offset after them, or -1 to have them skipped.
      */
     long elements(long start, long itemLength, long outerEnd, Visitor visit) throws IOException, Unsupported {
+        return elements(start, itemLength, outerEnd, visit, 1);
+    }
+
+    /** {@link #elements}, the sequences walked past counting nesting from {@code depth}. */
+    private long elements(long start, long itemLength, long outerEnd, Visitor visit, int depth) throws IOException, Unsupported {
         boolean undefined = itemLength == DataSetWalker.UNDEFINED;
         long end = endOf(start, itemLength, outerEnd);
         long pos = start;
@@ -268,9 +280,9 @@ final class StrictElementReader {
                 if ((seen & 1L << bit) != 0) throw new Unsupported("duplicated " + DataSetWalker.tagString(tag));
                 seen |= 1L << bit;
                 long next = visit.element(this, end);
-                pos = next >= 0 ? next : skipValue(end);
+                pos = next >= 0 ? next : skipValue(end, depth);
             } else {
-                pos = skipValue(end);
+                pos = skipValue(end, depth);
             }
         }
     }
@@ -279,29 +291,7 @@ final class StrictElementReader {
     long sequence(long end, boolean allItems, java.util.function.IntFunction<Visitor> itemVisitor)
             throws IOException, Unsupported {
         if (explicitVr && !"SQ".equals(vr)) throw new Unsupported(DataSetWalker.tagString(tag) + " has VR " + vr);
-        long start = valueOffset, len = length;
-        boolean undefined = len == DataSetWalker.UNDEFINED;
-        long seqEnd = endOf(start, len, end);
-        long pos = start;
-        int index = 0;
-        while (true) {
-            if (!undefined && pos == seqEnd) break;
-            header(pos, seqEnd);
-            if (tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
-                if (!undefined) throw new Unsupported("Sequence Delimitation Item in a defined-length sequence");
-                pos = valueOffset;
-                break;
-            }
-            if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in a sequence at " + pos);
-            long itemStart = valueOffset, itemLength = length;
-            if (index == 0 || allItems) {
-                pos = elements(itemStart, itemLength, seqEnd, itemVisitor.apply(index));
-            } else {
-                pos = skipItem(itemStart, itemLength, seqEnd, 2);
-            }
-            if (pos > seqEnd) throw new Unsupported("item runs past its sequence");
-            index++;
-        }
+        long pos = items(valueOffset, length, end, allItems ? Integer.MAX_VALUE : 1, itemVisitor, 2);
         if (pos > end) throw new Unsupported("sequence runs past its item");
         return pos;
     }
