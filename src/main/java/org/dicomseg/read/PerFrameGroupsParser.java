@@ -144,36 +144,22 @@ final class PerFrameGroupsParser {
 
     /** The sequence value itself: items, each parsed into groups up to the limit, then only counted. */
     private Result perFrameSequence(long start, long len, int limit) throws IOException, Unsupported {
-        long end = r.endOf(start, len, r.size());
-        boolean undefined = len == DataSetWalker.UNDEFINED;
         List<FunctionalGroups> items = new ArrayList<>(Math.min(limit, 4096));
-        int count = 0;
-        long pos = start;
-        while (true) {
-            if (!undefined && pos == end) break;
-            r.header(pos, end);
-            if (r.tag == DataSetWalker.TAG_SEQUENCE_DELIMITER) {
-                if (!undefined) throw new Unsupported("Sequence Delimitation Item in a defined-length sequence");
-                break;
-            }
-            if (r.tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in the sequence at " + pos);
-            if (count == Integer.MAX_VALUE) throw new Unsupported("too many items");
-            long itemStart = r.valueOffset, itemLength = r.length;
-            if (count < limit) {
-                FunctionalGroups g = new FunctionalGroups();
-                pos = perFrameItem(itemStart, itemLength, end, g);
-                items.add(g.present == 0 ? FunctionalGroups.EMPTY : g);
-            } else {
-                pos = r.skipItem(itemStart, itemLength, end, 1);
-            }
-            count++;
-        }
-        return new Result(count, items);
+        int[] count = {0};
+        r.items(start, len, r.size(), Integer.MAX_VALUE, i -> {
+            count[0] = i + 1;
+            if (i >= limit) return null;
+            FunctionalGroups g = new FunctionalGroups();
+            items.add(g);
+            return perFrameItem(g);
+        }, 1);
+        items.replaceAll(g -> g.present == 0 ? FunctionalGroups.EMPTY : g);
+        return new Result(count[0], items);
     }
 
     /** A per-frame item: the functional group macros the frame index reads. */
-    private long perFrameItem(long start, long itemLength, long outerEnd, FunctionalGroups g) throws IOException, Unsupported {
-        return r.elements(start, itemLength, outerEnd, new Visitor() {
+    private Visitor perFrameItem(FunctionalGroups g) {
+        return new Visitor() {
             @Override public int bit(int t) {
                 switch (t) {
                     case SEGMENT_IDENTIFICATION_SEQUENCE: return 1;
@@ -204,7 +190,7 @@ final class PerFrameGroupsParser {
                         return p.sequence(end, false, i -> macroItem(g, FunctionalGroups.FRAME_CONTENT));
                 }
             }
-        });
+        };
     }
 
     /** The first item of a macro's sequence: marks the macro present and reads its values. */

@@ -94,7 +94,7 @@ final class StrictElementReader {
             int a = v >>> 8, b = v & 0xFF;
             vr = vrName(a, b);
             if (vr == null) throw new Unsupported("VR " + (char) a + (char) b + " at " + pos);
-            if (ElementCursor.hasLongLength(a, b) && pos + 12 > end) {
+            if (pos + 12 > end && ElementCursor.hasLongLength(a, b)) {
                 throw new Unsupported("element header at " + pos + " runs past its item");
             }
         }
@@ -195,12 +195,13 @@ final class StrictElementReader {
 
     /**
      * Walks the items of a sequence value from {@code start} (PS3.5 7.5.1, defined or undefined
-     * length): the elements of the first {@code visited} items through {@code itemVisitor}, the other
-     * items' past; returns the offset after the value.
+     * length): the elements of item {@code i} (from 0) through {@code itemVisitor.apply(i)} for the
+     * first {@code visited} items, unless it gives null, past the elements of the others; returns
+     * the offset after the value.
      *
      * @param depth the nesting of this sequence, for the items walked past
      */
-    private long items(long start, long len, long outerEnd, int visited, java.util.function.IntFunction<Visitor> itemVisitor,
+    long items(long start, long len, long outerEnd, int visited, java.util.function.IntFunction<Visitor> itemVisitor,
             int depth) throws IOException, Unsupported {
         if (depth > DataSetWalker.MAX_DEPTH) throw new Unsupported("sequences nested deeper than " + DataSetWalker.MAX_DEPTH);
         boolean undefined = len == DataSetWalker.UNDEFINED;
@@ -215,18 +216,16 @@ final class StrictElementReader {
                 return valueOffset;
             }
             if (tag != DataSetWalker.TAG_ITEM) throw new Unsupported("not an item in a sequence at " + pos);
-            if (index < visited) {
-                pos = elements(valueOffset, length, end, itemVisitor.apply(index));
-                index++;
-            } else {
-                pos = skipItem(valueOffset, length, end, depth);
-            }
+            if (index == Integer.MAX_VALUE) throw new Unsupported("too many items");
+            Visitor v = index < visited ? itemVisitor.apply(index) : null;
+            index++;
+            pos = v != null ? elements(valueOffset, length, end, v) : skipItem(valueOffset, length, end, depth);
             if (pos > end) throw new Unsupported("item runs past its sequence");
         }
     }
 
     /** Walks the elements of an item without reading values; returns the offset after it. */
-    long skipItem(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
+    private long skipItem(long start, long len, long outerEnd, int depth) throws IOException, Unsupported {
         return elements(start, len, outerEnd, SKIP, depth + 1);
     }
 
@@ -244,7 +243,7 @@ final class StrictElementReader {
     }
 
     /** The end of an item or sequence value: its defined end, else the file's end (delimiters end it). */
-    long endOf(long valueOffset, long length, long outerEnd) throws Unsupported {
+    private long endOf(long valueOffset, long length, long outerEnd) throws Unsupported {
         if (length == DataSetWalker.UNDEFINED) return outerEnd;
         long end = valueOffset + length;
         if (end > outerEnd) throw new Unsupported("a length at " + valueOffset + " runs past its parent (or the file)");
