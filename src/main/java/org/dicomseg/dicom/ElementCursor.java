@@ -18,6 +18,8 @@ import java.io.IOException;
 public final class ElementCursor {
     private final ElementBytes in;
     private long offset;
+    /** Where the header's first 8 bytes are in {@code in.bytes()} ({@link #readTag} made them readable). */
+    private int index;
     private int tag;
     /** The VR's two bytes ({@code 'S' << 8 | 'Q'}), 0 when the header has none. */
     private int vr;
@@ -35,13 +37,15 @@ public final class ElementCursor {
 
     /**
      * Reads the tag of the header at {@code pos} (group, then element, PS3.5 7.1.1), making its first 8
-     * bytes readable; {@link #readLength} completes the header.
+     * bytes readable; {@link #readLength} (or {@link #readVr} and {@link #readValueLength}) completes the
+     * header from those bytes, so no other read of the same {@link ElementBytes} may come between.
      *
      * @return the tag
      */
     public int readTag(long pos, boolean bigEndian) throws IOException {
         int i = in.at(pos, 8);
         byte[] b = in.bytes();
+        index = i;
         offset = pos;
         this.bigEndian = bigEndian;
         tag = (ElementBytes.u16(b, i, bigEndian) << 16) | ElementBytes.u16(b, i + 2, bigEndian);
@@ -72,9 +76,8 @@ public final class ElementCursor {
             vr = 0;
             return -1;
         }
-        int i = in.at(offset, 8);
         byte[] b = in.bytes();
-        vr = (b[i + 4] & 0xFF) << 8 | (b[i + 5] & 0xFF);
+        vr = (b[index + 4] & 0xFF) << 8 | (b[index + 5] & 0xFF);
         return vr;
     }
 
@@ -83,7 +86,7 @@ public final class ElementCursor {
      * bytes after the 2 reserved bytes for a long-length VR, else 2 bytes; 4 bytes with no VR.
      */
     public void readValueLength() throws IOException {
-        int i = in.at(offset, 8);
+        int i = index;
         byte[] b = in.bytes();
         if (!explicitHeader) {
             length = ElementBytes.u32(b, i + 4, bigEndian);

@@ -46,6 +46,13 @@ class ElementCursorTest {
         c = new ElementCursor(ElementBytes.of(Bytes.of(0x28, 0, 0x10, 0, 2, 0, 0, 0))).read(0, false, false);
         assertNull(c.vrString());
         assertEquals(2, c.length());
+        // The next header, where the one before ends: (0028,0011) US 2 after (0028,0010) UL 4
+        c = new ElementCursor(ElementBytes.of(Bytes.of(0x28, 0, 0x10, 0, 'U', 'L', 4, 0, 1, 2, 3, 4, 0x28, 0, 0x11, 0, 'U', 'S', 2, 0, 9, 0)));
+        c.read(c.read(0, true, false).next(), true, false);
+        assertEquals(0x00280011, c.tag());
+        assertTrue(c.isVr('U', 'S'));
+        assertEquals(2, c.length());
+        assertEquals(20, c.valueOffset());
         // VR bytes 00 00 in an explicit syntax are a (bad) VR, read with a 2-byte length, not as an implicit header
         c = new ElementCursor(ElementBytes.of(Bytes.of(0x28, 0, 0x10, 0, 0, 0, 2, 0))).read(0, true, false);
         assertEquals(2, c.length());
