@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.TagFromName;
-
+import org.dicomseg.dicom.DataSetView;
 import org.dicomseg.model.DimensionOrganization;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
@@ -25,30 +23,30 @@ import org.dicomseg.model.SegmentationType;
  * is allocated by it, and that every frame's segment is in the Segment Sequence.
  *
  * <p>Each functional groups item is read as a {@link FunctionalGroups}; the per-frame items come
- * either from PixelMed's list or, on the reader's fast path, from {@link PerFrameGroupsParser}
+ * either from the parsed header or, on the reader's fast path, from {@link PerFrameGroupsParser}
  * ({@link #usePerFrame}): one indexing code path for both.</p>
  */
 final class FrameIndexBuilder {
     private final Path file;
-    private final AttributeList list;
+    private final DataSetView list;
     private final List<String> warnings;
     /** The Per-frame Functional Groups Sequence (5200,9230), or null when the file has none. */
     private FunctionalGroups.PerFrame perFrame;
 
     /**
-     * A builder over PixelMed's header; the per-frame groups come from {@code list} too, unless
+     * A builder over the header; the per-frame groups come from {@code list} too, unless
      * {@link #usePerFrame} replaces them. Tolerated deviations are added to {@code warnings}.
      */
-    FrameIndexBuilder(Path file, AttributeList list, List<String> warnings) {
+    FrameIndexBuilder(Path file, DataSetView list, List<String> warnings) {
         this.file = file;
         this.list = list;
         this.warnings = warnings;
-        this.perFrame = FunctionalGroups.of(seq(list, TagFromName.PerFrameFunctionalGroupsSequence));
+        this.perFrame = FunctionalGroups.of(seq(list, HeaderTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE));
     }
 
     /**
      * Takes the Per-frame Functional Groups from elsewhere ({@link PerFrameGroupsParser}) when
-     * PixelMed read the header only up to (5200,9230); null = the file has none.
+     * the header was read only up to (5200,9230); null = the file has none.
      */
     void usePerFrame(FunctionalGroups.PerFrame groups) {
         this.perFrame = groups;
@@ -58,8 +56,8 @@ final class FrameIndexBuilder {
         return new SegReadException(file, problem);
     }
 
-    private AttributeList sharedGroups() {
-        return item(list, TagFromName.SharedFunctionalGroupsSequence);
+    private DataSetView sharedGroups() {
+        return item(list, HeaderTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
     }
 
     /** Checks counts before the index is built (no allocation by Number of Frames yet). */
@@ -67,7 +65,7 @@ final class FrameIndexBuilder {
         if (perFrame == null) return;
         int n = perFrame.size();
         if (n != m.numberOfFrames) {
-            boolean missing = str(list, TagFromName.NumberOfFrames) == null;
+            boolean missing = str(list, HeaderTags.NUMBER_OF_FRAMES) == null;
             if (missing && n > 1) {
                 // Read when the Pixel Data holds exactly n frames too (checked where the frames are located).
                 m.numberOfFrames = n;

@@ -6,17 +6,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.TagFromName;
+import org.dicomseg.dicom.DataSetView;
 
 /**
  * One Functional Groups item (an item of the Per-frame Functional Groups Sequence (5200,9230) or
  * the Shared Functional Groups Sequence (5200,9229), PS3.3 C.7.6.16) reduced to what the frame
  * index reads from it: which functional group macros it holds and the few values of each.
  *
- * <p>Two sources build it, so that {@link FrameIndexBuilder#frameIndex} has one code path: PixelMed's
- * parsed item ({@link #of(AttributeList)}) and {@link PerFrameGroupsParser}, which reads the
+ * <p>Two sources build it, so that {@link FrameIndexBuilder#frameIndex} has one code path: a parsed
+ * item ({@link #of(DataSetView)}: the lean walk's or PixelMed's) and {@link PerFrameGroupsParser}, which reads the
  * per-frame items straight from the file without building a PixelMed attribute list per frame.
  * Both give the same values for the same bytes (SegmentationReaderFastPathTest checks it).</p>
  *
@@ -69,47 +67,44 @@ final class FunctionalGroups {
         return shared != null && shared.has(macro) ? shared : null;
     }
 
-    /** The values of one PixelMed item, with {@link AttributeValues}' value rules. */
-    static FunctionalGroups of(AttributeList l) {
+    /** The values of one parsed item, with {@link AttributeValues}' value rules. */
+    static FunctionalGroups of(DataSetView l) {
         if (l == null) return null;
         FunctionalGroups g = new FunctionalGroups();
-        AttributeList seg = AttributeValues.item(l, TagFromName.SegmentIdentificationSequence);
+        DataSetView seg = AttributeValues.item(l, HeaderTags.SEGMENT_IDENTIFICATION_SEQUENCE);
         if (seg != null) {
             g.present |= SEGMENT_IDENTIFICATION;
-            g.referencedSegmentNumber = AttributeValues.intValue(seg, TagFromName.ReferencedSegmentNumber, -1);
+            g.referencedSegmentNumber = AttributeValues.intValue(seg, HeaderTags.REFERENCED_SEGMENT_NUMBER, -1);
         }
-        AttributeList pos = AttributeValues.item(l, TagFromName.PlanePositionSequence);
+        DataSetView pos = AttributeValues.item(l, HeaderTags.PLANE_POSITION_SEQUENCE);
         if (pos != null) {
             g.present |= PLANE_POSITION;
-            g.imagePositionPatient = AttributeValues.doubles(pos, TagFromName.ImagePositionPatient, 3);
+            g.imagePositionPatient = AttributeValues.doubles(pos, HeaderTags.IMAGE_POSITION_PATIENT, 3);
         }
-        AttributeList ori = AttributeValues.item(l, TagFromName.PlaneOrientationSequence);
+        DataSetView ori = AttributeValues.item(l, HeaderTags.PLANE_ORIENTATION_SEQUENCE);
         if (ori != null) {
             g.present |= PLANE_ORIENTATION;
-            g.imageOrientationPatient = AttributeValues.doubles(ori, TagFromName.ImageOrientationPatient, 6);
+            g.imageOrientationPatient = AttributeValues.doubles(ori, HeaderTags.IMAGE_ORIENTATION_PATIENT, 6);
         }
-        AttributeList slide = AttributeValues.item(l, TagFromName.PlanePositionSlideSequence);
+        DataSetView slide = AttributeValues.item(l, HeaderTags.PLANE_POSITION_SLIDE_SEQUENCE);
         if (slide != null) {
             g.present |= PLANE_POSITION_SLIDE;
-            g.rowPosition = AttributeValues.intValue(slide, TagFromName.RowPositionInTotalImagePixelMatrix, 0);
-            g.columnPosition = AttributeValues.intValue(slide, TagFromName.ColumnPositionInTotalImagePixelMatrix, 0);
-            g.xOffset = AttributeValues.doubleValue(slide, TagFromName.XOffsetInSlideCoordinateSystem);
-            g.yOffset = AttributeValues.doubleValue(slide, TagFromName.YOffsetInSlideCoordinateSystem);
-            g.zOffset = AttributeValues.doubleValue(slide, TagFromName.ZOffsetInSlideCoordinateSystem);
+            g.rowPosition = AttributeValues.intValue(slide, HeaderTags.ROW_POSITION_IN_TOTAL_IMAGE_PIXEL_MATRIX, 0);
+            g.columnPosition = AttributeValues.intValue(slide, HeaderTags.COLUMN_POSITION_IN_TOTAL_IMAGE_PIXEL_MATRIX, 0);
+            g.xOffset = AttributeValues.doubleValue(slide, HeaderTags.X_OFFSET_IN_SLIDE_COORDINATE_SYSTEM);
+            g.yOffset = AttributeValues.doubleValue(slide, HeaderTags.Y_OFFSET_IN_SLIDE_COORDINATE_SYSTEM);
+            g.zOffset = AttributeValues.doubleValue(slide, HeaderTags.Z_OFFSET_IN_SLIDE_COORDINATE_SYSTEM);
         }
-        AttributeList content = AttributeValues.item(l, TagFromName.FrameContentSequence);
+        DataSetView content = AttributeValues.item(l, HeaderTags.FRAME_CONTENT_SEQUENCE);
         if (content != null) {
             g.present |= FRAME_CONTENT;
-            g.dimensionIndexValues = AttributeValues.ints(content, TagFromName.DimensionIndexValues);
+            g.dimensionIndexValues = AttributeValues.ints(content, HeaderTags.DIMENSION_INDEX_VALUES);
         }
-        SequenceAttribute deriv = AttributeValues.seq(l, TagFromName.DerivationImageSequence);
+        List<DataSetView> deriv = AttributeValues.seq(l, HeaderTags.DERIVATION_IMAGE_SEQUENCE);
         if (deriv != null) {
             g.present |= DERIVATION_IMAGE;
             g.sources = new ArrayList<>(1);
-            for (Iterator<com.pixelmed.dicom.SequenceItem> it = deriv.iterator(); it.hasNext();) {
-                g.sources.addAll(AttributeValues.references(
-                        AttributeValues.seq(it.next().getAttributeList(), TagFromName.SourceImageSequence)));
-            }
+            for (DataSetView d : deriv) g.sources.addAll(AttributeValues.references(AttributeValues.seq(d, HeaderTags.SOURCE_IMAGE_SEQUENCE)));
         }
         return g;
     }
@@ -123,20 +118,19 @@ final class FunctionalGroups {
         int size();
     }
 
-    /** Adapts PixelMed's sequence lazily, one item at a time. */
-    static PerFrame of(SequenceAttribute s) {
+    /** Adapts a parsed sequence's items lazily, one item at a time. */
+    static PerFrame of(List<DataSetView> s) {
         if (s == null) return null;
-        int n = s.getNumberOfItems();
+        int n = s.size();
         return new PerFrame() {
             @Override public int size() { return n; }
 
             @Override public Iterator<FunctionalGroups> iterator() {
-                // PixelMed keeps items in a LinkedList: iterate, never getItem(i) (quadratic for 100k tiles).
-                Iterator<com.pixelmed.dicom.SequenceItem> it = s.iterator();
+                Iterator<DataSetView> it = s.iterator();
                 return new Iterator<FunctionalGroups>() {
                     @Override public boolean hasNext() { return it.hasNext(); }
 
-                    @Override public FunctionalGroups next() { return of(it.next().getAttributeList()); }
+                    @Override public FunctionalGroups next() { return of(it.next()); }
                 };
             }
         };

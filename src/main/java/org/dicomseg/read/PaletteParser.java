@@ -2,11 +2,7 @@ package org.dicomseg.read;
 
 import java.util.List;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-
-import org.dicomseg.dicom.SegTags;
+import org.dicomseg.dicom.DataSetView;
 import org.dicomseg.model.PaletteColorLut;
 
 /**
@@ -22,17 +18,19 @@ final class PaletteParser {
     private PaletteParser() { }
 
     /** The palette, or null (not PALETTE COLOR, or unreadable: then a warning says why). */
-    static PaletteColorLut parse(AttributeList list, String photometricInterpretation, List<String> warnings) {
+    static PaletteColorLut parse(DataSetView list, String photometricInterpretation, List<String> warnings) {
         if (photometricInterpretation == null || !"PALETTE COLOR".equals(photometricInterpretation.trim())) return null;
-        if (list.get(SegTags.SEGMENTED_RED_PALETTE_DATA) != null) {
+        if (list.has(HeaderTags.SEGMENTED_RED_PALETTE_COLOR_LOOKUP_TABLE_DATA)) {
             warnings.add("Segmented Palette Color Lookup Table Data is not supported; the palette is ignored");
             return null;
         }
         int[][] channels = new int[3][];
         int entries = -1;
         int first = -1;
-        AttributeTag[] descriptors = {SegTags.RED_PALETTE_DESCRIPTOR, SegTags.GREEN_PALETTE_DESCRIPTOR, SegTags.BLUE_PALETTE_DESCRIPTOR};
-        AttributeTag[] data = {SegTags.RED_PALETTE_DATA, SegTags.GREEN_PALETTE_DATA, SegTags.BLUE_PALETTE_DATA};
+        int[] descriptors = {HeaderTags.RED_PALETTE_COLOR_LOOKUP_TABLE_DESCRIPTOR, HeaderTags.GREEN_PALETTE_COLOR_LOOKUP_TABLE_DESCRIPTOR,
+            HeaderTags.BLUE_PALETTE_COLOR_LOOKUP_TABLE_DESCRIPTOR};
+        int[] data = {HeaderTags.RED_PALETTE_COLOR_LOOKUP_TABLE_DATA, HeaderTags.GREEN_PALETTE_COLOR_LOOKUP_TABLE_DATA,
+            HeaderTags.BLUE_PALETTE_COLOR_LOOKUP_TABLE_DATA};
         String[] names = {"Red", "Green", "Blue"};
         for (int c = 0; c < 3; c++) {
             int[] d = AttributeValues.ints(list, descriptors[c]);
@@ -49,7 +47,7 @@ final class PaletteParser {
             }
             entries = n;
             first = f;
-            channels[c] = values(list.get(data[c]), n, d[2]);
+            channels[c] = values(list.has(data[c]) ? list.words(data[c]) : null, n, d[2]);
             if (channels[c] == null) {
                 warnings.add(names[c] + " Palette Color Lookup Table Data is missing or shorter than its "
                         + n + " entries; the palette is ignored");
@@ -62,14 +60,7 @@ final class PaletteParser {
     }
 
     /** The 8-bit values of one channel's entries, or null when the data is missing or short. */
-    private static int[] values(Attribute a, int n, int bits) {
-        if (a == null) return null;
-        short[] words;
-        try {
-            words = a.getShortValues();
-        } catch (Exception e) {
-            return null;
-        }
+    private static int[] values(short[] words, int n, int bits) {
         if (words == null) return null;
         int[] out = new int[n];
         if (bits == 8) {

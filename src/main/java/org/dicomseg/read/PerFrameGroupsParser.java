@@ -7,8 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-import com.pixelmed.dicom.AttributeList;
 import org.dicomseg.dicom.ChannelReader;
+import org.dicomseg.dicom.DataSetView;
 import org.dicomseg.dicom.DataSetWalker;
 import org.dicomseg.read.StrictElementReader.Unsupported;
 import org.dicomseg.read.StrictElementReader.Visitor;
@@ -94,15 +94,9 @@ final class PerFrameGroupsParser {
      * True when the data set's Specific Character Set (0008,0005) keeps ASCII bytes ASCII, so the
      * parser's ASCII reading of DS, IS and UI values is PixelMed's.
      */
-    static boolean asciiCompatible(AttributeList list) {
-        com.pixelmed.dicom.Attribute a = list.get(com.pixelmed.dicom.TagFromName.SpecificCharacterSet);
-        if (a == null) return true;
-        String[] values;
-        try {
-            values = a.getStringValues();
-        } catch (Exception e) {
-            return false;
-        }
+    static boolean asciiCompatible(DataSetView list) {
+        if (!list.has(HeaderTags.SPECIFIC_CHARACTER_SET)) return true;
+        String[] values = list.strings(HeaderTags.SPECIFIC_CHARACTER_SET);
         if (values == null) return true;
         for (String v : values) {
             if (v == null || !ASCII_COMPATIBLE.contains(v.trim())) return false;

@@ -11,11 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.TagFromName;
-
+import org.dicomseg.dicom.DataSetView;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CieLab;
 import org.dicomseg.model.CodedConcept;
@@ -24,7 +20,7 @@ import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
 
 /**
- * Turns the Segment Sequence (0062,0002) of PixelMed's header into {@link SegmentDescription}s
+ * Turns the Segment Sequence (0062,0002) of the header ({@link DataSetView}) into {@link SegmentDescription}s
  * (PS3.3 C.8.20.2, Table C.8.20-4: Segment Number, Label, Description, the coded property category
  * and type with modifiers, anatomic regions, algorithm type and identification, tracking, display
  * colour). What a Segmentation cannot do without (a Segment Number, unique and from 1 except in a
@@ -32,23 +28,12 @@ import org.dicomseg.model.SegmentationType;
  * repaired or dropped, with a warning that says so.
  */
 final class SegmentSequenceParser {
-    // Tags PixelMed 20220618 has no TagFromName constant for.
-    static final AttributeTag SEGMENT_DESCRIPTION = new AttributeTag(0x0062, 0x0006);
-    static final AttributeTag SEGMENTATION_ALGORITHM_IDENTIFICATION_SEQUENCE = new AttributeTag(0x0062, 0x0007);
-    static final AttributeTag ALGORITHM_FAMILY_CODE_SEQUENCE = new AttributeTag(0x0066, 0x002F);
-    static final AttributeTag ALGORITHM_VERSION = new AttributeTag(0x0066, 0x0031);
-    static final AttributeTag ALGORITHM_PARAMETERS = new AttributeTag(0x0066, 0x0032);
-    static final AttributeTag ALGORITHM_NAME = new AttributeTag(0x0066, 0x0036);
-    static final AttributeTag ALGORITHM_SOURCE = new AttributeTag(0x0024, 0x0202);
-    static final AttributeTag LONG_CODE_VALUE = new AttributeTag(0x0008, 0x0119);
-    static final AttributeTag URN_CODE_VALUE = new AttributeTag(0x0008, 0x0120);
-
     private final Path file;
-    private final AttributeList list;
+    private final DataSetView list;
     private final List<String> warnings;
 
     /** A parser of {@code list}'s Segment Sequence; tolerated deviations are added to {@code warnings}. */
-    SegmentSequenceParser(Path file, AttributeList list, List<String> warnings) {
+    SegmentSequenceParser(Path file, DataSetView list, List<String> warnings) {
         this.file = file;
         this.list = list;
         this.warnings = warnings;
@@ -66,13 +51,12 @@ final class SegmentSequenceParser {
 
     /** The Segment Sequence, keyed by Segment Number in file order. */
     LinkedHashMap<Integer, SegmentDescription> segments(SegmentationType type) throws SegReadException {
-        SequenceAttribute s = seq(list, TagFromName.SegmentSequence);
-        if (s == null || s.getNumberOfItems() == 0) throw fail("Segment Sequence (0062,0002) is missing or empty");
+        List<DataSetView> s = seq(list, HeaderTags.SEGMENT_SEQUENCE);
+        if (s == null || s.isEmpty()) throw fail("Segment Sequence (0062,0002) is missing or empty");
         LinkedHashMap<Integer, SegmentDescription> out = new LinkedHashMap<>();
-        int i = 0;
-        for (java.util.Iterator<com.pixelmed.dicom.SequenceItem> it = s.iterator(); it.hasNext(); i++) {
-            AttributeList item = it.next().getAttributeList();
-            int number = intValue(item, TagFromName.SegmentNumber, -1);
+        for (int i = 0; i < s.size(); i++) {
+            DataSetView item = s.get(i);
+            int number = intValue(item, HeaderTags.SEGMENT_NUMBER, -1);
             if (number < 0) throw fail("item " + (i + 1) + " of the Segment Sequence (0062,0002) has no Segment Number (0062,0004)");
             if (number == 0 && type != SegmentationType.LABELMAP) {
                 throw fail("Segment Number 0 in a " + type + " segmentation (numbers start at 1, PS3.3 C.8.20.2)");
@@ -83,8 +67,8 @@ final class SegmentSequenceParser {
         return out;
     }
 
-    private SegmentDescription segment(int number, AttributeList item) throws SegReadException {
-        String label = str(item, TagFromName.SegmentLabel);
+    private SegmentDescription segment(int number, DataSetView item) throws SegReadException {
+        String label = str(item, HeaderTags.SEGMENT_LABEL);
         if (label == null) {
             label = "Segment " + number;
             warnings.add("Segment " + number + " has no Segment Label (0062,0005); '" + label + "' used");
@@ -96,16 +80,16 @@ final class SegmentSequenceParser {
             label = label.substring(0, SegmentDescription.MAX_LABEL_LENGTH);
         }
         SegmentDescription.Builder b = SegmentDescription.builder(number, label).lenient();
-        b.description(str(item, SEGMENT_DESCRIPTION));
+        b.description(str(item, HeaderTags.SEGMENT_DESCRIPTION));
         // Type 1 (PS3.3 C.8.20.2), yet omitted by some vendors' SEGs in the field: the pixels are still read
         // unambiguously, so a placeholder concept stands in, with a warning naming what was missing.
-        CodedConcept category = code(item, TagFromName.SegmentedPropertyCategoryCodeSequence, number);
+        CodedConcept category = code(item, HeaderTags.SEGMENTED_PROPERTY_CATEGORY_CODE_SEQUENCE, number);
         if (category == null) {
             category = PLACEHOLDER;
             warnings.add("Segment " + number + " has no Segmented Property Category Code Sequence (0062,0003); the placeholder "
                     + PLACEHOLDER + " is used");
         }
-        CodedConcept propertyType = code(item, TagFromName.SegmentedPropertyTypeCodeSequence, number);
+        CodedConcept propertyType = code(item, HeaderTags.SEGMENTED_PROPERTY_TYPE_CODE_SEQUENCE, number);
         if (propertyType == null) {
             propertyType = PLACEHOLDER;
             warnings.add("Segment " + number + " has no Segmented Property Type Code Sequence (0062,000F); the placeholder "
@@ -114,22 +98,21 @@ final class SegmentSequenceParser {
         b.category(category).type(propertyType);
         // PS3.3 C.8.20.2: the modifiers are nested in the Segmented Property Type Code Sequence item;
         // some writers put them beside it, in the segment item
-        AttributeList typeItem = item(item, TagFromName.SegmentedPropertyTypeCodeSequence);
+        DataSetView typeItem = item(item, HeaderTags.SEGMENTED_PROPERTY_TYPE_CODE_SEQUENCE);
         List<CodedConcept> modifiers = typeItem == null ? new ArrayList<>()
-                : codes(typeItem, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number);
-        if (modifiers.isEmpty()) modifiers = codes(item, TagFromName.SegmentedPropertyTypeModifierCodeSequence, number);
+                : codes(typeItem, HeaderTags.SEGMENTED_PROPERTY_TYPE_MODIFIER_CODE_SEQUENCE, number);
+        if (modifiers.isEmpty()) modifiers = codes(item, HeaderTags.SEGMENTED_PROPERTY_TYPE_MODIFIER_CODE_SEQUENCE, number);
         for (CodedConcept c : modifiers) b.addTypeModifier(c);
-        SequenceAttribute regions = seq(item, TagFromName.AnatomicRegionSequence);
+        List<DataSetView> regions = seq(item, HeaderTags.ANATOMIC_REGION_SEQUENCE);
         if (regions != null) {
-            for (int i = 0; i < regions.getNumberOfItems(); i++) {
-                AttributeList r = regions.getItem(i).getAttributeList();
+            for (DataSetView r : regions) {
                 CodedConcept c = codeOf(r, number);
                 if (c != null) b.addAnatomicRegion(c);
-                for (CodedConcept m : codes(r, TagFromName.AnatomicRegionModifierSequence, number)) b.addAnatomicRegionModifier(m);
+                for (CodedConcept m : codes(r, HeaderTags.ANATOMIC_REGION_MODIFIER_SEQUENCE, number)) b.addAnatomicRegionModifier(m);
             }
         }
-        for (CodedConcept c : codes(item, TagFromName.PrimaryAnatomicStructureSequence, number)) b.addPrimaryAnatomicStructure(c);
-        String algType = str(item, TagFromName.SegmentAlgorithmType);
+        for (CodedConcept c : codes(item, HeaderTags.PRIMARY_ANATOMIC_STRUCTURE_SEQUENCE, number)) b.addPrimaryAnatomicStructure(c);
+        String algType = str(item, HeaderTags.SEGMENT_ALGORITHM_TYPE);
         SegmentAlgorithmType at;
         try {
             at = SegmentAlgorithmType.parse(algType);
@@ -139,15 +122,15 @@ final class SegmentSequenceParser {
                     + (algType == null ? "missing" : "'" + algType + "' unknown") + "; MANUAL assumed");
         }
         b.algorithmType(at);
-        AttributeList alg = item(item, SEGMENTATION_ALGORITHM_IDENTIFICATION_SEQUENCE);
+        DataSetView alg = item(item, HeaderTags.SEGMENTATION_ALGORITHM_IDENTIFICATION_SEQUENCE);
         if (alg != null) {
-            CodedConcept family = code(alg, ALGORITHM_FAMILY_CODE_SEQUENCE, number);
-            String name = str(alg, ALGORITHM_NAME);
-            String version = str(alg, ALGORITHM_VERSION);
+            CodedConcept family = code(alg, HeaderTags.ALGORITHM_FAMILY_CODE_SEQUENCE, number);
+            String name = str(alg, HeaderTags.ALGORITHM_NAME);
+            String version = str(alg, HeaderTags.ALGORITHM_VERSION);
             if (family != null && name != null && version != null) {
                 try {
                     b.algorithm(new AlgorithmIdentification(family, truncate(name), truncate(version),
-                            str(alg, ALGORITHM_SOURCE), str(alg, ALGORITHM_PARAMETERS)));
+                            str(alg, HeaderTags.ALGORITHM_SOURCE), str(alg, HeaderTags.ALGORITHM_PARAMETERS)));
                 } catch (IllegalArgumentException e) {
                     warnings.add("Segment " + number + ": algorithm identification ignored: " + e.getMessage());
                 }
@@ -155,14 +138,14 @@ final class SegmentSequenceParser {
                 warnings.add("Segment " + number + ": incomplete Segmentation Algorithm Identification Sequence (0062,0007) ignored");
             }
         }
-        b.trackingId(truncate(str(item, TagFromName.TrackingID)));
-        String trackingUid = str(item, TagFromName.TrackingUID);
+        b.trackingId(truncate(str(item, HeaderTags.TRACKING_ID)));
+        String trackingUid = str(item, HeaderTags.TRACKING_UID);
         if (trackingUid != null && !org.dicomseg.model.Uids.isValid(trackingUid)) {
             warnings.add("Segment " + number + ": invalid Tracking UID '" + trackingUid + "' ignored");
             trackingUid = null;
         }
         b.trackingUid(trackingUid);
-        int[] lab = ints(item, TagFromName.RecommendedDisplayCIELabValue);
+        int[] lab = ints(item, HeaderTags.RECOMMENDED_DISPLAY_CIELAB_VALUE);
         if (lab.length == 3) {
             try {
                 b.color(new CieLab(lab[0], lab[1], lab[2]));
@@ -181,35 +164,35 @@ final class SegmentSequenceParser {
         return s == null || s.length() <= 64 ? s : s.substring(0, 64);
     }
 
-    private CodedConcept code(AttributeList l, AttributeTag seqTag, int segment) {
-        AttributeList item = item(l, seqTag);
+    private CodedConcept code(DataSetView l, int seqTag, int segment) {
+        DataSetView item = item(l, seqTag);
         return item == null ? null : codeOf(item, segment);
     }
 
-    private List<CodedConcept> codes(AttributeList l, AttributeTag seqTag, int segment) {
+    private List<CodedConcept> codes(DataSetView l, int seqTag, int segment) {
         List<CodedConcept> out = new ArrayList<>();
-        SequenceAttribute s = seq(l, seqTag);
+        List<DataSetView> s = seq(l, seqTag);
         if (s == null) return out;
-        for (int i = 0; i < s.getNumberOfItems(); i++) {
-            CodedConcept c = codeOf(s.getItem(i).getAttributeList(), segment);
+        for (DataSetView i : s) {
+            CodedConcept c = codeOf(i, segment);
             if (c != null) out.add(c);
         }
         return out;
     }
 
     /** Code Sequence Macro (PS3.3 Table 8.8-1): Code Value, Long Code Value or URN Code Value. */
-    private CodedConcept codeOf(AttributeList item, int segment) {
-        String value = str(item, TagFromName.CodeValue);
-        if (value == null) value = str(item, LONG_CODE_VALUE);
-        if (value == null) value = str(item, URN_CODE_VALUE);
-        String scheme = str(item, TagFromName.CodingSchemeDesignator);
-        String meaning = str(item, TagFromName.CodeMeaning);
+    private CodedConcept codeOf(DataSetView item, int segment) {
+        String value = str(item, HeaderTags.CODE_VALUE);
+        if (value == null) value = str(item, HeaderTags.LONG_CODE_VALUE);
+        if (value == null) value = str(item, HeaderTags.URN_CODE_VALUE);
+        String scheme = str(item, HeaderTags.CODING_SCHEME_DESIGNATOR);
+        String meaning = str(item, HeaderTags.CODE_MEANING);
         if (value == null || scheme == null) {
             warnings.add("Segment " + segment + ": a code without Code Value or Coding Scheme Designator ignored");
             return null;
         }
         if (meaning == null) meaning = value;
         if (meaning.length() > 64) meaning = meaning.substring(0, 64);
-        return new CodedConcept(value, scheme, meaning, str(item, TagFromName.CodingSchemeVersion));
+        return new CodedConcept(value, scheme, meaning, str(item, HeaderTags.CODING_SCHEME_VERSION));
     }
 }

@@ -15,24 +15,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.TagFromName;
 
 import org.dicomseg.model.CieLab;
 import org.dicomseg.model.PaletteColorLut;
 import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.dicom.ChannelReader;
+import org.dicomseg.dicom.DataSetView;
 import org.dicomseg.dicom.DataSetWalker;
+import org.dicomseg.dicom.LeanDataSet;
 import org.dicomseg.dicom.FragmentTable;
 import org.dicomseg.dicom.SegTransferSyntax;
 
 /**
  * An opened and indexed DICOM Segmentation file (PS3.3 A.51; PS3.10 file format): {@link #open}
- * checks the File Meta Information and transfer syntax, parses the header (PixelMed up to the
- * Per-frame Functional Groups, which {@link PerFrameGroupsParser} reads straight from the file when
- * it can), builds the frame index, walks the element structure to Pixel Data and locates each
+ * checks the File Meta Information and transfer syntax, parses the header (up to the Per-frame
+ * Functional Groups by {@link LeanDataSet} or, for what it leaves, PixelMed; the Per-frame Functional
+ * Groups are read by {@link PerFrameGroupsParser} straight from the file when it can), builds the frame index, walks the element structure to Pixel Data and locates each
  * frame's bytes ({@link FragmentTable} for encapsulated syntaxes, PS3.5 A.4), refusing Pixel Data
  * whose size contradicts the header ({@link FrameSizeCheck}). No pixel data is read here.
  *
@@ -52,6 +50,8 @@ final class SegmentationFile implements Closeable {
     private final FrameStore store;
     private final boolean perFrameParsedDirectly;
     private RemoteFrames remote;
+    /** True when {@link #open} read the header with {@link LeanDataSet}, not PixelMed (for tests). */
+    private boolean headerLean;
 
     private SegmentationFile(Path file, FileChannel channel, Path tempFile, SegmentationMetadata metadata,
             LinkedHashMap<Integer, SegmentDescription> segments, List<FrameInfo> frames, FrameStore store,
@@ -100,6 +100,9 @@ final class SegmentationFile implements Closeable {
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
     boolean perFrameParsedDirectly() { return perFrameParsedDirectly; }
 
+    /** True when {@link #open} read the header before the Per-frame Functional Groups without PixelMed (for tests). */
+    boolean headerLean() { return headerLean; }
+
     /** The frames fetched on demand of a remote SEG ({@link #remote}), or null for a file. */
     RemoteFrames remoteFrames() { return remote; }
 
@@ -109,7 +112,7 @@ final class SegmentationFile implements Closeable {
      * frames, stored in {@code transferSyntaxUid}, fetched on demand by {@code frames}
      * ({@link RemoteFrames}). {@code name} names it in messages.
      */
-    static SegmentationFile remote(Path name, AttributeList list, String transferSyntaxUid, org.dicomseg.dicom.FrameFetcher frames)
+    static SegmentationFile remote(Path name, DataSetView list, String transferSyntaxUid, org.dicomseg.dicom.FrameFetcher frames)
             throws SegReadException {
         try {
             List<String> warnings = new ArrayList<>();
@@ -205,15 +208,20 @@ final class SegmentationFile implements Closeable {
                 dataSetStart = 0;
             }
             String rawSyntax = headerFile == file ? null : parseSyntax.uid();
-            // Fast path (little endian, not big endian, sound element structure): PixelMed reads the header only up
-            // to the Per-frame Functional Groups (5200,9230), and PerFrameGroupsParser reads those from the file.
+            // Fast path (little endian, not big endian, sound element structure): the header is read only up to the
+            // Per-frame Functional Groups (5200,9230) — by LeanDataSet, else by PixelMed — and PerFrameGroupsParser
+            // reads those from the file.
             DataSetWalker.Location early = directPerFrame ? splittableStructure(in, dataSetStart, parseSyntax) : null;
             // the bytes this parse depends on, read before it (kept only if they are still the file's after it)
             byte[] parsedFrom = cacheable && early != null && early.pixelDataValueOffset <= SegHeaderCache.MAX_HEADER_BYTES
                     ? SegHeaderCache.headerBytes(channel, (int) early.pixelDataValueOffset) : null;
-            AttributeList list = early == null ? null : readHeaderBefore(file, headerFile, rawSyntax, early.firstTagFromPerFrameGroups);
+            DataSetView list = early == null || headerFile != file ? null : leanHeader(channel, parsedFrom, dataSetStart, early, parseSyntax);
+            boolean lean = list != null;
+            if (list == null && early != null) {
+                list = PixelMedHeader.readBefore(file, headerFile, rawSyntax, early.firstTagFromPerFrameGroups);
+            }
             boolean split = list != null;
-            if (list == null) list = readHeader(file, headerFile, rawSyntax, false);
+            if (list == null) list = PixelMedHeader.read(file, headerFile, rawSyntax);
             List<String> warnings = new ArrayList<>();
             HeaderParser parser = new HeaderParser(file, list, warnings);
             String sopClass = parser.checkSopClass();
@@ -237,8 +245,8 @@ final class SegmentationFile implements Closeable {
                 direct = groups != null;
                 if (!direct) {
                     // Outside the fast parser's strict subset: PixelMed parses the whole header as it always did.
-                    groups = FunctionalGroups.of(AttributeValues.seq(readHeader(file, headerFile, rawSyntax, false),
-                            TagFromName.PerFrameFunctionalGroupsSequence));
+                    groups = FunctionalGroups.of(AttributeValues.seq(PixelMedHeader.read(file, headerFile, rawSyntax),
+                            HeaderTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE));
                 }
                 index.usePerFrame(groups);
             }
@@ -256,6 +264,7 @@ final class SegmentationFile implements Closeable {
             m.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
             SegmentationFile opened = new SegmentationFile(file, channel, temp, m, segments,
                     Collections.unmodifiableList(frames), store, direct);
+            opened.headerLean = lean;
             if (parsedFrom != null && direct) {
                 SegHeaderCache.shared().remember(file, channel, parsedFrom, new SegHeaderCache.Parsed(parsedFrom, in.size(), m, segments,
                         opened.frames, early, true));
@@ -309,56 +318,24 @@ final class SegmentationFile implements Closeable {
         return sb.toString();
     }
 
-    /**
-     * PixelMed's header up to the first top-level tag from (5200,9230) on, which the walker found
-     * at {@code stopOffset}; null when PixelMed stopped elsewhere: it ends quietly at an element it
-     * cannot read (e.g. a nested length running past the end of the file), and then the whole
-     * header must be read as before so that the result (and the message) stays what it was.
-     */
-    private static AttributeList readHeaderBefore(Path file, Path from, String rawSyntax, long stopOffset) throws SegReadException {
-        AttributeList list = new AttributeList();
-        long stoppedAt = read(file, from, rawSyntax, list, true);
-        // PixelMed returns the offset just past the tag it stopped at (4 bytes).
-        return stoppedAt == stopOffset + 4 ? list : null;
-    }
+    /** False makes {@link #open} leave the header to PixelMed, as before {@link LeanDataSet} (the reference of its tests). */
+    static volatile boolean leanHeaders = true;
 
-    /** Stops PixelMed at the first top-level tag from (5200,9230) on: the Per-frame Functional Groups and after. */
-    private static final AttributeList.ReadTerminationStrategy BEFORE_PER_FRAME_GROUPS = (list, tag, offset) ->
-            tag.getGroup() > 0x5200 || (tag.getGroup() == 0x5200 && tag.getElement() >= 0x9230);
+    /** Headers before the Per-frame Functional Groups longer than this are left to PixelMed. */
+    static final int MAX_LEAN_HEADER_BYTES = 16 << 20;
 
     /**
-     * PixelMed parses everything before Pixel Data ({@code beforePerFrameGroups} false), or only
-     * the elements before the Per-frame Functional Groups Sequence (true); Pixel Data itself is
-     * never read here.
+     * The data set before the Per-frame Functional Groups read by {@link LeanDataSet} (its first
+     * {@code early.firstTagFromPerFrameGroups} bytes: from {@code known}, the bytes before Pixel Data
+     * already read, or read now), or null when it is left to PixelMed.
      */
-    private static AttributeList readHeader(Path file, Path from, String rawSyntax, boolean beforePerFrameGroups)
-            throws SegReadException {
-        AttributeList list = new AttributeList();
-        read(file, from, rawSyntax, list, beforePerFrameGroups);
-        return list;
-    }
-
-    /**
-     * {@link #readHeader} into {@code list}; returns where PixelMed stopped. {@code from} is {@code file}
-     * (a PS3.10 file), or the inflated copy of its data set, a bare data set in {@code rawSyntax};
-     * messages name {@code file}.
-     */
-    private static long read(Path file, Path from, String rawSyntax, AttributeList list, boolean beforePerFrameGroups)
-            throws SegReadException {
-        // Nested (icon) pixel data stays as it is: decoding it here would run image decoders on hostile bytes.
-        list.setDecompressPixelData(false);
-        try (InputStream fin = Files.newInputStream(from);
-             DicomInputStream din = rawSyntax == null ? new DicomInputStream(new BufferedInputStream(fin, 65536))
-                     : new DicomInputStream(new BufferedInputStream(fin, 65536), rawSyntax, false)) {
-            return beforePerFrameGroups ? list.read(din, BEFORE_PER_FRAME_GROUPS) : list.read(din, TagFromName.PixelData);
-        } catch (EOFException e) {
-            throw new SegReadException(file, "the file is truncated: it ends inside the header", e);
-        } catch (IOException | DicomException | RuntimeException e) {
-            throw new SegReadException(file, "cannot parse the DICOM header: " + e.getMessage(), e);
-        } catch (StackOverflowError e) {
-            // PixelMed parses nested sequences recursively; thousands of levels exhaust a thread's stack.
-            throw new SegReadException(file, "cannot parse the DICOM header: its sequences are nested too deeply", e);
-        }
+    private static DataSetView leanHeader(FileChannel channel, byte[] known, long dataSetStart, DataSetWalker.Location early,
+            SegTransferSyntax syntax) throws IOException {
+        if (!leanHeaders || syntax == null || syntax.bigEndian() || syntax.deflatedDataSet()) return null;
+        long end = early.firstTagFromPerFrameGroups;
+        if (end < dataSetStart || end > MAX_LEAN_HEADER_BYTES) return null;
+        byte[] b = known != null && known.length >= end ? known : SegHeaderCache.headerBytes(channel, (int) end);
+        return LeanDataSet.read(b, (int) dataSetStart, (int) end, syntax.explicitVr(), HeaderTags.VRS);
     }
 
     /**

@@ -87,6 +87,9 @@ public final class SegmentationReader implements Closeable {
     /** True when {@link #open} read the Per-frame Functional Groups itself, not through PixelMed (for tests). */
     boolean perFrameParsedDirectly() { return seg.perFrameParsedDirectly(); }
 
+    /** True when the header was read without PixelMed ({@link org.dicomseg.dicom.LeanDataSet}; for tests). */
+    boolean headerLean() { return seg.headerLean(); }
+
     /**
      * Opens a Segmentation held by a server: {@code header} is its data set without Pixel Data
      * (e.g. its WADO-RS metadata, PS3.18 10.4.1.1.2), checked and indexed as a file's header;
@@ -99,7 +102,7 @@ public final class SegmentationReader implements Closeable {
      */
     public static SegmentationReader openRemote(String name, com.pixelmed.dicom.AttributeList header, String transferSyntaxUid,
             org.dicomseg.dicom.FrameFetcher frames) throws SegReadException {
-        return new SegmentationReader(SegmentationFile.remote(java.nio.file.Paths.get(name.replace('/', '_')), header,
+        return new SegmentationReader(SegmentationFile.remote(java.nio.file.Paths.get(name.replace('/', '_')), org.dicomseg.dicom.AttributeListView.of(header),
                 transferSyntaxUid, frames));
     }
 
