@@ -11,9 +11,9 @@ import java.io.IOException;
  * an undefined-length value, a sequence of items of defined or undefined length up to its Sequence
  * Delimitation Item (PS3.5 7.5.1–7.5.2). Item and delimitation tags (group FFFE) have no VR in either
  * syntax (PS3.5 7.5); an undefined-length UN in an explicit syntax holds Implicit VR Little Endian
- * (PS3.5 6.2.2). Used by {@link DataSetWalker} over files, by the read package's strict walk of the
- * Per-frame Functional Groups and by the source package's header walk over a file's first bytes
- * ({@link ElementBytes}); holds the last header read, so walking allocates nothing.
+ * (PS3.5 6.2.2). Used by {@link DataSetWalker} over files, by {@link LeanDataSet} (a SEG's header), by the
+ * read package's strict walk of the Per-frame Functional Groups and by the source package's header walk
+ * over a file's first bytes ({@link ElementBytes}); holds the last header read, so walking allocates nothing.
  */
 public final class ElementCursor {
     private final ElementBytes in;

@@ -140,15 +140,15 @@ public final class LeanDataSet implements DataSetView {
         /** The Specific Character Set's decoder of non-ASCII bytes in SH, LO, ST, LT, UC, UT, PN; null: ASCII only. */
         private Charset charset;
 
+        /** Past the item or sequence value last read. */
+        private int itemEnd;
+
         Walk(byte[] b, boolean explicitVr, Map<Integer, String> vrs) {
             this.b = b;
             this.explicitVr = explicitVr;
             this.vrs = vrs;
             this.c = new ElementCursor(ElementBytes.of(b));
         }
-
-        /** Past the item or sequence value last read. */
-        private int itemEnd;
 
         /**
          * The elements from {@code pos}: up to {@code end} exactly (a defined length, or the top level),
@@ -242,9 +242,9 @@ public final class LeanDataSet implements DataSetView {
                 if (len == DataSetWalker.UNDEFINED) {
                     items.add(item(pos + 8, end, true, depth));
                 } else {
-                    long itemEnd = pos + 8 + len;
-                    if (itemEnd > end) throw new Declined("item past its sequence at " + pos);
-                    items.add(item(pos + 8, (int) itemEnd, false, depth));
+                    long stop = pos + 8 + len;
+                    if (stop > end) throw new Declined("item past its sequence at " + pos);
+                    items.add(item(pos + 8, (int) stop, false, depth));
                 }
                 pos = itemEnd;
             }

@@ -108,7 +108,6 @@ public final class SegTags {
     public static final AttributeTag RED_PALETTE_DATA = t(0x0028, 0x1201);
     public static final AttributeTag GREEN_PALETTE_DATA = t(0x0028, 0x1202);
     public static final AttributeTag BLUE_PALETTE_DATA = t(0x0028, 0x1203);
-    public static final AttributeTag SEGMENTED_RED_PALETTE_DATA = t(0x0028, 0x1221);
     public static final AttributeTag SPATIAL_LOCATIONS_PRESERVED = t(0x0028, 0x135A);
     public static final AttributeTag LOSSY_IMAGE_COMPRESSION = t(0x0028, 0x2110);
     public static final AttributeTag PIXEL_MEASURES_SEQUENCE = t(0x0028, 0x9110);
