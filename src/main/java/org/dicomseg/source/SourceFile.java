@@ -83,7 +83,7 @@ public final class SourceFile {
     }
 
     /** {@link #header()} where no checked exception can be thrown: a file gone since it was first read fails here. */
-    private AttributeList whole() {
+    AttributeList wholeHeader() {
         try {
             return header();
         } catch (InputException e) {
@@ -156,12 +156,12 @@ public final class SourceFile {
      * values joined by a backslash; null when absent, empty or a sequence.
      */
     public String headerValue(int group, int element) {
-        return SourceImages.headerValue(whole(), group, element);
+        return SourceImages.headerValue(wholeHeader(), group, element);
     }
 
     /** An integer value of the header, or {@code otherwise} when absent or not an integer. */
     public int intValue(int group, int element, int otherwise) {
-        return Attribute.getSingleIntegerValueOrDefault(whole(), new com.pixelmed.dicom.AttributeTag(group, element), otherwise);
+        return Attribute.getSingleIntegerValueOrDefault(wholeHeader(), new com.pixelmed.dicom.AttributeTag(group, element), otherwise);
     }
 
     /**

@@ -38,16 +38,20 @@ import org.dicomseg.task.InputException;
  */
 public final class SourceImages {
     private final List<SourceFrame> frames;
-    private final AttributeList firstHeader;
+    // The first source's header, parsed whole only when asked for (the writer copies patient/study from
+    // it): an import that reads a plain series for its grid never loads PixelMed's parser.
+    private final SourceFile first;
+    private AttributeList firstHeader;
     private final String frameOfReferenceUid;
     private final String studyInstanceUid;
     private final List<Path> files;
     private final List<String> locations;
     private TotalPixelMatrix totalPixelMatrix;
 
-    private SourceImages(List<SourceFrame> frames, AttributeList firstHeader, String frameOfReferenceUid,
+    private SourceImages(List<SourceFrame> frames, SourceFile first, AttributeList firstHeader, String frameOfReferenceUid,
                          String studyInstanceUid, List<Path> files, List<String> locations) {
         this.frames = Collections.unmodifiableList(frames);
+        this.first = first;
         this.firstHeader = firstHeader;
         this.frameOfReferenceUid = frameOfReferenceUid;
         this.studyInstanceUid = studyInstanceUid;
@@ -94,7 +98,8 @@ public final class SourceImages {
         List<SourceFrame> frames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> locations = new ArrayList<>();
-        AttributeList first = null;
+        SourceFile first = null;
+        AttributeList firstHeader = null;
         String forUid = null;
         String forFile = null;
         String study = null;
@@ -102,12 +107,14 @@ public final class SourceImages {
         for (SourceFile source : sources) {
             Objects.requireNonNull(source, "source file");
             String f = source.location();
-            // Of a plain single-frame image only what the frames need was read (LeanHeader); the writer's first header whole
-            AttributeList list = source.isLean() && first != null ? null : source.header();
+            // Of a plain single-frame image only what the frames need was read (LeanHeader); PixelMed parses
+            // the first one whole when the writer asks for it (firstHeader())
+            AttributeList list = source.isLean() ? null : source.header();
             String fr = source.frameOfReferenceUid();
             String st = source.studyInstanceUid();
             if (first == null) {
-                first = list;
+                first = source;
+                firstHeader = list;
                 forUid = fr;
                 forFile = f;
                 study = st;
@@ -127,7 +134,7 @@ public final class SourceImages {
             if (source.file() != null) files.add(source.file());
             locations.add(f);
         }
-        return new SourceImages(frames, first, forUid, study, files, locations);
+        return new SourceImages(frames, first, firstHeader, forUid, study, files, locations);
     }
 
     /** {@link #readHeader(Path)} of the header bytes {@code raw} read from {@code f} ({@link LeanHeader#raw}). */
@@ -339,7 +346,7 @@ public final class SourceImages {
      * The same sources with their frames in another order: frame i of the result is frame
      * {@code order[i]} of these (e.g. {@link SpaceTime#hyperstackOrder()}: time point by time point).
      */
-    public SourceImages reordered(int[] order) {
+    public synchronized SourceImages reordered(int[] order) {
         if (order.length != frames.size()) {
             throw new IllegalArgumentException(order.length + " indices for " + frames.size() + " frames");
         }
@@ -350,7 +357,7 @@ public final class SourceImages {
             seen[i] = true;
             f.add(frames.get(i));
         }
-        SourceImages s = new SourceImages(f, firstHeader, frameOfReferenceUid, studyInstanceUid, files, locations);
+        SourceImages s = new SourceImages(f, first, firstHeader, frameOfReferenceUid, studyInstanceUid, files, locations);
         s.totalPixelMatrix = totalPixelMatrix;
         return s;
     }
@@ -392,7 +399,7 @@ public final class SourceImages {
      * a backslash; null when absent or empty.
      */
     public String headerValue(int group, int element) {
-        return headerValue(firstHeader, group, element);
+        return headerValue(firstHeader(), group, element);
     }
 
     /** {@link #headerValue(int, int)} of any parsed header. */
@@ -413,13 +420,19 @@ public final class SourceImages {
      * tiled SEG over this matrix.
      */
     public TotalPixelMatrix totalPixelMatrix() throws InputException {
-        if (!TotalPixelMatrix.isSlide(firstHeader)) return null;
-        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader, locations.get(0));
+        if (first.isLean() || !TotalPixelMatrix.isSlide(firstHeader())) return null; // a lean header is never a slide's
+        if (totalPixelMatrix == null) totalPixelMatrix = TotalPixelMatrix.of(firstHeader(), locations.get(0));
         return totalPixelMatrix;
     }
 
-    /** The header of the first source: where patient, study and frame of reference attributes come from. */
-    public AttributeList firstHeader() { return firstHeader; }
+    /**
+     * The header of the first source: where patient, study and frame of reference attributes come from;
+     * parsed whole on the first call when only its lean part was read ({@link LeanHeader}).
+     */
+    public synchronized AttributeList firstHeader() {
+        if (firstHeader == null) firstHeader = first.wholeHeader();
+        return firstHeader;
+    }
 
     /** Distinct referenced instances by Series Instance UID, then SOP Instance UID → SOP Class UID. */
     public Map<String, Map<String, String>> instancesBySeries() {
