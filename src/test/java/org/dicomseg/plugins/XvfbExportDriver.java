@@ -292,20 +292,22 @@ public final class XvfbExportDriver {
                     panels++;
                     break;
                 case STRING:
-                    if (v != null) ((TextField) gd.getStringFields().get(s)).setText(v);
+                    if (v != null) setText((TextField) gd.getStringFields().get(s), v);
                     s++;
                     break;
                 case CHOICE:
                     if (v != null) {
                         Choice ch = (Choice) gd.getChoices().get(c);
+                        int[] items = new int[1];
                         EventQueue.invokeAndWait(() -> {
                             ch.select(v);
                             // as a mouse selection does: tell the listeners (e.g. category -> type list)
                             java.awt.event.ItemEvent ev = new java.awt.event.ItemEvent(ch, java.awt.event.ItemEvent.ITEM_STATE_CHANGED,
                                     v, java.awt.event.ItemEvent.SELECTED);
                             for (java.awt.event.ItemListener l : ch.getItemListeners()) l.itemStateChanged(ev);
+                            items[0] = ch.getItemCount();
                         });
-                        System.out.println("CHOICE " + f.key() + "=" + v + " items=" + ch.getItemCount());
+                        System.out.println("CHOICE " + f.key() + "=" + v + " items=" + items[0]);
                     }
                     c++;
                     break;
@@ -314,7 +316,7 @@ public final class XvfbExportDriver {
                     b++;
                     break;
                 case NUMBER:
-                    if (v != null) ((TextField) gd.getNumericFields().get(n)).setText(v);
+                    if (v != null) setText((TextField) gd.getNumericFields().get(n), v);
                     n++;
                     break;
                 default:
@@ -405,8 +407,20 @@ public final class XvfbExportDriver {
             java.awt.event.TextEvent ev = new java.awt.event.TextEvent(b, java.awt.event.TextEvent.TEXT_VALUE_CHANGED);
             for (java.awt.event.TextListener l : b.getTextListeners()) l.textValueChanged(ev);
         });
+        // setText also queued a TextEvent: its listener runs the search again on the event thread, emptying and
+        // refilling the list; read the list on that thread after it (read meanwhile, it may have 0 or 1 items)
         Choice type = (Choice) gd.getChoices().get(index + 1); // the choice after the box: type, region
-        System.out.println("SEARCH " + text + " items=" + type.getItemCount() + " first=" + type.getItem(0));
+        String[] seen = new String[2];
+        EventQueue.invokeAndWait(() -> {
+            seen[0] = Integer.toString(type.getItemCount());
+            seen[1] = type.getItemCount() > 0 ? type.getItem(0) : null;
+        });
+        System.out.println("SEARCH " + text + " items=" + seen[0] + " first=" + seen[1]);
+    }
+
+    /** Sets a field's text on the event thread (AWT text fields are Swing components underneath). */
+    static void setText(TextField field, String text) throws Exception {
+        EventQueue.invokeAndWait(() -> field.setText(text));
     }
 
     static java.util.List<TextField> textFields(java.awt.Container c) {
