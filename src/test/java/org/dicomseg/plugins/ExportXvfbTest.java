@@ -3,7 +3,6 @@ package org.dicomseg.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.testing.XvfbImageJ;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,25 +52,8 @@ class ExportXvfbTest {
         }
     }
 
-    /** Runs {@code java args} under xvfb-run with a timeout, the tests' class path first; returns stdout+stderr. */
-    static String runUnderXvfb(List<String> javaArgs, int seconds) throws IOException, InterruptedException {
-        return runUnderXvfb(javaArgs, seconds, true);
-    }
-
-    /** As above; without {@code testClassPath}, {@code javaArgs} give the whole class path (an installed ImageJ). */
-    static String runUnderXvfb(List<String> javaArgs, int seconds, boolean testClassPath) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "10", Integer.toString(seconds), "xvfb-run", "-a",
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        if (testClassPath) cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        cmd.addAll(javaArgs);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
     static List<String> batch(Path macro, String argument, int seconds) throws Exception {
-        String out = runUnderXvfb(List.of("ij.ImageJ", "-ijpath", ijDir.toString(), "-batch", macro.toString(), argument), seconds);
+        String out = XvfbImageJ.java(List.of("ij.ImageJ", "-ijpath", ijDir.toString(), "-batch", macro.toString(), argument)).timeout(seconds).run();
         return List.of(out.split("\r?\n"));
     }
 
@@ -92,8 +75,8 @@ class ExportXvfbTest {
     @Test void guiRecordingReplaysToIdenticalSegs() throws Exception {
         Path out = Files.createDirectories(work.resolve("gui"));
         Shared.assumePresent();
-        String log = runUnderXvfb(List.of(XvfbExportDriver.class.getName(), ijDir.toString(), SAMPLES.toString(), out.toString(),
-                Shared.root().resolve("terminology").toString()), 240);
+        String log = XvfbImageJ.java(List.of(XvfbExportDriver.class.getName(), ijDir.toString(), SAMPLES.toString(), out.toString(),
+                Shared.root().resolve("terminology").toString())).timeout(240).run();
         assertTrue(log.contains("DRIVER_DONE"), "GUI session did not finish:\n" + log);
         assertTrue(log.contains("MENU Export Label Image as SEG... = org.dicomseg.plugins.ExportLabelImageCommand"), log);
         assertTrue(log.contains("MENU Export ROIs as SEG... = org.dicomseg.plugins.ExportRoisCommand"), log);

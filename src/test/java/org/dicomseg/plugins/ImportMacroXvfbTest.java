@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -20,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.dicomseg.read.SegmentationReader;
 import org.dicomseg.testing.Shared;
+import org.dicomseg.testing.XvfbImageJ;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,14 +82,8 @@ class ImportMacroXvfbTest {
         pluginsFolder(dir);
         Path file = dir.resolve("test.ijm");
         Files.writeString(file, macro + "\nprint(\"" + SENTINEL + "\");\n");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of("timeout", "120", "xvfb-run", "-a", java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "ij.ImageJ", "-ijpath", dir.toString(), "-batch", file.toString());
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        try (OutputStream in = p.getOutputStream()) { /* no input */ }
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(150, TimeUnit.SECONDS), "ImageJ did not finish");
-        List<String> lines = new ArrayList<>(List.of(new String(out, StandardCharsets.UTF_8).split("\\R")));
+        String out = XvfbImageJ.java(List.of("ij.ImageJ", "-ijpath", dir.toString(), "-batch", file.toString())).timeout(120).run();
+        List<String> lines = new ArrayList<>(List.of(out.split("\\R")));
         assertTrue(lines.contains(SENTINEL), "macro did not finish; output:\n" + String.join("\n", lines));
         return lines;
     }

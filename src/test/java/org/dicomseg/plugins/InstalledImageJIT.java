@@ -37,6 +37,7 @@ import org.dicomseg.testing.FocalSlides;
 import org.dicomseg.testing.OtherSeries;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.SyntheticSegs;
+import org.dicomseg.testing.XvfbImageJ;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,10 +114,6 @@ class InstalledImageJIT {
 
     /** Runs a command with a timeout; returns stdout+stderr; fails on a non-zero exit. */
     static String run(List<String> cmd, Map<String, String> env, int seconds) throws IOException, InterruptedException {
-        return run(cmd, env, seconds, true);
-    }
-
-    static String run(List<String> cmd, Map<String, String> env, int seconds, boolean checkExit) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of("timeout", "-k", "10", Integer.toString(seconds)));
         full.addAll(cmd);
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
@@ -125,7 +122,7 @@ class InstalledImageJIT {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
         String text = new String(out, StandardCharsets.UTF_8);
-        if (checkExit) assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + text);
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + text);
         return text;
     }
 
@@ -291,8 +288,8 @@ class InstalledImageJIT {
                 "plugins/jars/pixelmed-20220618.jar"), tree(ij), "the layout of docs/install.md");
 
         Path out = Files.createDirectories(work.resolve("out-imagej"));
-        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
-                "-batch", MACRO.toString(), macroArgument(out)), 300, false);
+        String log = XvfbImageJ.java(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
+                "-batch", MACRO.toString(), macroArgument(out))).ownClassPath().timeout(300).run();
         assertMacroWorked(log, IJ_VERSION, out);
 
         String again = install(ij, "--from", release.toString());
@@ -315,7 +312,6 @@ class InstalledImageJIT {
             Files.copy(imageJJar(), imagej.resolve("ij.jar"));
             Files.createDirectories(imagej.resolve("plugins"));
             install(imagej, "--from", release.toString());
-            Path home = Files.createDirectories(work.resolve("home-server"));
             DicomWebClient c = DicomWebClient.connect(DicomWebUrl.parse(orthanc.dicomWeb()),
                     Credentials.basic(orthanc.user(), orthanc.password()), null);
             JsonObject ct = c.search(null, "series", Map.of("Modality", "CT")).get(0);
@@ -332,9 +328,8 @@ class InstalledImageJIT {
                     "print(\"OPENED \" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices + \" bits \" + bitDepth());",
                     "s = 0; for (i = 1; i <= nSlices; i++) { setSlice(i); getStatistics(area, mean); s += mean; } print(\"OPENED_SUM \" + d2s(s, 6));",
                     "print(\"SERVER_DONE\");", ""));
-            String log = run(List.of("xvfb-run", "-a", Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "-Duser.home=" + home, "-cp", imagej.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", imagej.toString(), "-batch",
-                    macro.toString()), Map.of(Credentials.ENV_PASSWORD, orthanc.password()), 240);
+            String log = XvfbImageJ.java(List.of("-cp", imagej.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", imagej.toString(), "-batch",
+                    macro.toString())).ownClassPath().env(Credentials.ENV_PASSWORD, orthanc.password()).timeout(240).run();
             assertTrue(log.contains("SERVER_DONE"), "the macro did not finish:\n" + log);
             assertFalse(log.contains(orthanc.password()), "the password never appears in ImageJ's output");
             for (String l : log.split("\r?\n")) assertFalse(l.contains("ERROR") || l.contains("Exception"), log);
@@ -383,10 +378,8 @@ class InstalledImageJIT {
                 "run(\"Export Label Image as SEG...\", \"labels=[" + nii + "] source=[" + ct + "] out=[" + back + "]\");",
                 "print(\"VOLUMES_DONE \" + File.exists(\"" + seg + "\") + File.exists(\"" + nii + "\") + File.exists(\""
                         + out.resolve("liver.json") + "\") + File.exists(\"" + back + "\") + \" images \" + nImages);", ""));
-        // a HOME of its own: Options... keeps its values in ImageJ's preferences
-        Path home = Files.createDirectories(work.resolve("home-volumes"));
-        String log = ExportXvfbTest.runUnderXvfb(List.of("-Duser.home=" + home, "-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
-                "-ijpath", ij.toString(), "-batch", macro.toString()), 300, false);
+        String log = XvfbImageJ.java(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
+                "-ijpath", ij.toString(), "-batch", macro.toString())).ownClassPath().timeout(300).run();
         assertTrue(log.contains("VOLUMES_DONE 1111 images 0"), "SEG, .nii.gz, its .json and the SEG from it are written:\n" + log);
         assertFalse(log.contains("ERROR") || log.contains("Exception"), log);
         Conformance.assertConformant(seg, back);
@@ -414,8 +407,8 @@ class InstalledImageJIT {
         Path seg = Files.createDirectories(work.resolve("out-focal")).resolve("focal-seg.dcm");
         Path macro = work.resolve("focal.ijm");
         Files.writeString(macro, FocalPlaneSlideMacroXvfbTest.macro(slide.getParent(), seg) + "\nprint(\"FOCAL_DONE\");\n");
-        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
-                "-ijpath", ij.toString(), "-batch", macro.toString()), 300, false);
+        String log = XvfbImageJ.java(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ",
+                "-ijpath", ij.toString(), "-batch", macro.toString())).ownClassPath().timeout(300).run();
         assertTrue(log.contains("FOCAL_DONE"), "the macro did not finish:\n" + log);
         assertFalse(log.contains("Exception"), log);
         FocalPlaneSlideMacroXvfbTest.assertWorked(List.of(log.split("\\R")), seg);
@@ -441,8 +434,8 @@ class InstalledImageJIT {
                 + "run(\"Open DICOM Slide...\", \"slide=[" + Shared.corpus("wsi/google-medical-imaging/multi_frame_jpeg2000_camelyon_challenge_image.dcm")
                 + "] level=1 x=0 y=0 width=0 height=0\");\n"
                 + "print(\"NO_J2K_DONE \" + File.exists(\"" + out.resolve("j2k.dcm") + "\") + \" \" + File.exists(\"" + out.resolve("rle.dcm") + "\"));\n");
-        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
-                "-batch", macro.toString()), 180, false);
+        String log = XvfbImageJ.java(List.of("-cp", ij.resolve("ij.jar").toString(), "ij.ImageJ", "-ijpath", ij.toString(),
+                "-batch", macro.toString())).ownClassPath().timeout(180).run();
         assertTrue(log.contains("NO_J2K_DONE 0 1"), "no JPEG 2000 file, the RLE export still works:\n" + log);
         List<String> errors = new ArrayList<>();
         for (String l : log.split("\r?\n")) if (l.contains("ERROR")) errors.add(l);
@@ -466,8 +459,7 @@ class InstalledImageJIT {
         assertTrue(said.contains("into ImageJ at " + ij), said);
         Path out = Files.createDirectories(work.resolve("out-debian"));
         // its wrapper script makes xvfb-run exit 1 ("problem while cleaning up temporary directory"): judged by the output
-        String log = run(List.of("xvfb-run", "-a", DEBIAN_IMAGEJ, "-b", MACRO.toString(), macroArgument(out)), Map.of("HOME", home.toString()),
-                300, false);
+        String log = XvfbImageJ.launcher(List.of(DEBIAN_IMAGEJ, "-b", MACRO.toString(), macroArgument(out))).home(home).timeout(300).run();
         assertMacroWorked(log, "1.53t", out);
     }
 
@@ -492,8 +484,8 @@ class InstalledImageJIT {
 
         // Fiji's launcher puts jars/ on the class path and loads plugins/ with ImageJ's plugin class loader
         Path out = Files.createDirectories(work.resolve("out-fiji"));
-        String log = ExportXvfbTest.runUnderXvfb(List.of("-cp", jars + "/*", "ij.ImageJ", "-ijpath", fiji.toString(),
-                "-batch", MACRO.toString(), macroArgument(out)), 300, false);
+        String log = XvfbImageJ.java(List.of("-cp", jars + "/*", "ij.ImageJ", "-ijpath", fiji.toString(),
+                "-batch", MACRO.toString(), macroArgument(out))).ownClassPath().timeout(300).run();
         assertMacroWorked(log, IJ_VERSION, out);
 
         String gone = install(fiji, "--uninstall");

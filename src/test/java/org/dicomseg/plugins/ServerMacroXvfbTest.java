@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
 
@@ -25,6 +23,7 @@ import ij.ImagePlus;
 import org.dicomseg.cli.Main;
 import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.OrthancServer;
+import org.dicomseg.testing.XvfbImageJ;
 import org.dicomseg.web.Credentials;
 import org.dicomseg.web.DicomJson;
 import org.dicomseg.web.DicomWebClient;
@@ -227,21 +226,14 @@ class ServerMacroXvfbTest {
         }
     }
 
-    /** Runs {@code macro} in ImageJ under Xvfb with {@code env} added; its own home, so no preference leaks. */
+    /** Runs {@code macro} in ImageJ under Xvfb with {@code env} added. */
     private static List<String> runMacro(Path dir, String macro, Map<String, String> env) throws Exception {
         ImportMacroXvfbTest.pluginsFolder(dir);
         Path file = dir.resolve("server.ijm");
         Files.writeString(file, macro + "\nprint(\"" + SENTINEL + "\");\n");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of("timeout", "180", "xvfb-run", "-a", java, "-Xmx1g", "-Duser.home=" + dir,
-                "-cp", System.getProperty("java.class.path"), "ij.ImageJ", "-ijpath", dir.toString(), "-batch", file.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) { /* no input */ }
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(200, TimeUnit.SECONDS), "ImageJ did not finish");
-        List<String> lines = new ArrayList<>(List.of(new String(out, StandardCharsets.UTF_8).split("\\R")));
+        XvfbImageJ run = XvfbImageJ.java(List.of("ij.ImageJ", "-ijpath", dir.toString(), "-batch", file.toString())).timeout(180);
+        env.forEach(run::env);
+        List<String> lines = new ArrayList<>(List.of(run.run().split("\\R")));
         assertTrue(lines.contains(SENTINEL), "macro did not finish; output:\n" + String.join("\n", lines));
         return lines;
     }
