@@ -57,19 +57,8 @@ class ChannelForegroundTest {
         ctUids = new java.util.ArrayList<>();
         for (Path f : EditLoopFixture.ctFiles(fx.ctDir)) ctUids.add(org.dicomseg.source.SourceFile.read(f).sopInstanceUid());
         SourceImages ct = SourceImages.read(EditLoopFixture.ctFiles(fx.ctDir));
-        byte[][][] masks = new byte[3][SLICES][ROWS * COLS];
-        byte[][] labels = new byte[SLICES][ROWS * COLS];
-        for (int n = 1; n <= 3; n++) {
-            for (int z = 0; z < SLICES; z++) {
-                for (int r = 0; r < ROWS; r++) {
-                    for (int c = 0; c < COLS; c++) {
-                        if (!EditLoopFixture.inside(n, z, r, c)) continue;
-                        masks[n - 1][z][r * COLS + c] = 1;
-                        if (n != 2) labels[z][r * COLS + c] = (byte) (n == 1 ? 1 : 2); // Liver 1, Kidney 2
-                    }
-                }
-            }
-        }
+        byte[][][] masks = EditLoopFixture.masks();
+        byte[][] labels = EditLoopFixture.liverKidneyLabels(); // Liver 1, Kidney 2
         rle = dir.resolve("binary-rle.dcm");
         SegWriter.write(rle, StackedMasks.ofBytes(masks, ROWS, COLS), fx.descriptions, ct, SegWriteOptions.builder()
                 .segmentationType(SegmentationType.BINARY).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());

@@ -79,6 +79,31 @@ public final class EditLoopFixture {
         return onSlice(n, z) && row >= r[0] && row < r[1] && col >= r[2] && col < r[3];
     }
 
+    /** The three segments as 0/1 masks, {@code [segment - 1][slice][row * COLUMNS + column]}. */
+    public static byte[][][] masks() {
+        byte[][][] masks = new byte[3][SLICES][ROWS * COLUMNS];
+        for (int n = 1; n <= 3; n++) {
+            for (int z = 0; z < SLICES; z++) {
+                for (int r = 0; r < ROWS; r++) {
+                    for (int c = 0; c < COLUMNS; c++) {
+                        if (inside(n, z, r, c)) masks[n - 1][z][r * COLUMNS + c] = 1;
+                    }
+                }
+            }
+        }
+        return masks;
+    }
+
+    /** A label map of the liver (1) and the kidney (2), without the lesion (it lies inside the liver). */
+    public static byte[][] liverKidneyLabels() {
+        byte[][][] m = masks();
+        byte[][] labels = new byte[SLICES][ROWS * COLUMNS];
+        for (int z = 0; z < SLICES; z++) {
+            for (int i = 0; i < ROWS * COLUMNS; i++) labels[z][i] = m[2][z][i] != 0 ? 2 : m[0][z][i] != 0 ? (byte) 1 : 0; // the kidney last, as written in turn
+        }
+        return labels;
+    }
+
     /** Writes the CT and the SEG under {@code dir}. */
     public static EditLoopFixture write(Path dir) throws IOException {
         VolumeGeometry g = new VolumeGeometry(ROWS, COLUMNS, SLICES, 0.9, 0.8, 1.25, 2.0, new double[] {-30, -20, -150});
