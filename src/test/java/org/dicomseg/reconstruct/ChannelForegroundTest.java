@@ -10,23 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dicomseg.dicom.OutputTransferSyntax;
-import org.dicomseg.mask.LabelMapMask;
-import org.dicomseg.mask.StackedMasks;
-import org.dicomseg.model.CodedConcept;
-import org.dicomseg.model.SegmentAlgorithmType;
-import org.dicomseg.model.SegmentDescription;
 import org.dicomseg.model.SegmentationType;
-import org.dicomseg.model.codes.Codes;
 import org.dicomseg.read.SegmentationReader;
-import org.dicomseg.source.SourceImages;
-import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.EditLoopFixture;
 import org.dicomseg.testing.Shared;
 import org.dicomseg.testing.SyntheticSegs;
 import org.dicomseg.testing.TiledSegs;
-import org.dicomseg.write.SegWriteOptions;
-import org.dicomseg.write.SegWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,24 +45,10 @@ class ChannelForegroundTest {
         fx = EditLoopFixture.write(dir);
         ctUids = new java.util.ArrayList<>();
         for (Path f : EditLoopFixture.ctFiles(fx.ctDir)) ctUids.add(org.dicomseg.source.SourceFile.read(f).sopInstanceUid());
-        SourceImages ct = SourceImages.read(EditLoopFixture.ctFiles(fx.ctDir));
-        byte[][][] masks = EditLoopFixture.masks();
-        byte[][] labels = EditLoopFixture.liverKidneyLabels(); // Liver 1, Kidney 2
-        rle = dir.resolve("binary-rle.dcm");
-        SegWriter.write(rle, StackedMasks.ofBytes(masks, ROWS, COLS), fx.descriptions, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.BINARY).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
-        Conformance.assertConformant(rle);
-        List<SegmentDescription> d = List.of(
-                SegmentDescription.builder(1, "Liver").category(Codes.ORGAN).type(Codes.LIVER)
-                        .algorithmType(SegmentAlgorithmType.MANUAL).build(),
-                SegmentDescription.builder(2, "Kidney").category(Codes.ORGAN).type(CodedConcept.sct("64033007", "Kidney"))
-                        .algorithmType(SegmentAlgorithmType.MANUAL).build());
-        labelMap = dir.resolve("labels.dcm");
-        labelMapRle = dir.resolve("labels-rle.dcm");
-        SegWriter.write(labelMap, LabelMapMask.ofBytes(labels, ROWS, COLS), d, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.LABELMAP).build());
-        SegWriter.write(labelMapRle, LabelMapMask.ofBytes(labels, ROWS, COLS), d, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.LABELMAP).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
+        EditLoopFixture.Variants v = fx.writeVariants();
+        rle = v.binaryRle;
+        labelMap = v.labelMap;
+        labelMapRle = v.labelMapRle;
         labelMap16 = SyntheticSegs.labelMap16(labelMap, dir.resolve("labels16.dcm"), SyntheticSegs.EXPLICIT_LE);
     }
 

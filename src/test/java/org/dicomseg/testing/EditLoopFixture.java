@@ -14,6 +14,8 @@ import ij.ImagePlus;
 import org.dicomseg.ij.open.ImportSources;
 import org.dicomseg.ij.open.ImportedSegmentation;
 import org.dicomseg.ij.open.SegImporter;
+import org.dicomseg.dicom.OutputTransferSyntax;
+import org.dicomseg.mask.LabelMapMask;
 import org.dicomseg.mask.StackedMasks;
 import org.dicomseg.model.AlgorithmIdentification;
 import org.dicomseg.model.CodedConcept;
@@ -110,14 +112,7 @@ public final class EditLoopFixture {
         Path ct = Files.createDirectories(dir.resolve("ct"));
         new CtSeriesWriter(SampleStudy.deterministic(13), g, new Phantom(100)).series("edit-loop", 7, "Edit loop CT")
                 .zeroPixels(true).write(ct);
-        byte[][][] masks = new byte[3][SLICES][];
-        for (int n = 1; n <= 3; n++) {
-            for (int z = 0; z < SLICES; z++) {
-                byte[] p = new byte[ROWS * COLUMNS];
-                for (int r = 0; r < ROWS; r++) for (int c = 0; c < COLUMNS; c++) if (inside(n, z, r, c)) p[r * COLUMNS + c] = 1;
-                masks[n - 1][z] = p;
-            }
-        }
+        byte[][][] masks = masks();
         List<SegmentDescription> d = new ArrayList<>();
         AlgorithmIdentification net = new AlgorithmIdentification(Codes.ARTIFICIAL_INTELLIGENCE, "TotalSegmentator", "2.4.0");
         d.add(SegmentDescription.builder(1, "Liver").category(Codes.ORGAN).type(Codes.LIVER)
@@ -138,6 +133,45 @@ public final class EditLoopFixture {
         }
         Conformance.assertConformant(seg);
         return new EditLoopFixture(ct, seg, d);
+    }
+
+    /** The fixture's segments written again beside its SEG in other types and syntaxes ({@link #writeVariants}). */
+    public static final class Variants {
+        /** The three segments, BINARY, RLE Lossless. */
+        public final Path binaryRle;
+        /** {@link #liverKidneyLabels()} as LABELMAP, native and RLE Lossless. */
+        public final Path labelMap, labelMapRle;
+
+        private Variants(Path binaryRle, Path labelMap, Path labelMapRle) {
+            this.binaryRle = binaryRle;
+            this.labelMap = labelMap;
+            this.labelMapRle = labelMapRle;
+        }
+    }
+
+    /**
+     * Writes the fixture's segments beside its SEG (so the CT is found as for it) as BINARY with RLE
+     * (checked by the conformance gate) and the liver/kidney label map as LABELMAP, native and RLE.
+     */
+    public Variants writeVariants() throws Exception {
+        SourceImages ct = SourceImages.read(ctFiles(ctDir));
+        Path rle = seg.resolveSibling("ai-seg-rle.dcm");
+        SegWriter.write(rle, StackedMasks.ofBytes(masks(), ROWS, COLUMNS), descriptions, ct, SegWriteOptions.builder()
+                .segmentationType(SegmentationType.BINARY).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
+        Conformance.assertConformant(rle);
+        List<SegmentDescription> d = List.of(
+                SegmentDescription.builder(1, "Liver").category(Codes.ORGAN).type(Codes.LIVER)
+                        .algorithmType(SegmentAlgorithmType.MANUAL).build(),
+                SegmentDescription.builder(2, "Kidney").category(Codes.ORGAN).type(CodedConcept.sct("64033007", "Kidney"))
+                        .algorithmType(SegmentAlgorithmType.MANUAL).build());
+        byte[][] labels = liverKidneyLabels();
+        Path labelMap = seg.resolveSibling("labels.dcm");
+        Path labelMapRle = seg.resolveSibling("labels-rle.dcm");
+        SegWriter.write(labelMap, LabelMapMask.ofBytes(labels, ROWS, COLUMNS), d, ct, SegWriteOptions.builder()
+                .segmentationType(SegmentationType.LABELMAP).build());
+        SegWriter.write(labelMapRle, LabelMapMask.ofBytes(labels, ROWS, COLUMNS), d, ct, SegWriteOptions.builder()
+                .segmentationType(SegmentationType.LABELMAP).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
+        return new Variants(rle, labelMap, labelMapRle);
     }
 
     /** The CT files in slice order. */

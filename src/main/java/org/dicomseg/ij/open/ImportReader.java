@@ -182,12 +182,8 @@ public final class ImportReader {
      */
     private static java.util.Map<Integer, Long> counted(SegmentationVolume sv, int[] order) {
         int[] values = sv.labelValues();
-        long[] total = new long[values.length];
-        for (int z : order) {
-            long[] c = sv.labelPixels(z);
-            if (c == null) return null;
-            for (int k = 0; k < c.length; k++) total[k] += c[k];
-        }
+        long[] total = summedCounts(sv, order, values.length);
+        if (total == null) return null;
         java.util.Map<Integer, Long> out = new java.util.HashMap<>();
         for (int k = 0; k < values.length; k++) if (total[k] != 0) out.merge(values[k], total[k], Long::sum);
         return out;
@@ -199,7 +195,15 @@ public final class ImportReader {
      * when it made none (FRACTIONAL, tiles, a plane written twice).
      */
     private static long[] countedChannels(SegmentationVolume sv, int[] order) {
-        long[] total = new long[sv.channels()];
+        return summedCounts(sv, order, sv.channels());
+    }
+
+    /**
+     * The reconstruction's per-plane counts ({@link SegmentationVolume#labelPixels}: one slot per label
+     * value or channel) summed over the planes {@code order} picks; null when a plane has none.
+     */
+    private static long[] summedCounts(SegmentationVolume sv, int[] order, int slots) {
+        long[] total = new long[slots];
         for (int z : order) {
             long[] c = sv.labelPixels(z);
             if (c == null || c.length != total.length) return null;

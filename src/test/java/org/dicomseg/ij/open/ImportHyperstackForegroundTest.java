@@ -11,23 +11,11 @@ import java.util.TreeMap;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
-import org.dicomseg.dicom.OutputTransferSyntax;
-import org.dicomseg.mask.LabelMapMask;
-import org.dicomseg.mask.StackedMasks;
-import org.dicomseg.model.CodedConcept;
-import org.dicomseg.model.SegmentAlgorithmType;
-import org.dicomseg.model.SegmentDescription;
-import org.dicomseg.model.SegmentationType;
-import org.dicomseg.model.codes.Codes;
 import org.dicomseg.options.ImportOptions;
 import org.dicomseg.read.SegmentationReader;
-import org.dicomseg.source.SourceImages;
 import org.dicomseg.task.Progress;
-import org.dicomseg.testing.Conformance;
 import org.dicomseg.testing.EditLoopFixture;
 import org.dicomseg.testing.Shared;
-import org.dicomseg.write.SegWriteOptions;
-import org.dicomseg.write.SegWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +42,10 @@ class ImportHyperstackForegroundTest {
     @BeforeAll
     static void write() throws Exception {
         fx = EditLoopFixture.write(dir);
-        SourceImages ct = SourceImages.read(EditLoopFixture.ctFiles(fx.ctDir));
-        byte[][][] masks = EditLoopFixture.masks();
-        byte[][] labels = EditLoopFixture.liverKidneyLabels(); // Liver 1, Kidney 2
-        // beside the fixture's SEG, so the CT is found as for it
-        rle = fx.seg.resolveSibling("ai-seg-rle.dcm");
-        SegWriter.write(rle, StackedMasks.ofBytes(masks, ROWS, COLS), fx.descriptions, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.BINARY).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
-        Conformance.assertConformant(rle);
-        List<SegmentDescription> d = List.of(
-                SegmentDescription.builder(1, "Liver").category(Codes.ORGAN).type(Codes.LIVER)
-                        .algorithmType(SegmentAlgorithmType.MANUAL).build(),
-                SegmentDescription.builder(2, "Kidney").category(Codes.ORGAN).type(CodedConcept.sct("64033007", "Kidney"))
-                        .algorithmType(SegmentAlgorithmType.MANUAL).build());
-        labelMap = fx.seg.resolveSibling("labels.dcm");
-        labelMapRle = fx.seg.resolveSibling("labels-rle.dcm");
-        SegWriter.write(labelMap, LabelMapMask.ofBytes(labels, ROWS, COLS), d, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.LABELMAP).build());
-        SegWriter.write(labelMapRle, LabelMapMask.ofBytes(labels, ROWS, COLS), d, ct, SegWriteOptions.builder()
-                .segmentationType(SegmentationType.LABELMAP).transferSyntax(OutputTransferSyntax.RLE_LOSSLESS).build());
+        EditLoopFixture.Variants v = fx.writeVariants();
+        rle = v.binaryRle;
+        labelMap = v.labelMap;
+        labelMapRle = v.labelMapRle;
     }
 
     /** Fixture segment {@code n}'s pixels over all slices, from its geometry. */
